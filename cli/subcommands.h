@@ -1,0 +1,10 @@
+#pragma once
+// Entry points of the subcommands; argv[0] is the subcommand name.
+
+namespace piiscan::cli {
+
+int RunScan(int argc, char** argv);
+int RunDetectors(int argc, char** argv);
+int RunFormats(int argc, char** argv);
+
+}  // namespace piiscan::cli

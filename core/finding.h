@@ -1,0 +1,52 @@
+#pragma once
+// What a scan produces, per file: findings of personal data and status records
+// for what could not be read. Both are plain values, serialisable, and carry
+// no raw personal data unless the user asked for values (--show-values).
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/confidence.h"
+#include "core/location.h"
+#include "core/status.h"
+
+namespace piiscan {
+
+struct Finding {
+  std::string file;          // path as reached from the PATH given
+  Location location;         // steps inside the file; empty = its own text
+  std::string detector;      // detector id, e.g. "iban"
+  std::string category;      // register category, e.g. "bank_account"
+  Confidence confidence = Confidence::kLow;
+  double score = 0;          // the detector's 0..1 score behind `confidence`
+  std::string masked;        // e.g. "NL91 **** **** **** 4300"
+  std::string value_hash;    // hex HMAC-SHA-256 of the normalised value
+  std::optional<std::string> value;  // normalised value, only with --show-values
+  std::optional<uint64_t> offset;    // byte offset in the segment's source
+  std::optional<uint64_t> line;      // 1-based line in the segment's source
+  std::optional<int> page;           // 1-based page, where the format has pages
+  std::optional<int64_t> item_time;  // unix time of the file (mtime) or message (Date)
+  std::string note;                  // detector remark, e.g. "btw number embeds a BSN"
+};
+
+struct StatusRecord {
+  std::string file;
+  Location location;
+  FileStatus status = FileStatus::kOk;
+  std::string reason;  // human-readable; never a raw value
+};
+
+// Everything one top-level file yielded, handed to the sinks as one unit so
+// that output stays grouped per file.
+struct ItemReport {
+  std::string file;
+  uint64_t size = 0;
+  int64_t mtime = 0;
+  uint64_t bytes_scanned = 0;  // bytes of text handed to the detectors
+  std::vector<Finding> findings;
+  std::vector<StatusRecord> statuses;
+};
+
+}  // namespace piiscan

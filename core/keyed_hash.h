@@ -1,0 +1,30 @@
+#pragma once
+// Keyed hashing of normalised values (HMAC-SHA-256), so findings can be joined
+// and counted without storing the value. The key is a secret of the user or
+// organisation: the same key gives the same hash across scans.
+// Thread safety: a KeyedHasher is immutable after construction and may be
+// shared between threads.
+
+#include <string>
+#include <string_view>
+
+#include "core/status.h"
+
+namespace piiscan {
+
+class KeyedHasher {
+ public:
+  explicit KeyedHasher(std::string key) : key_(std::move(key)) {}
+  // Lower-case hex HMAC-SHA-256 of `value`.
+  std::string Hash(std::string_view value) const;
+
+  // Key from `path` when given; else the per-user key under
+  // $XDG_CONFIG_HOME/piiscan/hash.key (~/.config/...), created with mode 0600
+  // and 32 random bytes on first use.
+  static Result<KeyedHasher> Load(const std::string& path);
+
+ private:
+  std::string key_;
+};
+
+}  // namespace piiscan

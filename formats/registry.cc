@@ -1,0 +1,34 @@
+#include "formats/registry.h"
+
+#include <vector>
+
+#include "formats/text/text_extractor.h"
+
+namespace piiscan::formats {
+namespace {
+
+// Every format, once. Add a row when an extractor is added; the type must be
+// one that Sniff() produces.
+const std::vector<FormatEntry>& Table() {
+  static const std::vector<FormatEntry> kTable = {
+      {"text", "plain text in UTF-8, UTF-16 or a legacy 8-bit charset", "uchardet + iconv", &TextExtractor()},
+      {"csv", "CSV/TSV with header columns as context", "uchardet + iconv", &CsvExtractor()},
+      {"empty", "empty file (nothing to read)", "-", &EmptyExtractor()},
+      {"ole", "legacy Office binary (.doc/.xls/.ppt)", "none in Debian that is well kept", nullptr},
+      {"binary", "binary data of no supported format", "libmagic", nullptr},
+  };
+  return kTable;
+}
+
+}  // namespace
+
+const FormatEntry* FindFormat(std::string_view type) {
+  for (const auto& e : Table()) {
+    if (e.type == type) return &e;
+  }
+  return nullptr;
+}
+
+std::span<const FormatEntry> AllFormats() { return Table(); }
+
+}  // namespace piiscan::formats

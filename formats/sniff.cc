@@ -1,0 +1,134 @@
+#include "formats/sniff.h"
+
+#include <magic.h>
+
+#include <algorithm>
+#include <memory>
+
+namespace piiscan::formats {
+namespace {
+
+struct MagicCloser {
+  void operator()(magic_t m) const { magic_close(m); }
+};
+
+magic_t ThreadMagic() {
+  thread_local std::unique_ptr<std::remove_pointer_t<magic_t>, MagicCloser> handle = [] {
+    magic_t m = magic_open(MAGIC_MIME_TYPE | MAGIC_NO_CHECK_COMPRESS | MAGIC_ERROR);
+    if (m && magic_load(m, nullptr) != 0) {
+      magic_close(m);
+      m = nullptr;
+    }
+    return std::unique_ptr<std::remove_pointer_t<magic_t>, MagicCloser>(m);
+  }();
+  return handle.get();
+}
+
+bool StartsWith(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
+
+// UTF-16 text without a BOM: every other byte zero over the first bytes.
+bool LooksLikeUtf16(std::string_view head) {
+  size_t n = std::min<size_t>(head.size(), 512) & ~size_t{1};
+  if (n < 8) return false;
+  size_t even_zero = 0, odd_zero = 0;
+  for (size_t i = 0; i < n; i += 2) {
+    even_zero += head[i] == 0;
+    odd_zero += head[i + 1] == 0;
+  }
+  size_t pairs = n / 2;
+  return (odd_zero * 10 >= pairs * 9 && even_zero * 10 < pairs) ||
+         (even_zero * 10 >= pairs * 9 && odd_zero * 10 < pairs);
+}
+
+bool LooksLikeMailHeaders(std::string_view head) {
+  static constexpr std::string_view kStarts[] = {"Received:", "Return-Path:", "From:", "Date:",
+                                                 "Message-ID:", "MIME-Version:", "Subject:",
+                                                 "Delivered-To:", "X-", "To:"};
+  for (auto p : kStarts) {
+    if (StartsWith(head, p)) return head.find("\n\n") != std::string_view::npos ||
+                                    head.find("\r\n\r\n") != std::string_view::npos;
+  }
+  return false;
+}
+
+std::string FromMime(std::string_view mime, std::string_view head, std::string_view ext,
+                     std::string_view hint) {
+  // Signatures libmagic does not know or names too generally.
+  if (StartsWith(head, "!BDN")) return "pst";
+  if (StartsWith(head, "%PDF-")) return "pdf";
+  if (StartsWith(head, "{\\rtf")) return "rtf";
+
+  if (mime == "application/pdf") return "pdf";
+  if (mime == "application/vnd.openxmlformats-officedocument.wordprocessingml.document") return "docx";
+  if (mime == "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet") return "xlsx";
+  if (mime == "application/vnd.openxmlformats-officedocument.presentationml.presentation") return "pptx";
+  if (mime == "application/vnd.oasis.opendocument.text") return "odt";
+  if (mime == "application/vnd.oasis.opendocument.spreadsheet") return "ods";
+  if (mime == "application/vnd.oasis.opendocument.presentation") return "odp";
+  if (mime == "application/zip" || mime == "application/java-archive") return "zip";
+  if (mime == "application/x-tar") return "tar";
+  if (mime == "application/gzip" || mime == "application/x-gzip") return "gzip";
+  if (mime == "application/x-bzip2") return "bzip2";
+  if (mime == "application/x-xz") return "xz";
+  if (mime == "application/zstd") return "zstd";
+  if (mime == "application/x-7z-compressed") return "7z";
+  if (mime == "application/vnd.rar" || mime == "application/x-rar") return "rar";
+  if (mime == "application/vnd.ms-outlook") return "msg";
+  if (mime == "application/vnd.ms-outlook-pst") return "pst";
+  if (mime == "text/rtf" || mime == "application/rtf") return "rtf";
+  if (mime == "application/mbox") return "mbox";
+  if (mime == "message/rfc822" || mime == "message/news") return "eml";
+  if (mime == "application/CDFV2" || mime == "application/x-ole-storage" ||
+      mime == "application/vnd.ms-office" || mime == "application/msword" ||
+      mime == "application/vnd.ms-excel" || mime == "application/vnd.ms-powerpoint") {
+    if (ext == "msg" || hint == "application/vnd.ms-outlook") return "msg";
+    return "ole";  // legacy Office: reported unsupported by the registry
+  }
+  if (mime == "text/html" || mime == "application/xhtml+xml") return "html";
+  bool texty = StartsWith(mime, "text/") || mime == "application/json" ||
+               mime == "application/xml" || mime == "application/csv" ||
+               mime == "application/javascript";
+  if (mime == "application/octet-stream" && LooksLikeUtf16(head)) texty = true;
+  if (texty) {
+    if (StartsWith(head, "From ") && (ext == "mbox" || ext == "mbx" || ext.empty() ||
+                                      head.find("\nFrom: ") != std::string_view::npos ||
+                                      head.find("\nDate: ") != std::string_view::npos)) {
+      return "mbox";
+    }
+    if (ext == "eml" || hint == "message/rfc822" || LooksLikeMailHeaders(head)) return "eml";
+    if (ext == "html" || ext == "htm" || hint == "text/html") return "html";
+    if (ext == "csv" || ext == "tsv" || mime == "text/csv" || hint == "text/csv") return "csv";
+    return "text";
+  }
+  if (mime == "application/x-empty" || head.empty()) return "empty";
+  return "binary";
+}
+
+}  // namespace
+
+std::string ExtensionOf(std::string_view name) {
+  auto slash = name.find_last_of('/');
+  if (slash != std::string_view::npos) name = name.substr(slash + 1);
+  auto dot = name.find_last_of('.');
+  if (dot == std::string_view::npos || dot == 0) return {};
+  std::string ext(name.substr(dot + 1));
+  std::transform(ext.begin(), ext.end(), ext.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return ext;
+}
+
+SniffResult Sniff(std::string_view head, std::string_view name, std::string_view mime_hint) {
+  SniffResult r;
+  if (head.empty()) {
+    r.type = "empty";
+    return r;
+  }
+  head = head.substr(0, 64 * 1024);
+  magic_t m = ThreadMagic();
+  const char* mime = m ? magic_buffer(m, head.data(), head.size()) : nullptr;
+  r.mime = mime ? mime : "application/octet-stream";
+  r.type = FromMime(r.mime, head, ExtensionOf(name), mime_hint);
+  return r;
+}
+
+}  // namespace piiscan::formats

@@ -1,0 +1,232 @@
+#include "formats/text/text_extractor.h"
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "formats/text/charset.h"
+
+namespace piiscan::formats {
+namespace {
+
+uint64_t CountLines(std::string_view s) {
+  return static_cast<uint64_t>(std::count(s.begin(), s.end(), '\n'));
+}
+
+// UTF-8 text, windows are views into the input.
+void ExtractUtf8(std::string_view text, uint64_t bom, const Location& where, ExtractContext& ctx) {
+  const uint64_t window = std::max<uint64_t>(ctx.limits().text_window, 4096);
+  const uint64_t overlap = std::min<uint64_t>(ctx.limits().text_overlap, window / 2);
+  uint64_t line = 1, counted_to = 0;
+  for (uint64_t start = 0; start < text.size() && !ctx.ShouldStop(); start += window) {
+    uint64_t from = start >= overlap ? start - overlap : 0;
+    uint64_t end = std::min<uint64_t>(text.size(), start + window);
+    line += CountLines(text.substr(counted_to, from - counted_to));
+    counted_to = from;
+    SegmentInfo info;
+    info.base_offset = bom + from;
+    info.base_line = line;
+    info.report_from = start - from;
+    ctx.Text(text.substr(from, end - from), where, info);
+    if (from > 0) ctx.DoneWith(bom + from);
+  }
+}
+
+// Any other charset: converted window by window; offsets are not byte
+// offsets of the file any more, so only lines are reported.
+void ExtractConverted(std::string_view bytes, const Charset& cs, const Location& where,
+                      ExtractContext& ctx) {
+  const uint64_t window = std::max<uint64_t>(ctx.limits().text_window, 4096);
+  const uint64_t overlap = std::min<uint64_t>(ctx.limits().text_overlap, window / 2);
+  const size_t unit = cs.unit();
+  std::string carry;  // tail of the previous converted window
+  uint64_t line = 1;
+  for (uint64_t start = 0; start < bytes.size() && !ctx.ShouldStop();) {
+    uint64_t end = std::min<uint64_t>(bytes.size(), start + window);
+    end -= (end - start) % unit;
+    if (unit == 2 && end + 2 <= bytes.size()) {
+      // Do not split a surrogate pair (high surrogate D800-DBFF).
+      auto hi = static_cast<unsigned char>(cs.name == "UTF-16LE" ? bytes[end - 1] : bytes[end - 2]);
+      if (hi >= 0xD8 && hi <= 0xDB) end += 2;
+    }
+    if (end <= start) break;
+    auto converted = ToUtf8(bytes.substr(start, end - start), cs);
+    if (!converted) {
+      ctx.Problem(FileStatus::kUnsupported, "unknown character set " + cs.name, where);
+      return;
+    }
+    std::string text = carry + *converted;
+    SegmentInfo info;
+    info.base_line = line;
+    info.report_from = carry.size();
+    info.has_offsets = false;
+    ctx.Text(text, where, info);
+    // Keep the tail for the next window, cut at a UTF-8 character start.
+    size_t keep = std::min<size_t>(overlap, text.size());
+    size_t cut = text.size() - keep;
+    while (cut < text.size() && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) ++cut;
+    line += CountLines(std::string_view(text).substr(0, cut));
+    carry = text.substr(cut);
+    ctx.DoneWith(start);
+    start = end;
+  }
+}
+
+class TextExtractorImpl final : public Extractor {
+ public:
+  std::string_view Name() const override { return "text"; }
+  void Extract(std::string_view bytes, const Location& where, ExtractContext& ctx) const override {
+    Charset cs = DetectCharset(bytes);
+    std::string_view body = bytes.substr(cs.bom_size);
+    if (cs.is_utf8()) {
+      ExtractUtf8(body, cs.bom_size, where, ctx);
+    } else {
+      ExtractConverted(body, cs, where, ctx);
+    }
+  }
+};
+
+// --- CSV -----------------------------------------------------------------
+
+char GuessDelimiter(std::string_view text) {
+  std::string_view first = text.substr(0, text.find('\n'));
+  size_t best = 0;
+  char delim = ',';
+  for (char d : {',', ';', '\t', '|'}) {
+    size_t n = static_cast<size_t>(std::count(first.begin(), first.end(), d));
+    if (n > best) {
+      best = n;
+      delim = d;
+    }
+  }
+  return delim;
+}
+
+struct Cell {
+  std::string text;
+  uint64_t offset;
+};
+
+// Reads one record starting at `pos`; advances `pos` past its line end.
+// Quoted fields may span lines; `lines` counts the newlines consumed.
+std::vector<Cell> ReadRecord(std::string_view s, size_t& pos, char delim, uint64_t& lines) {
+  std::vector<Cell> cells;
+  Cell cur{{}, pos};
+  bool quoted = false, was_quoted = false;
+  while (pos < s.size()) {
+    char c = s[pos];
+    if (quoted) {
+      if (c == '"') {
+        if (pos + 1 < s.size() && s[pos + 1] == '"') {
+          cur.text += '"';
+          ++pos;
+        } else {
+          quoted = false;
+        }
+      } else {
+        if (c == '\n') ++lines;
+        cur.text += c;
+      }
+      ++pos;
+      continue;
+    }
+    if (c == '"' && cur.text.empty() && !was_quoted) {
+      quoted = was_quoted = true;
+      cur.offset = pos + 1;
+    } else if (c == delim) {
+      cells.push_back(std::move(cur));
+      cur = Cell{{}, pos + 1};
+      was_quoted = false;
+    } else if (c == '\n') {
+      ++pos;
+      ++lines;
+      break;
+    } else if (c != '\r') {
+      cur.text += c;
+    }
+    ++pos;
+  }
+  cells.push_back(std::move(cur));
+  return cells;
+}
+
+std::string Trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return std::string(s);
+}
+
+class CsvExtractorImpl final : public Extractor {
+ public:
+  std::string_view Name() const override { return "csv"; }
+  void Extract(std::string_view bytes, const Location& where, ExtractContext& ctx) const override {
+    // Very large CSVs are read as windows of text: bounded memory wins over
+    // column labels there.
+    if (bytes.size() > 256ull << 20) {
+      TextExtractor().Extract(bytes, where, ctx);
+      return;
+    }
+    Charset cs = DetectCharset(bytes);
+    std::string converted;
+    std::string_view text = bytes.substr(cs.bom_size);
+    bool offsets = true;
+    if (!cs.is_utf8()) {
+      auto c = ToUtf8(text, cs);
+      if (!c) {
+        ctx.Problem(FileStatus::kUnsupported, "unknown character set " + cs.name, where);
+        return;
+      }
+      converted = std::move(*c);
+      text = converted;
+      offsets = false;
+    }
+    char delim = GuessDelimiter(text);
+    size_t pos = 0;
+    uint64_t lines = 0;
+    std::vector<std::string> header;
+    for (const auto& c : ReadRecord(text, pos, delim, lines)) header.push_back(Trim(c.text));
+    SegmentInfo head_info;
+    head_info.has_offsets = offsets;
+    head_info.base_offset = cs.bom_size;
+    ctx.Text(text.substr(0, pos), where, head_info);
+    uint64_t since_check = 0;
+    while (pos < text.size()) {
+      uint64_t line = lines + 1;
+      auto cells = ReadRecord(text, pos, delim, lines);
+      for (size_t i = 0; i < cells.size(); ++i) {
+        if (cells[i].text.empty()) continue;
+        SegmentInfo info;
+        info.kind = SegmentKind::kCell;
+        info.label = i < header.size() ? std::string_view(header[i]) : std::string_view();
+        info.base_offset = cs.bom_size + cells[i].offset;
+        info.base_line = line;
+        info.has_offsets = offsets;
+        ctx.Text(cells[i].text, where, info);
+      }
+      if (++since_check % 4096 == 0 && ctx.ShouldStop()) return;
+    }
+  }
+};
+
+class EmptyExtractorImpl final : public Extractor {
+ public:
+  std::string_view Name() const override { return "empty"; }
+  void Extract(std::string_view, const Location&, ExtractContext&) const override {}
+};
+
+}  // namespace
+
+const Extractor& TextExtractor() {
+  static const TextExtractorImpl kInstance;
+  return kInstance;
+}
+const Extractor& CsvExtractor() {
+  static const CsvExtractorImpl kInstance;
+  return kInstance;
+}
+const Extractor& EmptyExtractor() {
+  static const EmptyExtractorImpl kInstance;
+  return kInstance;
+}
+
+}  // namespace piiscan::formats

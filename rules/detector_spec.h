@@ -1,0 +1,69 @@
+#pragma once
+// The data model of a detector, as written in rules/data/detectors/*.yaml.
+// A detector is data plus, at most, a validator function named by the spec:
+// adding one means adding a YAML file (and a validator when it has a check).
+//
+// How candidates are found (`trigger`):
+//   numeric  - the engine's digit-run pass yields number tokens (digits with
+//              single separators, optional leading '+'); `pattern` (RE2) is
+//              searched in the token plus `before`/`after` bytes around it.
+//              Tokens whose digit count is outside `digits` are skipped.
+//   regex    - `hs` (a cheap Hyperscan pattern, ideally literal-anchored)
+//              marks candidates by its match end; `pattern` (RE2) is searched
+//              in `before`/`after` bytes around that end.
+//   lexicon  - every term of the named lexicon (rules/data/lexicons) is a
+//              candidate, found by Hyperscan as a literal (case-insensitive).
+//   custom   - a finder implemented in detectors/ (e.g. person names), named
+//              by `finder`; it gets the text, keyword hits and lexicons.
+// Every candidate span must sit on word boundaries (no letter or digit glued
+// to either side). Then: normalise -> validate -> score context -> finding.
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace piiscan::rules {
+
+struct DetectorSpec {
+  std::string id;           // output id, e.g. "iban"
+  std::string category;     // register category, e.g. "bank_account"
+  std::string description;  // one line, for `piiscan detectors`
+  std::string confidence_doc;  // how low/medium/high are reached (--verbose)
+
+  std::string trigger;      // numeric | regex | lexicon | custom
+  std::string hs;           // Hyperscan trigger pattern (regex)
+  std::string pattern;      // RE2 pattern of the whole candidate; group 1, when
+                            // present, is the value (else the whole match)
+  std::string lexicon;      // lexicon name (trigger lexicon)
+  std::string finder;       // custom finder name (trigger custom)
+  int before = 0;           // bytes of text before the token / trigger end
+  int after = 0;            // bytes of text after the token / trigger end
+  int min_digits = 0;       // numeric: token digit-count range
+  int max_digits = 0;
+
+  std::string normaliser;   // digits | upper_alnum | lower | phone_e164 | date_iso | spaces | as_is
+  std::string validator;    // name in detectors/validators/registry; empty = none
+  std::string masker;       // keep_ends | email | date | name | term | ip
+  bool caseless = false;    // pattern is case-insensitive
+
+  double base_score = 0.5;     // pattern (+ validator) alone
+  double context_score = 0.9;  // with a positive context keyword
+  double negative_score = 0.1; // with a negative keyword and no positive one
+  bool requires_context = false;  // without positive context, drop the candidate
+  int priority = 50;        // overlaps: lower claims its span first
+  std::vector<std::string> positive;  // context keywords (lower-case; '*' suffix = prefix)
+  std::vector<std::string> negative;
+
+  std::vector<std::string> must_match;     // examples: text that yields this detector
+  std::vector<std::string> must_not_match; // examples: text that must not
+};
+
+struct RuleSet {
+  std::string version;                      // rules/data/VERSION; part of incremental state
+  std::vector<DetectorSpec> detectors;
+  std::map<std::string, std::vector<std::string>> lexicons;  // name -> terms
+  // Any other rule file by relative path (name lists, register lexicon ...).
+  std::map<std::string, std::string> files;
+};
+
+}  // namespace piiscan::rules

@@ -1,0 +1,215 @@
+#include "rules/rule_loader.h"
+
+#include <yaml-cpp/yaml.h>
+
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+#include <utility>
+#include <vector>
+
+namespace piiscan::rules {
+
+// Defined in the generated embedded_rules.cc.
+const std::vector<std::pair<std::string_view, std::string_view>>& EmbeddedRuleFiles();
+
+namespace {
+
+std::string Where(const std::string& file, const YAML::Node& node) {
+  return file + ":" + std::to_string(node.Mark().line + 1);
+}
+
+std::vector<std::string> Strings(const YAML::Node& node) {
+  std::vector<std::string> out;
+  if (!node) return out;
+  if (node.IsScalar()) {
+    out.push_back(node.as<std::string>());
+    return out;
+  }
+  for (const auto& n : node) out.push_back(n.as<std::string>());
+  return out;
+}
+
+const std::set<std::string> kKeys = {
+    "id", "category", "description", "confidence", "trigger", "hs", "pattern", "lexicon",
+    "finder", "before", "after", "digits", "normaliser", "validator", "masker", "caseless",
+    "score", "requires_context", "priority", "context", "examples"};
+
+Result<DetectorSpec> ParseOne(const YAML::Node& n, const std::string& file) {
+  if (!n.IsMap()) return Fail(Where(file, n) + ": expected a detector mapping (id, category, ...)");
+  for (const auto& kv : n) {
+    auto key = kv.first.as<std::string>();
+    if (!kKeys.contains(key)) return Fail(Where(file, kv.first) + ": unknown key '" + key + "'");
+  }
+  DetectorSpec s;
+  auto req = [&](const char* key) -> Result<std::string> {
+    if (!n[key] || !n[key].IsScalar()) return Fail(Where(file, n) + ": detector needs '" + key + "'");
+    return n[key].as<std::string>();
+  };
+  auto id = req("id");
+  if (!id) return std::unexpected(id.error());
+  s.id = *id;
+  auto cat = req("category");
+  if (!cat) return std::unexpected(cat.error());
+  s.category = *cat;
+  auto trig = req("trigger");
+  if (!trig) return std::unexpected(trig.error());
+  s.trigger = *trig;
+  s.description = n["description"].as<std::string>("");
+  s.confidence_doc = n["confidence"].as<std::string>("");
+  s.hs = n["hs"].as<std::string>("");
+  s.pattern = n["pattern"].as<std::string>("");
+  s.lexicon = n["lexicon"].as<std::string>("");
+  s.finder = n["finder"].as<std::string>("");
+  s.before = n["before"].as<int>(0);
+  s.after = n["after"].as<int>(0);
+  if (auto d = n["digits"]) {
+    if (!d.IsSequence() || d.size() != 2) return Fail(Where(file, d) + ": digits is [min, max]");
+    s.min_digits = d[0].as<int>();
+    s.max_digits = d[1].as<int>();
+  }
+  s.normaliser = n["normaliser"].as<std::string>("as_is");
+  s.validator = n["validator"].as<std::string>("");
+  s.masker = n["masker"].as<std::string>("keep_ends");
+  s.caseless = n["caseless"].as<bool>(false);
+  if (auto sc = n["score"]) {
+    s.base_score = sc["base"].as<double>(s.base_score);
+    s.context_score = sc["context"].as<double>(s.context_score);
+    s.negative_score = sc["negative"].as<double>(s.negative_score);
+  }
+  s.requires_context = n["requires_context"].as<bool>(false);
+  s.priority = n["priority"].as<int>(50);
+  if (auto c = n["context"]) {
+    s.positive = Strings(c["positive"]);
+    s.negative = Strings(c["negative"]);
+  }
+  if (auto e = n["examples"]) {
+    s.must_match = Strings(e["match"]);
+    s.must_not_match = Strings(e["no_match"]);
+  }
+  static const std::set<std::string> kTriggers = {"numeric", "regex", "lexicon", "custom"};
+  if (!kTriggers.contains(s.trigger)) {
+    return Fail(Where(file, n["trigger"]) + ": trigger must be numeric, regex, lexicon or custom");
+  }
+  if (s.trigger == "regex" && (s.hs.empty() || s.pattern.empty())) {
+    return Fail(Where(file, n) + ": regex detector '" + s.id + "' needs hs and pattern");
+  }
+  if (s.trigger == "numeric" && s.pattern.empty()) {
+    return Fail(Where(file, n) + ": numeric detector '" + s.id + "' needs pattern");
+  }
+  if (s.trigger == "lexicon" && s.lexicon.empty()) {
+    return Fail(Where(file, n) + ": lexicon detector '" + s.id + "' needs lexicon");
+  }
+  if (s.trigger == "custom" && s.finder.empty()) {
+    return Fail(Where(file, n) + ": custom detector '" + s.id + "' needs finder");
+  }
+  return s;
+}
+
+std::string Stem(std::string_view rel) {
+  auto slash = rel.find_last_of('/');
+  auto name = rel.substr(slash == std::string_view::npos ? 0 : slash + 1);
+  return std::string(name.substr(0, name.find_last_of('.')));
+}
+
+Result<RuleSet> Assemble(const std::vector<std::pair<std::string, std::string>>& files) {
+  RuleSet rs;
+  std::set<std::string> ids;
+  for (const auto& [rel, content] : files) {
+    if (rel == "VERSION") {
+      rs.version = content.substr(0, content.find('\n'));
+    } else if (rel.starts_with("detectors/") && rel.ends_with(".yaml")) {
+      auto specs = ParseDetectorSpecs(content, rel);
+      if (!specs) return std::unexpected(specs.error());
+      for (auto& s : *specs) {
+        if (!ids.insert(s.id).second) return Fail(rel + ": detector id '" + s.id + "' defined twice");
+        rs.detectors.push_back(std::move(s));
+      }
+    } else if (rel.starts_with("lexicons/") && rel.ends_with(".txt")) {
+      rs.lexicons[Stem(rel)] = ParseLexicon(content);
+    }
+    rs.files[rel] = content;
+  }
+  for (const auto& s : rs.detectors) {
+    if (s.trigger == "lexicon" && !rs.lexicons.contains(s.lexicon)) {
+      return Fail("detector '" + s.id + "' names lexicon '" + s.lexicon + "', which does not exist");
+    }
+  }
+  if (rs.version.empty()) rs.version = "unversioned";
+  return rs;
+}
+
+}  // namespace
+
+Result<std::vector<DetectorSpec>> ParseDetectorSpecs(const std::string& yaml, const std::string& file) {
+  YAML::Node root;
+  try {
+    root = YAML::Load(yaml);
+  } catch (const YAML::Exception& e) {
+    return Fail(file + ":" + std::to_string(e.mark.line + 1) + ": " + e.msg);
+  }
+  YAML::Node list = root.IsMap() && root["detectors"] ? root["detectors"] : root;
+  std::vector<DetectorSpec> out;
+  try {
+    if (list.IsMap()) {
+      auto one = ParseOne(list, file);
+      if (!one) return std::unexpected(one.error());
+      out.push_back(std::move(*one));
+    } else if (list.IsSequence()) {
+      for (const auto& n : list) {
+        auto one = ParseOne(n, file);
+        if (!one) return std::unexpected(one.error());
+        out.push_back(std::move(*one));
+      }
+    } else if (!list.IsNull()) {
+      return Fail(file + ": expected a list of detectors");
+    }
+  } catch (const YAML::Exception& e) {
+    return Fail(file + ":" + std::to_string(e.mark.line + 1) + ": " + e.msg);
+  }
+  return out;
+}
+
+std::vector<std::string> ParseLexicon(const std::string& text) {
+  std::vector<std::string> out;
+  std::istringstream in(text);
+  std::string line;
+  while (std::getline(in, line)) {
+    if (auto hash = line.find('#'); hash != std::string::npos) line.erase(hash);
+    while (!line.empty() && (line.back() == ' ' || line.back() == '\r' || line.back() == '\t')) line.pop_back();
+    size_t start = line.find_first_not_of(" \t");
+    if (start == std::string::npos) continue;
+    out.push_back(line.substr(start));
+  }
+  return out;
+}
+
+Result<RuleSet> LoadEmbeddedRules() {
+  std::vector<std::pair<std::string, std::string>> files;
+  for (const auto& [rel, content] : EmbeddedRuleFiles()) files.emplace_back(rel, content);
+  return Assemble(files);
+}
+
+Result<RuleSet> LoadRulesFromDirectory(const std::string& dir) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) return Fail("rules directory " + dir + " does not exist");
+  std::vector<std::pair<std::string, std::string>> files;
+  for (auto it = fs::recursive_directory_iterator(dir, ec); it != fs::recursive_directory_iterator();
+       it.increment(ec)) {
+    if (!it->is_regular_file()) continue;
+    std::ifstream in(it->path(), std::ios::binary);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    files.emplace_back(fs::relative(it->path(), dir).generic_string(), ss.str());
+  }
+  std::sort(files.begin(), files.end());
+  return Assemble(files);
+}
+
+Result<RuleSet> LoadRules(const std::string& dir) {
+  return dir.empty() ? LoadEmbeddedRules() : LoadRulesFromDirectory(dir);
+}
+
+}  // namespace piiscan::rules

@@ -1,0 +1,30 @@
+#pragma once
+// Loads the rule set: the copy embedded at build time from rules/data, or a
+// directory given with --rules (same layout). Errors name the file, the line
+// and what was expected.
+//
+// Layout of rules/data:
+//   VERSION                       rule-set version (one line)
+//   detectors/*.yaml              one or more DetectorSpec mappings per file
+//                                 (a YAML list, or a map with key `detectors`)
+//   lexicons/*.txt                one term per line, '#' comments; name = file stem
+//   anything else                 available by relative path in RuleSet::files
+
+#include <string>
+
+#include "core/status.h"
+#include "rules/detector_spec.h"
+
+namespace piiscan::rules {
+
+Result<RuleSet> LoadEmbeddedRules();
+Result<RuleSet> LoadRulesFromDirectory(const std::string& dir);
+// `dir` empty: embedded rules.
+Result<RuleSet> LoadRules(const std::string& dir);
+
+// Parses one detectors YAML document (exposed for tests).
+Result<std::vector<DetectorSpec>> ParseDetectorSpecs(const std::string& yaml, const std::string& file);
+// Parses a lexicon: one term per line, '#' starts a comment, blank lines skipped.
+std::vector<std::string> ParseLexicon(const std::string& text);
+
+}  // namespace piiscan::rules

@@ -1,0 +1,43 @@
+#pragma once
+// Paths and helpers shared by all tests.
+
+#include <string>
+#include <string_view>
+
+namespace piiscan::testing {
+
+// The source tree (for committed samples under corpus/ and rules/).
+std::string SourceDir();
+// ../shared/fixtures of the checkout: third-party files (PST, MSG). Under
+// CI=true a missing fixture fails the test instead of skipping it.
+std::string SharedFixturesDir();
+// Files generated once per test run by corpus/make_fixtures.py.
+std::string GeneratedFixturesDir();
+// The built piiscan executable.
+std::string PiiscanBinary();
+
+// A fresh empty directory, removed when the object goes out of scope.
+class TempDir {
+ public:
+  TempDir();
+  ~TempDir();
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+  const std::string& path() const { return path_; }
+  std::string Write(std::string_view name, std::string_view content) const;  // returns full path
+
+ private:
+  std::string path_;
+};
+
+std::string ReadFile(const std::string& path);
+
+struct CommandResult {
+  int exit_code;
+  std::string out;
+  std::string err;
+};
+// Runs `command` through /bin/sh, capturing stdout and stderr.
+CommandResult Run(const std::string& command);
+
+}  // namespace piiscan::testing
