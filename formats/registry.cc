@@ -2,6 +2,7 @@
 
 #include <vector>
 
+#include "formats/html/html_extractor.h"
 #include "formats/text/text_extractor.h"
 
 namespace piiscan::formats {
@@ -14,6 +15,7 @@ const std::vector<FormatEntry>& Table() {
       {"text", "plain text in UTF-8, UTF-16 or a legacy 8-bit charset", "uchardet + iconv", &TextExtractor()},
       {"csv", "CSV/TSV with header columns as context", "uchardet + iconv", &CsvExtractor()},
       {"empty", "empty file (nothing to read)", "-", &EmptyExtractor()},
+      {"html", "HTML page: text, table cells, mailto:/tel: links, form values, meta", "libxml2 HTML parser", &HtmlExtractor()},
       {"ole", "legacy Office binary (.doc/.xls/.ppt)", "none in Debian that is well kept", nullptr},
       {"binary", "binary data of no supported format", "libmagic", nullptr},
   };
