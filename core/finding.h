@@ -44,6 +44,7 @@ struct ItemReport {
   std::string file;
   uint64_t size = 0;
   int64_t mtime = 0;
+  std::string type;            // sniffed type of the file, e.g. "pdf"
   uint64_t bytes_scanned = 0;  // bytes of text handed to the detectors
   std::vector<Finding> findings;
   std::vector<StatusRecord> statuses;

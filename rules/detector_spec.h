@@ -34,7 +34,8 @@ struct DetectorSpec {
   std::string hs;           // Hyperscan trigger pattern (regex)
   std::string pattern;      // RE2 pattern of the whole candidate; group 1, when
                             // present, is the value (else the whole match)
-  std::string lexicon;      // lexicon name (trigger lexicon)
+  std::vector<std::string> lexicons;  // lexicon names: the terms (trigger lexicon)
+                            // or the gazetteers a custom finder needs
   std::string finder;       // custom finder name (trigger custom)
   int before = 0;           // bytes of text before the token / trigger end
   int after = 0;            // bytes of text after the token / trigger end
@@ -53,6 +54,8 @@ struct DetectorSpec {
   int priority = 50;        // overlaps: lower claims its span first
   std::vector<std::string> positive;  // context keywords (lower-case; '*' suffix = prefix)
   std::vector<std::string> negative;
+  int context_before = 100;  // bytes before the candidate searched for keywords
+  int context_after = 40;    // bytes after it
 
   std::vector<std::string> must_match;     // examples: text that yields this detector
   std::vector<std::string> must_not_match; // examples: text that must not

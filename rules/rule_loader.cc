@@ -33,7 +33,7 @@ std::vector<std::string> Strings(const YAML::Node& node) {
 
 const std::set<std::string> kKeys = {
     "id", "category", "description", "confidence", "trigger", "hs", "pattern", "lexicon",
-    "finder", "before", "after", "digits", "normaliser", "validator", "masker", "caseless",
+    "lexicons", "finder", "before", "after", "digits", "normaliser", "validator", "masker", "caseless",
     "score", "requires_context", "priority", "context", "examples"};
 
 Result<DetectorSpec> ParseOne(const YAML::Node& n, const std::string& file) {
@@ -60,7 +60,8 @@ Result<DetectorSpec> ParseOne(const YAML::Node& n, const std::string& file) {
   s.confidence_doc = n["confidence"].as<std::string>("");
   s.hs = n["hs"].as<std::string>("");
   s.pattern = n["pattern"].as<std::string>("");
-  s.lexicon = n["lexicon"].as<std::string>("");
+  if (n["lexicon"]) s.lexicons.push_back(n["lexicon"].as<std::string>());
+  for (auto& l : Strings(n["lexicons"])) s.lexicons.push_back(l);
   s.finder = n["finder"].as<std::string>("");
   s.before = n["before"].as<int>(0);
   s.after = n["after"].as<int>(0);
@@ -83,6 +84,8 @@ Result<DetectorSpec> ParseOne(const YAML::Node& n, const std::string& file) {
   if (auto c = n["context"]) {
     s.positive = Strings(c["positive"]);
     s.negative = Strings(c["negative"]);
+    s.context_before = c["before"].as<int>(s.context_before);
+    s.context_after = c["after"].as<int>(s.context_after);
   }
   if (auto e = n["examples"]) {
     s.must_match = Strings(e["match"]);
@@ -98,7 +101,7 @@ Result<DetectorSpec> ParseOne(const YAML::Node& n, const std::string& file) {
   if (s.trigger == "numeric" && s.pattern.empty()) {
     return Fail(Where(file, n) + ": numeric detector '" + s.id + "' needs pattern");
   }
-  if (s.trigger == "lexicon" && s.lexicon.empty()) {
+  if (s.trigger == "lexicon" && s.lexicons.empty()) {
     return Fail(Where(file, n) + ": lexicon detector '" + s.id + "' needs lexicon");
   }
   if (s.trigger == "custom" && s.finder.empty()) {
@@ -132,8 +135,10 @@ Result<RuleSet> Assemble(const std::vector<std::pair<std::string, std::string>>&
     rs.files[rel] = content;
   }
   for (const auto& s : rs.detectors) {
-    if (s.trigger == "lexicon" && !rs.lexicons.contains(s.lexicon)) {
-      return Fail("detector '" + s.id + "' names lexicon '" + s.lexicon + "', which does not exist");
+    for (const auto& l : s.lexicons) {
+      if (!rs.lexicons.contains(l)) {
+        return Fail("detector '" + s.id + "' names lexicon '" + l + "', which does not exist");
+      }
     }
   }
   if (rs.version.empty()) rs.version = "unversioned";

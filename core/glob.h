@@ -1,0 +1,18 @@
+#pragma once
+// Glob patterns over '/'-separated paths, as used by --exclude and by the
+// register's `locations`: `*` matches within one path component, `**` across
+// components (also none: "a/**/b" matches "a/b"), `?` one character,
+// `[abc]`/`[a-z]`/`[!x]` a character class. A pattern without '/' is matched
+// against every path component's tail too ("*.tmp" excludes "x/y.tmp").
+
+#include <string_view>
+
+namespace piiscan {
+
+// Whole-path match.
+bool GlobMatch(std::string_view pattern, std::string_view path);
+// Exclude semantics: a slash-less pattern matches any component (basename);
+// otherwise the whole path or any trailing part of it after a '/'.
+bool GlobMatchesPath(std::string_view pattern, std::string_view path);
+
+}  // namespace piiscan

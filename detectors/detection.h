@@ -1,0 +1,37 @@
+#pragma once
+// Intermediate results of the detection engine, before they become Findings.
+
+#include <cstdint>
+#include <string>
+
+namespace piiscan::detectors {
+
+// A literal from a keyword list or lexicon found in the (folded) text.
+struct TermHit {
+  uint32_t list;   // keyword id, or lexicon id (see Engine::LexiconId)
+  uint32_t term;   // index of the term within its lexicon (0 for keywords)
+  uint32_t begin;
+  uint32_t end;
+};
+
+// A candidate proposed by a custom finder (offsets in the folded text).
+struct Candidate {
+  uint32_t begin;
+  uint32_t end;
+  std::string value;  // normalised value
+  double score;       // the finder's own score, before context
+  std::string note;
+};
+
+// A confirmed, validated, scored match (offsets in the original text of the
+// segment, i.e. relative to the text handed to Scan).
+struct Detection {
+  uint32_t spec;       // index into Engine::specs()
+  uint64_t begin;
+  uint64_t end;
+  std::string value;   // normalised value
+  double score;
+  std::string note;
+};
+
+}  // namespace piiscan::detectors

@@ -1,0 +1,484 @@
+#include "detectors/engine.h"
+
+#include <hs/hs.h>
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <cctype>
+#include <map>
+#include <string>
+
+#include "core/unicode_fold.h"
+#include "core/utf8.h"
+#include "detectors/finder.h"
+#include "detectors/numeric_tokens.h"
+#include "detectors/validators/validator.h"
+
+namespace piiscan::detectors {
+namespace {
+
+enum class PatternKind : uint8_t { kTrigger, kKeyword, kTerm };
+struct PatternRef {
+  PatternKind kind;
+  uint32_t a;    // spec index, keyword id or lexicon id
+  uint32_t b;    // term index (kTerm)
+  uint32_t len;  // literal length in bytes (kKeyword, kTerm)
+};
+
+struct Keyword {
+  std::string text;  // lower case, without the '*'
+  bool prefix;       // '*' suffix: may run on into more letters
+};
+
+struct CompiledSpec {
+  const rules::DetectorSpec* spec = nullptr;
+  std::unique_ptr<RE2> re;
+  int value_group = 0;  // 1 when the pattern has a capture group
+  ValidatorFn validator = nullptr;
+  std::vector<bool> positive;  // by keyword id
+  std::vector<bool> negative;
+  std::vector<std::string> positive_words, negative_words;  // for labels
+  std::vector<uint32_t> lexicons;
+  std::unique_ptr<Finder> finder;
+};
+
+// Word characters for boundaries: ASCII letters and digits, and any byte of
+// a multi-byte UTF-8 character (letters with diacritics).
+inline bool IsWordByte(char c) {
+  auto u = static_cast<unsigned char>(c);
+  return std::isalnum(u) || u >= 0x80;
+}
+
+std::string EscapeLiteral(std::string_view s) {
+  static const char* kHex = "0123456789abcdef";
+  std::string out;
+  for (unsigned char c : s) {
+    if (std::isalnum(c)) {
+      out += static_cast<char>(c);
+    } else {
+      out += "\\x";
+      out += kHex[c >> 4];
+      out += kHex[c & 15];
+    }
+  }
+  return out;
+}
+
+std::string Normalise(std::string_view raw, const std::string& how) {
+  if (how == "digits") return DigitsOf(raw);
+  if (how == "upper_alnum") return UpperAlnumOf(raw);
+  if (how == "lower") return AsciiLower(raw);
+  if (how == "spaces") {
+    std::string out;
+    bool space = false;
+    for (char c : raw) {
+      if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+        space = !out.empty();
+        continue;
+      }
+      if (space) out += ' ';
+      space = false;
+      out += c;
+    }
+    return out;
+  }
+  return std::string(raw);
+}
+
+}  // namespace
+
+struct Engine::Impl {
+  rules::RuleSet rules;
+  std::vector<CompiledSpec> specs;
+  std::vector<Keyword> keywords;
+  std::map<std::string, uint32_t> keyword_ids;
+  LexiconIds lexicon_ids;
+  std::vector<const std::vector<std::string>*> lexicon_terms;
+  std::vector<std::vector<uint32_t>> lexicon_trigger_specs;  // lexicon id -> specs
+  std::vector<PatternRef> patterns;
+  std::vector<uint32_t> numeric_specs, regex_specs, custom_specs;
+  hs_database_t* db = nullptr;
+  hs_scratch_t* scratch_proto = nullptr;
+
+  ~Impl() {
+    if (scratch_proto) hs_free_scratch(scratch_proto);
+    if (db) hs_free_database(db);
+  }
+
+  uint32_t KeywordId(const std::string& word) {
+    std::string w = AsciiLower(word);
+    bool prefix = !w.empty() && w.back() == '*';
+    if (prefix) w.pop_back();
+    std::string key = w + (prefix ? "*" : "");
+    auto it = keyword_ids.find(key);
+    if (it != keyword_ids.end()) return it->second;
+    uint32_t id = static_cast<uint32_t>(keywords.size());
+    keywords.push_back({w, prefix});
+    keyword_ids.emplace(key, id);
+    return id;
+  }
+
+  Result<bool> Compile();
+};
+
+Result<bool> Engine::Impl::Compile() {
+  // Lexicons used by any spec get ids.
+  for (const auto& spec : rules.detectors) {
+    for (const auto& name : spec.lexicons) {
+      if (lexicon_ids.contains(name)) continue;
+      auto id = static_cast<uint32_t>(lexicon_terms.size());
+      lexicon_ids.emplace(name, id);
+      lexicon_terms.push_back(&rules.lexicons.at(name));
+      lexicon_trigger_specs.emplace_back();
+    }
+  }
+  specs.resize(rules.detectors.size());
+  for (size_t i = 0; i < rules.detectors.size(); ++i) {
+    const auto& s = rules.detectors[i];
+    auto& c = specs[i];
+    c.spec = &s;
+    if (!s.pattern.empty()) {
+      RE2::Options opt;
+      opt.set_log_errors(false);
+      opt.set_case_sensitive(!s.caseless);
+      c.re = std::make_unique<RE2>(s.pattern, opt);
+      if (!c.re->ok()) return Fail("detector '" + s.id + "': pattern does not compile: " + c.re->error());
+      c.value_group = c.re->NumberOfCapturingGroups() >= 1 ? 1 : 0;
+    }
+    if (!s.validator.empty()) {
+      c.validator = FindValidator(s.validator);
+      if (!c.validator) return Fail("detector '" + s.id + "': no validator named '" + s.validator + "'");
+    }
+    for (const auto& w : s.positive) c.positive_words.push_back(AsciiLower(w));
+    for (const auto& w : s.negative) c.negative_words.push_back(AsciiLower(w));
+    for (const auto& name : s.lexicons) c.lexicons.push_back(lexicon_ids.at(name));
+    if (s.trigger == "numeric") numeric_specs.push_back(static_cast<uint32_t>(i));
+    if (s.trigger == "regex") regex_specs.push_back(static_cast<uint32_t>(i));
+    if (s.trigger == "lexicon") {
+      for (auto l : c.lexicons) lexicon_trigger_specs[l].push_back(static_cast<uint32_t>(i));
+    }
+    if (s.trigger == "custom") {
+      auto f = MakeFinder(s, rules, lexicon_ids);
+      if (!f) return std::unexpected(f.error());
+      c.finder = std::move(*f);
+      custom_specs.push_back(static_cast<uint32_t>(i));
+    }
+  }
+  // Keyword ids first, then the per-spec masks sized to all of them.
+  std::vector<std::pair<std::vector<uint32_t>, std::vector<uint32_t>>> kw(specs.size());
+  for (size_t i = 0; i < specs.size(); ++i) {
+    for (const auto& w : specs[i].spec->positive) kw[i].first.push_back(KeywordId(w));
+    for (const auto& w : specs[i].spec->negative) kw[i].second.push_back(KeywordId(w));
+  }
+  for (size_t i = 0; i < specs.size(); ++i) {
+    specs[i].positive.assign(keywords.size(), false);
+    specs[i].negative.assign(keywords.size(), false);
+    for (auto k : kw[i].first) specs[i].positive[k] = true;
+    for (auto k : kw[i].second) specs[i].negative[k] = true;
+  }
+
+  // One Hyperscan database: triggers, keywords, lexicon terms.
+  std::vector<std::string> exprs;
+  std::vector<unsigned> flags;
+  for (auto i : regex_specs) {
+    exprs.push_back(specs[i].spec->hs);
+    flags.push_back(specs[i].spec->caseless ? HS_FLAG_CASELESS : 0);
+    patterns.push_back({PatternKind::kTrigger, i, 0, 0});
+  }
+  for (uint32_t k = 0; k < keywords.size(); ++k) {
+    if (keywords[k].text.empty()) continue;
+    exprs.push_back(EscapeLiteral(keywords[k].text));
+    flags.push_back(HS_FLAG_CASELESS);
+    patterns.push_back({PatternKind::kKeyword, k, 0, static_cast<uint32_t>(keywords[k].text.size())});
+  }
+  for (uint32_t l = 0; l < lexicon_terms.size(); ++l) {
+    const auto& terms = *lexicon_terms[l];
+    for (uint32_t t = 0; t < terms.size(); ++t) {
+      exprs.push_back(EscapeLiteral(terms[t]));
+      flags.push_back(HS_FLAG_CASELESS);
+      patterns.push_back({PatternKind::kTerm, l, t, static_cast<uint32_t>(terms[t].size())});
+    }
+  }
+  if (exprs.empty()) return true;
+  std::vector<const char*> cexprs;
+  std::vector<unsigned> ids;
+  for (size_t i = 0; i < exprs.size(); ++i) {
+    cexprs.push_back(exprs[i].c_str());
+    ids.push_back(static_cast<unsigned>(i));
+  }
+  hs_compile_error_t* err = nullptr;
+  if (hs_compile_multi(cexprs.data(), flags.data(), ids.data(), static_cast<unsigned>(exprs.size()),
+                       HS_MODE_BLOCK, nullptr, &db, &err) != HS_SUCCESS) {
+    std::string what = err && err->message ? err->message : "unknown error";
+    std::string who = "the rule set";
+    if (err && err->expression >= 0 && static_cast<size_t>(err->expression) < patterns.size()) {
+      const auto& p = patterns[static_cast<size_t>(err->expression)];
+      if (p.kind == PatternKind::kTrigger) who = "detector '" + specs[p.a].spec->id + "' (hs trigger)";
+      else if (p.kind == PatternKind::kKeyword) who = "keyword '" + keywords[p.a].text + "'";
+      else who = "a lexicon term";
+    }
+    hs_free_compile_error(err);
+    return Fail("Hyperscan cannot compile " + who + ": " + what);
+  }
+  if (hs_alloc_scratch(db, &scratch_proto) != HS_SUCCESS) return Fail("Hyperscan scratch allocation failed");
+  return true;
+}
+
+// ---------------------------------------------------------------------------
+
+struct EngineScanner::State {
+  hs_scratch_t* scratch = nullptr;
+  std::vector<std::pair<uint32_t, uint32_t>> triggers;  // (spec, end)
+  std::vector<TermHit> keyword_hits;
+  std::vector<TermHit> lexicon_hits;
+  std::vector<NumericToken> tokens;
+  std::vector<Candidate> custom;
+  struct Raw {
+    uint32_t spec;
+    uint32_t begin, end;
+    std::string value;
+    double score;
+    std::string note;
+  };
+  std::vector<Raw> raws;
+  std::string_view text;
+  const Engine::Impl* impl = nullptr;
+  // Label cache: CSV and spreadsheet cells repeat the same few labels.
+  std::string label;
+  std::vector<int8_t> label_context;  // per spec: 1 positive, -1 negative, 0 none
+
+  ~State() {
+    if (scratch) hs_free_scratch(scratch);
+  }
+};
+
+namespace {
+
+int OnMatch(unsigned int id, unsigned long long /*from*/, unsigned long long to, unsigned int,
+            void* ctx) {
+  auto* st = static_cast<EngineScanner::State*>(ctx);
+  const PatternRef& p = st->impl->patterns[id];
+  auto end = static_cast<uint32_t>(to);
+  if (p.kind == PatternKind::kTrigger) {
+    st->triggers.emplace_back(p.a, end);
+    return 0;
+  }
+  uint32_t begin = end - p.len;
+  const auto& text = st->text;
+  if (begin > 0 && IsWordByte(text[begin - 1])) return 0;
+  bool prefix = p.kind == PatternKind::kKeyword && st->impl->keywords[p.a].prefix;
+  if (!prefix && end < text.size() && IsWordByte(text[end])) return 0;
+  if (p.kind == PatternKind::kKeyword) {
+    st->keyword_hits.push_back({p.a, 0, begin, end});
+  } else {
+    st->lexicon_hits.push_back({p.a, p.b, begin, end});
+  }
+  return 0;
+}
+
+bool ByBegin(const TermHit& a, const TermHit& b) { return a.begin < b.begin; }
+
+// +1 when a positive keyword of the spec is near [begin, end), -1 when only
+// a negative one is, 0 otherwise.
+int ContextAround(const CompiledSpec& c, const std::vector<TermHit>& hits, uint32_t begin,
+                  uint32_t end) {
+  uint32_t lo = begin > static_cast<uint32_t>(c.spec->context_before)
+                    ? begin - static_cast<uint32_t>(c.spec->context_before) : 0;
+  uint64_t hi = static_cast<uint64_t>(end) + static_cast<uint64_t>(c.spec->context_after);
+  auto it = std::lower_bound(hits.begin(), hits.end(), TermHit{0, 0, lo, 0}, ByBegin);
+  bool neg = false;
+  for (; it != hits.end() && it->begin < hi; ++it) {
+    if (c.positive[it->list]) return 1;
+    if (c.negative[it->list]) neg = true;
+  }
+  return neg ? -1 : 0;
+}
+
+}  // namespace
+
+Result<std::shared_ptr<const Engine>> Engine::Build(const rules::RuleSet& rules) {
+  auto impl = std::make_unique<Impl>();
+  impl->rules = rules;
+  auto ok = impl->Compile();
+  if (!ok) return std::unexpected(ok.error());
+  return std::shared_ptr<const Engine>(new Engine(std::move(impl)));
+}
+
+Engine::Engine(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Engine::~Engine() = default;
+const rules::RuleSet& Engine::rules() const { return impl_->rules; }
+const std::vector<rules::DetectorSpec>& Engine::specs() const { return impl_->rules.detectors; }
+
+std::unique_ptr<EngineScanner> Engine::NewScanner() const {
+  auto st = std::make_unique<EngineScanner::State>();
+  st->impl = impl_.get();
+  if (impl_->scratch_proto) hs_clone_scratch(impl_->scratch_proto, &st->scratch);
+  return std::unique_ptr<EngineScanner>(new EngineScanner(*this, std::move(st)));
+}
+
+EngineScanner::EngineScanner(const Engine& engine, std::unique_ptr<State> state)
+    : engine_(engine), state_(std::move(state)) {}
+EngineScanner::~EngineScanner() = default;
+
+void EngineScanner::Scan(std::string_view original, const SegmentInfo& info,
+                         std::vector<Detection>& out) {
+  const Engine::Impl& im = *engine_.impl_;
+  State& st = *state_;
+  if (original.empty() || original.size() > UINT32_MAX) return;
+  FoldedText folded(original);
+  const std::string_view text = folded.text();
+  st.text = text;
+  st.triggers.clear();
+  st.keyword_hits.clear();
+  st.lexicon_hits.clear();
+  st.tokens.clear();
+  st.raws.clear();
+
+  if (im.db) {
+    hs_scan(im.db, text.data(), static_cast<unsigned>(text.size()), 0, st.scratch, OnMatch, &st);
+  }
+  std::sort(st.keyword_hits.begin(), st.keyword_hits.end(), ByBegin);
+  std::sort(st.lexicon_hits.begin(), st.lexicon_hits.end(), ByBegin);
+
+  // The segment's label (a column header, a form label) counts as context
+  // for every candidate in it.
+  if (!info.label.empty() || !st.label.empty()) {
+    std::string label = AsciiLower(info.label);
+    if (label != st.label || st.label_context.size() != im.specs.size()) {
+      st.label = label;
+      st.label_context.assign(im.specs.size(), 0);
+      if (!label.empty()) {
+        for (size_t i = 0; i < im.specs.size(); ++i) {
+          auto has = [&](const std::vector<std::string>& words) {
+            for (auto w : words) {
+              if (!w.empty() && w.back() == '*') w.pop_back();
+              if (!w.empty() && label.find(w) != std::string::npos) return true;
+            }
+            return false;
+          };
+          st.label_context[i] = has(im.specs[i].positive_words) ? 1
+                                : has(im.specs[i].negative_words) ? -1 : 0;
+        }
+      }
+    }
+  }
+  auto context = [&](uint32_t spec, uint32_t begin, uint32_t end) {
+    int c = ContextAround(im.specs[spec], st.keyword_hits, begin, end);
+    if (c == 1) return 1;
+    int l = st.label.empty() ? 0 : st.label_context[spec];
+    return l != 0 ? l : c;
+  };
+
+  // Confirms pattern matches of spec `si` inside [wb, we) that satisfy `keep`.
+  auto confirm = [&](uint32_t si, uint32_t wb, uint32_t we, auto keep) {
+    const CompiledSpec& c = im.specs[si];
+    re2::StringPiece groups[2];
+    size_t pos = wb;
+    int n = c.value_group + 1;
+    while (pos < we && c.re->Match(text, pos, we, RE2::UNANCHORED, groups, n)) {
+      auto mb = static_cast<uint32_t>(groups[0].data() - text.data());
+      auto me = static_cast<uint32_t>(mb + groups[0].size());
+      pos = me > pos ? me : pos + 1;
+      re2::StringPiece v = groups[c.value_group];
+      if (v.data() == nullptr) continue;
+      auto vb = static_cast<uint32_t>(v.data() - text.data());
+      auto ve = static_cast<uint32_t>(vb + v.size());
+      if (!keep(vb, ve)) continue;
+      if (vb > 0 && IsWordByte(text[vb - 1])) continue;
+      std::string_view raw = text.substr(vb, ve - vb);
+      State::Raw r{si, vb, ve, {}, c.spec->base_score, {}};
+      if (c.validator) {
+        auto valid = c.validator(raw);
+        if (!valid) continue;
+        if (valid->raw_length) r.end = vb + static_cast<uint32_t>(*valid->raw_length);
+        r.value = std::move(valid->value);
+        r.score += valid->score_delta;
+        r.note = std::move(valid->note);
+      } else {
+        r.value = Normalise(raw, c.spec->normaliser);
+      }
+      if (r.end < text.size() && IsWordByte(text[r.end])) continue;
+      st.raws.push_back(std::move(r));
+    }
+  };
+
+  // Regex triggers: the pattern around the trigger's end must contain it.
+  for (auto [si, end] : st.triggers) {
+    const auto& s = *im.specs[si].spec;
+    uint32_t wb = end > static_cast<uint32_t>(s.before) ? end - static_cast<uint32_t>(s.before) : 0;
+    auto we = static_cast<uint32_t>(std::min<uint64_t>(text.size(), uint64_t{end} + static_cast<uint64_t>(s.after)));
+    confirm(si, wb, we, [end](uint32_t b, uint32_t e) { return b < end && e + 1 >= end; });
+  }
+
+  // Numeric detectors: patterns in and around digit-run tokens.
+  if (!im.numeric_specs.empty()) {
+    FindNumericTokens(text, st.tokens);
+    for (const auto& tok : st.tokens) {
+      for (auto si : im.numeric_specs) {
+        const auto& s = *im.specs[si].spec;
+        if (tok.digits < s.min_digits) continue;
+        if (s.max_digits > 0 && tok.digits > s.max_digits * 3) continue;
+        if (s.requires_context && context(si, tok.begin, tok.end) != 1) continue;
+        uint32_t wb = tok.begin > static_cast<uint32_t>(s.before) ? tok.begin - static_cast<uint32_t>(s.before) : 0;
+        auto we = static_cast<uint32_t>(std::min<uint64_t>(text.size(), uint64_t{tok.end} + static_cast<uint64_t>(s.after)));
+        confirm(si, wb, we, [&tok](uint32_t b, uint32_t e) { return b < tok.end && e > tok.begin; });
+      }
+    }
+  }
+
+  // Lexicon detectors: each term hit is a candidate.
+  for (const auto& h : st.lexicon_hits) {
+    for (auto si : im.lexicon_trigger_specs[h.list]) {
+      const auto& s = *im.specs[si].spec;
+      st.raws.push_back({si, h.begin, h.end, AsciiLower(text.substr(h.begin, h.end - h.begin)),
+                         s.base_score, {}});
+    }
+  }
+
+  // Custom finders.
+  for (auto si : im.custom_specs) {
+    st.custom.clear();
+    FinderInput in{text, info, st.lexicon_hits, st.keyword_hits};
+    im.specs[si].finder->Find(in, st.custom);
+    for (auto& c : st.custom) st.raws.push_back({si, c.begin, c.end, std::move(c.value), c.score, std::move(c.note)});
+  }
+
+  // Score with context, drop what needs context and has none.
+  std::vector<State::Raw*> kept;
+  kept.reserve(st.raws.size());
+  for (auto& r : st.raws) {
+    const auto& s = *im.specs[r.spec].spec;
+    if (r.end <= info.report_from) continue;
+    int c = context(r.spec, r.begin, r.end);
+    if (c != 1 && s.requires_context) continue;
+    double delta = r.score - s.base_score;
+    if (c == 1) r.score = std::max(r.score, s.context_score + std::min(0.0, delta));
+    else if (c == -1) r.score = std::min(r.score, s.negative_score);
+    r.score = std::clamp(r.score, 0.0, 1.0);
+    kept.push_back(&r);
+  }
+
+  // Overlaps: the most specific detector (lowest priority number) claims its
+  // span first; a BSN inside an IBAN or a BTW number is not reported.
+  std::sort(kept.begin(), kept.end(), [&](const State::Raw* a, const State::Raw* b) {
+    int pa = im.specs[a->spec].spec->priority, pb = im.specs[b->spec].spec->priority;
+    if (pa != pb) return pa < pb;
+    if (a->begin != b->begin) return a->begin < b->begin;
+    return a->end > b->end;
+  });
+  std::vector<std::pair<uint32_t, uint32_t>> claimed;  // sorted by begin
+  size_t first_out = out.size();
+  for (auto* r : kept) {
+    auto it = std::lower_bound(claimed.begin(), claimed.end(), std::make_pair(r->begin, 0u));
+    bool overlaps = (it != claimed.end() && it->first < r->end) ||
+                    (it != claimed.begin() && std::prev(it)->second > r->begin);
+    if (overlaps) continue;
+    claimed.insert(it, {r->begin, r->end});
+    out.push_back({r->spec, folded.ToOriginal(r->begin), folded.ToOriginal(r->end),
+                   std::move(r->value), r->score, std::move(r->note)});
+  }
+  std::sort(out.begin() + static_cast<std::ptrdiff_t>(first_out), out.end(),
+            [](const Detection& a, const Detection& b) { return a.begin < b.begin; });
+}
+
+}  // namespace piiscan::detectors

@@ -1,0 +1,67 @@
+#pragma once
+// The detection engine: every detector spec of a rule set compiled once into
+// one immutable Engine (one Hyperscan database holding the regex triggers,
+// the context keywords and the lexicon terms; RE2 programs that confirm
+// spans; validators; custom finders), and a per-thread EngineScanner that
+// runs it over text segments.
+//
+// Per segment: fold Unicode look-alikes -> one Hyperscan pass (no start-of-
+// match tracking: triggers mark candidates by their end) + one digit-run pass
+// -> confirm each candidate's span with RE2 in a bounded window -> validate
+// -> score with context (keywords near the candidate, the segment's label)
+// -> resolve overlaps, most specific detector first (spec priority).
+// The Hyperscan callback only records hits; all work happens after hs_scan.
+//
+// Thread safety: Engine is immutable and shared; EngineScanner is not
+// thread-safe (it owns Hyperscan scratch and buffers): one per thread.
+// This and engine.cc are the only files that know Hyperscan.
+
+#include <memory>
+#include <string_view>
+#include <vector>
+
+#include "core/segment.h"
+#include "core/status.h"
+#include "detectors/detection.h"
+#include "rules/detector_spec.h"
+
+namespace piiscan::detectors {
+
+class EngineScanner;
+
+class Engine {
+ public:
+  // Compiles `rules` (copied). Errors name the detector whose pattern failed.
+  static Result<std::shared_ptr<const Engine>> Build(const rules::RuleSet& rules);
+  ~Engine();
+
+  const rules::RuleSet& rules() const;
+  const std::vector<rules::DetectorSpec>& specs() const;
+  // A scanner for one thread.
+  std::unique_ptr<EngineScanner> NewScanner() const;
+
+  struct Impl;
+
+ private:
+  explicit Engine(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+  friend class EngineScanner;
+};
+
+class EngineScanner {
+ public:
+  ~EngineScanner();
+  // Appends the detections in `text`, sorted by begin; offsets are relative
+  // to `text`. Matches ending at or before info.report_from are skipped.
+  void Scan(std::string_view text, const SegmentInfo& info, std::vector<Detection>& out);
+
+  struct State;
+
+ private:
+  friend class Engine;
+  EngineScanner(const Engine& engine, std::unique_ptr<State> state);
+  const Engine& engine_;
+  std::unique_ptr<State> state_;
+};
+
+}  // namespace piiscan::detectors

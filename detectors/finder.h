@@ -1,0 +1,43 @@
+#pragma once
+// Custom finders: detectors whose candidates are not a pattern but a small
+// algorithm over the text, keyword hits and gazetteer (lexicon) hits — e.g.
+// person names. A spec with `trigger: custom` names its finder; the lexicons
+// it lists are matched by the engine's Hyperscan pass and handed in.
+//
+// Thread safety: a Finder is built once and shared; Find must be reentrant.
+
+#include <map>
+#include <memory>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/segment.h"
+#include "core/status.h"
+#include "detectors/detection.h"
+#include "rules/detector_spec.h"
+
+namespace piiscan::detectors {
+
+struct FinderInput {
+  std::string_view text;               // folded text of the segment
+  const SegmentInfo& info;
+  std::span<const TermHit> lexicon_hits;  // all lexicon hits, sorted by begin
+  std::span<const TermHit> keyword_hits;  // all keyword hits, sorted by begin
+};
+
+class Finder {
+ public:
+  virtual ~Finder() = default;
+  virtual void Find(const FinderInput& in, std::vector<Candidate>& out) const = 0;
+};
+
+// Lexicon name -> id used in TermHit::list for lexicon hits.
+using LexiconIds = std::map<std::string, uint32_t, std::less<>>;
+
+// Builds the finder named by spec.finder, or an error when there is none.
+Result<std::unique_ptr<Finder>> MakeFinder(const rules::DetectorSpec& spec,
+                                           const rules::RuleSet& rules, const LexiconIds& ids);
+
+}  // namespace piiscan::detectors

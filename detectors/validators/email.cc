@@ -1,0 +1,46 @@
+#include "detectors/validators/email.h"
+
+#include "core/utf8.h"
+
+namespace piiscan::detectors {
+
+std::optional<Validated> ValidateEmail(std::string_view raw) {
+  auto at = raw.find('@');
+  if (at == std::string_view::npos || at == 0 || at > 64) return std::nullopt;
+  std::string_view local = raw.substr(0, at), domain = raw.substr(at + 1);
+  if (domain.size() < 4 || domain.size() > 253) return std::nullopt;
+  if (local.front() == '.' || local.back() == '.' || local.find("..") != std::string_view::npos) {
+    return std::nullopt;
+  }
+  if (domain.find("..") != std::string_view::npos || domain.front() == '.' || domain.front() == '-') {
+    return std::nullopt;
+  }
+  auto dot = domain.find_last_of('.');
+  if (dot == std::string_view::npos) return std::nullopt;
+  std::string_view tld = domain.substr(dot + 1);
+  if (tld.size() < 2) return std::nullopt;
+  for (char c : tld) {
+    if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))) return std::nullopt;
+  }
+  Validated v;
+  v.value = AsciiLower(raw);
+  std::string d = AsciiLower(domain);
+  if (d == "example.com" || d == "example.org" || d == "example.net" || d.ends_with(".example") ||
+      d.ends_with(".invalid") || d.ends_with(".test")) {
+    v.note = "documentation domain";
+  }
+  // Role addresses (info@, support@) belong to an organisation, not a person.
+  static constexpr std::string_view kRoles[] = {"info", "support", "sales", "admin", "noreply",
+                                                "no-reply", "privacy", "helpdesk", "servicedesk",
+                                                "administratie", "facturen", "contact", "office"};
+  std::string l = AsciiLower(local);
+  for (auto r : kRoles) {
+    if (l == r) {
+      v.score_delta = -0.3;
+      v.note = "role address";
+    }
+  }
+  return v;
+}
+
+}  // namespace piiscan::detectors

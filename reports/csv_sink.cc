@@ -1,0 +1,67 @@
+#include "reports/csv_sink.h"
+
+#include "core/utf8.h"
+
+namespace piiscan::reports {
+namespace {
+
+void Field(std::string& o, std::string_view s) {
+  std::string clean = IsValidUtf8(s) ? std::string(s) : SanitizeUtf8(s);
+  // Cells starting with = + - @ are formulas to spreadsheet programs: quote
+  // them with a leading apostrophe (CSV injection).
+  bool formula = !clean.empty() && (clean[0] == '=' || clean[0] == '+' || clean[0] == '-' || clean[0] == '@');
+  o += '"';
+  if (formula) o += '\'';
+  for (char c : clean) {
+    if (c == '"') o += '"';
+    o += c;
+  }
+  o += '"';
+}
+
+template <typename T>
+std::string Opt(const std::optional<T>& v) {
+  return v ? std::to_string(*v) : std::string();
+}
+
+class CsvSink final : public Sink {
+ public:
+  CsvSink(OutputFile out, bool with_values) : out_(std::move(out)), values_(with_values) {
+    out_.Write(values_ ? "file,location,detector,category,confidence,masked,value_hash,value,offset,page,line,status,reason\n"
+                       : "file,location,detector,category,confidence,masked,value_hash,offset,page,line,status,reason\n");
+  }
+  void Item(const ItemReport& r) override {
+    std::string o;
+    for (const auto& f : r.findings) {
+      Field(o, f.file); o += ',';
+      Field(o, JoinLocation(f.location)); o += ',';
+      o += f.detector + ',' + f.category + ',' + std::string(ConfidenceName(f.confidence)) + ',';
+      Field(o, f.masked); o += ',';
+      o += f.value_hash + ',';
+      if (values_) { Field(o, f.value.value_or("")); o += ','; }
+      o += Opt(f.offset) + ',' + Opt(f.page) + ',' + Opt(f.line) + ",,\n";
+    }
+    for (const auto& s : r.statuses) {
+      Field(o, s.file); o += ',';
+      Field(o, JoinLocation(s.location));
+      o += values_ ? ",,,,,,,,,," : ",,,,,,,,,";
+      o += std::string(FileStatusName(s.status)) + ',';
+      Field(o, s.reason);
+      o += '\n';
+    }
+    out_.Write(o);
+  }
+  bool Finish(const ScanSummary&) override { return out_.Flush(); }
+
+ private:
+  OutputFile out_;
+  bool values_;
+};
+
+}  // namespace
+
+std::unique_ptr<Sink> MakeCsvSink(OutputFile out, bool with_values) {
+  return std::make_unique<CsvSink>(std::move(out), with_values);
+}
+
+}  // namespace piiscan::reports

@@ -1,0 +1,44 @@
+#include "reports/json_text.h"
+
+#include "core/utf8.h"
+
+namespace piiscan::reports {
+
+void AppendJsonString(std::string& out, std::string_view s) {
+  std::string clean;
+  if (!IsValidUtf8(s)) {
+    clean = SanitizeUtf8(s);
+    s = clean;
+  }
+  static const char* kHex = "0123456789abcdef";
+  out += '"';
+  for (unsigned char c : s) {
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default:
+        if (c < 0x20) {
+          out += "\\u00";
+          out += kHex[c >> 4];
+          out += kHex[c & 15];
+        } else {
+          out += static_cast<char>(c);
+        }
+    }
+  }
+  out += '"';
+}
+
+void AppendJsonLocation(std::string& out, const Location& location) {
+  out += '[';
+  for (size_t i = 0; i < location.size(); ++i) {
+    if (i) out += ',';
+    AppendJsonString(out, location[i]);
+  }
+  out += ']';
+}
+
+}  // namespace piiscan::reports

@@ -1,0 +1,80 @@
+#include "reports/jsonl_sink.h"
+
+#include "reports/json_text.h"
+
+namespace piiscan::reports {
+
+std::string FindingJson(const Finding& f) {
+  std::string o;
+  o.reserve(256);
+  o += "{\"file\":";
+  AppendJsonString(o, f.file);
+  o += ",\"location\":";
+  AppendJsonLocation(o, f.location);
+  o += ",\"detector\":";
+  AppendJsonString(o, f.detector);
+  o += ",\"category\":";
+  AppendJsonString(o, f.category);
+  o += ",\"confidence\":\"";
+  o += ConfidenceName(f.confidence);
+  o += "\",\"masked\":";
+  AppendJsonString(o, f.masked);
+  o += ",\"value_hash\":\"" + f.value_hash + "\"";
+  if (f.value) {
+    o += ",\"value\":";
+    AppendJsonString(o, *f.value);
+  }
+  if (f.offset) o += ",\"offset\":" + std::to_string(*f.offset);
+  if (f.page) o += ",\"page\":" + std::to_string(*f.page);
+  if (f.line) o += ",\"line\":" + std::to_string(*f.line);
+  if (f.item_time) o += ",\"item_time\":" + std::to_string(*f.item_time);
+  if (!f.note.empty()) {
+    o += ",\"note\":";
+    AppendJsonString(o, f.note);
+  }
+  o += '}';
+  return o;
+}
+
+std::string StatusJson(const StatusRecord& s) {
+  std::string o = "{\"file\":";
+  AppendJsonString(o, s.file);
+  o += ",\"location\":";
+  AppendJsonLocation(o, s.location);
+  o += ",\"status\":\"";
+  o += FileStatusName(s.status);
+  o += "\",\"reason\":";
+  AppendJsonString(o, s.reason);
+  o += '}';
+  return o;
+}
+
+namespace {
+
+class JsonlSink final : public Sink {
+ public:
+  explicit JsonlSink(OutputFile out) : out_(std::move(out)) {}
+  void Item(const ItemReport& r) override {
+    buf_.clear();
+    for (const auto& f : r.findings) {
+      buf_ += FindingJson(f);
+      buf_ += '\n';
+    }
+    for (const auto& s : r.statuses) {
+      buf_ += StatusJson(s);
+      buf_ += '\n';
+    }
+    out_.Write(buf_);
+  }
+  bool Finish(const ScanSummary&) override { return out_.Flush(); }
+
+ private:
+  OutputFile out_;
+  std::string buf_;
+};
+
+}  // namespace
+
+std::unique_ptr<Sink> MakeJsonlSink(OutputFile out) { return std::make_unique<JsonlSink>(std::move(out)); }
+
+}  // namespace piiscan::reports

@@ -1,0 +1,39 @@
+#include "scanner/detector_consumer.h"
+
+namespace piiscan::scanner {
+namespace {
+
+class DetectorConsumer final : public TextConsumer {
+ public:
+  DetectorConsumer(std::shared_ptr<const detectors::Engine> engine, detectors::FindingOptions options)
+      : engine_(std::move(engine)), scanner_(engine_->NewScanner()), options_(options) {}
+
+  void Consume(std::string_view text, const SegmentInfo& info, const Location& where,
+               int64_t item_time, ItemReport& report) override {
+    detections_.clear();
+    scanner_->Scan(text, info, detections_);
+    size_t first = report.findings.size();
+    detectors::MakeFindings(engine_->specs(), text, info, detections_, options_, report.findings);
+    for (size_t i = first; i < report.findings.size(); ++i) {
+      auto& f = report.findings[i];
+      f.file = report.file;
+      f.location = where;
+      f.item_time = item_time;
+    }
+  }
+
+ private:
+  std::shared_ptr<const detectors::Engine> engine_;
+  std::unique_ptr<detectors::EngineScanner> scanner_;
+  detectors::FindingOptions options_;
+  std::vector<detectors::Detection> detections_;
+};
+
+}  // namespace
+
+TextConsumerFactory DetectorConsumerFactory(std::shared_ptr<const detectors::Engine> engine,
+                                            detectors::FindingOptions options) {
+  return [engine, options] { return std::make_unique<DetectorConsumer>(engine, options); };
+}
+
+}  // namespace piiscan::scanner

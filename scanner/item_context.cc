@@ -1,0 +1,95 @@
+#include "scanner/item_context.h"
+
+#include "formats/dispatch.h"
+
+namespace piiscan::scanner {
+
+ItemContext::ItemContext(const Limits& limits, const std::atomic<bool>& stop,
+                         TextConsumer& consumer, FileBytes* file, ItemReport& report)
+    : limits_(limits),
+      stop_(stop),
+      consumer_(consumer),
+      file_(file),
+      report_(report),
+      deadline_(std::chrono::steady_clock::now() + limits.max_time_per_file) {}
+
+void ItemContext::Text(std::string_view utf8, const Location& where, const SegmentInfo& info) {
+  if (utf8.empty()) return;
+  report_.bytes_scanned += utf8.size() - std::min<uint64_t>(info.report_from, utf8.size());
+  consumer_.Consume(utf8, info, where, TimeFor(where), report_);
+}
+
+void ItemContext::Child(std::string_view bytes, const Location& where, const formats::ChildInfo& info) {
+  if (ShouldStop()) return;
+  if (depth_ + 1 > limits_.max_depth) {
+    Limit("max_depth: nesting deeper than " + std::to_string(limits_.max_depth) + " levels", where);
+    return;
+  }
+  if (++members_ > limits_.max_members) {
+    if (members_ == limits_.max_members + 1) {
+      Limit("max_members: more than " + std::to_string(limits_.max_members) + " nested items", where);
+    }
+    return;
+  }
+  ++depth_;
+  formats::DispatchItem(bytes, where, info, *this);
+  --depth_;
+}
+
+void ItemContext::Problem(FileStatus status, std::string_view reason, const Location& where) {
+  report_.statuses.push_back(StatusRecord{report_.file, where, status, std::string(reason)});
+}
+
+void ItemContext::Limit(std::string_view which, const Location& where) {
+  Problem(FileStatus::kLimit, which, where);
+}
+
+void ItemContext::Dated(const Location& where, int64_t unix_time) { dates_.emplace_back(where, unix_time); }
+
+int64_t ItemContext::TimeFor(const Location& where) const {
+  // The date of the innermost dated item that contains `where`.
+  int64_t t = report_.mtime;
+  size_t best = 0;
+  for (const auto& [loc, time] : dates_) {
+    if (loc.size() >= best && loc.size() <= where.size() &&
+        std::equal(loc.begin(), loc.end(), where.begin())) {
+      best = loc.size();
+      t = time;
+    }
+  }
+  return t;
+}
+
+bool ItemContext::ChargeExpanded(uint64_t bytes, const Location& where) {
+  expanded_ += bytes;
+  if (expanded_ > limits_.max_expanded_bytes) {
+    if (!exhausted_) {
+      Limit("max_expanded_bytes: more than " + std::to_string(limits_.max_expanded_bytes) +
+                " bytes expanded from one file",
+            where);
+    }
+    exhausted_ = true;
+    return false;
+  }
+  return true;
+}
+
+bool ItemContext::ShouldStop() const {
+  if (exhausted_ || stop_.load(std::memory_order_relaxed)) return true;
+  if (std::chrono::steady_clock::now() > deadline_) {
+    if (!deadline_reported_) {
+      deadline_reported_ = true;
+      const_cast<ItemContext*>(this)->Limit(
+          "max_time_per_file: more than " + std::to_string(limits_.max_time_per_file.count()) + " s",
+          {});
+    }
+    return true;
+  }
+  return false;
+}
+
+void ItemContext::DoneWith(uint64_t offset) {
+  if (depth_ == 0 && file_) file_->DoneWith(offset);
+}
+
+}  // namespace piiscan::scanner

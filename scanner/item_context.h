@@ -1,0 +1,56 @@
+#pragma once
+// The ExtractContext the scanner gives extractors for one top-level file: it
+// sends text to the thread's TextConsumer, dispatches children one level
+// deeper, and keeps the file's budget — depth, members, expanded bytes and
+// the per-file deadline (all from core/limits.h) — recording a `limit`
+// status naming the limit when one is reached.
+//
+// Thread safety: one per worker thread and file.
+
+#include <atomic>
+#include <chrono>
+#include <utility>
+#include <vector>
+
+#include "core/finding.h"
+#include "formats/extractor.h"
+#include "scanner/file_reader.h"
+#include "scanner/text_consumer.h"
+
+namespace piiscan::scanner {
+
+class ItemContext final : public formats::ExtractContext {
+ public:
+  ItemContext(const Limits& limits, const std::atomic<bool>& stop, TextConsumer& consumer,
+              FileBytes* file, ItemReport& report);
+
+  void Text(std::string_view utf8, const Location& where, const SegmentInfo& info) override;
+  using ExtractContext::Text;
+  void Child(std::string_view bytes, const Location& where, const formats::ChildInfo& info) override;
+  void Problem(FileStatus status, std::string_view reason, const Location& where) override;
+  void Dated(const Location& where, int64_t unix_time) override;
+  bool ChargeExpanded(uint64_t bytes, const Location& where) override;
+  bool ShouldStop() const override;
+  int depth() const override { return depth_; }
+  const Limits& limits() const override { return limits_; }
+  void DoneWith(uint64_t offset) override;
+
+ private:
+  void Limit(std::string_view which, const Location& where);
+  int64_t TimeFor(const Location& where) const;
+
+  const Limits& limits_;
+  const std::atomic<bool>& stop_;
+  TextConsumer& consumer_;
+  FileBytes* file_;
+  ItemReport& report_;
+  std::chrono::steady_clock::time_point deadline_;
+  int depth_ = 0;
+  uint64_t members_ = 0;
+  uint64_t expanded_ = 0;
+  bool exhausted_ = false;
+  mutable bool deadline_reported_ = false;
+  std::vector<std::pair<Location, int64_t>> dates_;
+};
+
+}  // namespace piiscan::scanner

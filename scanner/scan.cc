@@ -1,0 +1,126 @@
+#include "scanner/scan.h"
+
+#include <chrono>
+#include <thread>
+
+#include "formats/dispatch.h"
+#include "scanner/bounded_queue.h"
+#include "scanner/file_reader.h"
+#include "scanner/item_context.h"
+#include "scanner/progress.h"
+#include "scanner/walker.h"
+
+namespace piiscan::scanner {
+namespace {
+
+// Work for the workers: a file to read, or a problem found while walking
+// (passed through so that it reaches the sinks in order).
+struct Work {
+  Item item;
+  std::optional<StatusRecord> problem;
+};
+
+ItemReport ScanOne(const Item& item, const ScanOptions& options, const std::atomic<bool>& stop,
+                   TextConsumer& consumer, FileBytes& file) {
+  ItemReport report;
+  report.file = item.path;
+  FileStatus status = FileStatus::kOk;
+  std::string reason;
+  if (!file.Open(item.path, options.limits.max_file_size, status, reason)) {
+    report.statuses.push_back(StatusRecord{item.path, {}, status, reason});
+    report.size = file.info().size;
+    return report;
+  }
+  if (file.skip()) return report;
+  report.size = file.info().size;
+  report.mtime = file.info().mtime;
+  ItemContext ctx(options.limits, stop, consumer, &file, report);
+  bool completed = GuardedRun([&] {
+    report.type = formats::DispatchItem(file.bytes(), {}, {item.path, ""}, ctx);
+  });
+  if (!completed) {
+    report.statuses.push_back(
+        StatusRecord{item.path, {}, FileStatus::kUnreadable, "file shrank while being read"});
+  }
+  file.Close();
+  return report;
+}
+
+}  // namespace
+
+reports::ScanSummary RunScan(const ScanOptions& options, const TextConsumerFactory& consumers,
+                             const std::vector<reports::Sink*>& sinks, std::atomic<bool>& stop) {
+  auto start = std::chrono::steady_clock::now();
+  unsigned threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+  BoundedQueue<Work> work(4096);
+  BoundedQueue<ItemReport> results(256);
+  ProgressCounters counters;
+  reports::ScanSummary summary;
+
+  std::jthread walker([&] {
+    WalkOptions wo{options.excludes, options.follow_symlinks};
+    Walk(
+        options.paths, wo, stop,
+        [&](Item item) {
+          counters.files_found.fetch_add(1, std::memory_order_relaxed);
+          return work.Push(Work{std::move(item), std::nullopt});
+        },
+        [&](StatusRecord problem) { work.Push(Work{Item{problem.file}, std::move(problem)}); });
+    counters.walk_done = true;
+    work.Close();
+  });
+
+  std::atomic<unsigned> running{threads};
+  std::vector<std::jthread> workers;
+  for (unsigned t = 0; t < threads; ++t) {
+    workers.emplace_back([&] {
+      auto consumer = consumers();
+      FileBytes file;
+      while (auto w = work.Pop()) {
+        if (w->problem) {
+          ItemReport r;
+          r.file = w->item.path;
+          r.statuses.push_back(std::move(*w->problem));
+          results.Push(std::move(r));
+          continue;
+        }
+        if (stop.load(std::memory_order_relaxed)) continue;  // drain without work
+        ItemReport r = ScanOne(w->item, options, stop, *consumer, file);
+        counters.files_done.fetch_add(1, std::memory_order_relaxed);
+        counters.bytes_done.fetch_add(r.size, std::memory_order_relaxed);
+        counters.findings.fetch_add(r.findings.size(), std::memory_order_relaxed);
+        results.Push(std::move(r));
+      }
+      if (running.fetch_sub(1) == 1) results.Close();
+    });
+  }
+
+  {
+    ProgressLine progress(counters, options.progress);
+    while (auto r = results.Pop()) {
+      if (!r->type.empty() || r->size > 0) {
+        ++summary.files;
+        summary.bytes += r->size;
+      }
+      if (!r->type.empty()) ++summary.by_type[r->type];
+      summary.text_bytes += r->bytes_scanned;
+      summary.findings += r->findings.size();
+      for (const auto& f : r->findings) ++summary.by_detector[f.detector];
+      // A file counts once per status kind, however many parts had it.
+      std::vector<FileStatus> seen;
+      for (const auto& s : r->statuses) {
+        if (std::find(seen.begin(), seen.end(), s.status) != seen.end()) continue;
+        seen.push_back(s.status);
+        ++summary.by_status[std::string(FileStatusName(s.status))];
+      }
+      for (auto* sink : sinks) sink->Item(*r);
+    }
+  }
+  walker.join();
+  for (auto& w : workers) w.join();
+  summary.interrupted = stop.load();
+  summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  return summary;
+}
+
+}  // namespace piiscan::scanner
