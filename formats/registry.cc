@@ -3,6 +3,8 @@
 #include <vector>
 
 #include "formats/html/html_extractor.h"
+#include "formats/mail/msg_extractor.h"
+#include "formats/mail/pst_extractor.h"
 #include "formats/text/text_extractor.h"
 
 namespace piiscan::formats {
@@ -16,6 +18,8 @@ const std::vector<FormatEntry>& Table() {
       {"csv", "CSV/TSV with header columns as context", "uchardet + iconv", &CsvExtractor()},
       {"empty", "empty file (nothing to read)", "-", &EmptyExtractor()},
       {"html", "HTML page: text, table cells, mailto:/tel: links, form values, meta", "libxml2 HTML parser", &HtmlExtractor()},
+      {"pst", "Outlook PST/OST mail store: folders, messages, attachments, recovered items", "libpff + libbfio", &PstExtractor()},
+      {"msg", "Outlook .msg item (mail, contact, note): properties, attachments, embedded messages", "libolecf + libbfio", &MsgExtractor()},
       {"ole", "legacy Office binary (.doc/.xls/.ppt)", "none in Debian that is well kept", nullptr},
       {"binary", "binary data of no supported format", "libmagic", nullptr},
   };
