@@ -17,6 +17,10 @@
 namespace piiscan::detectors {
 namespace {
 
+// Candidates scoring below this are noise, not even low-confidence findings
+// (e.g. a checksum-valid number right after "factuurnummer").
+constexpr double kNoiseFloor = 0.1;
+
 enum class PatternKind : uint8_t { kTrigger, kKeyword, kTerm };
 struct PatternRef {
   PatternKind kind;
@@ -455,6 +459,7 @@ void EngineScanner::Scan(std::string_view original, const SegmentInfo& info,
     if (c == 1) r.score = std::max(r.score, s.context_score + std::min(0.0, delta));
     else if (c == -1) r.score = std::min(r.score, s.negative_score);
     r.score = std::clamp(r.score, 0.0, 1.0);
+    if (r.score < kNoiseFloor) continue;
     kept.push_back(&r);
   }
 

@@ -1,0 +1,37 @@
+#include "detectors/numeric_tokens.h"
+
+#include <gtest/gtest.h>
+
+namespace piiscan::detectors {
+namespace {
+
+std::vector<std::string> Tokens(std::string_view text) {
+  std::vector<NumericToken> t;
+  FindNumericTokens(text, t);
+  std::vector<std::string> out;
+  for (auto x : t) out.emplace_back(text.substr(x.begin, x.end - x.begin));
+  return out;
+}
+
+TEST(NumericTokens, JoinsGroupsAndLeadingSigns) {
+  EXPECT_EQ(Tokens("tel +31 (0)20 123 4567 ok"), std::vector<std::string>{"+31 (0)20 123 4567"});
+  EXPECT_EQ(Tokens("088 - 695 05 00."), std::vector<std::string>{"088 - 695 05 00"});
+  EXPECT_EQ(Tokens("a 12, b 34"), (std::vector<std::string>{"12", "34"}));
+}
+
+TEST(NumericTokens, FindsDigitsAcrossTheVectorBoundary) {
+  std::string text(15, 'x');
+  text += "123456789";  // starts at byte 15, straddling the first 16-byte block
+  text += std::string(40, 'y') + "7";
+  EXPECT_EQ(Tokens(text), (std::vector<std::string>{"123456789", "7"}));
+}
+
+TEST(NumericTokens, CountsDigits) {
+  std::vector<NumericToken> t;
+  FindNumericTokens("1234.56.782", t);
+  ASSERT_EQ(t.size(), 1u);
+  EXPECT_EQ(t[0].digits, 9);
+}
+
+}  // namespace
+}  // namespace piiscan::detectors

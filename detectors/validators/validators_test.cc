@@ -1,0 +1,83 @@
+// Validators with valid and invalid vectors, including the real values of the
+// seed privacy statements (docs/identifiers.md §15).
+#include <gtest/gtest.h>
+
+#include "detectors/validators/bsn.h"
+#include "detectors/validators/email.h"
+#include "detectors/validators/iban.h"
+#include "detectors/validators/phone_nl.h"
+
+namespace piiscan::detectors {
+namespace {
+
+TEST(Iban, AcceptsSeedAndRegistryExamples) {
+  EXPECT_EQ(ValidateIban("NL78 SNSB 0903 2500 47")->value, "NL78SNSB0903250047");
+  EXPECT_EQ(ValidateIban("NL91ABNA0417164300")->value, "NL91ABNA0417164300");
+  EXPECT_EQ(ValidateIban("DE89 3704 0044 0532 0130 00")->value, "DE89370400440532013000");
+  EXPECT_EQ(ValidateIban("BE71096123456769")->value, "BE71096123456769");
+  EXPECT_EQ(ValidateIban("GB82WEST12345698765432")->value, "GB82WEST12345698765432");
+}
+
+TEST(Iban, RejectsWrongCheckLengthOrShape) {
+  EXPECT_FALSE(ValidateIban("NL91ABNA0417164301"));  // check digit
+  EXPECT_FALSE(ValidateIban("NL91ABNA041716430"));   // short
+  EXPECT_FALSE(ValidateIban("XX91ABNA0417164300"));  // no such country
+  EXPECT_FALSE(ValidateIban("NL911BNA0417164300"));  // NL BBAN needs 4 letters
+}
+
+TEST(Iban, TakesOnlyTheCountryLengthAndSaysHowMuch) {
+  auto v = ValidateIban("NL91 ABNA 0417 1643 00 B");
+  ASSERT_TRUE(v);
+  EXPECT_EQ(v->value, "NL91ABNA0417164300");
+  EXPECT_EQ(*v->raw_length, std::string("NL91 ABNA 0417 1643 00").size());
+}
+
+TEST(Bsn, ElevenProef) {
+  EXPECT_EQ(ValidateBsn("111222333")->value, "111222333");
+  EXPECT_EQ(ValidateBsn("1234.56.782")->value, "123456782");
+  EXPECT_EQ(ValidateBsn("12345672")->value, "012345672");  // leading zero dropped
+  EXPECT_FALSE(ValidateBsn("111222334"));
+  EXPECT_FALSE(ValidateBsn("000000000"));
+  EXPECT_FALSE(ValidateBsn("101222331"));  // onderwijsnummer: remainder 5
+}
+
+TEST(Bsn, SeedKvkAndBtwDigitsAreNotBsns) {
+  // docs/identifiers.md §15.1/15.2: KvK 61637076 and 57680701 zero-padded fail.
+  EXPECT_FALSE(ValidateBsn("61637076"));
+  EXPECT_FALSE(ValidateBsn("57680701"));
+  // The 9 digits of BTW NL854423783B01 pass (it embeds an RSIN): overlap
+  // resolution, not the validator, keeps it from being reported as a BSN.
+  EXPECT_TRUE(ValidateBsn("854423783"));
+}
+
+TEST(PhoneNl, SeedNumbersNormaliseToE164) {
+  EXPECT_EQ(ValidatePhoneNl("088-6950500")->value, "+31886950500");
+  EXPECT_EQ(ValidatePhoneNl("088 - 695 05 00")->value, "+31886950500");
+  EXPECT_EQ(ValidatePhoneNl("024-358 1919")->value, "+31243581919");
+}
+
+TEST(PhoneNl, FormsAndRanges) {
+  EXPECT_EQ(ValidatePhoneNl("06-12345678")->value, "+31612345678");
+  EXPECT_EQ(ValidatePhoneNl("+31 6 1234 5678")->value, "+31612345678");
+  EXPECT_EQ(ValidatePhoneNl("0031 20 123 4567")->value, "+31201234567");
+  EXPECT_EQ(ValidatePhoneNl("+31 (0)20 123 4567")->value, "+31201234567");
+  EXPECT_EQ(ValidatePhoneNl("(020) 123 4567")->value, "+31201234567");
+  EXPECT_EQ(ValidatePhoneNl("0800-1234")->value, "+318001234");
+  EXPECT_EQ(ValidatePhoneNl("0900-1234567")->value, "+319001234567");
+  EXPECT_FALSE(ValidatePhoneNl("06-1234567"));    // one digit short
+  EXPECT_FALSE(ValidatePhoneNl("0123456789"));    // no area code 12x
+  EXPECT_FALSE(ValidatePhoneNl("+32 2 123 45 67"));  // Belgium
+  EXPECT_FALSE(ValidatePhoneNl("06-91234567"));   // 069 is not a mobile range
+}
+
+TEST(Email, ShapeAndFlags) {
+  EXPECT_EQ(ValidateEmail("Jan.DeVries@Example.NL")->value, "jan.devries@example.nl");
+  EXPECT_FALSE(ValidateEmail("jan..x@example.nl"));
+  EXPECT_FALSE(ValidateEmail("jan@example.n1"));
+  EXPECT_FALSE(ValidateEmail("jan@localhost"));
+  EXPECT_EQ(ValidateEmail("info@qualitynetworks.nl")->note, "role address");
+  EXPECT_LT(ValidateEmail("info@qualitynetworks.nl")->score_delta, 0);
+}
+
+}  // namespace
+}  // namespace piiscan::detectors
