@@ -144,5 +144,86 @@ TEST(MsgExtractorTest, FlippedBytesInARealFileDoNotCrash) {
   SUCCEED();
 }
 
+// --- generated fixtures (corpus/fixtures/outlook_msg.py) -----------------
+
+std::string Generated(const std::string& name) {
+  return piiscan::testing::ReadFile(piiscan::testing::GeneratedFixturesDir() + "/outlook_msg/" + name);
+}
+
+TEST(MsgExtractorTest, RecipientsOfEachKindWithTheirAddresses) {
+  std::string bytes = Generated("with_attachments.msg");
+  ASSERT_FALSE(bytes.empty());
+  auto ctx = ExtractMsg(bytes);
+  EXPECT_EQ(LabelledText(ctx, kTop, "Subject"), "Offerte voor Jan de Vries");
+  EXPECT_EQ(LabelledText(ctx, kTop, "From"), "Jan de Vries <jan.devries@example.nl>");
+  EXPECT_EQ(LabelledText(ctx, kTop, "To"), "Piet Jansen <piet.jansen@example.nl>");
+  EXPECT_EQ(LabelledText(ctx, kTop, "Cc"), "Klaas Bakker <klaas.bakker@example.nl>");
+  ASSERT_EQ(ctx.dates.size(), 1u);
+  EXPECT_EQ(ctx.dates[0].second, 1709285400);  // 2024-03-01 09:30 UTC
+}
+
+TEST(MsgExtractorTest, HtmlOnlyBodyGoesThroughTheHtmlExtractor) {
+  std::string bytes = Generated("with_attachments.msg");
+  ASSERT_FALSE(bytes.empty());
+  auto ctx = ExtractMsg(bytes);
+  std::string text = TextAt(ctx, kTop);
+  EXPECT_NE(text.find("NL91ABNA0417164300"), std::string::npos);
+  EXPECT_EQ(text.find("<p>"), std::string::npos) << "markup reached the detectors";
+}
+
+TEST(MsgExtractorTest, FileAttachmentIsAChildExtractedThroughTheRegistry) {
+  std::string bytes = Generated("with_attachments.msg");
+  ASSERT_FALSE(bytes.empty());
+  auto ctx = ExtractMsg(bytes);
+  ASSERT_GE(ctx.children.size(), 1u);
+  EXPECT_EQ(ctx.children[0].where, Location{"attachment klanten.csv"});
+  EXPECT_EQ(ctx.children[0].name, "klanten.csv");
+  EXPECT_EQ(ctx.children[0].mime_type, "text/csv");
+  EXPECT_EQ(ctx.children[0].size, 53u);
+  EXPECT_TRUE(ctx.HasTextAt("attachment klanten.csv", "111222333"));
+}
+
+TEST(MsgExtractorTest, AttachedMessageIsReadInPlaceWithItsOwnAttachment) {
+  std::string bytes = Generated("with_attachments.msg");
+  ASSERT_FALSE(bytes.empty());
+  auto ctx = ExtractMsg(bytes);
+  const Location fwd = {"attachment Doorgestuurd bericht"};
+  EXPECT_EQ(LabelledText(ctx, fwd, "Subject"), "Doorgestuurd bericht");
+  EXPECT_EQ(LabelledText(ctx, fwd, "From"), "Marie Pieters <marie.pieters@example.nl>");
+  EXPECT_NE(LabelledText(ctx, fwd, "").find("06-12345678"), std::string::npos);
+  const Location note = {"attachment Doorgestuurd bericht", "attachment notitie.txt"};
+  bool found = false;
+  for (const auto& c : ctx.children) found |= c.where == note && c.name == "notitie.txt";
+  EXPECT_TRUE(found);
+  EXPECT_NE(TextAt(ctx, note).find("BSN van Jan: 111222333"), std::string::npos);
+  EXPECT_TRUE(ctx.problems.empty());
+}
+
+TEST(MsgExtractorTest, NestingLimitStopsAttachedMessages) {
+  std::string bytes = Generated("with_attachments.msg");
+  ASSERT_FALSE(bytes.empty());
+  Limits limits;
+  limits.max_depth = 0;
+  RecordingContext ctx(limits);
+  MsgExtractor().Extract(bytes, kTop, ctx);
+  EXPECT_EQ(LabelledText(ctx, {"attachment Doorgestuurd bericht"}, "Subject"), "");
+  bool limited = false;
+  for (const auto& p : ctx.problems) {
+    limited |= p.status == FileStatus::kLimit && p.where == Location{"attachment Doorgestuurd bericht"};
+  }
+  EXPECT_TRUE(limited);
+  EXPECT_EQ(LabelledText(ctx, kTop, "Subject"), "Offerte voor Jan de Vries");
+}
+
+TEST(MsgExtractorTest, RtfOnlyBodyInAnAnsiCodepage) {
+  std::string bytes = Generated("rtf_only_ansi.msg");
+  ASSERT_FALSE(bytes.empty());
+  auto ctx = ExtractMsg(bytes);
+  EXPECT_EQ(LabelledText(ctx, kTop, "Subject"), "Caf\u00e9 De Vries: factuur");
+  EXPECT_EQ(LabelledText(ctx, kTop, "From"), "Ren\u00e9e Smit <renee.smit@example.nl>");
+  EXPECT_NE(TextAt(ctx, kTop).find("NL91ABNA0417164300"), std::string::npos);
+  for (const auto& p : ctx.problems) EXPECT_NE(p.status, FileStatus::kCorrupt) << p.reason;
+}
+
 }  // namespace
 }  // namespace piiscan::formats
