@@ -3,6 +3,8 @@
 #include <vector>
 
 #include "formats/html/html_extractor.h"
+#include "formats/mail/eml_extractor.h"
+#include "formats/mail/mbox_extractor.h"
 #include "formats/mail/msg_extractor.h"
 #include "formats/mail/pst_extractor.h"
 #include "formats/text/text_extractor.h"
@@ -18,6 +20,8 @@ const std::vector<FormatEntry>& Table() {
       {"csv", "CSV/TSV with header columns as context", "uchardet + iconv", &CsvExtractor()},
       {"empty", "empty file (nothing to read)", "-", &EmptyExtractor()},
       {"html", "HTML page: text, table cells, mailto:/tel: links, form values, meta", "libxml2 HTML parser", &HtmlExtractor()},
+      {"eml", "e-mail message (EML, Maildir file, message/rfc822): headers, bodies, HTML, attachments", "GMime 3", &EmlExtractor()},
+      {"mbox", "Unix mailbox (mbox): every message, streamed", "own splitter + GMime 3", &MboxExtractor()},
       {"pst", "Outlook PST/OST mail store: folders, messages, attachments, recovered items", "libpff + libbfio", &PstExtractor()},
       {"msg", "Outlook .msg item (mail, contact, note): properties, attachments, embedded messages", "libolecf + libbfio", &MsgExtractor()},
       {"ole", "legacy Office binary (.doc/.xls/.ppt)", "none in Debian that is well kept", nullptr},

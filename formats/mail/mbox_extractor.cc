@@ -1,0 +1,45 @@
+#include "formats/mail/mbox_extractor.h"
+
+#include <string>
+
+#include "formats/mail/mbox_split.h"
+#include "formats/text/text_extractor.h"
+
+namespace piiscan::formats {
+namespace {
+
+class MboxExtractorImpl final : public Extractor {
+ public:
+  std::string_view Name() const override { return "mbox"; }
+
+  void Extract(std::string_view bytes, const Location& where, ExtractContext& ctx) const override {
+    if (!mbox::IsFromLine(bytes, 0)) {
+      // Sniffed as mbox from a leading "From ", but not an envelope line:
+      // ordinary text that happens to start with the word.
+      TextExtractor().Extract(bytes, where, ctx);
+      return;
+    }
+    uint64_t number = 0;
+    for (size_t start = 0; start < bytes.size();) {
+      if (ctx.ShouldStop()) return;
+      size_t body = mbox::LineEnd(bytes, start);
+      size_t next = mbox::NextFromLine(bytes, body);
+      ++number;
+      if (next > body) {
+        ctx.Child(bytes.substr(body, next - body), Append(where, "message " + std::to_string(number)),
+                  {"", "message/rfc822"});
+      }
+      ctx.DoneWith(next);
+      start = next;
+    }
+  }
+};
+
+}  // namespace
+
+const Extractor& MboxExtractor() {
+  static const MboxExtractorImpl kInstance;
+  return kInstance;
+}
+
+}  // namespace piiscan::formats
