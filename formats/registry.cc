@@ -7,6 +7,10 @@
 #include "formats/mail/mbox_extractor.h"
 #include "formats/mail/msg_extractor.h"
 #include "formats/mail/pst_extractor.h"
+#include "formats/office/odf_extractor.h"
+#include "formats/office/ooxml_extractor.h"
+#include "formats/office/rtf_extractor.h"
+#include "formats/pdf/pdf_extractor.h"
 #include "formats/text/text_extractor.h"
 
 namespace piiscan::formats {
@@ -24,6 +28,14 @@ const std::vector<FormatEntry>& Table() {
       {"mbox", "Unix mailbox (mbox): every message, streamed", "own splitter + GMime 3", &MboxExtractor()},
       {"pst", "Outlook PST/OST mail store: folders, messages, attachments, recovered items", "libpff + libbfio", &PstExtractor()},
       {"msg", "Outlook .msg item (mail, contact, note): properties, attachments, embedded messages", "libolecf + libbfio", &MsgExtractor()},
+      {"pdf", "PDF: page text, document info, embedded files", "Poppler (poppler-cpp)", &PdfExtractor()},
+      {"docx", "Word document (OOXML): body, tables, headers/footers, notes, comments, tracked changes, properties, embedded objects", "libarchive + libxml2", &OoxmlExtractor()},
+      {"xlsx", "Excel workbook (OOXML): cells with sheet, cell and column header; properties, embedded objects", "libarchive + libxml2", &OoxmlExtractor()},
+      {"pptx", "PowerPoint presentation (OOXML): slides, notes, properties, embedded objects", "libarchive + libxml2", &OoxmlExtractor()},
+      {"odt", "OpenDocument text: body, tables, headers/footers, metadata", "libarchive + libxml2", &OdfExtractor()},
+      {"ods", "OpenDocument spreadsheet: cells with sheet, cell and column header; metadata", "libarchive + libxml2", &OdfExtractor()},
+      {"odp", "OpenDocument presentation: slides, notes, metadata", "libarchive + libxml2", &OdfExtractor()},
+      {"rtf", "Rich Text Format: text, tables, \\info author/title", "own reader + iconv", &RtfExtractor()},
       {"ole", "legacy Office binary (.doc/.xls/.ppt)", "none in Debian that is well kept", nullptr},
       {"binary", "binary data of no supported format", "libmagic", nullptr},
   };

@@ -1,0 +1,30 @@
+#pragma once
+// Tells an office document from a plain zip by its entry names: the archive
+// extractor calls this for a zip that libmagic reported as just "zip" (a
+// docx renamed .zip, a document inside another archive) and hands a
+// document to FindFormat(type) instead of unpacking its XML parts.
+//
+// Thread safety: pure functions.
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace piiscan::formats {
+
+// "docx", "xlsx", "pptx", "odt", "ods", "odp" or "" for no document.
+// OOXML: `[Content_Types].xml` plus the main part (word/document.xml,
+// xl/workbook.xml, ppt/presentation.xml) or at least its folder. ODF:
+// `content.xml` plus `META-INF/manifest.xml` or `mimetype`; which of the
+// three needs the content of the `mimetype` entry: pass it as `mimetype`
+// when you have it (it is the first entry, stored, some 40 bytes). Without
+// it an ODF package is called "odt"; the ODF extractor reads all three
+// kinds alike, so the routing is right either way.
+std::string DocumentTypeOfZipEntries(const std::vector<std::string>& entry_names,
+                                     std::string_view mimetype = {});
+
+// The ODF type for a `mimetype` entry's content ("" when not ODF text,
+// spreadsheet or presentation; templates count as their kind).
+std::string OdfTypeOfMimetype(std::string_view mimetype);
+
+}  // namespace piiscan::formats
