@@ -1,0 +1,252 @@
+// The scanner on real trees: what reaches the sinks for ordinary files,
+// vanished files, FIFOs, symlink loops, overlapping text windows, charsets,
+// and non-UTF-8 file names.
+#include "scanner/scan.h"
+
+#include <gtest/gtest.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "core/keyed_hash.h"
+#include "core/utf8.h"
+#include "detectors/engine.h"
+#include "reports/jsonl_sink.h"
+#include "rules/rule_loader.h"
+#include "scanner/detector_consumer.h"
+#include "tests/support/test_support.h"
+
+namespace piiscan::scanner {
+namespace {
+
+class CollectingSink : public reports::Sink {
+ public:
+  void Item(const ItemReport& r) override { items.push_back(r); }
+  bool Finish(const reports::ScanSummary&) override { return true; }
+  std::vector<ItemReport> items;
+
+  std::vector<std::string> Values(const std::string& detector) const {
+    std::vector<std::string> out;
+    for (const auto& i : items)
+      for (const auto& f : i.findings)
+        if (f.detector == detector && f.value) out.push_back(*f.value);
+    return out;
+  }
+  std::vector<StatusRecord> Statuses() const {
+    std::vector<StatusRecord> out;
+    for (const auto& i : items) out.insert(out.end(), i.statuses.begin(), i.statuses.end());
+    return out;
+  }
+};
+
+class ScanTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto rules = rules::LoadEmbeddedRules();
+    ASSERT_TRUE(rules) << rules.error().message;
+    auto e = detectors::Engine::Build(*rules);
+    ASSERT_TRUE(e) << e.error().message;
+    engine_ = *e;
+  }
+  reports::ScanSummary Scan(ScanOptions options, CollectingSink& sink,
+                            TextConsumerFactory factory = nullptr) {
+    options.progress = false;
+    if (!options.threads) options.threads = 2;
+    std::atomic<bool> stop{false};
+    if (!factory) {
+      detectors::FindingOptions fo{true, Confidence::kLow, &hasher_};
+      factory = DetectorConsumerFactory(engine_, fo);
+    }
+    return RunScan(options, factory, {&sink}, stop);
+  }
+  std::shared_ptr<const detectors::Engine> engine_;
+  KeyedHasher hasher_{"0123456789abcdef0123456789abcdef"};
+  testing::TempDir dir_;
+};
+
+TEST_F(ScanTest, FindsPiiInATreeAndGroupsByFile) {
+  dir_.Write("a/klant.txt", "IBAN: NL91 ABNA 0417 1643 00\nmail jan.devries@voorbeeld.nl\n");
+  dir_.Write("b/notes.txt", "Tel: 06-12345678\n");
+  dir_.Write("b/empty.txt", "");
+  CollectingSink sink;
+  ScanOptions o;
+  o.paths = {dir_.path()};
+  auto summary = Scan(o, sink);
+  EXPECT_EQ(sink.Values("iban"), std::vector<std::string>{"NL91ABNA0417164300"});
+  EXPECT_EQ(sink.Values("phone_nl"), std::vector<std::string>{"+31612345678"});
+  EXPECT_EQ(summary.findings, 3u);
+  EXPECT_EQ(summary.files, 3u);
+  for (const auto& item : sink.items)
+    for (const auto& f : item.findings) EXPECT_EQ(f.file, item.file);
+}
+
+TEST_F(ScanTest, ExcludesSkipMatchingPaths) {
+  dir_.Write("keep.txt", "mail a.b@voorbeeld.nl");
+  dir_.Write("skip/x.txt", "mail c.d@voorbeeld.nl");
+  dir_.Write("y.log", "mail e.f@voorbeeld.nl");
+  CollectingSink sink;
+  ScanOptions o;
+  o.paths = {dir_.path()};
+  o.excludes = {"skip/**", "*.log"};
+  Scan(o, sink);
+  EXPECT_EQ(sink.Values("email"), std::vector<std::string>{"a.b@voorbeeld.nl"});
+}
+
+TEST_F(ScanTest, FifosSocketsAndSymlinkLoopsAreSafe) {
+  dir_.Write("d/real.txt", "mail a.b@voorbeeld.nl");
+  ASSERT_EQ(::mkfifo((dir_.path() + "/d/pipe").c_str(), 0600), 0);
+  std::filesystem::create_directory_symlink(dir_.path() + "/d", dir_.path() + "/d/loop");
+  for (bool follow : {false, true}) {
+    CollectingSink sink;
+    ScanOptions o;
+    o.paths = {dir_.path()};
+    o.follow_symlinks = follow;
+    Scan(o, sink);  // must return: no block on the FIFO, no endless loop
+    EXPECT_EQ(sink.Values("email"), std::vector<std::string>{"a.b@voorbeeld.nl"}) << follow;
+  }
+}
+
+// Deletes `victim` when it sees the first text: the walker has listed it,
+// the worker has not opened it yet (one thread, sorted order).
+class DeletingConsumer : public TextConsumer {
+ public:
+  explicit DeletingConsumer(std::string victim) : victim_(std::move(victim)) {}
+  void Consume(std::string_view, const SegmentInfo&, const Location&, int64_t, ItemReport&) override {
+    std::filesystem::remove(victim_);
+  }
+  std::string victim_;
+};
+
+TEST_F(ScanTest, AFileVanishingMidScanIsUnreadableAndTheScanGoesOn) {
+  dir_.Write("a.txt", "eerste bestand");
+  std::string victim = dir_.Write("b.txt", "tweede bestand");
+  dir_.Write("c.txt", "derde bestand");
+  CollectingSink sink;
+  ScanOptions o;
+  o.paths = {dir_.path()};
+  o.threads = 1;
+  auto summary = Scan(o, sink, [victim] { return std::make_unique<DeletingConsumer>(victim); });
+  auto statuses = sink.Statuses();
+  ASSERT_EQ(statuses.size(), 1u);
+  EXPECT_EQ(statuses[0].status, FileStatus::kUnreadable);
+  EXPECT_EQ(statuses[0].file, victim);
+  EXPECT_EQ(summary.by_status["unreadable"], 1u);
+  EXPECT_EQ(sink.items.size(), 3u);
+}
+
+TEST_F(ScanTest, MatchAcrossATextWindowBoundaryIsFoundOnce) {
+  ScanOptions o;
+  o.limits.text_window = 4096;
+  o.limits.text_overlap = 256;
+  std::string text(4096 - 10, 'x');
+  text += " NL91 ABNA 0417 1643 00 ";  // straddles byte 4096
+  text += std::string(5000, 'y');
+  text += " NL91 ABNA 0417 1643 00\n";  // and one in the overlap of the next window edge region
+  o.paths = {dir_.Write("big.txt", text)};
+  CollectingSink sink;
+  Scan(o, sink);
+  EXPECT_EQ(sink.Values("iban").size(), 2u);
+  ASSERT_FALSE(sink.items.empty());
+  auto& f = sink.items[0].findings;
+  ASSERT_EQ(f.size(), 2u);
+  EXPECT_EQ(*f[0].offset, 4096 - 10 + 1);
+}
+
+TEST_F(ScanTest, IbanAtTheVeryEndOfA100MbFile) {
+  std::string path = dir_.path() + "/large.txt";
+  {
+    std::ofstream out(path, std::ios::binary);
+    std::string line = "Regel met gewone tekst zonder persoonsgegevens, versie 2.3, order 4471.\n";
+    for (size_t written = 0; written < 100u << 20; written += line.size()) out << line;
+    out << "IBAN NL91ABNA0417164300";
+  }
+  CollectingSink sink;
+  ScanOptions o;
+  o.paths = {path};
+  Scan(o, sink);
+  EXPECT_EQ(sink.Values("iban"), std::vector<std::string>{"NL91ABNA0417164300"});
+}
+
+TEST_F(ScanTest, Windows1252AndUtf16FilesAreFound) {
+  // cp1252: "Één" and a euro sign around an e-mail address.
+  dir_.Write("cp1252.txt", std::string("\xC9\xE9n klant: \x80 10, mail j.m\xFCller@voorbeeld.nl\n"
+                                       "Geachte heer M\xFCller, uw IBAN NL91 ABNA 0417 1643 00.\n"));
+  std::string u16 = "\xFF\xFE";
+  for (char c : std::string("Telefoon: 06-12345678\r\n")) {
+    u16 += c;
+    u16 += '\0';
+  }
+  dir_.Write("utf16.txt", u16);
+  std::string u16be;  // no BOM, big-endian
+  for (char c : std::string("BSN: 111222333 van de klant\n")) {
+    u16be += '\0';
+    u16be += c;
+  }
+  dir_.Write("utf16be.txt", u16be);
+  CollectingSink sink;
+  ScanOptions o;
+  o.paths = {dir_.path()};
+  Scan(o, sink);
+  EXPECT_EQ(sink.Values("iban"), std::vector<std::string>{"NL91ABNA0417164300"});
+  EXPECT_EQ(sink.Values("phone_nl"), std::vector<std::string>{"+31612345678"});
+  EXPECT_EQ(sink.Values("bsn"), std::vector<std::string>{"111222333"});
+}
+
+TEST_F(ScanTest, NonUtf8FileNamesStayValidJson) {
+  std::string name = dir_.path() + "/naam met spatie \xE9\xFF.txt";
+  std::ofstream(name) << "mail a.b@voorbeeld.nl";
+  CollectingSink sink;
+  ScanOptions o;
+  o.paths = {dir_.path()};
+  Scan(o, sink);
+  ASSERT_EQ(sink.items.size(), 1u);
+  ASSERT_EQ(sink.items[0].findings.size(), 1u);
+  std::string json = reports::FindingJson(sink.items[0].findings[0]);
+  EXPECT_TRUE(IsValidUtf8(json));
+  EXPECT_NE(json.find("naam met spatie \xEF\xBF\xBD\xEF\xBF\xBD.txt"), std::string::npos) << json;
+}
+
+TEST_F(ScanTest, UnsupportedBinaryIsAStatusNotSilence) {
+  std::string bin;
+  for (int i = 0; i < 4096; ++i) bin += static_cast<char>((i * 7919) & 0xFF);
+  dir_.Write("blob.bin", bin);
+  CollectingSink sink;
+  ScanOptions o;
+  o.paths = {dir_.path()};
+  auto summary = Scan(o, sink);
+  auto st = sink.Statuses();
+  ASSERT_EQ(st.size(), 1u);
+  EXPECT_EQ(st[0].status, FileStatus::kUnsupported);
+  EXPECT_EQ(summary.by_status["unsupported"], 1u);
+}
+
+TEST_F(ScanTest, TooLargeFilesAreReportedNotRead) {
+  dir_.Write("big.txt", std::string(2048, 'a'));
+  CollectingSink sink;
+  ScanOptions o;
+  o.paths = {dir_.path()};
+  o.limits.max_file_size = 1024;
+  Scan(o, sink);
+  auto st = sink.Statuses();
+  ASSERT_EQ(st.size(), 1u);
+  EXPECT_EQ(st[0].status, FileStatus::kTooLarge);
+}
+
+TEST_F(ScanTest, StopFlagEndsTheScanWithValidPartialOutput) {
+  for (int i = 0; i < 200; ++i) dir_.Write("f" + std::to_string(i) + ".txt", "mail a.b@voorbeeld.nl");
+  CollectingSink sink;
+  ScanOptions o;
+  o.paths = {dir_.path()};
+  o.progress = false;
+  o.threads = 2;
+  std::atomic<bool> stop{true};  // as if Ctrl-C came at once
+  detectors::FindingOptions fo{false, Confidence::kLow, &hasher_};
+  auto summary = RunScan(o, DetectorConsumerFactory(engine_, fo), {&sink}, stop);
+  EXPECT_TRUE(summary.interrupted);
+  EXPECT_LT(sink.items.size(), 200u);
+}
+
+}  // namespace
+}  // namespace piiscan::scanner
