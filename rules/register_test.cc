@@ -67,13 +67,13 @@ systems:
   - id: sales
     locations: [shares/sales/**]
     categories: [naam,
-                 bankrekening]
+                 bankrekeingnummer]
 )");
   ASSERT_FALSE(reg.has_value());
   EXPECT_THAT(reg.error().message, HasSubstr("reg.yaml:6:"));
-  EXPECT_THAT(reg.error().message, HasSubstr("unknown category 'bankrekening'"));
+  EXPECT_THAT(reg.error().message, HasSubstr("unknown category 'bankrekeingnummer'"));
   EXPECT_THAT(reg.error().message, HasSubstr("system 'sales'"));
-  EXPECT_THAT(reg.error().message, HasSubstr("did you mean 'bankrekening"));
+  EXPECT_THAT(reg.error().message, HasSubstr("did you mean 'bankrekeningnummer'"));
   EXPECT_THAT(reg.error().message, HasSubstr("bank_account"));
 }
 
