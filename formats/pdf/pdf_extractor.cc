@@ -12,6 +12,8 @@
 #include <new>
 #include <string>
 
+#include "core/utf8.h"
+
 namespace piiscan::formats {
 namespace {
 
@@ -57,6 +59,27 @@ std::string Utf8(const poppler::ustring& s) {
   return out;
 }
 
+// poppler-cpp returns an embedded file's name as raw PDF string bytes, cut
+// at the first NUL: a UTF-16 name (BOM FE FF, as pdfattach writes) comes out
+// as just its BOM. Such a name is replaced by "file N"; PDFDocEncoding
+// bytes are read as Latin-1.
+std::string EmbeddedName(const std::string& raw, int index) {
+  if (raw.empty() || raw.starts_with("\xFE\xFF") || raw.starts_with("\xFF\xFE")) {
+    return "file " + std::to_string(index);
+  }
+  if (IsValidUtf8(raw)) return raw;
+  std::string out;
+  for (unsigned char c : raw) {
+    if (c < 0x80) {
+      out.push_back(static_cast<char>(c));
+    } else {
+      out.push_back(static_cast<char>(0xC0 | (c >> 6)));
+      out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
+    }
+  }
+  return out;
+}
+
 void EmitInfo(const poppler::document& doc, const Location& where, ExtractContext& ctx) {
   static constexpr const char* kKeys[] = {"Author", "Title", "Subject", "Keywords", "Creator"};
   for (const char* key : kKeys) {
@@ -79,7 +102,9 @@ int EmitPages(const poppler::document& doc, const Location& where, ExtractContex
     if (!page) continue;
     std::string text = Utf8(page->text(poppler::rectf(), poppler::page::physical_layout));
     ++read;
-    if (text.find_first_not_of(" \t\r\n") == std::string::npos) continue;
+    size_t end = text.find_last_not_of(" \t\r\n");
+    if (end == std::string::npos) continue;
+    text.resize(end + 1);
     SegmentInfo info;
     info.page = i + 1;
     info.has_offsets = false;  // page text, not file bytes
@@ -90,10 +115,12 @@ int EmitPages(const poppler::document& doc, const Location& where, ExtractContex
 
 void EmitEmbeddedFiles(const poppler::document& doc, const Location& where, ExtractContext& ctx) {
   if (!doc.has_embedded_files()) return;
+  int index = 0;
   for (poppler::embedded_file* file : doc.embedded_files()) {
     if (ctx.ShouldStop()) return;
+    ++index;
     if (file == nullptr || !file->is_valid()) continue;
-    std::string name = file->name();
+    std::string name = EmbeddedName(file->name(), index);
     Location at = Append(where, "embedded " + name);
     const uint64_t max_size = ctx.limits().max_member_size;
     if (file->size() > 0 && static_cast<uint64_t>(file->size()) > max_size) {
