@@ -93,6 +93,7 @@ std::string Normalise(std::string_view raw, const std::string& how) {
 
 struct Engine::Impl {
   rules::RuleSet rules;
+  EngineOptions options;
   std::vector<CompiledSpec> specs;
   std::vector<Keyword> keywords;
   std::map<std::string, uint32_t> keyword_ids;
@@ -300,9 +301,11 @@ int ContextAround(const CompiledSpec& c, const std::vector<TermHit>& hits, uint3
 
 }  // namespace
 
-Result<std::shared_ptr<const Engine>> Engine::Build(const rules::RuleSet& rules) {
+Result<std::shared_ptr<const Engine>> Engine::Build(const rules::RuleSet& rules,
+                                                   EngineOptions options) {
   auto impl = std::make_unique<Impl>();
   impl->rules = rules;
+  impl->options = options;
   auto ok = impl->Compile();
   if (!ok) return std::unexpected(ok.error());
   return std::shared_ptr<const Engine>(new Engine(std::move(impl)));
@@ -328,6 +331,7 @@ void EngineScanner::Scan(std::string_view original, const SegmentInfo& info,
                          std::vector<Detection>& out) {
   const Engine::Impl& im = *engine_.impl_;
   State& st = *state_;
+  const bool keep_all = im.options.keep_all_candidates;
   if (original.empty() || original.size() > UINT32_MAX) return;
   FoldedText folded(original);
   const std::string_view text = folded.text();
@@ -341,8 +345,12 @@ void EngineScanner::Scan(std::string_view original, const SegmentInfo& info,
   if (im.db) {
     hs_scan(im.db, text.data(), static_cast<unsigned>(text.size()), 0, st.scratch, OnMatch, &st);
   }
-  std::sort(st.keyword_hits.begin(), st.keyword_hits.end(), ByBegin);
-  std::sort(st.lexicon_hits.begin(), st.lexicon_hits.end(), ByBegin);
+  // Hits arrive in end order, which is begin order but for overlaps.
+  for (auto* hits : {&st.keyword_hits, &st.lexicon_hits}) {
+    if (!std::is_sorted(hits->begin(), hits->end(), ByBegin)) {
+      std::stable_sort(hits->begin(), hits->end(), ByBegin);
+    }
+  }
 
   // The segment's label (a column header, a form label) counts as context
   // for every candidate in it.
@@ -422,7 +430,7 @@ void EngineScanner::Scan(std::string_view original, const SegmentInfo& info,
         const auto& s = *im.specs[si].spec;
         if (tok.digits < s.min_digits) continue;
         if (s.max_digits > 0 && tok.digits > s.max_digits * 3) continue;
-        if (s.requires_context && context(si, tok.begin, tok.end) != 1) continue;
+        if (s.requires_context && !keep_all && context(si, tok.begin, tok.end) != 1) continue;
         uint32_t wb = tok.begin > static_cast<uint32_t>(s.before) ? tok.begin - static_cast<uint32_t>(s.before) : 0;
         auto we = static_cast<uint32_t>(std::min<uint64_t>(text.size(), uint64_t{tok.end} + static_cast<uint64_t>(s.after)));
         confirm(si, wb, we, [&tok](uint32_t b, uint32_t e) { return b < tok.end && e > tok.begin; });
@@ -454,12 +462,12 @@ void EngineScanner::Scan(std::string_view original, const SegmentInfo& info,
     const auto& s = *im.specs[r.spec].spec;
     if (r.end <= info.report_from) continue;
     int c = context(r.spec, r.begin, r.end);
-    if (c != 1 && s.requires_context) continue;
+    if (c != 1 && s.requires_context && !keep_all) continue;
     double delta = r.score - s.base_score;
     if (c == 1) r.score = std::max(r.score, s.context_score + std::min(0.0, delta));
     else if (c == -1) r.score = std::min(r.score, s.negative_score);
     r.score = std::clamp(r.score, 0.0, 1.0);
-    if (r.score < kNoiseFloor) continue;
+    if (r.score < kNoiseFloor && !keep_all) continue;
     kept.push_back(&r);
   }
 

@@ -14,7 +14,8 @@
 //
 // Thread safety: Engine is immutable and shared; EngineScanner is not
 // thread-safe (it owns Hyperscan scratch and buffers): one per thread.
-// This and engine.cc are the only files that know Hyperscan.
+// This and engine.cc know Hyperscan, as does detectors/literal_matcher.cc
+// (the DSAR search's compiled query).
 
 #include <memory>
 #include <string_view>
@@ -29,10 +30,19 @@ namespace piiscan::detectors {
 
 class EngineScanner;
 
+struct EngineOptions {
+  // Report every validated candidate: also those of detectors that require
+  // context and have none, and those scored below the noise floor. For
+  // `piiscan person`, which must recognise a subject's identifier whatever
+  // surrounds it, and must mask every third-party value it could show.
+  bool keep_all_candidates = false;
+};
+
 class Engine {
  public:
   // Compiles `rules` (copied). Errors name the detector whose pattern failed.
-  static Result<std::shared_ptr<const Engine>> Build(const rules::RuleSet& rules);
+  static Result<std::shared_ptr<const Engine>> Build(const rules::RuleSet& rules,
+                                                     EngineOptions options = {});
   ~Engine();
 
   const rules::RuleSet& rules() const;

@@ -1,0 +1,102 @@
+#include "detectors/literal_matcher.h"
+
+#include <hs/hs.h>
+
+#include <cctype>
+#include <climits>
+
+namespace piiscan::detectors {
+namespace {
+
+// Hyperscan has no literal syntax inside a regex database: every byte that
+// is not a letter or digit is written as \xNN.
+std::string EscapeLiteral(std::string_view s) {
+  static const char* kHex = "0123456789abcdef";
+  std::string out;
+  out.reserve(s.size() * 2);
+  for (unsigned char c : s) {
+    if (std::isalnum(c)) {
+      out += static_cast<char>(c);
+    } else {
+      out += "\\x";
+      out += kHex[c >> 4];
+      out += kHex[c & 15];
+    }
+  }
+  return out;
+}
+
+int OnMatch(unsigned int id, unsigned long long /*from*/, unsigned long long to, unsigned int,
+            void* ctx) {
+  static_cast<std::vector<LiteralMatcher::Match>*>(ctx)->push_back({id, to});
+  return 0;
+}
+
+}  // namespace
+
+struct LiteralMatcher::Impl {
+  hs_database_t* db = nullptr;
+  hs_scratch_t* scratch_proto = nullptr;
+  ~Impl() {
+    if (scratch_proto) hs_free_scratch(scratch_proto);
+    if (db) hs_free_database(db);
+  }
+};
+
+struct LiteralScanner::State {
+  hs_scratch_t* scratch = nullptr;
+  ~State() {
+    if (scratch) hs_free_scratch(scratch);
+  }
+};
+
+Result<std::shared_ptr<const LiteralMatcher>> LiteralMatcher::Build(const std::vector<Pattern>& patterns) {
+  auto impl = std::make_unique<Impl>();
+  if (patterns.empty()) return std::shared_ptr<const LiteralMatcher>(new LiteralMatcher(std::move(impl), 0));
+  std::vector<std::string> exprs;
+  std::vector<const char*> cexprs;
+  std::vector<unsigned> flags, ids;
+  exprs.reserve(patterns.size());
+  for (size_t i = 0; i < patterns.size(); ++i) {
+    const auto& p = patterns[i];
+    if (p.expression.empty()) return Fail("pattern " + std::to_string(i) + " is empty");
+    exprs.push_back(p.literal ? EscapeLiteral(p.expression) : p.expression);
+    flags.push_back(p.caseless ? HS_FLAG_CASELESS : 0u);
+    ids.push_back(static_cast<unsigned>(i));
+  }
+  for (const auto& e : exprs) cexprs.push_back(e.c_str());
+  hs_compile_error_t* err = nullptr;
+  if (hs_compile_multi(cexprs.data(), flags.data(), ids.data(), static_cast<unsigned>(exprs.size()),
+                       HS_MODE_BLOCK, nullptr, &impl->db, &err) != HS_SUCCESS) {
+    std::string what = err && err->message ? err->message : "unknown error";
+    std::string who = "the query";
+    if (err && err->expression >= 0) who = "pattern " + std::to_string(err->expression);
+    hs_free_compile_error(err);
+    return Fail("Hyperscan cannot compile " + who + ": " + what);
+  }
+  if (hs_alloc_scratch(impl->db, &impl->scratch_proto) != HS_SUCCESS) {
+    return Fail("Hyperscan scratch allocation failed");
+  }
+  return std::shared_ptr<const LiteralMatcher>(new LiteralMatcher(std::move(impl), patterns.size()));
+}
+
+LiteralMatcher::LiteralMatcher(std::unique_ptr<Impl> impl, size_t size) : impl_(std::move(impl)), size_(size) {}
+LiteralMatcher::~LiteralMatcher() = default;
+
+std::unique_ptr<LiteralScanner> LiteralMatcher::NewScanner() const {
+  return std::unique_ptr<LiteralScanner>(new LiteralScanner(*this));
+}
+
+LiteralScanner::LiteralScanner(const LiteralMatcher& matcher)
+    : matcher_(matcher), state_(std::make_unique<State>()) {
+  if (matcher_.impl_->scratch_proto) hs_clone_scratch(matcher_.impl_->scratch_proto, &state_->scratch);
+}
+LiteralScanner::~LiteralScanner() = default;
+
+void LiteralScanner::Scan(std::string_view text, std::vector<LiteralMatcher::Match>& out) {
+  const auto* db = matcher_.impl_->db;
+  if (!db || !state_->scratch || text.empty() || text.size() > UINT_MAX) return;
+  hs_scan(db, text.data(), static_cast<unsigned>(text.size()), 0, state_->scratch, OnMatch, &out);
+}
+
+}  // namespace piiscan::detectors
