@@ -7,6 +7,7 @@
 #include "formats/mail/mbox_extractor.h"
 #include "formats/mail/msg_extractor.h"
 #include "formats/mail/pst_extractor.h"
+#include "formats/office/encrypted_office_extractor.h"
 #include "formats/office/odf_extractor.h"
 #include "formats/office/ooxml_extractor.h"
 #include "formats/office/rtf_extractor.h"
@@ -36,6 +37,7 @@ const std::vector<FormatEntry>& Table() {
       {"ods", "OpenDocument spreadsheet: cells with sheet, cell and column header; metadata", "libarchive + libxml2", &OdfExtractor()},
       {"odp", "OpenDocument presentation: slides, notes, metadata", "libarchive + libxml2", &OdfExtractor()},
       {"rtf", "Rich Text Format: text, tables, \\info author/title", "own reader + iconv", &RtfExtractor()},
+      {"office_encrypted", "password-protected Office document (OOXML in an encrypted OLE2 container)", "libmagic", &EncryptedOfficeExtractor()},
       {"ole", "legacy Office binary (.doc/.xls/.ppt)", "none in Debian that is well kept", nullptr},
       {"binary", "binary data of no supported format", "libmagic", nullptr},
   };

@@ -95,6 +95,9 @@ std::string FromMime(std::string_view mime, std::string_view head, std::string_v
   if (mime == "text/rtf" || mime == "application/rtf") return "rtf";
   if (mime == "application/mbox") return "mbox";
   if (mime == "message/rfc822" || mime == "message/news") return "eml";
+  // "CDFV2 Encrypted": an OLE2 container with an EncryptedPackage stream, i.e.
+  // a DOCX/XLSX/PPTX saved with a password.
+  if (mime == "application/encrypted") return "office_encrypted";
   if (mime == "application/CDFV2" || mime == "application/x-ole-storage" ||
       mime == "application/vnd.ms-office" || mime == "application/msword" ||
       mime == "application/vnd.ms-excel" || mime == "application/vnd.ms-powerpoint") {
