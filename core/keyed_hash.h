@@ -14,7 +14,11 @@ namespace piiscan {
 
 class KeyedHasher {
  public:
-  explicit KeyedHasher(std::string key) : key_(std::move(key)) {}
+  explicit KeyedHasher(std::string key);
+  ~KeyedHasher();
+  KeyedHasher(KeyedHasher&& other) noexcept;
+  KeyedHasher& operator=(KeyedHasher&&) = delete;
+  KeyedHasher(const KeyedHasher&) = delete;
   // Lower-case hex HMAC-SHA-256 of `value`.
   std::string Hash(std::string_view value) const;
 
@@ -24,7 +28,11 @@ class KeyedHasher {
   static Result<KeyedHasher> Load(const std::string& path);
 
  private:
-  std::string key_;
+  // HMAC's inner and outer hash states after the padded key, computed once:
+  // OpenSSL's one-shot HMAC() looks up the digest and re-keys on every call,
+  // which cost more than the whole detection of a finding.
+  struct Precomputed;
+  Precomputed* pre_;
 };
 
 }  // namespace piiscan

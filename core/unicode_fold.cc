@@ -3,6 +3,10 @@
 #include <algorithm>
 #include <cstring>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace piiscan {
 namespace {
 
@@ -33,9 +37,25 @@ std::pair<std::string_view, size_t> FoldAt(std::string_view s, size_t i) {
   return {{}, 0};
 }
 
+// True when `s` holds a lead byte of a character that may fold (C2, E2, EF).
+// Runs on every text segment, so it skips 16 bytes at a time.
 bool MayNeedFolding(std::string_view s) {
-  for (unsigned char c : s) {
-    if (c == 0xC2 || c == 0xE2 || c == 0xEF) return true;
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  size_t i = 0, n = s.size();
+#if defined(__SSE2__)
+  const __m128i c2 = _mm_set1_epi8(static_cast<char>(0xC2));
+  const __m128i e2 = _mm_set1_epi8(static_cast<char>(0xE2));
+  const __m128i ef = _mm_set1_epi8(static_cast<char>(0xEF));
+  for (; i + 16 <= n; i += 16) {
+    __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
+    if (_mm_movemask_epi8(v) == 0) continue;  // all ASCII
+    __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, c2), _mm_cmpeq_epi8(v, e2)),
+                               _mm_cmpeq_epi8(v, ef));
+    if (_mm_movemask_epi8(hit) != 0) return true;
+  }
+#endif
+  for (; i < n; ++i) {
+    if (p[i] == 0xC2 || p[i] == 0xE2 || p[i] == 0xEF) return true;
   }
   return false;
 }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/line_count.h"
 #include "detectors/masking.h"
 
 namespace piiscan::detectors {
@@ -27,8 +28,7 @@ void MakeFindings(const std::vector<rules::DetectorSpec>& specs, std::string_vie
     if (info.has_lines) {
       uint64_t upto = std::min<uint64_t>(d.begin, text.size());
       if (upto > counted) {
-        line += static_cast<uint64_t>(std::count(text.begin() + static_cast<std::ptrdiff_t>(counted),
-                                                 text.begin() + static_cast<std::ptrdiff_t>(upto), '\n'));
+        line += CountNewlines(text.substr(counted, upto - counted));
         counted = upto;
       }
       f.line = line;

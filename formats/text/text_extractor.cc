@@ -4,14 +4,13 @@
 #include <string>
 #include <vector>
 
+#include "core/line_count.h"
 #include "formats/text/charset.h"
 
 namespace piiscan::formats {
 namespace {
 
-uint64_t CountLines(std::string_view s) {
-  return static_cast<uint64_t>(std::count(s.begin(), s.end(), '\n'));
-}
+uint64_t CountLines(std::string_view s) { return CountNewlines(s); }
 
 // UTF-8 text, windows are views into the input.
 void ExtractUtf8(std::string_view text, uint64_t bom, const Location& where, ExtractContext& ctx) {
