@@ -2,6 +2,7 @@
 
 #include <vector>
 
+#include "formats/archive/archive_extractor.h"
 #include "formats/html/html_extractor.h"
 #include "formats/mail/eml_extractor.h"
 #include "formats/mail/mbox_extractor.h"
@@ -27,6 +28,14 @@ const std::vector<FormatEntry>& Table() {
       {"html", "HTML page: text, table cells, mailto:/tel: links, form values, meta", "libxml2 HTML parser", &HtmlExtractor()},
       {"eml", "e-mail message (EML, Maildir file, message/rfc822): headers, bodies, HTML, attachments", "GMime 3", &EmlExtractor()},
       {"mbox", "Unix mailbox (mbox): every message, streamed", "own splitter + GMime 3", &MboxExtractor()},
+      {"zip", "zip archive (zip64, streamed entries); OOXML/ODF zips go to their document", "libarchive", &ZipExtractor()},
+      {"tar", "tar archive", "libarchive", &TarExtractor()},
+      {"7z", "7-Zip archive", "libarchive", &SevenZipExtractor()},
+      {"rar", "RAR archive (v4 and v5)", "libarchive", &RarExtractor()},
+      {"gzip", "gzip: a compressed tar/archive, or one compressed file", "libarchive + zlib", &GzipExtractor()},
+      {"bzip2", "bzip2: a compressed tar/archive, or one compressed file", "libarchive + libbz2", &Bzip2Extractor()},
+      {"xz", "xz: a compressed tar/archive, or one compressed file", "libarchive + liblzma", &XzExtractor()},
+      {"zstd", "zstd: a compressed tar/archive, or one compressed file", "libarchive + libzstd", &ZstdExtractor()},
       {"pst", "Outlook PST/OST mail store: folders, messages, attachments, recovered items", "libpff + libbfio", &PstExtractor()},
       {"msg", "Outlook .msg item (mail, contact, note): properties, attachments, embedded messages", "libolecf + libbfio", &MsgExtractor()},
       {"pdf", "PDF: page text, document info, embedded files", "Poppler (poppler-cpp)", &PdfExtractor()},

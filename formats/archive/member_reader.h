@@ -1,0 +1,76 @@
+#pragma once
+// Reads the data of the archive entry libarchive is positioned on, block by
+// block, under the per-member limits: the member is never longer than
+// Limits::max_member_size in memory, never expands beyond Limits::max_ratio
+// of its compressed size, and every decompressed block is charged to the
+// top-level file's expanded-bytes budget before it is kept.
+//
+// Data that libarchive hands out as a pointer into the archive's own bytes
+// (tar members, stored zip members) is not copied: the member is then a view
+// of the parent, costs no memory and is not "expanded".
+//
+// Used by one thread at a time, like the libarchive handle it reads from.
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "formats/extractor.h"
+
+struct archive;
+
+namespace piiscan::formats {
+
+struct MemberLimits {
+  uint64_t max_size = 0;       // Limits::max_member_size, for decompressed data
+  double max_ratio = 0;        // Limits::max_ratio
+  uint64_t compressed = 0;     // the member's compressed size, or the archive's size
+  uint64_t declared_size = 0;  // size from the header when known (0: unknown), to
+                               // size the buffer once
+  // The ratio also holds for the archive as a whole: what its earlier members
+  // expanded to, against the archive's own size. This stops archives of many
+  // members that each stay under the floor below.
+  uint64_t archive_size = 0;
+  uint64_t archive_expanded = 0;
+};
+
+// Below this many expanded bytes the ratio is not applied: small files of
+// spaces or empty CSV columns legitimately compress beyond 200:1, and 1 MiB
+// costs nothing. The expanded-bytes budget still counts them.
+inline constexpr uint64_t kRatioFloorBytes = 1ULL << 20;
+
+// True when `expanded` bytes from `compressed` break the ratio.
+inline bool BeyondRatio(uint64_t expanded, uint64_t compressed, double max_ratio) {
+  return expanded > kRatioFloorBytes &&
+         static_cast<double>(expanded) > max_ratio * static_cast<double>(compressed);
+}
+
+struct MemberData {
+  enum class End {
+    kComplete,
+    kSizeLimit,   // max_member_size reached
+    kRatioLimit,  // max_ratio reached by this member
+    kArchiveRatioLimit,  // max_ratio reached by the archive's members together
+    kExhausted,   // ChargeExpanded refused (the context recorded the limit)
+    kStopped,     // ctx.ShouldStop()
+    kEncrypted,   // libarchive could not decrypt the data
+    kDamaged,     // this member is damaged; the next may be readable
+    kFatal,       // the archive cannot be read any further
+  };
+  End end = End::kComplete;
+  std::string_view bytes;  // the data read: a view into the archive or into `buffer`
+  std::string buffer;
+  uint64_t expanded = 0;   // bytes decompressed (charged), not counting views
+};
+
+// Reads the current entry of `a`. `archive_bytes` is the memory libarchive
+// reads from (to recognise views); `where` is the member's location, for
+// ChargeExpanded.
+MemberData ReadMember(struct archive* a, std::string_view archive_bytes,
+                      const MemberLimits& limits, const Location& where, ExtractContext& ctx);
+
+// True when libarchive's last error on `a` is about encryption or a missing
+// passphrase.
+bool LastErrorIsEncryption(struct archive* a);
+
+}  // namespace piiscan::formats
