@@ -6,7 +6,6 @@
 #include "formats/office/odf_extractor.h"
 #include "formats/office/ooxml_parts.h"
 #include "formats/office/zip_document_type.h"
-#include "formats/registry.h"
 
 namespace piiscan::formats {
 namespace {
@@ -126,8 +125,10 @@ class OoxmlExtractorImpl final : public Extractor {
     for (const auto& e : pkg.entries()) names.push_back(e.name);
     std::string type = DocumentTypeOfZipEntries(names);
     if (type != "docx" && type != "xlsx" && type != "pptx") {
-      Delegate(type, bytes, where, ctx);
-      return;
+      std::string ooxml_type;
+      Delegate(type, pkg, bytes, where, ctx, &ooxml_type);
+      if (ooxml_type.empty()) return;
+      type = ooxml_type;
     }
     OoxmlDoc doc{pkg, ctx, where, type};
     try {
@@ -146,20 +147,23 @@ class OoxmlExtractorImpl final : public Extractor {
   }
 
  private:
-  // Sniffed as OOXML but it is not: an ODF package, or a plain zip (read by
-  // the archive extractor when there is one).
-  static void Delegate(const std::string& type, std::string_view bytes, const Location& where,
-                       ExtractContext& ctx) {
+  // Sniffed (or routed by the archive extractor) as OOXML, but the names
+  // do not say which: an ODF package goes to the ODF extractor; a package
+  // without [Content_Types].xml but with a main part is still read; anything
+  // else is reported. Never handed back to the zip extractor: the two could
+  // disagree about a damaged zip and call each other without end.
+  static void Delegate(const std::string& type, const office::ZipPackage& pkg, std::string_view bytes,
+                       const Location& where, ExtractContext& ctx, std::string* ooxml_type) {
     if (type == "odt" || type == "ods" || type == "odp") {
       OdfExtractor().Extract(bytes, where, ctx);
       return;
     }
-    const FormatEntry* zip = FindFormat("zip");
-    if (zip != nullptr && zip->extractor != nullptr) {
-      zip->extractor->Extract(bytes, where, ctx);
-      return;
+    if (pkg.Find("word/document.xml")) *ooxml_type = "docx";
+    if (pkg.Find("xl/workbook.xml")) *ooxml_type = "xlsx";
+    if (pkg.Find("ppt/presentation.xml")) *ooxml_type = "pptx";
+    if (ooxml_type->empty()) {
+      ctx.Problem(FileStatus::kCorrupt, "ooxml: zip without the parts of an office document", where);
     }
-    ctx.Problem(FileStatus::kUnsupported, "ooxml: zip package without an office document", where);
   }
 };
 
