@@ -118,6 +118,20 @@ std::string GapMessage(const Gap& g, const rules::Register& reg, const rules::Ca
   return "";
 }
 
+std::string_view GapKindTitle(GapKind kind) {
+  switch (kind) {
+    case GapKind::kSpecialCategory: return "Special-category data";
+    case GapKind::kBsnWithoutBasis: return "BSN without legal basis";
+    case GapKind::kIdCopy: return "ID-document copies";
+    case GapKind::kUndeclaredLocation: return "Undeclared location";
+    case GapKind::kUndeclaredCategory: return "Undeclared category";
+    case GapKind::kRetentionExceeded: return "Retention exceeded";
+    case GapKind::kUnscanned: return "Not scanned";
+    case GapKind::kDeclaredNotFound: return "Declared, not found";
+  }
+  return "";
+}
+
 std::string_view GapAdvice(GapKind kind) {
   switch (kind) {
     case GapKind::kSpecialCategory:

@@ -24,6 +24,9 @@ Severity GapSeverity(const Gap& gap, const rules::CategoryVocabulary& vocab);
 
 std::string GapMessage(const Gap& gap, const rules::Register& reg, const rules::CategoryVocabulary& vocab);
 
+// A short title for people: "BSN without legal basis".
+std::string_view GapKindTitle(GapKind kind);
+
 // What a person should do about a kind of gap (reports show it once per kind).
 std::string_view GapAdvice(GapKind kind);
 
