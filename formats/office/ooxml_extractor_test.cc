@@ -123,6 +123,14 @@ TEST(XlsxTest, InlineStringsSharedStringsAndDates) {
   EXPECT_EQ(header->label, "");
 }
 
+TEST(XlsxTest, CellCommentWithAuthor) {
+  auto ctx = ExtractFile("klanten.xlsx");
+  EXPECT_NE(FindText(ctx, {"sheet Klanten", "comment D2"}, "belde vanaf 06-11223344"), nullptr);
+  const auto* author = FindMetadata(ctx, {"sheet Klanten", "comment D2"}, "author");
+  ASSERT_NE(author, nullptr);
+  EXPECT_EQ(author->text, "Kees Bakker");
+}
+
 TEST(XlsxTest, WorkbookProperties) {
   auto ctx = ExtractFile("klanten.xlsx");
   const auto* creator = FindMetadata(ctx, {}, "creator");

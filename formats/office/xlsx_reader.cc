@@ -4,7 +4,8 @@
 // cells' confidence. Shared strings, inline strings, formula results,
 // numbers (written as integers when they are: a BSN stored as the number
 // 111222333 must read "111222333", not "1.11222333E8") and dates (a number
-// with a date format, written as ISO YYYY-MM-DD) are read.
+// with a date format, written as ISO YYYY-MM-DD) are read. Cell comments
+// are read at "sheet NAME" > "comment B7".
 //
 // Sheets are streamed: a sheet of any size needs memory only for its
 // column headers; the shared-string table is held whole.
@@ -198,6 +199,40 @@ class SheetReader {
   std::map<int64_t, std::string> row_headers_;  // the first row, while it is read
 };
 
+// Cell comments (notes): each at "sheet NAME" > "comment B2", its author
+// as metadata there. (Excel mirrors threaded comments into these too.)
+void ReadComments(OoxmlDoc& doc, const std::string& part, const Location& sheet) {
+  std::vector<std::string> authors;
+  ParsePart(doc, part, "comments part", [&](XmlReader& xml) {
+    while (xml.Next() && !doc.ctx.ShouldStop()) {
+      if (xml.IsStart("author")) {  // plain text, no <t>
+        std::string name;
+        for (int depth = 1; depth > 0 && xml.Next();) {
+          if (xml.IsStart()) ++depth;
+          if (xml.IsEnd()) --depth;
+          if (xml.IsText() && name.size() < 4096) name += xml.Value();
+        }
+        authors.push_back(std::move(name));
+        continue;
+      }
+      if (!xml.IsStart("comment")) continue;
+      Location at = Append(sheet, "comment " + xml.Attribute("ref"));
+      size_t author = authors.size();
+      std::string id = xml.Attribute("authorId");
+      std::from_chars(id.data(), id.data() + id.size(), author);
+      SegmentInfo info;
+      info.has_offsets = info.has_lines = false;
+      std::string text = ReadRichText(xml);
+      if (text.find_first_not_of(" \t\r\n") != std::string::npos) doc.ctx.Text(text, at, info);
+      if (author < authors.size() && !authors[author].empty()) {
+        info.kind = SegmentKind::kMetadata;
+        info.label = "author";
+        doc.ctx.Text(authors[author], at, info);
+      }
+    }
+  });
+}
+
 }  // namespace
 
 void ReadXlsx(OoxmlDoc& doc, const std::string& main_part) {
@@ -206,8 +241,12 @@ void ReadXlsx(OoxmlDoc& doc, const std::string& main_part) {
   for (const auto& sheet : wb.sheets) {
     if (doc.ctx.ShouldStop()) return;
     if (doc.pkg.Find(sheet.part) == nullptr) continue;  // a chartsheet elsewhere, or missing
-    SheetReader reader(doc, wb, Append(doc.where, "sheet " + sheet.name));
+    Location at = Append(doc.where, "sheet " + sheet.name);
+    SheetReader reader(doc, wb, at);
     ParsePart(doc, sheet.part, "sheet", [&](XmlReader& xml) { reader.Read(xml); });
+    for (const auto& rel : ReadRelationships(doc, sheet.part)) {
+      if (rel.type == "comments" && !rel.external && doc.pkg.Find(rel.target)) ReadComments(doc, rel.target, at);
+    }
   }
 }
 
