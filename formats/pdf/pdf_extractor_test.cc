@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
+#include <thread>
+
 #include "formats/dispatch.h"
 #include "formats/office/office_test_util.h"
 
@@ -105,6 +108,42 @@ TEST(PdfTest, SniffedAndDispatchedAsPdf) {
   RecordingContext ctx;
   EXPECT_EQ(DispatchItem(DocumentFixture("invoice.pdf"), {}, {"factuur.dat", ""}, ctx), "pdf");
   EXPECT_NE(FindText(ctx, {"page 2"}, "111222333"), nullptr);
+}
+
+// Everything an extraction produced, as one string.
+std::string Summary(const RecordingContext& ctx) {
+  std::string out;
+  for (const auto& t : ctx.texts) out += JoinLocation(t.where) + "|" + t.label + "|" + t.text + "\n";
+  for (const auto& p : ctx.problems) out += std::string(FileStatusName(p.status)) + ":" + p.reason + "\n";
+  return out;
+}
+
+TEST(PdfTest, ConcurrentExtractionsAgreeWithSerialOnes) {
+  // One document per call and thread-local error counting: a damaged file
+  // read on one thread must not make another thread's file "damaged".
+  const std::vector<std::string> names = {"invoice.pdf", "damaged.pdf", "encrypted_owner.pdf",
+                                          "truncated.pdf", "encrypted_user.pdf"};
+  std::vector<std::string> bytes, expected;
+  for (const auto& name : names) {
+    bytes.push_back(DocumentFixture(name));
+    RecordingContext ctx;
+    PdfExtractor().Extract(bytes.back(), {}, ctx);
+    expected.push_back(Summary(ctx));
+  }
+  std::atomic<int> mismatches{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < 25; ++i) {
+        size_t k = static_cast<size_t>(i + t) % names.size();
+        RecordingContext ctx;
+        PdfExtractor().Extract(bytes[k], {}, ctx);
+        if (Summary(ctx) != expected[k]) ++mismatches;
+      }
+    });
+  }
+  for (auto& th : threads) th.join();
+  EXPECT_EQ(mismatches.load(), 0);
 }
 
 }  // namespace
