@@ -455,30 +455,37 @@ void EngineScanner::Scan(std::string_view original, const SegmentInfo& info,
     for (auto& c : st.custom) st.raws.push_back({si, c.begin, c.end, std::move(c.value), c.score, std::move(c.note)});
   }
 
-  // Score with context, drop what needs context and has none.
-  std::vector<State::Raw*> kept;
+  // Score with context, drop what needs context and has none. With
+  // keep_all_candidates those are kept apart (`extra`): they may only take
+  // spans that no normally reported candidate claims.
+  std::vector<State::Raw*> kept, extra;
   kept.reserve(st.raws.size());
   for (auto& r : st.raws) {
     const auto& s = *im.specs[r.spec].spec;
     if (r.end <= info.report_from) continue;
     int c = context(r.spec, r.begin, r.end);
-    if (c != 1 && s.requires_context && !keep_all) continue;
+    bool weak = c != 1 && s.requires_context;
+    if (weak && !keep_all) continue;
     double delta = r.score - s.base_score;
     if (c == 1) r.score = std::max(r.score, s.context_score + std::min(0.0, delta));
     else if (c == -1) r.score = std::min(r.score, s.negative_score);
     r.score = std::clamp(r.score, 0.0, 1.0);
-    if (r.score < kNoiseFloor && !keep_all) continue;
-    kept.push_back(&r);
+    weak = weak || r.score < kNoiseFloor;
+    if (weak && !keep_all) continue;
+    (weak ? extra : kept).push_back(&r);
   }
 
   // Overlaps: the most specific detector (lowest priority number) claims its
   // span first; a BSN inside an IBAN or a BTW number is not reported.
-  std::sort(kept.begin(), kept.end(), [&](const State::Raw* a, const State::Raw* b) {
+  auto by_priority = [&](const State::Raw* a, const State::Raw* b) {
     int pa = im.specs[a->spec].spec->priority, pb = im.specs[b->spec].spec->priority;
     if (pa != pb) return pa < pb;
     if (a->begin != b->begin) return a->begin < b->begin;
     return a->end > b->end;
-  });
+  };
+  std::sort(kept.begin(), kept.end(), by_priority);
+  std::sort(extra.begin(), extra.end(), by_priority);
+  kept.insert(kept.end(), extra.begin(), extra.end());
   std::vector<std::pair<uint32_t, uint32_t>> claimed;  // sorted by begin
   size_t first_out = out.size();
   for (auto* r : kept) {

@@ -47,3 +47,21 @@ TEST(EngineOptionsTest, KeepAllCandidatesIgnoresRequiresContext) {
 
 }  // namespace
 }  // namespace piiscan::detectors
+
+namespace piiscan::detectors {
+namespace {
+
+TEST(EngineOptionsTest, ExtraCandidatesDoNotTakeSpansFromReportedOnes) {
+  // A 10-digit mobile number may also be read as a weak candidate of another
+  // detector; keep_all must not let that one claim the phone number's span.
+  auto rules = rules::LoadEmbeddedRules();
+  ASSERT_TRUE(rules) << rules.error().message;
+  auto all = Engine::Build(*rules, EngineOptions{.keep_all_candidates = true});
+  ASSERT_TRUE(all);
+  auto found = Values(**all, "0612345678");
+  ASSERT_FALSE(found.empty());
+  EXPECT_EQ(found[0], "phone_nl=+31612345678");
+}
+
+}  // namespace
+}  // namespace piiscan::detectors
