@@ -1,0 +1,175 @@
+// `piiscan scan` as a user runs it: the built binary on real files, checking
+// the output contract (valid JSONL, masked values, mode 0600), exit codes,
+// permission problems, and a clean stop on Ctrl-C.
+#include <gtest/gtest.h>
+#include <signal.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "tests/support/test_support.h"
+
+namespace piiscan {
+namespace {
+
+using testing::PiiscanBinary;
+testing::CommandResult Sh(const std::string& command) { return testing::Run(command); }
+using testing::TempDir;
+
+// Synthetic values; none may appear in output without --show-values.
+const char* kRawValues[] = {"NL91ABNA0417164300", "NL91 ABNA 0417 1643 00", "111222333",
+                            "jan.devries@voorbeeld.nl", "06-12345678", "+31612345678"};
+
+std::vector<nlohmann::json> ParseJsonl(const std::string& text) {
+  std::vector<nlohmann::json> out;
+  std::istringstream in(text);
+  std::string line;
+  while (std::getline(in, line)) out.push_back(nlohmann::json::parse(line));  // throws if invalid
+  return out;
+}
+
+class ScanE2e : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    key_ = dir_.Write("key", "test-key-0123456789abcdef\n");
+    dir_.Write("share/klant.txt",
+               "Klant: Jan de Vries\nBSN: 111222333\nIBAN: NL91 ABNA 0417 1643 00\n"
+               "Mail jan.devries@voorbeeld.nl, tel 06-12345678\n");
+    dir_.Write("share/notes.csv", "naam;bsn;telefoon\nJan de Vries;111222333;06-12345678\n");
+  }
+  std::string Cmd(const std::string& args) {
+    return PiiscanBinary() + " scan -q --no-progress --hash-key-file " + key_ + " " + args;
+  }
+  TempDir dir_;
+  std::string key_;
+};
+
+TEST_F(ScanE2e, DefaultOutputNeverCarriesARawValue) {
+  std::string out = dir_.path() + "/findings.jsonl";
+  auto r = Sh(Cmd("--min-confidence low -o " + out + " " + dir_.path() + "/share"));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  std::string text = testing::ReadFile(out);
+  auto records = ParseJsonl(text);
+  ASSERT_GE(records.size(), 6u);
+  for (const char* raw : kRawValues) EXPECT_EQ(text.find(raw), std::string::npos) << raw;
+  EXPECT_EQ(r.err.find("111222333"), std::string::npos);
+  for (const auto& rec : records) {
+    EXPECT_FALSE(rec.contains("value"));
+    EXPECT_EQ(rec["value_hash"].get<std::string>().size(), 64u);
+    EXPECT_TRUE(rec["location"].is_array());
+  }
+  struct stat st;
+  ASSERT_EQ(stat(out.c_str(), &st), 0);
+  EXPECT_EQ(st.st_mode & 0777, 0600u);
+}
+
+TEST_F(ScanE2e, ShowValuesAddsNormalisedValues) {
+  auto r = Sh(Cmd("--show-values --min-confidence low " + dir_.path() + "/share"));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  std::set<std::string> values;
+  for (const auto& rec : ParseJsonl(r.out)) {
+    if (rec.contains("value")) values.insert(rec["detector"].get<std::string>() + "=" + rec["value"].get<std::string>());
+  }
+  EXPECT_TRUE(values.contains("iban=NL91ABNA0417164300"));
+  EXPECT_TRUE(values.contains("bsn=111222333"));
+  EXPECT_TRUE(values.contains("phone_nl=+31612345678"));
+  EXPECT_TRUE(values.contains("email=jan.devries@voorbeeld.nl"));
+}
+
+TEST_F(ScanE2e, SameKeySameHashAcrossRuns) {
+  auto a = Sh(Cmd(dir_.path() + "/share/klant.txt"));
+  auto b = Sh(Cmd(dir_.path() + "/share/klant.txt"));
+  ASSERT_EQ(a.exit_code, 0);
+  EXPECT_EQ(a.out, b.out);
+}
+
+TEST_F(ScanE2e, CsvFormatHasTheJsonlColumns) {
+  auto r = Sh(Cmd("--format csv --min-confidence low " + dir_.path() + "/share"));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out.substr(0, r.out.find('\n')),
+            "file,location,detector,category,confidence,masked,value_hash,offset,page,line,status,reason");
+  EXPECT_NE(r.out.find(",iban,bank_account,"), std::string::npos);
+}
+
+TEST_F(ScanE2e, UsageErrorsExitWithTwo) {
+  EXPECT_EQ(Sh(Cmd("--no-such-option " + dir_.path())).exit_code, 2);
+  auto missing = Sh(Cmd(dir_.path() + "/does-not-exist"));
+  EXPECT_EQ(missing.exit_code, 2);
+  EXPECT_NE(missing.err.find("no such file"), std::string::npos);
+  EXPECT_EQ(Sh(Cmd("")).exit_code, 2);
+  EXPECT_EQ(Sh(PiiscanBinary() + " frobnicate").exit_code, 2);
+  EXPECT_EQ(Sh(Cmd("--min-confidence maybe " + dir_.path())).exit_code, 2);
+}
+
+TEST_F(ScanE2e, HelpExplainsEveryOption) {
+  auto r = Sh(PiiscanBinary() + " scan --help");
+  EXPECT_EQ(r.exit_code, 0);
+  for (const char* opt : {"--output", "--format", "--threads", "--show-values", "--min-confidence",
+                          "--exclude", "--max-file-size", "--follow-symlinks", "--progress",
+                          "--no-progress", "--hash-key-file"}) {
+    EXPECT_NE(r.out.find(opt), std::string::npos) << opt;
+  }
+}
+
+TEST_F(ScanE2e, UnwritableOutputIsARuntimeFailure) {
+  auto r = Sh(Cmd("-o /nonexistent-dir/x.jsonl " + dir_.path()));
+  EXPECT_EQ(r.exit_code, 3);
+}
+
+TEST_F(ScanE2e, PermissionDeniedIsAStatusAndTheScanGoesOn) {
+  // Root reads everything: run the scan as an unprivileged user instead.
+  std::string share = dir_.path() + "/perm";
+  dir_.Write("perm/open.txt", "mail a.b@voorbeeld.nl");
+  dir_.Write("perm/secret.txt", "BSN: 111222333");
+  dir_.Write("perm/closed/inside.txt", "BSN: 111222333");
+  chmod((share + "/secret.txt").c_str(), 0);
+  chmod((share + "/closed").c_str(), 0);
+  std::string prefix;
+  if (geteuid() == 0) {
+    chmod(dir_.path().c_str(), 0755);
+    chmod(share.c_str(), 0755);
+    chmod(key_.c_str(), 0644);
+    prefix = "setpriv --reuid=65534 --regid=65534 --clear-groups env HOME=/tmp ";
+  }
+  auto r = Sh(prefix + Cmd(share));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  auto recs = ParseJsonl(r.out);
+  int unreadable = 0, emails = 0;
+  for (const auto& rec : recs) {
+    if (rec.value("status", "") == "unreadable") ++unreadable;
+    if (rec.value("detector", "") == "email") ++emails;
+  }
+  EXPECT_EQ(unreadable, 2) << r.out;
+  EXPECT_EQ(emails, 1);
+}
+
+TEST_F(ScanE2e, CtrlCFlushesValidOutputAndExits130) {
+  for (int i = 0; i < 2000; ++i) {
+    dir_.Write("many/d" + std::to_string(i % 30) + "/f" + std::to_string(i) + ".txt",
+               std::string(60000, 'x') + " mail a.b@voorbeeld.nl\n");
+  }
+  std::string out = dir_.path() + "/partial.jsonl";
+  pid_t pid = fork();
+  if (pid == 0) {
+    execl(PiiscanBinary().c_str(), "piiscan", "scan", "-q", "--no-progress", "-j1", "--hash-key-file",
+          key_.c_str(), "-o", out.c_str(), (dir_.path() + "/many").c_str(), nullptr);
+    _exit(127);
+  }
+  usleep(300 * 1000);
+  kill(pid, SIGINT);
+  int status = 0;
+  waitpid(pid, &status, 0);
+  ASSERT_TRUE(WIFEXITED(status));
+  std::string text = testing::ReadFile(out);
+  if (WEXITSTATUS(status) == 0) GTEST_SKIP() << "scan finished before the signal";
+  EXPECT_EQ(WEXITSTATUS(status), 130);
+  auto recs = ParseJsonl(text);  // every line complete and valid
+  EXPECT_LT(recs.size(), 2000u);
+}
+
+}  // namespace
+}  // namespace piiscan
