@@ -21,6 +21,12 @@ struct Candidate {
   std::string value;  // normalised value
   double score;       // the finder's own score, before context
   std::string note;
+  // Report under this detector id instead of the finder's own (an MRZ also
+  // yields a birth date and a BSN); empty = the finder's spec.
+  std::string detector;
+  // The score is final (e.g. proven by check digits): no context scoring,
+  // no context requirement.
+  bool fixed_score = false;
 };
 
 // A confirmed, validated, scored match (offsets in the original text of the

@@ -27,11 +27,16 @@ struct PatternRef {
   uint32_t a;    // spec index, keyword id or lexicon id
   uint32_t b;    // term index (kTerm)
   uint32_t len;  // literal length in bytes (kKeyword, kTerm)
+  bool prefix = false;  // kTerm written with a trailing '*': compounds may follow
 };
 
+// Context keywords. A trailing '*' lets the word run on into more letters
+// ("bankrekening*" in "bankrekeningnummer"); a leading '*' lets it be the end
+// of a longer word ("*straat" in "Kerkstraat": Dutch compounds).
 struct Keyword {
-  std::string text;  // lower case, without the '*'
-  bool prefix;       // '*' suffix: may run on into more letters
+  std::string text;  // lower case, without the '*'s
+  bool prefix;       // '*' at the end
+  bool suffix;       // '*' at the start
 };
 
 struct CompiledSpec {
@@ -102,6 +107,7 @@ struct Engine::Impl {
   std::vector<std::vector<uint32_t>> lexicon_trigger_specs;  // lexicon id -> specs
   std::vector<PatternRef> patterns;
   std::vector<uint32_t> numeric_specs, regex_specs, custom_specs;
+  std::map<std::string, uint32_t, std::less<>> spec_ids;  // id -> spec index
   hs_database_t* db = nullptr;
   hs_scratch_t* scratch_proto = nullptr;
 
@@ -114,11 +120,13 @@ struct Engine::Impl {
     std::string w = AsciiLower(word);
     bool prefix = !w.empty() && w.back() == '*';
     if (prefix) w.pop_back();
-    std::string key = w + (prefix ? "*" : "");
+    bool suffix = !w.empty() && w.front() == '*';
+    if (suffix) w.erase(0, 1);
+    std::string key = (suffix ? "*" : "") + w + (prefix ? "*" : "");
     auto it = keyword_ids.find(key);
     if (it != keyword_ids.end()) return it->second;
     uint32_t id = static_cast<uint32_t>(keywords.size());
-    keywords.push_back({w, prefix});
+    keywords.push_back({w, prefix, suffix});
     keyword_ids.emplace(key, id);
     return id;
   }
@@ -142,6 +150,7 @@ Result<bool> Engine::Impl::Compile() {
     const auto& s = rules.detectors[i];
     auto& c = specs[i];
     c.spec = &s;
+    spec_ids.emplace(s.id, static_cast<uint32_t>(i));
     if (!s.pattern.empty()) {
       RE2::Options opt;
       opt.set_log_errors(false);
@@ -158,7 +167,12 @@ Result<bool> Engine::Impl::Compile() {
     for (const auto& w : s.negative) c.negative_words.push_back(AsciiLower(w));
     for (const auto& name : s.lexicons) c.lexicons.push_back(lexicon_ids.at(name));
     if (s.trigger == "numeric") numeric_specs.push_back(static_cast<uint32_t>(i));
-    if (s.trigger == "regex") regex_specs.push_back(static_cast<uint32_t>(i));
+    // A custom finder may also have an `hs` pattern: its match ends are
+    // handed to the finder (e.g. "<<" for MRZ lines), so the finder looks
+    // only where something can be.
+    if (s.trigger == "regex" || (s.trigger == "custom" && !s.hs.empty())) {
+      regex_specs.push_back(static_cast<uint32_t>(i));
+    }
     if (s.trigger == "lexicon") {
       for (auto l : c.lexicons) lexicon_trigger_specs[l].push_back(static_cast<uint32_t>(i));
     }
@@ -199,9 +213,12 @@ Result<bool> Engine::Impl::Compile() {
   for (uint32_t l = 0; l < lexicon_terms.size(); ++l) {
     const auto& terms = *lexicon_terms[l];
     for (uint32_t t = 0; t < terms.size(); ++t) {
-      exprs.push_back(EscapeLiteral(terms[t]));
+      std::string_view term = terms[t];
+      bool prefix = term.size() > 1 && term.back() == '*';
+      if (prefix) term.remove_suffix(1);
+      exprs.push_back(EscapeLiteral(term));
       flags.push_back(HS_FLAG_CASELESS);
-      patterns.push_back({PatternKind::kTerm, l, t, static_cast<uint32_t>(terms[t].size())});
+      patterns.push_back({PatternKind::kTerm, l, t, static_cast<uint32_t>(term.size()), prefix});
     }
   }
   if (exprs.empty()) return true;
@@ -244,7 +261,10 @@ struct EngineScanner::State {
     std::string value;
     double score;
     std::string note;
+    uint32_t report = UINT32_MAX;  // spec reported under, when not `spec`
+    bool fixed = false;            // score is final: no context adjustment
   };
+  std::vector<uint32_t> custom_ends;
   std::vector<Raw> raws;
   std::string_view text;
   const Engine::Impl* impl = nullptr;
@@ -270,8 +290,9 @@ int OnMatch(unsigned int id, unsigned long long /*from*/, unsigned long long to,
   }
   uint32_t begin = end - p.len;
   const auto& text = st->text;
-  if (begin > 0 && IsWordByte(text[begin - 1])) return 0;
-  bool prefix = p.kind == PatternKind::kKeyword && st->impl->keywords[p.a].prefix;
+  bool suffix = p.kind == PatternKind::kKeyword && st->impl->keywords[p.a].suffix;
+  if (!suffix && begin > 0 && IsWordByte(text[begin - 1])) return 0;
+  bool prefix = p.kind == PatternKind::kKeyword ? st->impl->keywords[p.a].prefix : p.prefix;
   if (!prefix && end < text.size() && IsWordByte(text[end])) return 0;
   if (p.kind == PatternKind::kKeyword) {
     st->keyword_hits.push_back({p.a, 0, begin, end});
@@ -283,20 +304,34 @@ int OnMatch(unsigned int id, unsigned long long /*from*/, unsigned long long to,
 
 bool ByBegin(const TermHit& a, const TermHit& b) { return a.begin < b.begin; }
 
-// +1 when a positive keyword of the spec is near [begin, end), -1 when only
-// a negative one is, 0 otherwise.
-int ContextAround(const CompiledSpec& c, const std::vector<TermHit>& hits, uint32_t begin,
-                  uint32_t end) {
+// +1 when the keyword of the spec nearest to [begin, end) is a positive
+// one, -1 when it is a negative one, 0 when there is none in the window.
+// Nearest wins, so that in "Geboortedatum: 12-03-1985\nDatum in dienst:
+// 01-02-2015" the second date belongs to "datum in dienst" (negative), not
+// to the label one line up. Keywords after the candidate count only on its
+// own line: on a later line they label the next value. Equal distance:
+// positive. Keywords inside the candidate itself do not count.
+int ContextAround(const CompiledSpec& c, const std::vector<TermHit>& hits, std::string_view text,
+                  uint32_t begin, uint32_t end) {
   uint32_t lo = begin > static_cast<uint32_t>(c.spec->context_before)
                     ? begin - static_cast<uint32_t>(c.spec->context_before) : 0;
   uint64_t hi = static_cast<uint64_t>(end) + static_cast<uint64_t>(c.spec->context_after);
+  size_t eol = text.find('\n', end);
+  if (eol != std::string_view::npos && eol < hi) hi = eol;
   auto it = std::lower_bound(hits.begin(), hits.end(), TermHit{0, 0, lo, 0}, ByBegin);
-  bool neg = false;
+  int best = 0;
+  uint64_t best_dist = UINT64_MAX;
   for (; it != hits.end() && it->begin < hi; ++it) {
-    if (c.positive[it->list]) return 1;
-    if (c.negative[it->list]) neg = true;
+    bool pos = c.positive[it->list];
+    if (!pos && !c.negative[it->list]) continue;
+    if (it->begin >= begin && it->end <= end) continue;
+    uint64_t dist = it->end <= begin ? begin - it->end : it->begin >= end ? it->begin - end : 0;
+    if (dist < best_dist || (dist == best_dist && pos)) {
+      best = pos ? 1 : -1;
+      best_dist = dist;
+    }
   }
-  return neg ? -1 : 0;
+  return best;
 }
 
 }  // namespace
@@ -364,6 +399,7 @@ void EngineScanner::Scan(std::string_view original, const SegmentInfo& info,
           auto has = [&](const std::vector<std::string>& words) {
             for (auto w : words) {
               if (!w.empty() && w.back() == '*') w.pop_back();
+              if (!w.empty() && w.front() == '*') w.erase(0, 1);
               if (!w.empty() && label.find(w) != std::string::npos) return true;
             }
             return false;
@@ -375,7 +411,7 @@ void EngineScanner::Scan(std::string_view original, const SegmentInfo& info,
     }
   }
   auto context = [&](uint32_t spec, uint32_t begin, uint32_t end) {
-    int c = ContextAround(im.specs[spec], st.keyword_hits, begin, end);
+    int c = ContextAround(im.specs[spec], st.keyword_hits, text, begin, end);
     if (c == 1) return 1;
     int l = st.label.empty() ? 0 : st.label_context[spec];
     return l != 0 ? l : c;
@@ -417,6 +453,7 @@ void EngineScanner::Scan(std::string_view original, const SegmentInfo& info,
   // Regex triggers: the pattern around the trigger's end must contain it.
   for (auto [si, end] : st.triggers) {
     const auto& s = *im.specs[si].spec;
+    if (s.trigger != "regex" || !im.specs[si].re) continue;  // a custom finder's trigger
     uint32_t wb = end > static_cast<uint32_t>(s.before) ? end - static_cast<uint32_t>(s.before) : 0;
     auto we = static_cast<uint32_t>(std::min<uint64_t>(text.size(), uint64_t{end} + static_cast<uint64_t>(s.after)));
     confirm(si, wb, we, [end](uint32_t b, uint32_t e) { return b < end && e + 1 >= end; });
@@ -447,12 +484,29 @@ void EngineScanner::Scan(std::string_view original, const SegmentInfo& info,
     }
   }
 
-  // Custom finders.
+  // Custom finders, with the ends of their own hs trigger (if any).
   for (auto si : im.custom_specs) {
     st.custom.clear();
-    FinderInput in{text, info, st.lexicon_hits, st.keyword_hits};
+    st.custom_ends.clear();
+    if (!im.specs[si].spec->hs.empty()) {
+      for (auto [ts, end] : st.triggers) {
+        if (ts == si) st.custom_ends.push_back(end);
+      }
+      std::sort(st.custom_ends.begin(), st.custom_ends.end());
+    }
+    FinderInput in{text, info, st.lexicon_hits, st.keyword_hits, st.custom_ends};
     im.specs[si].finder->Find(in, st.custom);
-    for (auto& c : st.custom) st.raws.push_back({si, c.begin, c.end, std::move(c.value), c.score, std::move(c.note)});
+    for (auto& c : st.custom) {
+      State::Raw r{si, c.begin, c.end, std::move(c.value), c.score, std::move(c.note)};
+      r.fixed = c.fixed_score;
+      if (!c.detector.empty()) {
+        // Reported under another detector (e.g. the birth date of an MRZ).
+        auto it = im.spec_ids.find(c.detector);
+        if (it == im.spec_ids.end()) continue;
+        r.report = it->second;
+      }
+      if (r.end > r.begin && r.end <= text.size()) st.raws.push_back(std::move(r));
+    }
   }
 
   // Score with context, drop what needs context and has none. With
@@ -463,6 +517,11 @@ void EngineScanner::Scan(std::string_view original, const SegmentInfo& info,
   for (auto& r : st.raws) {
     const auto& s = *im.specs[r.spec].spec;
     if (r.end <= info.report_from) continue;
+    if (r.report == UINT32_MAX) r.report = r.spec;
+    if (r.fixed) {
+      if (r.score >= kNoiseFloor) kept.push_back(&r);
+      continue;
+    }
     int c = context(r.spec, r.begin, r.end);
     bool weak = c != 1 && s.requires_context;
     if (weak && !keep_all) continue;
@@ -478,7 +537,7 @@ void EngineScanner::Scan(std::string_view original, const SegmentInfo& info,
   // Overlaps: the most specific detector (lowest priority number) claims its
   // span first; a BSN inside an IBAN or a BTW number is not reported.
   auto by_priority = [&](const State::Raw* a, const State::Raw* b) {
-    int pa = im.specs[a->spec].spec->priority, pb = im.specs[b->spec].spec->priority;
+    int pa = im.specs[a->report].spec->priority, pb = im.specs[b->report].spec->priority;
     if (pa != pb) return pa < pb;
     if (a->begin != b->begin) return a->begin < b->begin;
     return a->end > b->end;
@@ -494,7 +553,7 @@ void EngineScanner::Scan(std::string_view original, const SegmentInfo& info,
                     (it != claimed.begin() && std::prev(it)->second > r->begin);
     if (overlaps) continue;
     claimed.insert(it, {r->begin, r->end});
-    out.push_back({r->spec, folded.ToOriginal(r->begin), folded.ToOriginal(r->end),
+    out.push_back({r->report, folded.ToOriginal(r->begin), folded.ToOriginal(r->end),
                    std::move(r->value), r->score, std::move(r->note)});
   }
   std::sort(out.begin() + static_cast<std::ptrdiff_t>(first_out), out.end(),

@@ -2,7 +2,9 @@
 // Custom finders: detectors whose candidates are not a pattern but a small
 // algorithm over the text, keyword hits and gazetteer (lexicon) hits — e.g.
 // person names. A spec with `trigger: custom` names its finder; the lexicons
-// it lists are matched by the engine's Hyperscan pass and handed in.
+// it lists are matched by the engine's Hyperscan pass and handed in, and so
+// are the match ends of the spec's `hs` pattern, when it has one. A finder
+// may report a candidate under another detector (Candidate::detector).
 //
 // Thread safety: a Finder is built once and shared; Find must be reentrant.
 
@@ -25,6 +27,9 @@ struct FinderInput {
   const SegmentInfo& info;
   std::span<const TermHit> lexicon_hits;  // all lexicon hits, sorted by begin
   std::span<const TermHit> keyword_hits;  // all keyword hits, sorted by begin
+  // Ends of the spec's own `hs` pattern matches, ascending (empty when the
+  // spec has none; a finder with an hs pattern is only called when it hit).
+  std::span<const uint32_t> trigger_ends = {};
 };
 
 class Finder {

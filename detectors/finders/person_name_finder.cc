@@ -1,0 +1,359 @@
+#include "detectors/finders/person_name_finder.h"
+
+#include <algorithm>
+#include <array>
+
+#include "detectors/finders/name_parser.h"
+
+namespace piiscan::detectors {
+namespace {
+
+// Scores (see the spec's confidence text).
+constexpr double kSalutation = 0.9;   // Geachte heer X, Dhr. X, t.a.v. X
+constexpr double kGreeting = 0.85;    // Beste X, (line start)
+constexpr double kInitials = 0.9;     // J.P. de Vries
+constexpr double kLabel = 0.9;        // Naam: X; name column; From: X <...>
+constexpr double kSignature = 0.85;   // line after "Met vriendelijke groet,"
+constexpr double kGazetteer = 0.8;    // known given name + surname-like word
+constexpr double kKnownSurname = 0.88;
+constexpr double kCommonWord = 0.4;   // ... whose surname is an ordinary word
+
+bool IsBlank(char c) { return c == ' ' || c == '\t'; }
+
+size_t LineStart(std::string_view t, size_t pos) {
+  size_t b = pos == 0 ? std::string_view::npos : t.rfind('\n', pos - 1);
+  return b == std::string_view::npos ? 0 : b + 1;
+}
+size_t LineEnd(std::string_view t, size_t pos) {
+  size_t e = t.find('\n', pos);
+  return e == std::string_view::npos ? t.size() : e;
+}
+size_t SkipBlanks(std::string_view t, size_t p) {
+  while (p < t.size() && IsBlank(t[p])) ++p;
+  return p;
+}
+size_t TrimEnd(std::string_view t, size_t b, size_t e) {
+  while (e > b && (IsBlank(t[e - 1]) || t[e - 1] == '\r')) --e;
+  return e;
+}
+
+bool OnlyBlanksBetween(std::string_view t, size_t b, size_t e) {
+  for (size_t i = b; i < e; ++i) {
+    if (!IsBlank(t[i]) && t[i] != '\r') return false;
+  }
+  return true;
+}
+
+std::string Trimmed(std::string_view s) {
+  size_t b = 0, e = s.size();
+  while (b < e && (IsBlank(s[b]) || s[b] == '"' || s[b] == '\'')) ++b;
+  while (e > b && (IsBlank(s[e - 1]) || s[e - 1] == '"' || s[e - 1] == '\'' || s[e - 1] == ':')) --e;
+  return LowerAscii(s.substr(b, e - b));
+}
+
+class PersonNameFinder final : public Finder {
+ public:
+  PersonNameFinder(NameLexicon lex, const LexiconIds& ids) : lex_(std::move(lex)) {
+    auto id = [&](const char* name) {
+      auto it = ids.find(name);
+      return it == ids.end() ? UINT32_MAX : it->second;
+    };
+    first_names_ = id("first_names");
+    salutations_ = id("name_salutations");
+    greetings_ = id("name_greetings");
+    signoffs_ = id("name_signoffs");
+    labels_ = id("name_labels");
+  }
+
+  void Find(const FinderInput& in, std::vector<Candidate>& out) const override {
+    std::vector<Candidate> cands;
+    std::string_view t = in.text;
+    if (in.info.kind == SegmentKind::kHeader) HeaderNames(t, in.info.label, cands);
+    if (in.info.kind == SegmentKind::kCell) CellName(t, in.info.label, cands);
+    for (const auto& h : in.lexicon_hits) {
+      if (h.list == first_names_) FromGivenName(t, h, cands);
+      else if (h.list == salutations_) AfterSalutation(t, h, cands);
+      else if (h.list == greetings_) AfterGreeting(t, h, cands);
+      else if (h.list == signoffs_) Signature(t, h, cands);
+      else if (h.list == labels_) AfterLabel(t, h, cands);
+    }
+    uint32_t last = UINT32_MAX;
+    for (uint32_t end : in.trigger_ends) {
+      if (end == last) continue;
+      last = end;
+      FromInitials(t, end, cands);
+    }
+    // Best first; overlapping weaker readings are dropped.
+    std::sort(cands.begin(), cands.end(), [](const Candidate& a, const Candidate& b) {
+      if (a.score != b.score) return a.score > b.score;
+      return (a.end - a.begin) > (b.end - b.begin);
+    });
+    std::vector<std::pair<uint32_t, uint32_t>> taken;
+    for (auto& c : cands) {
+      bool overlaps = false;
+      for (auto [b, e] : taken) overlaps |= c.begin < e && b < c.end;
+      if (overlaps) continue;
+      taken.emplace_back(c.begin, c.end);
+      out.push_back(std::move(c));
+    }
+  }
+
+ private:
+  void Emit(std::string_view t, const ParsedName& n, double score, const char* why,
+            std::vector<Candidate>& out) const {
+    if (!n.ok() || CompanyFollows(t, n.end, lex_)) return;
+    out.push_back({n.begin, n.end, SingleSpaced(t.substr(n.begin, n.end - n.begin)), score, why});
+  }
+
+  bool KnownSurname(const ParsedName& n) const { return lex_.surnames.contains(n.last); }
+
+  // "Sanne Jansen": a given name of the gazetteer, capitalised, then more.
+  void FromGivenName(std::string_view t, const TermHit& h, std::vector<Candidate>& out) const {
+    if (!IsUpperAt(t, h.begin) || h.begin + 1 >= t.size() || IsUpperAt(t, h.begin + 1)) return;
+    ParsedName n = ParseNameAt(t, h.begin, lex_, false);
+    if (!n.ok() || n.begin != h.begin || n.surnames == 0) return;
+    double score = kGazetteer;
+    if (KnownSurname(n) || n.prefixes > 0) {
+      score = kKnownSurname;
+    } else if (lex_.common_words.contains(n.last) || lex_.common_words.contains(n.first)) {
+      score = kCommonWord;  // "Mark Groot", "Roos Bakkerij": ordinary words
+    }
+    Emit(t, n, score, "given name + surname", out);
+  }
+
+  void AfterSalutation(std::string_view t, const TermHit& h, std::vector<Candidate>& out) const {
+    size_t p = h.end;
+    if (p < t.size() && t[p] == ':') ++p;
+    size_t s = SkipBlanks(t, p);
+    if (s == p && !(p > 0 && t[p - 1] == '.')) return;  // "Dhr.Jansen" is fine, "Mevrouwe" is not
+    // "t.a.v. mevrouw A. Bakker": a second salutation word may follow.
+    std::string_view w = WordAt(t, s);
+    std::string lw = LowerAscii(w);
+    if (lw == "heer" || lw == "mevrouw" || lw == "mevr." || lw == "dhr." || lw == "de") {
+      s = SkipBlanks(t, s + w.size());
+      if (lw == "de" && LowerAscii(WordAt(t, s)) == "heer") s = SkipBlanks(t, s + 4);
+    }
+    ParsedName n = ParseNameAt(t, s, lex_, true);
+    Emit(t, n, kSalutation, "salutation", out);
+  }
+
+  void AfterGreeting(std::string_view t, const TermHit& h, std::vector<Candidate>& out) const {
+    if (!OnlyBlanksBetween(t, LineStart(t, h.begin), h.begin)) return;
+    size_t s = SkipBlanks(t, h.end);
+    if (s == h.end) return;
+    ParsedName n = ParseNameAt(t, s, lex_, true);
+    if (!n.ok()) return;
+    size_t after = SkipBlanks(t, n.end);
+    if (after < t.size() && t[after] != ',' && t[after] != '!' && t[after] != '\n' && t[after] != '\r') return;
+    Emit(t, n, kGreeting, "greeting", out);
+  }
+
+  void Signature(std::string_view t, const TermHit& h, std::vector<Candidate>& out) const {
+    size_t p = SkipBlanks(t, h.end);
+    if (p < t.size() && t[p] == ',') p = SkipBlanks(t, p + 1);
+    if (p < t.size() && t[p] != '\n' && t[p] != '\r') {
+      // "Groet, Jan" on one line.
+      ParsedName n = ParseNameAt(t, p, lex_, true);
+      if (n.ok() && OnlyBlanksBetween(t, n.end, LineEnd(t, n.end))) Emit(t, n, kSignature, "signature", out);
+      return;
+    }
+    size_t line = LineEnd(t, p);
+    for (int skipped = 0; line < t.size() && skipped < 3; ++skipped) {
+      size_t b = SkipBlanks(t, line + 1);
+      size_t e = TrimEnd(t, b, LineEnd(t, b));
+      line = LineEnd(t, b);
+      if (e == b) continue;  // blank line
+      ParsedName n = ParseNameAt(t, b, lex_, true);
+      if (!n.ok()) return;
+      size_t rest = SkipBlanks(t, n.end);
+      bool whole = rest >= e || t[rest] == '|' || t[rest] == ',' || t[rest] == '(' ||
+                   (t[rest] == '-' && rest + 1 < t.size() && t[rest + 1] == ' ');
+      if (!whole) return;
+      double score = kSignature;
+      if (n.surnames == 0) score = lex_.first_names.contains(n.first) ? 0.75 : 0.45;
+      Emit(t, n, score, "signature", out);
+      return;
+    }
+  }
+
+  void AfterLabel(std::string_view t, const TermHit& h, std::vector<Candidate>& out) const {
+    std::string label = LowerAscii(t.substr(h.begin, h.end - h.begin));
+    bool no_colon = label == "ondergetekende" || label == "namens" || label == "t.n.v." ||
+                    label == "ten name van";
+    bool colon_in_term = !label.empty() && label.back() == ':';
+    if (colon_in_term) label.pop_back();
+    size_t p = SkipBlanks(t, h.end);
+    if (colon_in_term) {
+      if (p == h.end) return;
+    } else if (p < t.size() && (t[p] == ':' || t[p] == '\t')) {
+      p = SkipBlanks(t, p + 1);
+    } else if (!no_colon) {
+      return;
+    } else if (p == h.end) {
+      return;
+    }
+    bool single_ok = label == "voornaam" || label == "roepnaam" || label == "achternaam" ||
+                     label == "first name" || label == "last name";
+    // A list: "Aanwezig: Jan de Vries, Fatima el Amrani en P. Jansen".
+    for (int i = 0; i < 12 && p < t.size(); ++i) {
+      ParsedName n;
+      size_t comma = t.find(',', p);
+      size_t eol = LineEnd(t, p);
+      if (comma != std::string_view::npos && comma < eol) n = ParseSurnameFirst(t, comma, lex_);
+      if (!n.ok() || n.begin != p) n = ParseNameAt(t, p, lex_, true);
+      if (!n.ok() || n.begin < p) return;
+      bool single = n.surnames == 0 && n.initials == 0;
+      if (!single || single_ok || lex_.first_names.contains(n.first)) {
+        Emit(t, n, single && !single_ok ? 0.8 : kLabel, "label", out);
+      }
+      size_t q = SkipBlanks(t, n.end);
+      if (q < t.size() && (t[q] == ',' || t[q] == ';' || t[q] == '&')) {
+        p = SkipBlanks(t, q + 1);
+      } else if (t.substr(q, 3) == "en " || t.substr(q, 4) == "and ") {
+        p = SkipBlanks(t, q + (t[q] == 'e' ? 3 : 4));
+      } else {
+        return;
+      }
+    }
+  }
+
+  // Column headers that hold person names.
+  static bool NameColumn(std::string_view label, bool* single_ok) {
+    std::string l = Trimmed(label);
+    static constexpr std::array<std::string_view, 30> kLabels = {
+        "naam", "name", "volledige naam", "full name", "contactpersoon", "contact person",
+        "contact", "medewerker", "werknemer", "klantnaam", "aanvrager", "relatie",
+        "patiënt", "patient", "cliënt", "client", "kandidaat", "sollicitant", "deelnemer",
+        "student", "leerling", "eigenaar", "behandelaar", "naam medewerker", "naam werknemer",
+        "naam klant", "naam contactpersoon", "tenaamstelling", "employee", "author"};
+    static constexpr std::array<std::string_view, 8> kSingle = {
+        "voornaam", "voornamen", "roepnaam", "achternaam", "first name", "last name", "surname", "given name"};
+    for (auto s : kSingle) {
+      if (l == s) {
+        *single_ok = true;
+        return true;
+      }
+    }
+    *single_ok = false;
+    for (auto s : kLabels) {
+      if (l == s) return true;
+    }
+    return false;
+  }
+
+  void CellName(std::string_view t, std::string_view label, std::vector<Candidate>& out) const {
+    bool single_ok = false;
+    if (!NameColumn(label, &single_ok)) return;
+    size_t b = SkipBlanks(t, 0);
+    size_t e = TrimEnd(t, b, t.size());
+    if (e <= b || e - b > 80) return;
+    ParsedName n;
+    size_t comma = t.find(',', b);
+    if (comma != std::string_view::npos && comma < e) n = ParseSurnameFirst(t, comma, lex_);
+    if (!n.ok()) n = ParseNameAt(t, b, lex_, true);
+    if (!n.ok() || n.begin != b || n.end != e) return;
+    bool single = n.surnames == 0 && n.initials == 0;
+    if (single && !single_ok && !lex_.first_names.contains(n.first)) return;
+    Emit(t, n, kLabel, "name column", out);
+  }
+
+  // "Jan de Vries <jan@example.nl>, "De Vries, Piet" <p@x.nl>" in From/To/Cc.
+  void HeaderNames(std::string_view t, std::string_view label, std::vector<Candidate>& out) const {
+    std::string l = LowerAscii(label);
+    if (l != "from" && l != "to" && l != "cc" && l != "bcc" && l != "reply-to" && l != "sender" &&
+        l != "van" && l != "aan") {
+      return;
+    }
+    size_t start = 0;
+    while (start < t.size()) {
+      size_t lt = t.find('<', start);
+      if (lt == std::string_view::npos) break;
+      size_t gt = t.find('>', lt);
+      size_t b = start;
+      while (b < lt && (IsBlank(t[b]) || t[b] == ',' || t[b] == ';' || t[b] == '"')) ++b;
+      size_t e = lt;
+      while (e > b && (IsBlank(t[e - 1]) || t[e - 1] == '"')) --e;
+      if (e > b) {
+        ParsedName n;
+        size_t comma = t.find(',', b);
+        if (comma != std::string_view::npos && comma < e) n = ParseSurnameFirst(t, comma, lex_);
+        if (!n.ok()) n = ParseNameAt(t, b, lex_, false);
+        if (n.ok() && n.end == e) Emit(t, n, kLabel, "mail display name", out);
+      }
+      start = gt == std::string_view::npos ? t.size() : gt + 1;
+    }
+  }
+
+  // Hyperscan found "J.P. de Vr" (ends after two letters of the surname) or
+  // "Vries, J." (ends after an initial).
+  void FromInitials(std::string_view t, uint32_t end, std::vector<Candidate>& out) const {
+    if (end < 4) return;
+    if (t[end - 1] == '.') {
+      size_t comma = t.rfind(',', end);
+      if (comma == std::string_view::npos || end - comma > 6) return;
+      ParsedName n = ParseSurnameFirst(t, comma, lex_);
+      if (!n.ok()) return;
+      bool at_start = OnlyBlanksBetween(t, LineStart(t, n.begin), n.begin);
+      double score = (KnownSurname(n) || n.prefixes > 0) ? 0.85 : at_start ? 0.7 : 0.5;
+      Emit(t, n, score, "surname, initials", out);
+      return;
+    }
+    // Walk back from the surname over tussenvoegsels to the initials.
+    size_t surname = end - 2;
+    size_t start = surname;
+    size_t p = surname;
+    for (int i = 0; i < 6 && p > 0; ++i) {
+      size_t q = p;
+      while (q > 0 && t[q - 1] == ' ') --q;
+      if (q == p || q == 0) break;
+      size_t wb = q;
+      while (wb > 0 && !IsBlank(t[wb - 1]) && t[wb - 1] != '\n' && t[wb - 1] != '(' && t[wb - 1] != '"') --wb;
+      std::string_view w = t.substr(wb, q - wb);
+      if (!w.empty() && w.back() == '.') {
+        start = wb;  // an initials group
+      } else if (!lex_.prefixes.contains(LowerAscii(w))) {
+        break;
+      }
+      p = wb;
+    }
+    if (start == surname) return;
+    ParsedName n = ParseNameAt(t, start, lex_, false);
+    if (!n.ok() || n.initials == 0 || n.surnames == 0 || n.end < end) return;
+    std::string initials = LowerAscii(t.substr(n.begin, 4));
+    if (initials.starts_with("b.v.") || initials.starts_with("n.v.") || initials.starts_with("c.v.") ||
+        initials.starts_with("v.o.")) {
+      return;
+    }
+    Emit(t, n, kInitials, "initials + surname", out);
+  }
+
+  NameLexicon lex_;
+  uint32_t first_names_, salutations_, greetings_, signoffs_, labels_;
+};
+
+void Fill(const rules::RuleSet& rules, const char* name, std::unordered_set<std::string>& out) {
+  auto it = rules.lexicons.find(name);
+  if (it == rules.lexicons.end()) return;
+  for (const auto& term : it->second) out.insert(LowerAscii(term));
+}
+
+}  // namespace
+
+Result<std::unique_ptr<Finder>> MakePersonNameFinder(const rules::RuleSet& rules, const LexiconIds& ids) {
+  for (const char* needed : {"first_names", "surnames", "name_prefixes"}) {
+    if (!rules.lexicons.contains(needed)) {
+      return Fail(std::string("person_name: lexicon '") + needed + "' is missing");
+    }
+  }
+  NameLexicon lex;
+  Fill(rules, "first_names", lex.first_names);
+  Fill(rules, "surnames", lex.surnames);
+  Fill(rules, "name_prefixes", lex.prefixes);
+  Fill(rules, "common_words_nl", lex.common_words);
+  Fill(rules, "company_markers", lex.company_markers);
+  Fill(rules, "street_suffixes", lex.street_suffixes);
+  Fill(rules, "name_stopwords", lex.stopwords);
+  return std::unique_ptr<Finder>(new PersonNameFinder(std::move(lex), ids));
+}
+
+}  // namespace piiscan::detectors
