@@ -4,6 +4,7 @@
 #include <archive_entry.h>
 
 #include <memory>
+#include <optional>
 
 #include "core/utf8.h"
 #include "formats/archive/member_reader.h"
@@ -75,10 +76,15 @@ class Walk {
   enum class Next { kContinue, kStop };
 
   Next Entry(struct archive_entry* e);
+  std::optional<Next> RefuseByDeclaredSize(const MemberLimits& ml, const Location& member_where);
+  Next Finish(const MemberData& data, const std::string& name, const Location& member_where);
   Next AfterLimit(const std::string& reason, const Location& member_where);
   uint64_t CompressedSize(struct archive_entry* e);
   std::string Label() const { return "member " + std::to_string(index_); }
   std::string Format() const { return std::string(o_.format); }
+  std::string Ratio() const {
+    return std::to_string(static_cast<int64_t>(ctx_.limits().max_ratio)) + ":1";
+  }
 
   struct archive* a_;
   std::string_view bytes_;
@@ -147,24 +153,35 @@ Walk::Next Walk::Entry(struct archive_entry* e) {
                   .archive_size = bytes_.size(),
                   .archive_expanded = expanded_};
   if (!o_.raw && archive_entry_size_is_set(e) && archive_entry_size(e) > 0) {
-    auto declared = static_cast<uint64_t>(archive_entry_size(e));
-    ml.declared_size = declared;
-    // An uncompressed tar's members are views of it and not limited in size.
-    bool may_be_view = archive_filter_count(a_) < 2 && declared <= bytes_.size();
-    if (declared > limits.max_member_size && !may_be_view) {
-      return AfterLimit("max_member_size: " + Label() + " declares " + std::to_string(declared) +
-                            " bytes, over " + std::to_string(limits.max_member_size),
-                        member_where);
-    }
-    if (BeyondRatio(declared, ml.compressed, limits.max_ratio)) {
-      return AfterLimit("max_ratio: " + Label() + " declares an expansion beyond " +
-                            std::to_string(static_cast<int64_t>(limits.max_ratio)) + ":1",
-                        member_where);
-    }
+    ml.declared_size = static_cast<uint64_t>(archive_entry_size(e));
+    if (auto refused = RefuseByDeclaredSize(ml, member_where)) return *refused;
   }
-
   MemberData data = ReadMember(a_, bytes_, ml, member_where, ctx_);
   expanded_ += data.expanded;
+  return Finish(data, name, member_where);
+}
+
+// The header's size alone can rule a member out, before anything is expanded.
+std::optional<Walk::Next> Walk::RefuseByDeclaredSize(const MemberLimits& ml,
+                                                     const Location& member_where) {
+  const Limits& limits = ctx_.limits();
+  // An uncompressed tar's members are views of it and not limited in size.
+  bool may_be_view = archive_filter_count(a_) < 2 && ml.declared_size <= bytes_.size();
+  if (ml.declared_size > limits.max_member_size && !may_be_view) {
+    return AfterLimit("max_member_size: " + Label() + " declares " +
+                          std::to_string(ml.declared_size) + " bytes, over " +
+                          std::to_string(limits.max_member_size),
+                      member_where);
+  }
+  if (BeyondRatio(ml.declared_size, ml.compressed, limits.max_ratio)) {
+    return AfterLimit("max_ratio: " + Label() + " declares an expansion beyond " + Ratio(),
+                      member_where);
+  }
+  return std::nullopt;
+}
+
+Walk::Next Walk::Finish(const MemberData& data, const std::string& name,
+                        const Location& member_where) {
   using End = MemberData::End;
   switch (data.end) {
     case End::kComplete:
@@ -172,17 +189,14 @@ Walk::Next Walk::Entry(struct archive_entry* e) {
       return Next::kContinue;
     case End::kSizeLimit:
       return AfterLimit("max_member_size: " + Label() + " is larger than " +
-                            std::to_string(limits.max_member_size) + " bytes",
+                            std::to_string(ctx_.limits().max_member_size) + " bytes",
                         member_where);
     case End::kRatioLimit:
-      return AfterLimit("max_ratio: " + Label() + " expands beyond " +
-                            std::to_string(static_cast<int64_t>(limits.max_ratio)) + ":1",
-                        member_where);
+      return AfterLimit("max_ratio: " + Label() + " expands beyond " + Ratio(), member_where);
     case End::kArchiveRatioLimit:
       ctx_.Problem(FileStatus::kLimit,
-                   "max_ratio: " + Format() + " expands beyond " +
-                       std::to_string(static_cast<int64_t>(limits.max_ratio)) +
-                       ":1 of its size at " + Label() + "; the rest was not read",
+                   "max_ratio: " + Format() + " expands beyond " + Ratio() + " of its size at " +
+                       Label() + "; the rest was not read",
                    member_where);
       return Next::kStop;
     case End::kExhausted:  // the context recorded max_expanded_bytes
