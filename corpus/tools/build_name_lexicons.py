@@ -34,6 +34,14 @@ Yassine Zouhair Badr Hicham Hamid Abdellah Abdullah Mimoun Aziz Fouad Khalil Nou
 Chaima Ikram Wiam Hajar Oumaima Rania Dounia Soumaya Abdi Abdullahi Farah Yonas Tesfay
 Ravi Rajesh Anil Sunil Shanti Sita Priya Kiran Vishal Anjali Navin Soenita Rabindre
 Sandjai Ritesh Sherida Radjesh Sharda Kavita Dinesh Ashwin Roshni Nirmala Chandrika
+Henk Wim Ans Joke Annemarie Jeroen Ingrid Petra Marieke Ruud Geert Hans Ton Kees Gert Piet
+Jaap Theo Frank Rob Paul Peter Arjan Arjen Erwin Edwin Marcel Remco Richard Ronald Sander
+Martijn Joost Maarten Jasper Niels Wouter Ruben Thijs Koen Stefan Dennis Patrick Michel
+Vincent Wilma Karin Marjolein Mirjam Saskia Marloes Ilse Inge Anke Janneke Annelies Els
+Ellen Margreet Marja Gerda Hilde Nicole Wendy Chantal Miranda Yvonne Jolanda Bianca
+Marianne Astrid Renate Judith Suzanne Manon Marit Lotte Fleur Floor Anneke Corrie Truus
+Riet Bert Harm Jelle Sjoerd Wietse Hidde Tjeerd Hylke Siebe Durk Geertje Baukje Trijntje
+Gijs Hugo Jurgen Jorrit Menno Bram Erik Herman Willem Kim Joris Laura Mieke Nienke Sietske
 """
 CURATED_SURNAMES = """
 Amrani Idrissi Benali Bouzid Bakkali Azzouzi Khatib Ouali Boukhari Tahiri Aarab Ahmadi

@@ -129,9 +129,11 @@ class PersonNameFinder final : public Finder {
     // "t.a.v. mevrouw A. Bakker": a second salutation word may follow.
     std::string_view w = WordAt(t, s);
     std::string lw = LowerAscii(w);
-    if (lw == "heer" || lw == "mevrouw" || lw == "mevr." || lw == "dhr." || lw == "de") {
+    if (lw == "heer" || lw == "mevrouw" || lw == "mevr." || lw == "dhr.") {
       s = SkipBlanks(t, s + w.size());
-      if (lw == "de" && LowerAscii(WordAt(t, s)) == "heer") s = SkipBlanks(t, s + 4);
+    } else if (lw == "de") {
+      size_t after = SkipBlanks(t, s + w.size());
+      if (LowerAscii(WordAt(t, after)) == "heer") s = SkipBlanks(t, after + 4);
     }
     ParsedName n = ParseNameAt(t, s, lex_, true);
     Emit(t, n, kSalutation, "salutation", out);
@@ -298,8 +300,11 @@ class PersonNameFinder final : public Finder {
       Emit(t, n, score, "surname, initials", out);
       return;
     }
-    // Walk back from the surname over tussenvoegsels to the initials.
-    size_t surname = end - 2;
+    // Walk back from the surname ("Vr" or "IJz" ends the match) over
+    // tussenvoegsels to the initials.
+    size_t surname = t.rfind(' ', end - 1);
+    if (surname == std::string_view::npos) return;
+    ++surname;
     size_t start = surname;
     size_t p = surname;
     for (int i = 0; i < 6 && p > 0; ++i) {
