@@ -29,6 +29,15 @@ struct Finding {
   std::optional<int> page;           // 1-based page, where the format has pages
   std::optional<int64_t> item_time;  // unix time of the file (mtime) or message (Date)
   std::string note;                  // detector remark, e.g. "btw number embeds a BSN"
+  // DSAR search (piiscan person) only: which query field and which written
+  // form of it matched, and the context around the hit in which every other
+  // person's values are masked.
+  struct QueryMatch {
+    std::string field;    // "name", "email", "iban" ...
+    std::string variant;  // "initials + surname", "exact value" ...
+  };
+  std::optional<QueryMatch> matched;
+  std::optional<std::string> snippet;
 };
 
 struct StatusRecord {
@@ -48,6 +57,10 @@ struct ItemReport {
   uint64_t bytes_scanned = 0;  // bytes of text handed to the detectors
   std::vector<Finding> findings;
   std::vector<StatusRecord> statuses;
+  // A file with very many findings is handed on in parts so memory stays
+  // bounded; every part but the first has `continued` set (and counts no
+  // file or bytes in summaries).
+  bool continued = false;
 };
 
 }  // namespace piiscan

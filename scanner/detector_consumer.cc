@@ -8,6 +8,8 @@ class DetectorConsumer final : public TextConsumer {
   DetectorConsumer(std::shared_ptr<const detectors::Engine> engine, detectors::FindingOptions options)
       : engine_(std::move(engine)), scanner_(engine_->NewScanner()), options_(options) {}
 
+  bool AllowsPartialReports() const override { return true; }
+
   void Consume(std::string_view text, const SegmentInfo& info, const Location& where,
                int64_t item_time, ItemReport& report) override {
     detections_.clear();

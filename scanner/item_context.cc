@@ -5,18 +5,39 @@
 namespace piiscan::scanner {
 
 ItemContext::ItemContext(const Limits& limits, const std::atomic<bool>& stop,
-                         TextConsumer& consumer, FileBytes* file, ItemReport& report)
+                         TextConsumer& consumer, FileBytes* file, ItemReport& report,
+                         std::function<void(ItemReport&&)> flush)
     : limits_(limits),
       stop_(stop),
       consumer_(consumer),
       file_(file),
       report_(report),
-      deadline_(std::chrono::steady_clock::now() + limits.max_time_per_file) {}
+      deadline_(std::chrono::steady_clock::now() + limits.max_time_per_file),
+      flush_(std::move(flush)) {}
+
+namespace {
+constexpr size_t kFlushFindings = 4096;
+}  // namespace
 
 void ItemContext::Text(std::string_view utf8, const Location& where, const SegmentInfo& info) {
   if (utf8.empty()) return;
   report_.bytes_scanned += utf8.size() - std::min<uint64_t>(info.report_from, utf8.size());
   consumer_.Consume(utf8, info, where, TimeFor(where), report_);
+  if (flush_ && report_.findings.size() >= kFlushFindings) {
+    ItemReport part;
+    part.file = report_.file;
+    part.continued = report_.continued;
+    part.size = report_.size;
+    part.mtime = report_.mtime;
+    part.bytes_scanned = report_.bytes_scanned;
+    part.findings = std::move(report_.findings);
+    part.statuses = std::move(report_.statuses);
+    report_.findings.clear();
+    report_.statuses.clear();
+    report_.bytes_scanned = 0;
+    report_.continued = true;
+    flush_(std::move(part));
+  }
 }
 
 void ItemContext::Child(std::string_view bytes, const Location& where, const formats::ChildInfo& info) {

@@ -9,6 +9,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <functional>
 #include <utility>
 #include <vector>
 
@@ -21,8 +22,10 @@ namespace piiscan::scanner {
 
 class ItemContext final : public formats::ExtractContext {
  public:
+  // `flush` receives parts of the report when findings pile up (a huge file
+  // full of personal data), so they need not all be held until the end.
   ItemContext(const Limits& limits, const std::atomic<bool>& stop, TextConsumer& consumer,
-              FileBytes* file, ItemReport& report);
+              FileBytes* file, ItemReport& report, std::function<void(ItemReport&&)> flush = {});
 
   void Text(std::string_view utf8, const Location& where, const SegmentInfo& info) override;
   using ExtractContext::Text;
@@ -51,6 +54,7 @@ class ItemContext final : public formats::ExtractContext {
   bool exhausted_ = false;
   mutable bool deadline_reported_ = false;
   std::vector<std::pair<Location, int64_t>> dates_;
+  std::function<void(ItemReport&&)> flush_;
 };
 
 }  // namespace piiscan::scanner

@@ -21,7 +21,8 @@ struct Work {
 };
 
 ItemReport ScanOne(const Item& item, const ScanOptions& options, const std::atomic<bool>& stop,
-                   TextConsumer& consumer, FileBytes& file) {
+                   TextConsumer& consumer, FileBytes& file,
+                   const std::function<void(ItemReport&&)>& flush) {
   ItemReport report;
   report.file = item.path;
   FileStatus status = FileStatus::kOk;
@@ -34,7 +35,8 @@ ItemReport ScanOne(const Item& item, const ScanOptions& options, const std::atom
   if (file.skip()) return report;
   report.size = file.info().size;
   report.mtime = file.info().mtime;
-  ItemContext ctx(options.limits, stop, consumer, &file, report);
+  ItemContext ctx(options.limits, stop, consumer, &file, report,
+                  consumer.AllowsPartialReports() ? flush : std::function<void(ItemReport&&)>());
   bool completed = GuardedRun([&] {
     report.type = formats::DispatchItem(file.bytes(), {}, {item.path, ""}, ctx);
   });
@@ -43,6 +45,7 @@ ItemReport ScanOne(const Item& item, const ScanOptions& options, const std::atom
         StatusRecord{item.path, {}, FileStatus::kUnreadable, "file shrank while being read"});
   }
   file.Close();
+  consumer.FinishItem(report);
   return report;
 }
 
@@ -85,7 +88,8 @@ reports::ScanSummary RunScan(const ScanOptions& options, const TextConsumerFacto
           continue;
         }
         if (stop.load(std::memory_order_relaxed)) continue;  // drain without work
-        ItemReport r = ScanOne(w->item, options, stop, *consumer, file);
+        auto flush = [&](ItemReport&& part) { results.Push(std::move(part)); };
+        ItemReport r = ScanOne(w->item, options, stop, *consumer, file, flush);
         counters.files_done.fetch_add(1, std::memory_order_relaxed);
         counters.bytes_done.fetch_add(r.size, std::memory_order_relaxed);
         counters.findings.fetch_add(r.findings.size(), std::memory_order_relaxed);
@@ -98,7 +102,7 @@ reports::ScanSummary RunScan(const ScanOptions& options, const TextConsumerFacto
   {
     ProgressLine progress(counters, options.progress);
     while (auto r = results.Pop()) {
-      if (!r->type.empty() || r->size > 0) {
+      if (!r->continued && (!r->type.empty() || r->size > 0)) {
         ++summary.files;
         summary.bytes += r->size;
       }

@@ -169,6 +169,22 @@ TEST_F(ScanTest, IbanAtTheVeryEndOfA100MbFile) {
   EXPECT_EQ(sink.Values("iban"), std::vector<std::string>{"NL91ABNA0417164300"});
 }
 
+TEST_F(ScanTest, AFileWithVeryManyFindingsArrivesInPartsWithNothingLost) {
+  std::string text;
+  for (int i = 0; i < 10000; ++i) text += "mail p" + std::to_string(i) + "@voorbeeld.nl\n";
+  dir_.Write("many.txt", text);
+  CollectingSink sink;
+  ScanOptions o;
+  o.paths = {dir_.path()};
+  auto summary = Scan(o, sink);
+  EXPECT_EQ(sink.Values("email").size(), 10000u);
+  EXPECT_GT(sink.items.size(), 1u);
+  EXPECT_FALSE(sink.items.front().continued);
+  EXPECT_TRUE(sink.items.back().continued);
+  EXPECT_EQ(summary.files, 1u);
+  EXPECT_EQ(summary.findings, 10000u);
+}
+
 TEST_F(ScanTest, Windows1252AndUtf16FilesAreFound) {
   // cp1252: "Één" and a euro sign around an e-mail address.
   dir_.Write("cp1252.txt", std::string("\xC9\xE9n klant: \x80 10, mail j.m\xFCller@voorbeeld.nl\n"

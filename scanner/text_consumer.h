@@ -19,6 +19,14 @@ class TextConsumer {
   // date findings should carry (file mtime, or a message's Date).
   virtual void Consume(std::string_view text, const SegmentInfo& info, const Location& where,
                        int64_t item_time, ItemReport& report) = 0;
+  // True when the report of one file may reach the sinks in parts (see
+  // ItemReport::continued): bounded memory on files with very many findings.
+  // A consumer that judges findings by the whole file must keep the default.
+  virtual bool AllowsPartialReports() const { return false; }
+  // Called once per top-level file after all its text was consumed, before
+  // the report goes to the sinks: a consumer that judges findings by what
+  // else the file holds (the DSAR search's weak hits) does it here.
+  virtual void FinishItem(ItemReport& /*report*/) {}
 };
 
 using TextConsumerFactory = std::function<std::unique_ptr<TextConsumer>()>;
