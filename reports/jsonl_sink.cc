@@ -15,6 +15,13 @@ std::string FindingJson(const Finding& f) {
   AppendJsonString(o, f.detector);
   o += ",\"category\":";
   AppendJsonString(o, f.category);
+  if (f.matched) {
+    o += ",\"matched\":{\"field\":";
+    AppendJsonString(o, f.matched->field);
+    o += ",\"variant\":";
+    AppendJsonString(o, f.matched->variant);
+    o += '}';
+  }
   o += ",\"confidence\":\"";
   o += ConfidenceName(f.confidence);
   o += "\",\"masked\":";
@@ -23,6 +30,10 @@ std::string FindingJson(const Finding& f) {
   if (f.value) {
     o += ",\"value\":";
     AppendJsonString(o, *f.value);
+  }
+  if (f.snippet) {
+    o += ",\"snippet\":";
+    AppendJsonString(o, *f.snippet);
   }
   if (f.offset) o += ",\"offset\":" + std::to_string(*f.offset);
   if (f.page) o += ",\"page\":" + std::to_string(*f.page);
