@@ -22,6 +22,8 @@ constexpr Subcommand kSubcommands[] = {
     {"scan", "scan files, folders and mail exports; write findings", RunScan},
     {"detectors", "list detector ids, categories and descriptions", RunDetectors},
     {"formats", "list the file formats read and the library behind each", RunFormats},
+    {"audit", "hold findings against the register of processing; report the gaps", RunAudit},
+    {"register", "register draft STATEMENT.txt: draft a register from a privacy statement", RunRegister},
 };
 
 void PrintUsage(FILE* out) {

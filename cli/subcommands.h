@@ -6,5 +6,7 @@ namespace piiscan::cli {
 int RunScan(int argc, char** argv);
 int RunDetectors(int argc, char** argv);
 int RunFormats(int argc, char** argv);
+int RunAudit(int argc, char** argv);
+int RunRegister(int argc, char** argv);
 
 }  // namespace piiscan::cli
