@@ -41,6 +41,8 @@ Vincent Wilma Karin Marjolein Mirjam Saskia Marloes Ilse Inge Anke Janneke Annel
 Ellen Margreet Marja Gerda Hilde Nicole Wendy Chantal Miranda Yvonne Jolanda Bianca
 Marianne Astrid Renate Judith Suzanne Manon Marit Lotte Fleur Floor Anneke Corrie Truus
 Riet Bert Harm Jelle Sjoerd Wietse Hidde Tjeerd Hylke Siebe Durk Geertje Baukje Trijntje
+Ayşe Emine Hatice Zeynep Elif Merve Esra Büşra Ahmet Mehmet Mustafa Ali Hüseyin Hasan
+İbrahim Murat Emre Burak Hakan Kemal Osman Ömer Recep Selin Derya Serkan Volkan Tarkan
 Gijs Hugo Jurgen Jorrit Menno Bram Erik Herman Willem Kim Joris Laura Mieke Nienke Sietske
 """
 CURATED_SURNAMES = """
