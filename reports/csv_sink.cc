@@ -3,9 +3,7 @@
 #include "core/utf8.h"
 
 namespace piiscan::reports {
-namespace {
-
-void Field(std::string& o, std::string_view s) {
+void AppendCsvField(std::string& o, std::string_view s) {
   std::string clean = IsValidUtf8(s) ? std::string(s) : SanitizeUtf8(s);
   // Cells starting with = + - @ are formulas to spreadsheet programs: quote
   // them with a leading apostrophe (CSV injection).
@@ -18,6 +16,10 @@ void Field(std::string& o, std::string_view s) {
   }
   o += '"';
 }
+
+namespace {
+
+void Field(std::string& o, std::string_view s) { AppendCsvField(o, s); }
 
 template <typename T>
 std::string Opt(const std::optional<T>& v) {

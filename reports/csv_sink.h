@@ -9,5 +9,7 @@
 namespace piiscan::reports {
 
 std::unique_ptr<Sink> MakeCsvSink(OutputFile out, bool with_values);
+// One quoted CSV field, valid UTF-8, with spreadsheet formulas defused.
+void AppendCsvField(std::string& out, std::string_view s);
 
 }  // namespace piiscan::reports
