@@ -380,7 +380,8 @@ void Auditor::OnFilesScanned(uint64_t files) { state_->summary.files_scanned = f
 void Auditor::AddWarning(std::string warning) { state_->warnings.push_back(std::move(warning)); }
 
 void Auditor::AddItem(const ItemReport& item) {
-  ++state_->summary.files_scanned;
+  // Later parts of a file handed on in parts are the same file.
+  if (!item.continued) ++state_->summary.files_scanned;
   for (const auto& f : item.findings) state_->OnFinding(f);
   for (const auto& s : item.statuses) state_->OnStatus(s);
 }

@@ -225,9 +225,12 @@ TEST(AuditTest, AddItemCountsScannedFilesAndIgnoresRawValues) {
   f.value = "111222333";
   item.findings.push_back(f);
   auditor.AddItem(item);
+  item.continued = true;  // the second part of the same file
+  auditor.AddItem(item);
   auditor.AddItem(ItemReport{.file = "shares/sales/empty.txt"});
   auto r = std::move(auditor).Finish();
   EXPECT_EQ(r.summary.files_scanned, 2u);
+  EXPECT_EQ(r.summary.files_with_findings, 1u);
   const Gap* g = FindGap(r, GapKind::kBsnWithoutBasis, "sales-share", "national_id");
   ASSERT_NE(g, nullptr);
   EXPECT_EQ(g->samples[0].masked, "*****2333");
