@@ -18,21 +18,24 @@ void AddAuditOptions(po::options_description& desc, AuditCliOptions& o, bool wit
        "the register of processing (YAML, see docs/register.md) to hold the findings against");
   if (with_findings) {
     desc.add_options()
-        ("findings", po::value(&o.findings), "findings JSONL written by `piiscan scan` ('-' = stdin)");
+        ("findings", po::value(&o.findings), "findings JSONL written by `piiscan scan` ('-' = stdin)")
+        ("format", po::value(&o.format), "text (default: a summary for people) or json (the gaps, for machines)")
+        ("output,o", po::value(&o.output), "write the text/json to FILE (created mode 0600); '-' = stdout (default)")
+        ("min-confidence", po::value(&o.min_confidence), "count findings at or above: low, medium (default), high")
+        ("rules", po::value(&o.rules_dir), "load rules (and the report template) from DIR");
+  } else {
+    // Inside `scan`, which has its own --format, --output and --min-confidence.
+    desc.add_options()
+        ("audit-format", po::value(&o.format), "with --register: text (default) or json")
+        ("audit-output", po::value(&o.output), "with --register: write the audit text/json to FILE ('-' = stdout)");
   }
   desc.add_options()
-      ("format", po::value(&o.format), "text (default: a summary for people) or json (the gaps, for machines)")
-      ("output,o", po::value(&o.output), "write the text/json to FILE (created mode 0600); '-' = stdout (default)")
       ("report", po::value(&o.report), "also write a self-contained HTML report to FILE.html")
       ("xlsx", po::value(&o.xlsx), "also write a spreadsheet (Summary, Gaps, Findings, Unscanned) to FILE.xlsx")
       ("fail-on", po::value(&o.fail_on),
        "exit 1 when there are gaps: 'gaps' (any gap above info), or a severity: critical, high, medium, low")
       ("now", po::value(&o.now), "judge retention as of this date, YYYY-MM-DD (default: today)")
-      ("min-confidence", po::value(&o.min_confidence), "count findings at or above: low, medium (default), high")
       ("top", po::value(&o.top), "files listed per gap (default 10)");
-  if (with_findings) {
-    desc.add_options()("rules", po::value(&o.rules_dir), "load rules (and the report template) from DIR");
-  }
 }
 
 std::expected<PreparedAudit, int> PrepareAudit(const AuditCliOptions& o, const std::string& who) {

@@ -38,7 +38,10 @@ struct AuditCliOptions {
   size_t top = 10;
 };
 
-// `with_findings`: add --findings (the audit command) and --rules.
+// `with_findings` (the audit command): also --findings, --format, --output,
+// --min-confidence and --rules. Without it (inside `scan`, which has those
+// options itself): --audit-format and --audit-output instead; set
+// `min_confidence` and `rules_dir` from scan's own options before PrepareAudit.
 void AddAuditOptions(boost::program_options::options_description& desc, AuditCliOptions& o, bool with_findings);
 
 struct PreparedAudit {
