@@ -57,11 +57,22 @@ def xlsx(path, sheet, header, rows):
     wb.save(path)
 
 
+_FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
+
+
 def pdf_bytes(lines):
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfgen import canvas
     buf = io.BytesIO()
     c = canvas.Canvas(buf, pagesize=A4, invariant=1)
+    # The standard PDF fonts cannot show ı, ş or ł (Turkish, Polish names):
+    # embed DejaVu Sans when the system has it, as real documents would.
+    if os.path.exists(_FONT):
+        from reportlab.pdfbase import pdfmetrics
+        from reportlab.pdfbase.ttfonts import TTFont
+        if "DejaVuSans" not in pdfmetrics.getRegisteredFontNames():
+            pdfmetrics.registerFont(TTFont("DejaVuSans", _FONT))
+        c.setFont("DejaVuSans", 10)
     y = 800
     for line in lines:
         if y < 60:

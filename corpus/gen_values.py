@@ -229,7 +229,10 @@ def _cd(s):
 
 
 def _mrz_name(surname, given):
-    clean = lambda s: "".join(c if c.isalpha() else "<" for c in s.upper().replace("'", ""))
+    import unicodedata
+    def clean(s):  # ICAO 9303: transliterate to A-Z, other characters become '<'
+        s = unicodedata.normalize("NFKD", s.replace("ı", "i").replace("ł", "l")).encode("ascii", "ignore").decode()
+        return "".join(c if c.isalpha() else "<" for c in s.upper().replace("'", ""))
     return clean(surname) + "<<" + clean(given)
 
 

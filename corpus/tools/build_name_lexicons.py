@@ -61,6 +61,7 @@ Hoekstra Maas Verhoeven Koster Dam Wal Prins Blom Huisman Peeters Jonge Kuipers 
 Kuiper Veenstra Kramer Brink Scholten Wijk Postma Martens Vink Ruiter Timmermans Groen
 Gerritsen Jonker Loon Velde Willemsen Smeets Lange Bosch Dongen Schipper Koning Laan
 Velden Driessen Doorn Hermans Evers Bosch Meulen Hofman Bosman Wolters Sanders Horst
+Zwart Schipper Timmer Wever Kuiper Koopman Brinkman Verhagen Hoogendoorn Oosterhuis
 Mol Kuijpers Molenaar Pol Leeuw Verbeek Hart Zijlstra Hiemstra Claessens Hendrickx
 """
 # Words that are never taken as given names even if a list has them.

@@ -17,6 +17,7 @@ constexpr double kSignature = 0.85;   // line after "Met vriendelijke groet,"
 constexpr double kGazetteer = 0.8;    // known given name + surname-like word
 constexpr double kKnownSurname = 0.88;
 constexpr double kCommonWord = 0.4;   // ... whose surname is an ordinary word
+constexpr double kCommonGiven = 0.7;  // ... whose given name is also a word
 
 bool IsBlank(char c) { return c == ' ' || c == '\t'; }
 
@@ -115,8 +116,10 @@ class PersonNameFinder final : public Finder {
     double score = kGazetteer;
     if (KnownSurname(n) || n.prefixes > 0) {
       score = kKnownSurname;
-    } else if (lex_.common_words.contains(n.last) || lex_.common_words.contains(n.first)) {
-      score = kCommonWord;  // "Mark Groot", "Roos Bakkerij": ordinary words
+    } else if (lex_.common_words.contains(n.last)) {
+      score = kCommonWord;  // "Mark Groot", "Roos Bakkerij": the "surname" is an ordinary word
+    } else if (lex_.common_words.contains(n.first)) {
+      score = kCommonGiven;  // "Jan Schoonderwoerd": Jan is also a word, the surname is not
     }
     Emit(t, n, score, "given name + surname", out);
   }

@@ -45,7 +45,26 @@ bool ValidNsn(const std::string& n) {
 
 }  // namespace
 
+namespace {
+
+// "01-12-2024 14:30": a day-first date (and the hour after it) is not a
+// phone number, although its digits can form a valid one.
+bool LooksLikeDate(std::string_view raw) {
+  auto digit = [&](size_t i) { return i < raw.size() && raw[i] >= '0' && raw[i] <= '9'; };
+  auto sep = [&](size_t i) { return i < raw.size() && (raw[i] == '-' || raw[i] == '.' || raw[i] == '/'); };
+  if (!(digit(0) && digit(1) && sep(2) && digit(3) && digit(4) && sep(5) && digit(6) && digit(7) &&
+        digit(8) && digit(9))) {
+    return false;
+  }
+  int day = (raw[0] - '0') * 10 + (raw[1] - '0'), month = (raw[3] - '0') * 10 + (raw[4] - '0');
+  bool year = (raw[6] == '1' && raw[7] == '9') || (raw[6] == '2' && raw[7] == '0');
+  return day >= 1 && day <= 31 && month >= 1 && month <= 12 && year;
+}
+
+}  // namespace
+
 std::optional<Validated> ValidatePhoneNl(std::string_view raw) {
+  if (LooksLikeDate(raw)) return std::nullopt;
   // "(0)" after a country code is a trunk prefix to drop, not a digit.
   std::string cleaned;
   for (size_t i = 0; i < raw.size(); ++i) {
