@@ -1,0 +1,102 @@
+#include "cli/scan_setup.h"
+
+#include <filesystem>
+#include <iostream>
+
+#include "cli/commands.h"
+#include "cli/option_parsing.h"
+#include "rules/rule_loader.h"
+
+namespace po = boost::program_options;
+
+namespace piiscan::cli {
+
+void AddWalkOptions(po::options_description& desc, WalkCliOptions& o) {
+  desc.add_options()
+      ("threads,j", po::value(&o.threads), "worker threads (default: all cores)")
+      ("exclude", po::value(&o.excludes), "skip paths matching GLOB (repeatable; '*.log', 'backup/**')")
+      ("max-file-size", po::value(&o.max_file_size), "skip files larger than SIZE (e.g. 2G) with status too_large")
+      ("max-depth", po::value(&o.max_depth), "container nesting limit (default 8)")
+      ("follow-symlinks", po::bool_switch(&o.follow), "follow symbolic links (loops are detected)")
+      ("progress", po::bool_switch(&o.progress), "show a progress line on the terminal (default when stderr is one)")
+      ("no-progress", po::bool_switch(&o.no_progress), "no progress line")
+      ("quiet,q", po::bool_switch(&o.quiet), "no summary on stderr")
+      ("hash-key-file", po::value(&o.hash_key), "key for value_hash (default: per-user key in ~/.config/piiscan)")
+      ("rules", po::value(&o.rules_dir), "load detector rules from DIR instead of the built-in set");
+}
+
+std::optional<int> ParseWalkCommandLine(int argc, char** argv, const po::options_description& desc,
+                                        WalkCliOptions& o, std::string_view command, po::variables_map& vm) {
+  po::options_description hidden;
+  hidden.add_options()("path", po::value(&o.paths));
+  po::options_description all;
+  all.add(desc).add(hidden);
+  po::positional_options_description pos;
+  pos.add("path", -1);
+  try {
+    po::store(po::command_line_parser(argc, argv).options(all).positional(pos).run(), vm);
+    po::notify(vm);
+  } catch (const po::error& e) {
+    std::cerr << command << ": " << e.what() << " (see " << command << " --help)\n";
+    return kExitUsage;
+  }
+  if (vm.count("help")) {
+    std::cout << desc << "\n";
+    return kExitOk;
+  }
+  if (o.paths.empty()) {
+    std::cerr << command << ": no PATH given (see " << command << " --help)\n";
+    return kExitUsage;
+  }
+  return std::nullopt;
+}
+
+std::optional<int> MakeScanOptions(const WalkCliOptions& o, std::string_view command, scanner::ScanOptions& out) {
+  for (const auto& p : o.paths) {
+    std::error_code ec;
+    if (!std::filesystem::exists(p, ec)) {
+      std::cerr << command << ": " << p << ": no such file or directory\n";
+      return kExitUsage;
+    }
+  }
+  out.paths = o.paths;
+  out.threads = o.threads;
+  out.excludes = o.excludes;
+  out.follow_symlinks = o.follow;
+  out.progress = !o.no_progress;
+  out.limits.max_depth = o.max_depth;
+  if (!o.max_file_size.empty()) {
+    auto size = ParseSize(o.max_file_size);
+    if (!size) {
+      std::cerr << command << ": --max-file-size: cannot read '" << o.max_file_size << "' (e.g. 500M, 2G)\n";
+      return kExitUsage;
+    }
+    out.limits.max_file_size = *size;
+  }
+  return std::nullopt;
+}
+
+std::optional<int> LoadScanSetup(const WalkCliOptions& o, std::string_view command,
+                                 detectors::EngineOptions engine_options, ScanSetup& out) {
+  auto rules = rules::LoadRules(o.rules_dir);
+  if (!rules) {
+    std::cerr << command << ": rules: " << rules.error().message << "\n";
+    return kExitFailure;
+  }
+  auto engine = detectors::Engine::Build(*rules, engine_options);
+  if (!engine) {
+    std::cerr << command << ": " << engine.error().message << "\n";
+    return kExitFailure;
+  }
+  auto hasher = KeyedHasher::Load(o.hash_key);
+  if (!hasher) {
+    std::cerr << command << ": " << hasher.error().message << "\n";
+    return kExitFailure;
+  }
+  out.rules = std::move(*rules);
+  out.engine = std::move(*engine);
+  out.hasher.emplace(std::move(*hasher));
+  return std::nullopt;
+}
+
+}  // namespace piiscan::cli

@@ -1,0 +1,56 @@
+#pragma once
+// What the subcommands that walk files (scan, person) share: the walking
+// options (threads, excludes, limits, progress, hash key, rules), parsing the
+// command line with PATH... positionals, checking the paths, and loading the
+// rules, the engine and the hash key. Each step prints its own message
+// ("piiscan COMMAND: ...") and yields the exit code on failure.
+// Not thread-safe (command-line handling).
+
+#include <boost/program_options.hpp>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/keyed_hash.h"
+#include "detectors/engine.h"
+#include "rules/detector_spec.h"
+#include "scanner/scan_options.h"
+
+namespace piiscan::cli {
+
+struct WalkCliOptions {
+  std::vector<std::string> paths, excludes;
+  unsigned threads = 0;
+  int max_depth = 8;
+  std::string max_file_size, hash_key, rules_dir;
+  bool follow = false, progress = false, no_progress = false, quiet = false;
+};
+
+// Adds --threads, --exclude, --max-file-size, --max-depth, --follow-symlinks,
+// --progress, --no-progress, --quiet, --hash-key-file and --rules.
+void AddWalkOptions(boost::program_options::options_description& desc, WalkCliOptions& o);
+
+// Parses argv (options of `desc`, the rest PATHs into o.paths). Returns an
+// exit code when the command is done (--help printed, or a usage error).
+std::optional<int> ParseWalkCommandLine(int argc, char** argv, const boost::program_options::options_description& desc,
+                                        WalkCliOptions& o, std::string_view command,
+                                        boost::program_options::variables_map& vm);
+
+// Checks the paths and limits and fills `out` (paths, threads, excludes,
+// symlinks, progress, limits). Returns an exit code on a usage error.
+std::optional<int> MakeScanOptions(const WalkCliOptions& o, std::string_view command, scanner::ScanOptions& out);
+
+struct ScanSetup {
+  rules::RuleSet rules;
+  std::shared_ptr<const detectors::Engine> engine;
+  std::optional<KeyedHasher> hasher;
+};
+
+// Loads the rules (embedded or --rules), builds the engine and loads the
+// hash key. Returns an exit code on failure.
+std::optional<int> LoadScanSetup(const WalkCliOptions& o, std::string_view command,
+                                 detectors::EngineOptions engine_options, ScanSetup& out);
+
+}  // namespace piiscan::cli
