@@ -11,6 +11,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 
+#include "cli/audit_options.h"
 #include "cli/commands.h"
 #include "cli/subcommands.h"
 #include "reports/audit_test_data.h"
@@ -258,6 +259,37 @@ TEST(RegisterCommandTest, DraftLoadsAsARegister) {
 
   EXPECT_EQ(Call(RunRegister, {"register", "draft", d.path() + "/missing.txt"}), kExitUsage);
   EXPECT_EQ(Call(RunRegister, {"register", "undo", statement}), kExitUsage);
+}
+
+}  // namespace
+}  // namespace piiscan::cli
+
+namespace piiscan::cli {
+namespace {
+
+// `scan --register` adds the audit flags next to scan's own --output,
+// --format, --min-confidence and --rules: no option may be defined twice.
+TEST(AuditOptionsTest, ScanModeAddsNoClashingOptions) {
+  namespace po = boost::program_options;
+  std::string out, format, conf, rules;
+  po::options_description desc;
+  desc.add_options()("output,o", po::value(&out))("format", po::value(&format))(
+      "min-confidence", po::value(&conf))("rules", po::value(&rules));
+  AuditCliOptions ao;
+  AddAuditOptions(desc, ao, /*with_findings=*/false);
+  std::vector<std::string> args = {"scan", "-o", "f.jsonl", "--register", "r.yaml", "--report", "a.html",
+                                   "--audit-format", "json", "--audit-output", "gaps.json", "--fail-on", "high"};
+  std::vector<const char*> argv;
+  for (auto& a : args) argv.push_back(a.c_str());
+  po::variables_map vm;
+  po::store(po::parse_command_line(static_cast<int>(argv.size()), argv.data(), desc), vm);
+  po::notify(vm);
+  EXPECT_EQ(out, "f.jsonl");
+  EXPECT_EQ(ao.register_file, "r.yaml");
+  EXPECT_EQ(ao.report, "a.html");
+  EXPECT_EQ(ao.format, "json");
+  EXPECT_EQ(ao.output, "gaps.json");
+  EXPECT_EQ(ao.fail_on, "high");
 }
 
 }  // namespace
