@@ -43,13 +43,16 @@ void ItemContext::Text(std::string_view utf8, const Location& where, const Segme
 void ItemContext::Child(std::string_view bytes, const Location& where, const formats::ChildInfo& info) {
   if (ShouldStop()) return;
   if (depth_ + 1 > limits_.max_depth) {
-    Limit("max_depth: nesting deeper than " + std::to_string(limits_.max_depth) + " levels", where);
+    // Once per file: a nested bomb refuses thousands of items at this depth.
+    if (!depth_reported_) {
+      depth_reported_ = true;
+      Limit("max_depth: nesting deeper than " + std::to_string(limits_.max_depth) + " levels", where);
+    }
     return;
   }
   if (++members_ > limits_.max_members) {
-    if (members_ == limits_.max_members + 1) {
-      Limit("max_members: more than " + std::to_string(limits_.max_members) + " nested items", where);
-    }
+    Limit("max_members: more than " + std::to_string(limits_.max_members) + " nested items", where);
+    exhausted_ = true;  // nothing more of this file is worth reading
     return;
   }
   ++depth_;
@@ -58,7 +61,24 @@ void ItemContext::Child(std::string_view bytes, const Location& where, const for
 }
 
 void ItemContext::Problem(FileStatus status, std::string_view reason, const Location& where) {
+  if (status == FileStatus::kLimit) {
+    // One record per limit and file: a bomb hits the same limit thousands
+    // of times. The rest are counted and summed up by Finish().
+    std::string limit(reason.substr(0, reason.find(':')));
+    if (++limit_hits_[limit] > 1) return;
+  }
   report_.statuses.push_back(StatusRecord{report_.file, where, status, std::string(reason)});
+}
+
+void ItemContext::Finish() {
+  for (const auto& [limit, hits] : limit_hits_) {
+    if (hits > 1) {
+      report_.statuses.push_back(StatusRecord{
+          report_.file, {}, FileStatus::kLimit,
+          limit + ": reached " + std::to_string(hits - 1) + " more times in this file"});
+    }
+  }
+  limit_hits_.clear();
 }
 
 void ItemContext::Limit(std::string_view which, const Location& where) {

@@ -10,6 +10,8 @@
 #include <atomic>
 #include <chrono>
 #include <functional>
+#include <map>
+#include <string>
 #include <utility>
 #include <vector>
 
@@ -37,6 +39,8 @@ class ItemContext final : public formats::ExtractContext {
   int depth() const override { return depth_; }
   const Limits& limits() const override { return limits_; }
   void DoneWith(uint64_t offset) override;
+  // Adds the summary of repeated limit records; call once after extraction.
+  void Finish();
 
  private:
   void Limit(std::string_view which, const Location& where);
@@ -52,6 +56,8 @@ class ItemContext final : public formats::ExtractContext {
   uint64_t members_ = 0;
   uint64_t expanded_ = 0;
   bool exhausted_ = false;
+  bool depth_reported_ = false;
+  std::map<std::string, uint64_t> limit_hits_;
   mutable bool deadline_reported_ = false;
   std::vector<std::pair<Location, int64_t>> dates_;
   std::function<void(ItemReport&&)> flush_;

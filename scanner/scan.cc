@@ -40,6 +40,7 @@ ItemReport ScanOne(const Item& item, const ScanOptions& options, const std::atom
   bool completed = GuardedRun([&] {
     report.type = formats::DispatchItem(file.bytes(), {}, {item.path, ""}, ctx);
   });
+  ctx.Finish();
   if (!completed) {
     report.statuses.push_back(
         StatusRecord{item.path, {}, FileStatus::kUnreadable, "file shrank while being read"});

@@ -266,3 +266,29 @@ TEST_F(ScanTest, StopFlagEndsTheScanWithValidPartialOutput) {
 
 }  // namespace
 }  // namespace piiscan::scanner
+
+namespace piiscan::scanner {
+namespace {
+
+TEST_F(ScanTest, ANestedZipBombEndsInFewLimitRecords) {
+  // 6 levels x 8 members of zips, the innermost a text: 8^6 leaves.
+  std::string dir = dir_.path() + "/bomb";
+  std::string cmd = "cd " + dir_.path() + " && mkdir bomb && cd bomb && echo 'mail a.b@voorbeeld.nl' > leaf.txt && "
+                    "cur=leaf.txt; for level in 1 2 3 4 5 6; do n=''; for i in 1 2 3 4 5 6 7 8; do "
+                    "cp $cur m$i.${cur##*.}; n=\"$n m$i.${cur##*.}\"; done; zip -q -0 l$level.zip $n; "
+                    "rm -f $n; cur=l$level.zip; done";
+  ASSERT_EQ(std::system(cmd.c_str()), 0);
+  CollectingSink sink;
+  ScanOptions o;
+  o.paths = {dir + "/l6.zip"};
+  o.limits.max_depth = 4;
+  o.limits.max_members = 2000;
+  Scan(o, sink);
+  auto st = sink.Statuses();
+  ASSERT_FALSE(st.empty());
+  EXPECT_LE(st.size(), 3u);
+  for (const auto& s : st) EXPECT_EQ(s.status, FileStatus::kLimit);
+}
+
+}  // namespace
+}  // namespace piiscan::scanner

@@ -1,0 +1,47 @@
+// Sniffing decides by the bytes: signatures and plain text without libmagic,
+// the rest with it; names and declared types only as hints.
+#include "formats/sniff.h"
+
+#include <gtest/gtest.h>
+
+namespace piiscan::formats {
+namespace {
+
+std::string TypeOf(std::string_view bytes, std::string_view name = "", std::string_view hint = "") {
+  return Sniff(bytes, name, hint).type;
+}
+
+TEST(Sniff, SignaturesWinOverNames) {
+  EXPECT_EQ(TypeOf("%PDF-1.7\n...", "report.txt"), "pdf");
+  EXPECT_EQ(TypeOf(std::string("PK\x03\x04", 4) + std::string(100, 'x'), "x.dat"), "zip");
+  EXPECT_EQ(TypeOf(std::string("\x1F\x8B\x08\x00", 4) + std::string(20, '\0'), "a"), "gzip");
+  EXPECT_EQ(TypeOf("BZh91AY&SY", "a"), "bzip2");
+  EXPECT_EQ(TypeOf("!BDN....", "a"), "pst");
+  EXPECT_EQ(TypeOf("{\\rtf1\\ansi hello}", "a.txt"), "rtf");
+  std::string tar(512, '\0');
+  tar.replace(257, 5, "ustar");
+  EXPECT_EQ(TypeOf(tar), "tar");
+}
+
+TEST(Sniff, TextFamilies) {
+  EXPECT_EQ(TypeOf("Beste klant,\nHierbij de factuur.\n", "brief.txt"), "text");
+  EXPECT_EQ(TypeOf("naam;bsn\nJan;111222333\n", "lijst.csv"), "csv");
+  EXPECT_EQ(TypeOf("<!DOCTYPE html><html><body>hoi</body></html>", "page"), "html");
+  EXPECT_EQ(TypeOf("From: a@b.nl\nTo: c@d.nl\nSubject: x\n\nbody\n", "1700000000.M1P2.host:2,S"), "eml");
+  EXPECT_EQ(TypeOf("From jan@x.nl Mon Jan  1 00:00:00 2024\nFrom: jan@x.nl\n\nhoi\n", "inbox"), "mbox");
+  EXPECT_EQ(TypeOf("Caf\xE9 M\xFCller, cp1252 text\n", "oud.txt"), "text");
+  EXPECT_EQ(TypeOf("<?xml version=\"1.0\"?><a>b</a>", "x.xml"), "text");
+}
+
+TEST(Sniff, BinaryAndEmpty) {
+  std::string bin;
+  for (int i = 0; i < 2048; ++i) bin += static_cast<char>((i * 7919) & 0xFF);
+  EXPECT_EQ(TypeOf(bin, "blob.txt"), "binary");
+  EXPECT_EQ(TypeOf(""), "empty");
+  std::string u16 = "\xFF\xFE";
+  for (char c : std::string("hallo wereld")) u16 += std::string(1, c) + '\0';
+  EXPECT_EQ(TypeOf(u16, "u.txt"), "text");
+}
+
+}  // namespace
+}  // namespace piiscan::formats
