@@ -24,6 +24,7 @@ constexpr Subcommand kSubcommands[] = {
     {"formats", "list the file formats read and the library behind each", RunFormats},
     {"audit", "hold findings against the register of processing; report the gaps", RunAudit},
     {"register", "register draft STATEMENT.txt: draft a register from a privacy statement", RunRegister},
+    {"person", "find everything about one data subject (DSAR, AVG art. 15/17)", RunPerson},
 };
 
 void PrintUsage(FILE* out) {

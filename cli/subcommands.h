@@ -8,5 +8,6 @@ int RunDetectors(int argc, char** argv);
 int RunFormats(int argc, char** argv);
 int RunAudit(int argc, char** argv);
 int RunRegister(int argc, char** argv);
+int RunPerson(int argc, char** argv);
 
 }  // namespace piiscan::cli

@@ -68,9 +68,11 @@ PersonFoldedText::PersonFoldedText(std::string_view original) : inner_(original)
         ++i;
         continue;
       }
-      size_t j = i + 1;
-      while (j < s.size() && IsSpace(static_cast<unsigned char>(s[j]))) ++j;
-      if (j - i > 1 || c != ' ') change(i, " ", j);
+      size_t j = i, newlines = 0;
+      for (; j < s.size() && IsSpace(static_cast<unsigned char>(s[j])); ++j) newlines += s[j] == '\n';
+      // A blank line ends a paragraph: names do not run on across it.
+      if (newlines >= 2) change(i, "\n", j);
+      else if (j - i > 1 || c != ' ') change(i, " ", j);
       i = j;
       continue;
     }

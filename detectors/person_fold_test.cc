@@ -28,6 +28,7 @@ TEST(PersonFoldTest, WhiteSpaceRunsAndLookAlikes) {
   EXPECT_EQ(FoldForMatching("D\xE2\x80\x99Souza"), "D'Souza");
   EXPECT_EQ(FoldForMatching("06\xE2\x80\x93" "12345678"), "06-12345678");  // en dash
   EXPECT_EQ(FoldForMatching("  x  "), "x");
+  EXPECT_EQ(FoldForMatching("De Vries,\r\n\r\nJ.P."), "De Vries,\nJ.P.");
 }
 
 TEST(PersonFoldTest, OffsetsMapBackToTheOriginal) {

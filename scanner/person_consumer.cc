@@ -60,6 +60,7 @@ class PersonConsumer final : public TextConsumer {
 
   void FinishItem(ItemReport& report) override {
     if (!options_.include_weak) DropLonelyWeakHits(report.findings);
+    std::erase_if(report.findings, [&](const Finding& f) { return f.confidence < options_.min_confidence; });
   }
 
  private:

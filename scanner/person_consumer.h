@@ -23,6 +23,7 @@ namespace piiscan::scanner {
 struct PersonConsumerOptions {
   bool show_values = false;
   bool include_weak = false;
+  Confidence min_confidence = Confidence::kLow;  // applied after the weak-hit rule
   const KeyedHasher* hasher = nullptr;  // required
 };
 

@@ -47,7 +47,7 @@ TEST(PersonConsumerTest, FindingsCarryMatchSnippetAndPosition) {
   auto m = detectors::PersonMatcher::Build(*q, *engine);
   ASSERT_TRUE(m) << m.error().message;
   KeyedHasher hasher("k");
-  TextConsumerFactory factory = PersonConsumerFactory(*m, {false, false, &hasher});
+  TextConsumerFactory factory = PersonConsumerFactory(*m, {false, false, Confidence::kLow, &hasher});
   ASSERT_TRUE(factory);
   auto consumer = factory();
   ItemReport r;
