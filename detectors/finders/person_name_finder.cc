@@ -89,12 +89,13 @@ class PersonNameFinder final : public Finder {
       if (a.score != b.score) return a.score > b.score;
       return (a.end - a.begin) > (b.end - b.begin);
     });
-    std::vector<std::pair<uint32_t, uint32_t>> taken;
+    std::vector<std::pair<uint32_t, uint32_t>> taken;  // disjoint spans, sorted by begin
     for (auto& c : cands) {
-      bool overlaps = false;
-      for (auto [b, e] : taken) overlaps |= c.begin < e && b < c.end;
+      auto it = std::lower_bound(taken.begin(), taken.end(), std::make_pair(c.begin, 0u));
+      bool overlaps = (it != taken.end() && it->first < c.end) ||
+                      (it != taken.begin() && std::prev(it)->second > c.begin);
       if (overlaps) continue;
-      taken.emplace_back(c.begin, c.end);
+      taken.insert(it, {c.begin, c.end});
       out.push_back(std::move(c));
     }
   }
