@@ -8,6 +8,7 @@
 
 #include "core/utf8.h"
 #include "formats/mail/mbox_split.h"
+#include "formats/office/zip_document_type.h"
 
 namespace piiscan::formats {
 namespace {
@@ -143,7 +144,12 @@ std::optional<std::string> SignatureType(std::string_view head) {
       {"Rar!\x1A\x07", "rar"},
   };
   for (const auto& sig : kSigs) {
-    if (StartsWith(head, sig.magic)) return std::string(sig.type);
+    if (!StartsWith(head, sig.magic)) continue;
+    // A document is a zip too: its local headers tell which (docx, odt ...).
+    if (std::string_view(sig.type) == "zip") {
+      if (std::string doc = DocumentTypeOfZipHead(head); !doc.empty()) return doc;
+    }
+    return std::string(sig.type);
   }
   if (head.size() > 3 && StartsWith(head, "BZh") && head[3] >= '1' && head[3] <= '9') return "bzip2";
   if (head.size() >= 262 && (head.substr(257, 5) == "ustar")) return "tar";

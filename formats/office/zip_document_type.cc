@@ -1,6 +1,7 @@
 #include "formats/office/zip_document_type.h"
 
 #include <algorithm>
+#include <cstdint>
 
 namespace piiscan::formats {
 namespace {
@@ -14,7 +15,43 @@ bool HasUnder(const std::vector<std::string>& names, std::string_view folder) {
                      [&](const std::string& n) { return n.starts_with(folder); });
 }
 
+uint32_t Le(std::string_view s, size_t at, int bytes) {
+  uint32_t v = 0;
+  for (int i = bytes - 1; i >= 0; --i) v = (v << 8) | static_cast<unsigned char>(s[at + i]);
+  return v;
+}
+
+// True when `head` holds a zip local file header for `name` (the name
+// follows the 30-byte fixed header, whose name length must match).
+bool HasLocalHeader(std::string_view head, std::string_view name) {
+  for (size_t pos = head.find(name); pos != std::string_view::npos; pos = head.find(name, pos + 1)) {
+    if (pos >= 30 && head.substr(pos - 30, 4) == std::string_view("PK\x03\x04", 4) &&
+        Le(head, pos - 4, 2) == name.size()) {
+      return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace
+
+std::string DocumentTypeOfZipHead(std::string_view head) {
+  if (head.size() < 30 || head.substr(0, 4) != std::string_view("PK\x03\x04", 4)) return {};
+  const uint32_t name_len = Le(head, 26, 2), extra_len = Le(head, 28, 2);
+  if (head.substr(30, name_len) == "mimetype" && Le(head, 8, 2) == 0) {  // stored
+    const uint32_t size = Le(head, 18, 4);
+    const size_t at = 30 + name_len + extra_len;
+    if (size < 256 && at + size <= head.size()) {
+      std::string type = OdfTypeOfMimetype(head.substr(at, size));
+      if (!type.empty()) return type;
+    }
+  }
+  if (!HasLocalHeader(head, "[Content_Types].xml")) return {};
+  if (HasLocalHeader(head, "word/document.xml")) return "docx";
+  if (HasLocalHeader(head, "xl/workbook.xml")) return "xlsx";
+  if (HasLocalHeader(head, "ppt/presentation.xml")) return "pptx";
+  return {};
+}
 
 std::string OdfTypeOfMimetype(std::string_view mimetype) {
   while (!mimetype.empty() && (mimetype.back() == '\n' || mimetype.back() == '\r' ||

@@ -23,6 +23,14 @@ namespace piiscan::formats {
 std::string DocumentTypeOfZipEntries(const std::vector<std::string>& entry_names,
                                      std::string_view mimetype = {});
 
+// For the sniffer, from the first bytes of a zip (its local headers): the
+// document type when they show it, else "". ODF: a stored `mimetype` first
+// entry (as the spec requires). OOXML: local headers named
+// `[Content_Types].xml` and the main part (word/document.xml,
+// xl/workbook.xml, ppt/presentation.xml) within `head`. Cheap: a few
+// substring searches, no decompression.
+std::string DocumentTypeOfZipHead(std::string_view head);
+
 // The ODF type for a `mimetype` entry's content ("" when not ODF text,
 // spreadsheet or presentation; templates count as their kind).
 std::string OdfTypeOfMimetype(std::string_view mimetype);

@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include "formats/office/office_test_util.h"
+#include "formats/sniff.h"
+
 namespace piiscan::formats {
 namespace {
 
@@ -27,6 +30,23 @@ TEST(ZipDocumentTypeTest, PlainZipsAreNoDocuments) {
   EXPECT_EQ(DocumentTypeOfZipEntries({}), "");
   EXPECT_EQ(DocumentTypeOfZipEntries({"klanten.csv", "word/readme.txt"}), "");
   EXPECT_EQ(DocumentTypeOfZipEntries({"content.xml"}), "");
+}
+
+TEST(ZipDocumentTypeTest, SniffTellsDocumentsFromPlainZipsByLocalHeaders) {
+  const std::pair<const char*, const char*> kFixtures[] = {
+      {"report.docx", "docx"}, {"klanten.xlsx", "xlsx"},   {"slides.pptx", "pptx"},
+      {"brief.odt", "odt"},    {"klanten.ods", "ods"},     {"presentatie.odp", "odp"},
+      {"truncated.docx", "docx"}};
+  for (const auto& [file, type] : kFixtures) {
+    std::string bytes = testing::DocumentFixture(file);
+    EXPECT_EQ(DocumentTypeOfZipHead(bytes), type) << file;
+    EXPECT_EQ(Sniff(bytes, "bijlage.bin").type, type) << file;
+  }
+  // A zip whose text mentions the part names is still a plain zip.
+  std::string zip = testing::MakeZip({{"lees.txt", "[Content_Types].xml word/document.xml"}});
+  EXPECT_EQ(DocumentTypeOfZipHead(zip), "");
+  EXPECT_EQ(Sniff(zip, "x.docx").type, "zip");
+  EXPECT_EQ(DocumentTypeOfZipHead(std::string("PK\x03\x04", 4)), "");
 }
 
 }  // namespace
