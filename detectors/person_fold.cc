@@ -70,8 +70,11 @@ PersonFoldedText::PersonFoldedText(std::string_view original) : inner_(original)
       }
       size_t j = i, newlines = 0;
       for (; j < s.size() && IsSpace(static_cast<unsigned char>(s[j])); ++j) newlines += s[j] == '\n';
-      // A blank line ends a paragraph: names do not run on across it.
-      if (newlines >= 2) change(i, "\n", j);
+      // A blank line ends a paragraph: names do not run on across it. Nor
+      // across a line that ends in a comma ("Geachte heer De Vries,\nJ. de
+      // Vries" is not "De Vries, J.").
+      bool after_comma = i > 0 && s[i - 1] == ',';
+      if (newlines >= 2 || (newlines == 1 && after_comma)) change(i, "\n", j);
       else if (j - i > 1 || c != ' ') change(i, " ", j);
       i = j;
       continue;

@@ -5,8 +5,9 @@
 // then Latin letters with diacritics to their ASCII base (Müller -> Muller,
 // Çelik -> Celik, ß -> ss, ĳ -> ij), combining marks dropped, typographic
 // apostrophes to ', and every run of white space, line breaks included, to
-// one ' ' ("Jan\n  de Vries" -> "Jan de Vries") — but a blank line to one
-// '\n', so that no name form joins two paragraphs. Case is left alone: the
+// one ' ' ("Jan\n  de Vries" -> "Jan de Vries") — but a blank line, or a
+// line break after a comma, to one '\n', so that no name form joins two
+// paragraphs or a salutation line to the next. Case is left alone: the
 // matcher is caseless for ASCII, and after this fold names are ASCII.
 // Offsets in the folded text map back to the original.
 //

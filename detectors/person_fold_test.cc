@@ -29,6 +29,7 @@ TEST(PersonFoldTest, WhiteSpaceRunsAndLookAlikes) {
   EXPECT_EQ(FoldForMatching("06\xE2\x80\x93" "12345678"), "06-12345678");  // en dash
   EXPECT_EQ(FoldForMatching("  x  "), "x");
   EXPECT_EQ(FoldForMatching("De Vries,\r\n\r\nJ.P."), "De Vries,\nJ.P.");
+  EXPECT_EQ(FoldForMatching("De Vries,\nJ.P. en Vries,  J."), "De Vries,\nJ.P. en Vries, J.");
 }
 
 TEST(PersonFoldTest, OffsetsMapBackToTheOriginal) {
