@@ -7,6 +7,7 @@
 #include <iostream>
 #include <memory>
 
+#include "cli/audit_options.h"
 #include "cli/commands.h"
 #include "cli/option_parsing.h"
 #include "cli/scan_setup.h"
@@ -32,7 +33,10 @@ constexpr const char* kScanUsage =
     "detectors`) and writes one JSON object per finding. Values are masked and\n"
     "hashed (HMAC-SHA-256) unless --show-values is given. Files that cannot be\n"
     "read fully get a status record (encrypted, corrupt, too_large, unsupported,\n"
-    "unreadable, limit). A summary goes to stderr; Ctrl-C stops cleanly.\n\noptions";
+    "unreadable, limit). A summary goes to stderr; Ctrl-C stops cleanly.\n\n"
+    "With --register R.yaml the findings are also held against the register in\n"
+    "the same run (as `piiscan audit` does): gap summary on stderr, --report\n"
+    "FILE.html and --xlsx FILE.xlsx for people, --fail-on for cron and CI.\n\noptions";
 
 }  // namespace
 
@@ -48,6 +52,8 @@ int RunScan(int argc, char** argv) {
       ("show-values", po::bool_switch(&show_values), "include the normalised raw value in each finding")
       ("min-confidence", po::value(&min_conf), "low, medium (default) or high: drop findings below");
   AddWalkOptions(desc, walk);
+  AuditCliOptions audit;
+  AddAuditOptions(desc, audit, /*with_findings=*/false);
   po::variables_map vm;
   if (auto done = ParseWalkCommandLine(argc, argv, desc, walk, "piiscan scan", vm)) return *done;
   scanner::ScanOptions options;
@@ -64,6 +70,18 @@ int RunScan(int argc, char** argv) {
   options.show_values = show_values;
   options.min_confidence = *conf;
 
+  std::optional<PreparedAudit> prepared;
+  if (!audit.register_file.empty()) {
+    audit.min_confidence = min_conf;
+    audit.rules_dir = walk.rules_dir;
+    auto p = PrepareAudit(audit, "piiscan scan");
+    if (!p) return p.error();
+    prepared = std::move(*p);
+  } else if (!audit.report.empty() || !audit.xlsx.empty() || !audit.fail_on.empty()) {
+    std::cerr << "piiscan scan: --report, --xlsx and --fail-on need --register R.yaml\n";
+    return kExitUsage;
+  }
+
   ScanSetup setup;
   if (auto failed = LoadScanSetup(walk, "piiscan scan", {}, setup)) return *failed;
   auto out = reports::OutputFile::Open(output);
@@ -76,14 +94,25 @@ int RunScan(int argc, char** argv) {
                                             : reports::MakeJsonlSink(std::move(*out));
   detectors::FindingOptions fo{show_values, *conf, &*setup.hasher};
   auto& stop = InterruptFlag();
-  auto summary = scanner::RunScan(options, scanner::DetectorConsumerFactory(setup.engine, fo), {sink.get()}, stop);
+  std::vector<reports::Sink*> sinks = {sink.get()};
+  std::optional<reports::Auditor> auditor;
+  std::unique_ptr<reports::Sink> audit_sink;
+  if (prepared) {
+    auditor.emplace(prepared->reg, prepared->options);
+    audit_sink = reports::MakeAuditSink(*auditor);
+    sinks.push_back(audit_sink.get());
+  }
+  auto summary = scanner::RunScan(options, scanner::DetectorConsumerFactory(setup.engine, fo), sinks, stop);
   bool written = sink->Finish(summary);
+  if (audit_sink) audit_sink->Finish(summary);
   if (!walk.quiet) std::cerr << reports::SummaryText(summary);
   if (!written) {
     std::cerr << "piiscan scan: could not write all findings to " << output << "\n";
     return kExitFailure;
   }
-  return summary.interrupted ? kExitInterrupted : kExitOk;
+  if (summary.interrupted) return kExitInterrupted;
+  if (prepared) return FinishAudit(std::move(*auditor).Finish(), *prepared, "piiscan scan");
+  return kExitOk;
 }
 
 }  // namespace piiscan::cli

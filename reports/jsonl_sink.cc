@@ -77,7 +77,17 @@ class JsonlSink final : public Sink {
     }
     out_.Write(buf_);
   }
-  bool Finish(const ScanSummary&) override { return out_.Flush(); }
+  // Ends the stream with a summary record, so that a reader of the file
+  // alone (audit, report) knows how much was scanned, and whether all of it.
+  bool Finish(const ScanSummary& s) override {
+    std::string o = "{\"summary\":{\"files_scanned\":" + std::to_string(s.files) +
+                    ",\"bytes_scanned\":" + std::to_string(s.bytes) +
+                    ",\"findings\":" + std::to_string(s.findings) +
+                    ",\"seconds\":" + std::to_string(s.seconds) +
+                    ",\"interrupted\":" + (s.interrupted ? "true" : "false") + "}}\n";
+    out_.Write(o);
+    return out_.Flush();
+  }
 
  private:
   OutputFile out_;
