@@ -14,7 +14,8 @@ struct Limits {
   int max_depth = 8;                           // container nesting
   uint64_t max_expanded_bytes = 4ULL << 30;    // bytes expanded per top-level file
   double max_ratio = 200.0;                    // expanded / compressed per member
-  uint64_t max_members = 100000;               // children per top-level file
+  uint64_t max_members = 1000000;              // children per top-level file (an
+                                               // mbox of a million messages is real)
   uint64_t max_member_size = 1ULL << 30;       // one decompressed member
   std::chrono::seconds max_time_per_file{600}; // wall time per top-level file
   uint64_t text_window = 1ULL << 20;           // detection window for long texts

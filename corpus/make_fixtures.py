@@ -8,12 +8,17 @@ synthetic (checksum-valid, invented) or taken from the public seed statements.
 """
 import importlib.util
 import pathlib
+import shutil
 import sys
 
 
 def main() -> int:
     out = pathlib.Path(sys.argv[1] if len(sys.argv) > 1 else "fixtures")
-    out.mkdir(parents=True, exist_ok=True)
+    # Start empty every time: ctest runs this before each test run, and the
+    # generators' tools (zip, pdfattach) refuse or append to existing files.
+    if out.exists():
+        shutil.rmtree(out)
+    out.mkdir(parents=True)
     here = pathlib.Path(__file__).resolve().parent / "fixtures"
     failed = []
     for script in sorted(here.glob("*.py")):
