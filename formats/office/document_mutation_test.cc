@@ -3,9 +3,11 @@
 // re-zipped, so the parsers see it rather than the zip CRC check), must be
 // read without a crash or a hang, and never yield an exception out of
 // Extract. Deterministic (fixed seed); run under -DPIISCAN_SANITIZE=ON too.
+// PIISCAN_MUTATIONS=N multiplies the number of mutants for a longer run.
 
 #include <gtest/gtest.h>
 
+#include <cstdlib>
 #include <random>
 
 #include "formats/office/odf_extractor.h"
@@ -50,6 +52,12 @@ std::string Mutate(std::string data, std::mt19937& rng) {
   return data;
 }
 
+int Scale() {
+  const char* env = std::getenv("PIISCAN_MUTATIONS");
+  int n = env ? std::atoi(env) : 1;
+  return n > 0 ? n : 1;
+}
+
 void ExtractMutant(const Extractor& extractor, std::string_view bytes) {
   Limits limits;
   limits.max_time_per_file = std::chrono::seconds(5);
@@ -63,7 +71,7 @@ TEST(DocumentMutationTest, DamagedBytesNeverCrash) {
   for (const auto& c : kCases) {
     const std::string original = DocumentFixture(c.file);
     ASSERT_FALSE(original.empty()) << c.file;
-    for (int i = 0; i < 150; ++i) {
+    for (int i = 0; i < 150 * Scale(); ++i) {
       SCOPED_TRACE(std::string(c.file) + " mutant " + std::to_string(i));
       ExtractMutant(c.extractor(), Mutate(original, rng));
     }
@@ -84,7 +92,7 @@ TEST(DocumentMutationTest, DamagedXmlInsideValidZipsNeverCrashes) {
       ASSERT_EQ(pkg.ReadWhole(e.name, &data), office::PartError::kNone) << e.name;
       entries.emplace_back(e.name, std::move(data));
     }
-    for (int i = 0; i < 60; ++i) {
+    for (int i = 0; i < 60 * Scale(); ++i) {
       SCOPED_TRACE(std::string(c.file) + " xml mutant " + std::to_string(i));
       auto mutated = entries;
       for (auto& [name, data] : mutated) {
