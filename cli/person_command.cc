@@ -130,7 +130,7 @@ int RunPerson(int argc, char** argv) {
   QueryCli query;
   Outputs outs;
   std::string min_conf = "low";
-  bool show_values = false, include_weak = false;
+  bool show_values = false, include_weak = false, list_variants = false;
   WalkCliOptions walk;
   po::options_description desc(kPersonUsage);
   desc.add_options()("help,h", "show this help");
@@ -143,7 +143,8 @@ int RunPerson(int argc, char** argv) {
       ("register", po::value(&outs.register_file), "register YAML: the report summarises hits per declared system with purposes and retention")
       ("show-values", po::bool_switch(&show_values), "show the subject's own values (never other people's) in values and snippets")
       ("include-weak", po::bool_switch(&include_weak), "also report a surname or postcode alone when nothing stronger is near")
-      ("min-confidence", po::value(&min_conf), "low (default), medium or high: drop hits below");
+      ("min-confidence", po::value(&min_conf), "low (default), medium or high: drop hits below")
+      ("list-variants", po::bool_switch(&list_variants), "print the compiled forms of the query, one per line (folded; for benchmarks against grep tools), and exit");
   desc.add(out_desc);
   po::options_description walk_desc("walking");
   AddWalkOptions(walk_desc, walk);
@@ -181,6 +182,10 @@ int RunPerson(int argc, char** argv) {
   if (!matcher) {
     std::cerr << kCommand << ": " << matcher.error().message << "\n";
     return kExitFailure;
+  }
+  if (list_variants) {
+    for (const auto& v : (*matcher)->Literals()) std::cout << v << "\n";
+    return kExitOk;
   }
   std::vector<std::unique_ptr<reports::Sink>> sinks;
   auto open = [&](const std::string& path) -> std::optional<reports::OutputFile> {

@@ -1,6 +1,7 @@
 #include "detectors/person_fold.h"
 
 #include <algorithm>
+#include <cstring>
 
 namespace piiscan::detectors {
 namespace {
@@ -46,48 +47,73 @@ std::pair<std::string_view, size_t> FoldAt(std::string_view s, size_t i) {
   return {{}, 0};
 }
 
+// Bytes that may need folding: white space and the lead bytes of the
+// sequences FoldAt knows.
+struct SpecialTable {
+  bool t[256] = {};
+  constexpr SpecialTable() {
+    for (int c : {' ', '\t', '\n', '\v', '\f', '\r'}) t[c] = true;
+    for (int c = 0xC2; c <= 0xE2; ++c) t[c] = true;
+  }
+};
+constexpr SpecialTable kSpecial;
+
+// How the bytes at s[i] fold: the replacement and the bytes it replaces;
+// length 0 when they stay. `i` is at a special byte.
+// `after_comma`: the folded text so far ends in ','.
+std::pair<std::string_view, size_t> FoldSpecial(std::string_view s, size_t i, bool after_comma) {
+  auto c = static_cast<unsigned char>(s[i]);
+  if (!IsSpace(c)) return FoldAt(s, i);
+  size_t j = i, newlines = 0;
+  for (; j < s.size() && IsSpace(static_cast<unsigned char>(s[j])); ++j) newlines += s[j] == '\n';
+  // A blank line ends a paragraph: names do not run on across it. Nor
+  // across a line that ends in a comma ("Geachte heer De Vries,\nJ. de
+  // Vries" is not "De Vries, J.").
+  if (newlines >= 2 || (newlines == 1 && after_comma)) return {"\n", j - i};
+  if (j - i > 1 || c != ' ') return {" ", j - i};
+  return {{}, 0};
+}
+
 }  // namespace
 
 PersonFoldedText::PersonFoldedText(std::string_view original) : inner_(original) {
   const std::string_view s = inner_.text();
-  size_t copied = 0;
-  auto change = [&](size_t at, std::string_view repl, size_t next) {
-    if (!changed_) {
-      folded_.reserve(s.size());
-      changed_ = true;
-    }
-    folded_.append(s.substr(copied, at - copied));
-    folded_.append(repl);
-    copied = next;
-    if (next - at != repl.size()) map_.emplace_back(folded_.size(), next);
-  };
-  for (size_t i = 0; i < s.size();) {
-    auto c = static_cast<unsigned char>(s[i]);
-    if (c < 0x80) {
-      if (!IsSpace(c)) {
-        ++i;
-        continue;
-      }
-      size_t j = i, newlines = 0;
-      for (; j < s.size() && IsSpace(static_cast<unsigned char>(s[j])); ++j) newlines += s[j] == '\n';
-      // A blank line ends a paragraph: names do not run on across it. Nor
-      // across a line that ends in a comma ("Geachte heer De Vries,\nJ. de
-      // Vries" is not "De Vries, J.").
-      bool after_comma = i > 0 && s[i - 1] == ',';
-      if (newlines >= 2 || (newlines == 1 && after_comma)) change(i, "\n", j);
-      else if (j - i > 1 || c != ' ') change(i, " ", j);
-      i = j;
-      continue;
-    }
-    auto [repl, len] = FoldAt(s, i);
-    if (len == 0) {
-      ++i;
-      continue;
-    }
-    change(i, repl, i + len);
-    i += len;
+  size_t first = 0;
+  for (; first < s.size(); ++first) {
+    if (!kSpecial.t[static_cast<unsigned char>(s[first])]) continue;
+    if (FoldSpecial(s, first, first > 0 && s[first - 1] == ',').second != 0) break;
   }
-  if (changed_) folded_.append(s.substr(copied));
+  if (first == s.size()) return;
+  // Folds never lengthen text, so the copy is compacted in place: reads at
+  // r see original bytes because the write position w never passes r.
+  changed_ = true;
+  folded_.assign(s);
+  char* buf = folded_.data();
+  const std::string_view src(folded_);
+  const size_t n = s.size();
+  size_t r = first, w = first;
+  while (r < n) {
+    // Plain bytes (a single space between words included) move as a block.
+    size_t start = r;
+    for (; r < n; ++r) {
+      auto c = static_cast<unsigned char>(buf[r]);
+      if (!kSpecial.t[c]) continue;
+      if (c == ' ' && (r + 1 == n || !IsSpace(static_cast<unsigned char>(buf[r + 1])))) continue;
+      break;
+    }
+    if (w != start) std::memmove(buf + w, buf + start, r - start);
+    w += r - start;
+    if (r == n) break;
+    auto [repl, len] = FoldSpecial(src, r, w > 0 && buf[w - 1] == ',');
+    if (len == 0) {
+      buf[w++] = buf[r++];
+      continue;
+    }
+    for (char x : repl) buf[w++] = x;
+    r += len;
+    if (len != repl.size()) map_.emplace_back(w, r);
+  }
+  folded_.resize(w);
 }
 
 uint64_t PersonFoldedText::ToOriginal(uint64_t pos) const {
