@@ -46,6 +46,14 @@ std::string DocumentTypeOfZipHead(std::string_view head) {
       if (!type.empty()) return type;
     }
   }
+  // As libmagic does: the first entry is a package part ([Content_Types].xml
+  // for Office and python-docx, docProps/ for openpyxl). Zips that start
+  // otherwise are left to the zip extractor, which sees all entry names.
+  std::string_view first = head.substr(30, name_len);
+  if (first != "[Content_Types].xml" && first != "_rels/.rels" && !first.starts_with("docProps") &&
+      !first.starts_with("customXml")) {
+    return {};
+  }
   if (!HasLocalHeader(head, "[Content_Types].xml")) return {};
   if (HasLocalHeader(head, "word/document.xml")) return "docx";
   if (HasLocalHeader(head, "xl/workbook.xml")) return "xlsx";

@@ -25,9 +25,12 @@ std::string DocumentTypeOfZipEntries(const std::vector<std::string>& entry_names
 
 // For the sniffer, from the first bytes of a zip (its local headers): the
 // document type when they show it, else "". ODF: a stored `mimetype` first
-// entry (as the spec requires). OOXML: local headers named
-// `[Content_Types].xml` and the main part (word/document.xml,
-// xl/workbook.xml, ppt/presentation.xml) within `head`. Cheap: a few
+// entry (as the spec requires). OOXML: a package part as the first entry
+// (`[Content_Types].xml`, `_rels/.rels`, `docProps/...`, as libmagic
+// requires) and local headers of `[Content_Types].xml` and the main part
+// (word/document.xml, xl/workbook.xml, ppt/presentation.xml) within
+// `head`. Zips in another order stay "zip" for the sniffer; the zip
+// extractor, which sees every entry name, hands them on. Cheap: a few
 // substring searches, no decompression.
 std::string DocumentTypeOfZipHead(std::string_view head);
 

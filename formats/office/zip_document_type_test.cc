@@ -47,6 +47,10 @@ TEST(ZipDocumentTypeTest, SniffTellsDocumentsFromPlainZipsByLocalHeaders) {
   EXPECT_EQ(DocumentTypeOfZipHead(zip), "");
   EXPECT_EQ(Sniff(zip, "x.docx").type, "zip");
   EXPECT_EQ(DocumentTypeOfZipHead(std::string("PK\x03\x04", 4)), "");
+  // Not starting with a package part: left to the zip extractor (as libmagic would).
+  std::string unusual = testing::MakeZip({{"word/document.xml", "<w:document/>"}, {"[Content_Types].xml", "<Types/>"}});
+  EXPECT_EQ(DocumentTypeOfZipHead(unusual), "");
+  EXPECT_EQ(DocumentTypeOfZipEntries({"word/document.xml", "[Content_Types].xml"}), "docx");
 }
 
 }  // namespace
