@@ -41,6 +41,9 @@ constexpr const char* kScanUsage =
 }  // namespace
 
 int RunScan(int argc, char** argv) {
+  // Before anything slow (compiling the rules takes a moment): a Ctrl-C
+  // during start-up then ends the scan cleanly too.
+  auto& stop = InterruptFlag();
   std::string output = "-", format = "jsonl", min_conf = "medium";
   bool show_values = false;
   WalkCliOptions walk;
@@ -93,7 +96,6 @@ int RunScan(int argc, char** argv) {
                                             ? reports::MakeCsvSink(std::move(*out), show_values)
                                             : reports::MakeJsonlSink(std::move(*out));
   detectors::FindingOptions fo{show_values, *conf, &*setup.hasher};
-  auto& stop = InterruptFlag();
   std::vector<reports::Sink*> sinks = {sink.get()};
   std::optional<reports::Auditor> auditor;
   std::unique_ptr<reports::Sink> audit_sink;

@@ -165,7 +165,7 @@ TEST_F(ScanE2e, CtrlCFlushesValidOutputAndExits130) {
           key_.c_str(), "-o", out.c_str(), (dir_.path() + "/many").c_str(), nullptr);
     _exit(127);
   }
-  usleep(300 * 1000);
+  usleep(1000 * 1000);  // past start-up (rules compile), into the walk
   kill(pid, SIGINT);
   int status = 0;
   waitpid(pid, &status, 0);
