@@ -131,6 +131,8 @@ int RunPerson(int argc, char** argv) {
   Outputs outs;
   std::string min_conf = "low";
   bool show_values = false, include_weak = false, list_variants = false;
+  // Ctrl-C during start-up (rules compile) must also end cleanly.
+  auto& stop = InterruptFlag();
   WalkCliOptions walk;
   po::options_description desc(kPersonUsage);
   desc.add_options()("help,h", "show this help");
@@ -218,7 +220,6 @@ int RunPerson(int argc, char** argv) {
   std::vector<reports::Sink*> raw;
   for (auto& s : sinks) raw.push_back(s.get());
   scanner::PersonConsumerOptions po{show_values, include_weak, *conf, &*setup.hasher};
-  auto& stop = InterruptFlag();
   auto summary = scanner::RunScan(options, scanner::PersonConsumerFactory(*matcher, po), raw, stop);
   bool written = true;
   for (auto* s : raw) written = s->Finish(summary) && written;
