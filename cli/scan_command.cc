@@ -46,7 +46,6 @@ int RunScan(int argc, char** argv) {
   auto& stop = InterruptFlag();
   std::string output = "-", format = "jsonl", min_conf = "medium";
   bool show_values = false;
-  // Ctrl-C during start-up (rules compile) must also end cleanly.
   WalkCliOptions walk;
   po::options_description desc(kScanUsage);
   desc.add_options()
