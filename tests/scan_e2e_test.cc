@@ -165,13 +165,15 @@ TEST_F(ScanE2e, CtrlCFlushesValidOutputAndExits130) {
           key_.c_str(), "-o", out.c_str(), (dir_.path() + "/many").c_str(), nullptr);
     _exit(127);
   }
-  usleep(1000 * 1000);  // past start-up (rules compile), into the walk
+  // The handler is installed before anything slow, so whenever the signal
+  // lands (start-up, walk, extraction) the answer is the same: exit 130 with
+  // valid, possibly partial, output.
+  usleep(200 * 1000);
   kill(pid, SIGINT);
   int status = 0;
   waitpid(pid, &status, 0);
   ASSERT_TRUE(WIFEXITED(status));
   std::string text = testing::ReadFile(out);
-  if (WEXITSTATUS(status) == 0) GTEST_SKIP() << "scan finished before the signal";
   EXPECT_EQ(WEXITSTATUS(status), 130);
   auto recs = ParseJsonl(text);  // every line complete and valid
   EXPECT_LT(recs.size(), 2000u);
