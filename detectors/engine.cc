@@ -104,6 +104,7 @@ struct Engine::Impl {
   std::map<std::string, uint32_t> keyword_ids;
   LexiconIds lexicon_ids;
   std::vector<const std::vector<std::string>*> lexicon_terms;
+  std::vector<bool> lexicon_case_sensitive;  // by lexicon id
   std::vector<std::vector<uint32_t>> lexicon_trigger_specs;  // lexicon id -> specs
   std::vector<PatternRef> patterns;
   std::vector<uint32_t> numeric_specs, regex_specs, custom_specs;
@@ -142,6 +143,7 @@ Result<bool> Engine::Impl::Compile() {
       auto id = static_cast<uint32_t>(lexicon_terms.size());
       lexicon_ids.emplace(name, id);
       lexicon_terms.push_back(&rules.lexicons.at(name));
+      lexicon_case_sensitive.push_back(rules.case_sensitive_lexicons.contains(name));
       lexicon_trigger_specs.emplace_back();
     }
   }
@@ -217,7 +219,7 @@ Result<bool> Engine::Impl::Compile() {
       bool prefix = term.size() > 1 && term.back() == '*';
       if (prefix) term.remove_suffix(1);
       exprs.push_back(EscapeLiteral(term));
-      flags.push_back(HS_FLAG_CASELESS);
+      flags.push_back(lexicon_case_sensitive[l] ? 0 : HS_FLAG_CASELESS);
       patterns.push_back({PatternKind::kTerm, l, t, static_cast<uint32_t>(term.size()), prefix});
     }
   }

@@ -19,6 +19,7 @@
 // to either side). Then: normalise -> validate -> score context -> finding.
 
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -65,6 +66,10 @@ struct RuleSet {
   std::string version;                      // rules/data/VERSION; part of incremental state
   std::vector<DetectorSpec> detectors;
   std::map<std::string, std::vector<std::string>> lexicons;  // name -> terms
+  // Lexicons whose file starts with the directive "#! case-sensitive": their
+  // terms match only as written (a gazetteer of capitalised given names need
+  // not hit every lower-case "jan" or "mark" in running text).
+  std::set<std::string> case_sensitive_lexicons;
   // Any other rule file by relative path (name lists, register lexicon ...).
   std::map<std::string, std::string> files;
 };

@@ -131,6 +131,7 @@ Result<RuleSet> Assemble(const std::vector<std::pair<std::string, std::string>>&
       }
     } else if (rel.starts_with("lexicons/") && rel.ends_with(".txt")) {
       rs.lexicons[Stem(rel)] = ParseLexicon(content);
+      if (content.starts_with("#! case-sensitive")) rs.case_sensitive_lexicons.insert(Stem(rel));
     }
     rs.files[rel] = content;
   }

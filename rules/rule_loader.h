@@ -7,7 +7,8 @@
 //   VERSION                       rule-set version (one line)
 //   detectors/*.yaml              one or more DetectorSpec mappings per file
 //                                 (a YAML list, or a map with key `detectors`)
-//   lexicons/*.txt                one term per line, '#' comments; name = file stem
+//   lexicons/*.txt                one term per line, '#' comments; name = file stem;
+//                                 a first line "#! case-sensitive" matches terms as written
 //   anything else                 available by relative path in RuleSet::files
 
 #include <string>
