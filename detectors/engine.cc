@@ -11,6 +11,7 @@
 #include "core/unicode_fold.h"
 #include "core/utf8.h"
 #include "detectors/finder.h"
+#include "detectors/hs_database_cache.h"
 #include "detectors/numeric_tokens.h"
 #include "detectors/validators/validator.h"
 
@@ -224,15 +225,10 @@ Result<bool> Engine::Impl::Compile() {
     }
   }
   if (exprs.empty()) return true;
-  std::vector<const char*> cexprs;
   std::vector<unsigned> ids;
-  for (size_t i = 0; i < exprs.size(); ++i) {
-    cexprs.push_back(exprs[i].c_str());
-    ids.push_back(static_cast<unsigned>(i));
-  }
+  for (size_t i = 0; i < exprs.size(); ++i) ids.push_back(static_cast<unsigned>(i));
   hs_compile_error_t* err = nullptr;
-  if (hs_compile_multi(cexprs.data(), flags.data(), ids.data(), static_cast<unsigned>(exprs.size()),
-                       HS_MODE_BLOCK, nullptr, &db, &err) != HS_SUCCESS) {
+  if (CompileMultiCached(exprs, flags, ids, &db, &err) != HS_SUCCESS) {
     std::string what = err && err->message ? err->message : "unknown error";
     std::string who = "the rule set";
     if (err && err->expression >= 0 && static_cast<size_t>(err->expression) < patterns.size()) {
