@@ -465,7 +465,17 @@ void EngineScanner::Scan(std::string_view original, const SegmentInfo& info,
         const auto& s = *im.specs[si].spec;
         if (tok.digits < s.min_digits) continue;
         if (s.max_digits > 0 && tok.digits > s.max_digits * 3) continue;
-        if (s.requires_context && !keep_all && context(si, tok.begin, tok.end) != 1) continue;
+        if (!keep_all) {
+          // Context first, RE2 only if it can matter: a candidate that needs
+          // context and has none, or (when the match is the token itself)
+          // whose context is only negative and sinks it below the noise
+          // floor, is decided without running its pattern.
+          if (s.requires_context && context(si, tok.begin, tok.end) != 1) continue;
+          if (s.before == 0 && s.after == 0 && s.negative_score < kNoiseFloor &&
+              context(si, tok.begin, tok.end) == -1) {
+            continue;
+          }
+        }
         uint32_t wb = tok.begin > static_cast<uint32_t>(s.before) ? tok.begin - static_cast<uint32_t>(s.before) : 0;
         auto we = static_cast<uint32_t>(std::min<uint64_t>(text.size(), uint64_t{tok.end} + static_cast<uint64_t>(s.after)));
         confirm(si, wb, we, [&tok](uint32_t b, uint32_t e) { return b < tok.end && e > tok.begin; });
