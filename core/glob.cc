@@ -1,10 +1,13 @@
 #include "core/glob.h"
 
+#include <cstdint>
+#include <vector>
+
 namespace piiscan {
 namespace {
 
+// `p[i]` is '['; matches `c` against the class and sets `i` past its ']'.
 bool ClassMatch(std::string_view p, size_t& i, char c) {
-  // p[i] == '['; on return i is past the closing ']'.
   size_t j = i + 1;
   bool negate = j < p.size() && (p[j] == '!' || p[j] == '^');
   if (negate) ++j;
@@ -23,41 +26,58 @@ bool ClassMatch(std::string_view p, size_t& i, char c) {
   return matched != negate;
 }
 
-bool Match(std::string_view p, std::string_view s) {
-  size_t pi = 0, si = 0;
-  while (pi < p.size()) {
-    if (p[pi] == '*') {
-      bool dbl = pi + 1 < p.size() && p[pi + 1] == '*';
-      if (dbl) {
-        size_t rest = pi + 2;
-        // "**/" may match nothing at all.
-        if (rest < p.size() && p[rest] == '/' && Match(p.substr(rest + 1), s.substr(si))) return true;
-        for (size_t k = si; k <= s.size(); ++k) {
-          if (Match(p.substr(rest), s.substr(k))) return true;
-        }
-        return false;
-      }
-      for (size_t k = si; k <= s.size(); ++k) {
-        if (Match(p.substr(pi + 1), s.substr(k))) return true;
-        if (k < s.size() && s[k] == '/') break;
+// Memoised over (pattern position, text position), so that patterns like
+// "*a*a*a*b" cost at most |pattern| x |text| steps instead of exponential.
+class Matcher {
+ public:
+  Matcher(std::string_view p, std::string_view t)
+      : p_(p), t_(t), memo_((p.size() + 1) * (t.size() + 1), -1) {}
+  bool Run() { return At(0, 0); }
+
+ private:
+  bool At(size_t pi, size_t ti) {
+    int8_t& m = memo_[pi * (t_.size() + 1) + ti];
+    if (m < 0) m = Compute(pi, ti) ? 1 : 0;
+    return m == 1;
+  }
+  bool Compute(size_t pi, size_t ti) {
+    if (pi == p_.size()) return ti == t_.size();
+    if (p_.compare(pi, 2, "**") == 0) {
+      size_t next = pi + 2;
+      bool dir_form = next < p_.size() && p_[next] == '/';
+      if (dir_form) ++next;
+      if (next == p_.size()) return true;
+      for (size_t i = ti; i <= t_.size(); ++i) {
+        // "**/" matches zero or more whole folders: restart only after a '/'.
+        if (dir_form && i > ti && t_[i - 1] != '/') continue;
+        if (At(next, i)) return true;
       }
       return false;
     }
-    if (si >= s.size()) return false;
-    if (p[pi] == '?') {
-      if (s[si] == '/') return false;
-      ++pi;
-      ++si;
-    } else if (p[pi] == '[') {
-      if (!ClassMatch(p, pi, s[si])) return false;
-      ++si;
-    } else {
-      if (p[pi] != s[si]) return false;
-      ++pi;
-      ++si;
+    if (p_[pi] == '*') {
+      for (size_t i = ti; i <= t_.size(); ++i) {
+        if (At(pi + 1, i)) return true;
+        if (i < t_.size() && t_[i] == '/') break;
+      }
+      return false;
     }
+    if (ti == t_.size()) return false;
+    if (p_[pi] == '?') return t_[ti] != '/' && At(pi + 1, ti + 1);
+    if (p_[pi] == '[') {
+      size_t after = pi;
+      return ClassMatch(p_, after, t_[ti]) && At(after, ti + 1);
+    }
+    return p_[pi] == t_[ti] && At(pi + 1, ti + 1);
   }
-  return si == s.size();
+
+  std::string_view p_, t_;
+  std::vector<int8_t> memo_;
+};
+
+bool Match(std::string_view p, std::string_view s) {
+  // Literal patterns are common (register locations, excludes): no table.
+  if (p.find_first_of("*?[") == std::string_view::npos) return p == s;
+  return Matcher(p, s).Run();
 }
 
 }  // namespace

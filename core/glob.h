@@ -4,6 +4,8 @@
 // components (also none: "a/**/b" matches "a/b"), `?` one character,
 // `[abc]`/`[a-z]`/`[!x]` a character class. A pattern without '/' is matched
 // against every path component's tail too ("*.tmp" excludes "x/y.tmp").
+// Matching is memoised: cost at most |pattern| x |path|, however many stars.
+// The one glob matcher of the project (register locations use it too).
 
 #include <string_view>
 

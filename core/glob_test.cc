@@ -23,3 +23,15 @@ TEST(Glob, ExcludeMatchesAnyTail) {
 
 }  // namespace
 }  // namespace piiscan
+
+namespace piiscan {
+namespace {
+
+TEST(Glob, ManyStarsStayCheap) {
+  std::string path(2000, 'a');
+  EXPECT_FALSE(GlobMatch("*a*a*a*a*a*a*a*a*a*a*a*a*b", path));  // exponential without memo
+  EXPECT_TRUE(GlobMatch("*a*a*a*a*a*a*a*a*a*a*a*a", path));
+}
+
+}  // namespace
+}  // namespace piiscan

@@ -1,60 +1,13 @@
 #include "rules/register_glob.h"
 
-#include <cstdint>
-#include <vector>
+#include "core/glob.h"
+
 
 namespace piiscan::rules {
 namespace {
 
-// Memoised over (glob position, text position), so that globs like
-// "*a*a*a*b" cost at most |glob| x |text| steps.
-class Matcher {
- public:
-  Matcher(std::string_view g, std::string_view t)
-      : g_(g), t_(t), memo_((g.size() + 1) * (t.size() + 1), -1) {}
-  bool Run() { return At(0, 0); }
-
- private:
-  bool At(size_t gi, size_t ti) {
-    int8_t& m = memo_[gi * (t_.size() + 1) + ti];
-    if (m < 0) m = Compute(gi, ti) ? 1 : 0;
-    return m == 1;
-  }
-  bool Compute(size_t gi, size_t ti) {
-    if (gi == g_.size()) return ti == t_.size();
-    if (g_.compare(gi, 2, "**") == 0) {
-      size_t next = gi + 2;
-      bool dir_form = next < g_.size() && g_[next] == '/';
-      if (dir_form) ++next;
-      if (next == g_.size()) return true;
-      for (size_t i = ti; i <= t_.size(); ++i) {
-        // "**/" matches zero or more whole folders: restart only after a '/'.
-        if (dir_form && i > ti && t_[i - 1] != '/') continue;
-        if (At(next, i)) return true;
-      }
-      return false;
-    }
-    if (g_[gi] == '*') {
-      for (size_t i = ti; i <= t_.size(); ++i) {
-        if (At(gi + 1, i)) return true;
-        if (i < t_.size() && t_[i] == '/') break;
-      }
-      return false;
-    }
-    if (ti == t_.size()) return false;
-    if (g_[gi] == '?') return t_[ti] != '/' && At(gi + 1, ti + 1);
-    return g_[gi] == t_[ti] && At(gi + 1, ti + 1);
-  }
-
-  std::string_view g_, t_;
-  std::vector<int8_t> memo_;
-};
-
-bool Match(std::string_view g, std::string_view t) {
-  // Cheap exits before allocating the table: literal globs are common.
-  if (g.find_first_of("*?") == std::string_view::npos) return g == t;
-  return Matcher(g, t).Run();
-}
+// The project's one glob matcher (core/glob.h), whole-string.
+bool Match(std::string_view g, std::string_view t) { return piiscan::GlobMatch(g, t); }
 
 bool MatchWholeOrFolder(std::string_view g, std::string_view t) {
   if (Match(g, t)) return true;
