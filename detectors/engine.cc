@@ -59,39 +59,11 @@ inline bool IsWordByte(char c) {
   return std::isalnum(u) || u >= 0x80;
 }
 
-std::string EscapeLiteral(std::string_view s) {
-  static const char* kHex = "0123456789abcdef";
-  std::string out;
-  for (unsigned char c : s) {
-    if (std::isalnum(c)) {
-      out += static_cast<char>(c);
-    } else {
-      out += "\\x";
-      out += kHex[c >> 4];
-      out += kHex[c & 15];
-    }
-  }
-  return out;
-}
-
 std::string Normalise(std::string_view raw, const std::string& how) {
   if (how == "digits") return DigitsOf(raw);
   if (how == "upper_alnum") return UpperAlnumOf(raw);
   if (how == "lower") return AsciiLower(raw);
-  if (how == "spaces") {
-    std::string out;
-    bool space = false;
-    for (char c : raw) {
-      if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-        space = !out.empty();
-        continue;
-      }
-      if (space) out += ' ';
-      space = false;
-      out += c;
-    }
-    return out;
-  }
+  if (how == "spaces") return CollapseWhitespace(raw);
   return std::string(raw);
 }
 

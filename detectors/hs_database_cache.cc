@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <cctype>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -66,6 +67,22 @@ void Store(const std::string& dir, const std::string& path, const hs_database_t*
 }
 
 }  // namespace
+
+std::string EscapeLiteral(std::string_view s) {
+  static const char* kHex = "0123456789abcdef";
+  std::string out;
+  out.reserve(s.size() * 2);
+  for (unsigned char c : s) {
+    if (std::isalnum(c)) {
+      out += static_cast<char>(c);
+    } else {
+      out += "\\x";
+      out += kHex[c >> 4];
+      out += kHex[c & 15];
+    }
+  }
+  return out;
+}
 
 hs_error_t CompileMultiCached(const std::vector<std::string>& expressions,
                               const std::vector<unsigned>& flags, const std::vector<unsigned>& ids,

@@ -1,5 +1,5 @@
 #pragma once
-// Compiles a Hyperscan block-mode database, or loads the one compiled before
+// Shared Hyperscan helpers. Compiles a Hyperscan block-mode database, or loads the one compiled before
 // for exactly the same patterns, flags, ids and Hyperscan version from the
 // user's cache ($XDG_CACHE_HOME/piiscan, else ~/.cache/piiscan). Compiling
 // the full rule set (some 11,000 patterns with the name gazetteer) costs
@@ -14,9 +14,14 @@
 #include <hs/hs.h>
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace piiscan::detectors {
+
+// `s` as a Hyperscan expression that matches it literally: every byte that
+// is not an ASCII letter or digit written as \xNN.
+std::string EscapeLiteral(std::string_view s);
 
 // Same contract as hs_compile_multi in HS_MODE_BLOCK for the host platform.
 hs_error_t CompileMultiCached(const std::vector<std::string>& expressions,

@@ -5,26 +5,10 @@
 #include <cctype>
 #include <climits>
 
+#include "detectors/hs_database_cache.h"
+
 namespace piiscan::detectors {
 namespace {
-
-// Hyperscan has no literal syntax inside a regex database: every byte that
-// is not a letter or digit is written as \xNN.
-std::string EscapeLiteral(std::string_view s) {
-  static const char* kHex = "0123456789abcdef";
-  std::string out;
-  out.reserve(s.size() * 2);
-  for (unsigned char c : s) {
-    if (std::isalnum(c)) {
-      out += static_cast<char>(c);
-    } else {
-      out += "\\x";
-      out += kHex[c >> 4];
-      out += kHex[c & 15];
-    }
-  }
-  return out;
-}
 
 int OnMatch(unsigned int id, unsigned long long /*from*/, unsigned long long to, unsigned int,
             void* ctx) {

@@ -1,5 +1,7 @@
 #include "detectors/finders/name_parser.h"
 
+#include "core/utf8.h"
+
 #include <array>
 #include <cctype>
 
@@ -335,19 +337,6 @@ ParsedName ParseSurnameFirst(std::string_view t, size_t comma, const NameLexicon
   return n;
 }
 
-std::string SingleSpaced(std::string_view s) {
-  std::string out;
-  bool space = false;
-  for (char c : s) {
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-      space = !out.empty();
-      continue;
-    }
-    if (space) out += ' ';
-    space = false;
-    out += c;
-  }
-  return out;
-}
+std::string SingleSpaced(std::string_view s) { return CollapseWhitespace(s); }
 
 }  // namespace piiscan::detectors
