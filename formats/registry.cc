@@ -48,6 +48,7 @@ const std::vector<FormatEntry>& Table() {
       {"rtf", "Rich Text Format: text, tables, \\info author/title", "own reader + iconv", &RtfExtractor()},
       {"office_encrypted", "password-protected Office document (OOXML in an encrypted OLE2 container)", "libmagic", &EncryptedOfficeExtractor()},
       {"ole", "legacy Office binary (.doc/.xls/.ppt)", "none in Debian that is well kept", nullptr},
+      {"image", "image: text in scans and photos of ID documents needs OCR, not yet read", "-", nullptr},
       {"binary", "binary data of no supported format", "libmagic", nullptr},
   };
   return kTable;

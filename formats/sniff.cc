@@ -107,6 +107,7 @@ std::string FromMime(std::string_view mime, std::string_view head, std::string_v
     return "ole";  // legacy Office: reported unsupported by the registry
   }
   if (mime == "text/html" || mime == "application/xhtml+xml") return "html";
+  if (mime.starts_with("image/") && mime != "image/svg+xml") return "image";
   bool texty = StartsWith(mime, "text/") || mime == "application/json" ||
                mime == "application/xml" || mime == "application/csv" ||
                mime == "application/javascript";

@@ -33,6 +33,12 @@ TEST(Sniff, TextFamilies) {
   EXPECT_EQ(TypeOf("<?xml version=\"1.0\"?><a>b</a>", "x.xml"), "text");
 }
 
+TEST(Sniff, ImagesAreNamedAsSuch) {
+  std::string png("\x89PNG\r\n\x1A\n\0\0\0\rIHDR\0\0\0\x10\0\0\0\x10\x08\x02\0\0\0", 33);
+  EXPECT_EQ(TypeOf(png, "scan.png"), "image");
+  EXPECT_EQ(TypeOf(std::string("\xFF\xD8\xFF\xE0\0\x10JFIF\0", 11) + std::string(200, '\0'), "1.jpg"), "image");
+}
+
 TEST(Sniff, BinaryAndEmpty) {
   std::string bin;
   for (int i = 0; i < 2048; ++i) bin += static_cast<char>((i * 7919) & 0xFF);
