@@ -54,6 +54,9 @@ def main():
     if not os.path.exists(os.path.join(a.data, "big.txt")):
         subprocess.run([sys.executable, os.path.join(HERE, "gen_text.py"), a.data, "--mb", str(a.mb),
                         "--files", str(a.files)], check=True)
+    mbox = os.path.join(a.data, "big.mbox")
+    if not os.path.exists(mbox):
+        subprocess.run([sys.executable, os.path.join(HERE, "gen_mbox.py"), mbox, "--mb", "1024"], check=True)
     if not shutil.which("rg"):
         sys.exit("ripgrep missing: run scripts/install-deps --bench")
     big = os.path.join(a.data, "big.txt")
@@ -78,6 +81,10 @@ def main():
             ("piiscan -j2", f"{p} -j2 {tree}"),
             ("piiscan -j1", f"{p} -j1 {tree}")]),
     ]
+    cases.append(("1 GiB mbox (streamed: RSS must stay bounded)", mbox, os.path.getsize(mbox), 1, [
+        ("cat", f"cat {mbox} > /dev/null"),
+        ("ripgrep -j2", f"rg -j2 --no-unicode -c -f {pats} {mbox}"),
+        ("piiscan -j2", f"{p} -j2 {mbox}")]))
     results = {}
     for title, _, nbytes, nfiles, cmds in cases:
         print(f"\n== {title}: {nbytes / 1e6:.0f} MB, {nfiles} file(s)")
