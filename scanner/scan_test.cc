@@ -292,3 +292,34 @@ TEST_F(ScanTest, ANestedZipBombEndsInFewLimitRecords) {
 
 }  // namespace
 }  // namespace piiscan::scanner
+
+namespace piiscan::scanner {
+namespace {
+
+// Regression: dates of finished messages were kept and searched for every
+// text, which made a 400k-message mbox quadratic. Each message's findings
+// must still carry its own Date.
+TEST_F(ScanTest, EachMessageOfAnMboxCarriesItsOwnDate) {
+  std::string mbox;
+  const char* dates[] = {"Mon, 01 Jan 2024 10:00:00 +0000", "Sat, 01 Jun 2019 10:00:00 +0000",
+                         "Fri, 01 Mar 2013 10:00:00 +0000"};
+  for (int i = 0; i < 3; ++i) {
+    mbox += "From a@b.nl Mon Jan  1 10:00:00 2024\nFrom: a@b.nl\nTo: c@d.nl\nSubject: x\nDate: " +
+            std::string(dates[i]) + "\n\nBel 06-1234567" + std::to_string(i) + " graag.\n\n";
+  }
+  dir_.Write("inbox.mbox", mbox);
+  CollectingSink sink;
+  ScanOptions o;
+  o.paths = {dir_.path()};
+  Scan(o, sink);
+  std::map<std::string, int64_t> time_of;
+  for (const auto& item : sink.items)
+    for (const auto& f : item.findings)
+      if (f.detector == "phone_nl" && f.item_time) time_of[f.location.at(0)] = *f.item_time;
+  EXPECT_EQ(time_of["message 1"], 1704103200);
+  EXPECT_EQ(time_of["message 2"], 1559383200);
+  EXPECT_EQ(time_of["message 3"], 1362132000);
+}
+
+}  // namespace
+}  // namespace piiscan::scanner
