@@ -7,6 +7,7 @@
 #include <cctype>
 #include <map>
 #include <string>
+#include <unordered_map>
 
 #include "core/unicode_fold.h"
 #include "core/utf8.h"
@@ -138,8 +139,19 @@ Result<bool> Engine::Impl::Compile() {
       c.validator = FindValidator(s.validator);
       if (!c.validator) return Fail("detector '" + s.id + "': no validator named '" + s.validator + "'");
     }
-    for (const auto& w : s.positive) c.positive_words.push_back(AsciiLower(w));
-    for (const auto& w : s.negative) c.negative_words.push_back(AsciiLower(w));
+    // Label matching looks for the keyword's stem anywhere in the label.
+    auto stem = [](const std::string& word) {
+      std::string w = AsciiLower(word);
+      if (!w.empty() && w.back() == '*') w.pop_back();
+      if (!w.empty() && w.front() == '*') w.erase(0, 1);
+      return w;
+    };
+    for (const auto& w : s.positive) {
+      if (auto st = stem(w); !st.empty()) c.positive_words.push_back(st);
+    }
+    for (const auto& w : s.negative) {
+      if (auto st = stem(w); !st.empty()) c.negative_words.push_back(st);
+    }
     for (const auto& name : s.lexicons) c.lexicons.push_back(lexicon_ids.at(name));
     if (s.trigger == "numeric") numeric_specs.push_back(static_cast<uint32_t>(i));
     // A custom finder may also have an `hs` pattern: its match ends are
@@ -238,9 +250,8 @@ struct EngineScanner::State {
   std::vector<Raw> raws;
   std::string_view text;
   const Engine::Impl* impl = nullptr;
-  // Label cache: CSV and spreadsheet cells repeat the same few labels.
-  std::string label;
-  std::vector<int8_t> label_context;  // per spec: 1 positive, -1 negative, 0 none
+  // Label verdicts per spec (1 positive, -1 negative, 0 none), by label.
+  std::unordered_map<std::string, std::vector<int8_t>> label_cache;
 
   ~State() {
     if (scratch) hs_free_scratch(scratch);
@@ -357,33 +368,33 @@ void EngineScanner::Scan(std::string_view original, const SegmentInfo& info,
     }
   }
 
-  // The segment's label (a column header, a form label) counts as context
-  // for every candidate in it.
-  if (!info.label.empty() || !st.label.empty()) {
+  // The segment's label (a column header, a form label, a mail header name)
+  // counts as context for every candidate in it. Its verdict per spec is
+  // cached per label: cells and headers repeat a handful of labels.
+  const std::vector<int8_t>* label_context = nullptr;
+  if (!info.label.empty()) {
     std::string label = AsciiLower(info.label);
-    if (label != st.label || st.label_context.size() != im.specs.size()) {
-      st.label = label;
-      st.label_context.assign(im.specs.size(), 0);
-      if (!label.empty()) {
-        for (size_t i = 0; i < im.specs.size(); ++i) {
-          auto has = [&](const std::vector<std::string>& words) {
-            for (auto w : words) {
-              if (!w.empty() && w.back() == '*') w.pop_back();
-              if (!w.empty() && w.front() == '*') w.erase(0, 1);
-              if (!w.empty() && label.find(w) != std::string::npos) return true;
-            }
-            return false;
-          };
-          st.label_context[i] = has(im.specs[i].positive_words) ? 1
-                                : has(im.specs[i].negative_words) ? -1 : 0;
+    auto it = st.label_cache.find(label);
+    if (it == st.label_cache.end()) {
+      if (st.label_cache.size() > 1024) st.label_cache.clear();
+      std::vector<int8_t> verdict(im.specs.size(), 0);
+      auto has = [&](const std::vector<std::string>& stems) {
+        for (const auto& w : stems) {
+          if (label.find(w) != std::string::npos) return true;
         }
+        return false;
+      };
+      for (size_t i = 0; i < im.specs.size(); ++i) {
+        verdict[i] = has(im.specs[i].positive_words) ? 1 : has(im.specs[i].negative_words) ? -1 : 0;
       }
+      it = st.label_cache.emplace(std::move(label), std::move(verdict)).first;
     }
+    label_context = &it->second;
   }
   auto context = [&](uint32_t spec, uint32_t begin, uint32_t end) {
     int c = ContextAround(im.specs[spec], st.keyword_hits, text, begin, end);
     if (c == 1) return 1;
-    int l = st.label.empty() ? 0 : st.label_context[spec];
+    int l = label_context ? (*label_context)[spec] : 0;
     return l != 0 ? l : c;
   };
 
