@@ -315,6 +315,16 @@ int ContextAround(const CompiledSpec& c, const std::vector<TermHit>& hits, std::
   return best;
 }
 
+// True when some positive keyword of the spec begins in [lo, hi): without
+// one, a candidate anywhere inside can never have positive context.
+bool AnyPositiveIn(const CompiledSpec& c, const std::vector<TermHit>& hits, uint64_t lo, uint64_t hi) {
+  auto it = std::lower_bound(hits.begin(), hits.end(), TermHit{0, 0, static_cast<uint32_t>(lo), 0}, ByBegin);
+  for (; it != hits.end() && it->begin < hi; ++it) {
+    if (c.positive[it->list]) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 Result<std::shared_ptr<const Engine>> Engine::Build(const rules::RuleSet& rules,
@@ -437,6 +447,13 @@ void EngineScanner::Scan(std::string_view original, const SegmentInfo& info,
     if (s.trigger != "regex" || !im.specs[si].re) continue;  // a custom finder's trigger
     uint32_t wb = end > static_cast<uint32_t>(s.before) ? end - static_cast<uint32_t>(s.before) : 0;
     auto we = static_cast<uint32_t>(std::min<uint64_t>(text.size(), uint64_t{end} + static_cast<uint64_t>(s.after)));
+    // A detector that needs context (dates of birth) is not confirmed where
+    // no positive keyword exists in the widest window its match could have:
+    // most dates in business text are not birth dates.
+    if (s.requires_context && !keep_all && !(label_context && (*label_context)[si] == 1)) {
+      uint64_t lo = wb > static_cast<uint32_t>(s.context_before) ? wb - static_cast<uint32_t>(s.context_before) : 0;
+      if (!AnyPositiveIn(im.specs[si], st.keyword_hits, lo, uint64_t{we} + static_cast<uint64_t>(s.context_after))) continue;
+    }
     confirm(si, wb, we, [end](uint32_t b, uint32_t e) { return b < end && e + 1 >= end; });
   }
 
