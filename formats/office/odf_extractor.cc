@@ -71,13 +71,7 @@ void ReadMeta(OdfDoc& doc) {
       std::string name(xml.LocalName());
       if (std::find(std::begin(kWanted), std::end(kWanted), name) == std::end(kWanted)) continue;
       if (name == "user-defined") name = xml.Attribute("name");
-      std::string text;
-      int depth = 1;
-      while (depth > 0 && xml.Next()) {
-        if (xml.IsStart()) ++depth;
-        if (xml.IsEnd()) --depth;
-        if (xml.IsText()) text += xml.Value();
-      }
+      std::string text = xml.ElementText();
       if (text.find_first_not_of(" \t\r\n") == std::string::npos) continue;
       SegmentInfo info;
       info.kind = SegmentKind::kMetadata;

@@ -22,18 +22,6 @@ void EmitMetadata(OoxmlDoc& doc, std::string_view label, const std::string& valu
   doc.ctx.Text(value, doc.where, info);
 }
 
-// The text of the element the reader is on (a start), children included.
-std::string ElementText(XmlReader& xml) {
-  std::string text;
-  int depth = 1;
-  while (depth > 0 && xml.Next()) {
-    if (xml.IsStart()) ++depth;
-    if (xml.IsEnd()) --depth;
-    if (xml.IsText()) text += xml.Value();
-  }
-  return text;
-}
-
 // docProps/core.xml and app.xml: flat property lists. The label is the
 // property's element name (creator, lastModifiedBy, Company ...).
 void ReadProperties(OoxmlDoc& doc, const std::string& part, std::string_view what,
@@ -45,7 +33,7 @@ void ReadProperties(OoxmlDoc& doc, const std::string& part, std::string_view wha
       std::string name(xml.LocalName());
       for (auto w : wanted) {
         if (name == w) {
-          EmitMetadata(doc, name, ElementText(xml));
+          EmitMetadata(doc, name, xml.ElementText());
           break;
         }
       }
@@ -61,7 +49,7 @@ void ReadCustomProperties(OoxmlDoc& doc) {
     while (xml.Next()) {
       if (!xml.IsStart("property")) continue;
       std::string name = xml.Attribute("name");
-      EmitMetadata(doc, name, ElementText(xml));
+      EmitMetadata(doc, name, xml.ElementText());
     }
   });
 }

@@ -131,4 +131,15 @@ void XmlReader::Skip() {
   }
 }
 
+std::string XmlReader::ElementText() {
+  std::string text;
+  int depth = 1;
+  while (depth > 0 && Next()) {
+    if (IsStart()) ++depth;
+    if (IsEnd()) --depth;
+    if (IsText()) text += Value();
+  }
+  return text;
+}
+
 }  // namespace piiscan::formats::office

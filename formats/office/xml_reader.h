@@ -55,6 +55,9 @@ class XmlReader {
   // Skips the rest of the current element (on a start): the next Next()
   // returns the node after its end.
   void Skip();
+  // Reads the rest of the current element (on a start) and returns its text,
+  // children's text included; the next Next() returns the node after its end.
+  std::string ElementText();
 
  private:
   enum class Kind { kOther, kStart, kEnd, kText };
