@@ -470,10 +470,11 @@ void EngineScanner::Scan(std::string_view original, const SegmentInfo& info,
           // context and has none, or (when the match is the token itself)
           // whose context is only negative and sinks it below the noise
           // floor, is decided without running its pattern.
-          if (s.requires_context && context(si, tok.begin, tok.end) != 1) continue;
-          if (s.before == 0 && s.after == 0 && s.negative_score < kNoiseFloor &&
-              context(si, tok.begin, tok.end) == -1) {
-            continue;
+          bool decides = s.requires_context ||
+                         (s.before == 0 && s.after == 0 && s.negative_score < kNoiseFloor);
+          if (decides) {
+            int c = context(si, tok.begin, tok.end);
+            if (s.requires_context ? c != 1 : c == -1) continue;
           }
         }
         uint32_t wb = tok.begin > static_cast<uint32_t>(s.before) ? tok.begin - static_cast<uint32_t>(s.before) : 0;
