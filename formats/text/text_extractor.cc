@@ -10,7 +10,6 @@
 namespace piiscan::formats {
 namespace {
 
-uint64_t CountLines(std::string_view s) { return CountNewlines(s); }
 
 // UTF-8 text, windows are views into the input.
 void ExtractUtf8(std::string_view text, uint64_t bom, const Location& where, ExtractContext& ctx) {
@@ -20,7 +19,7 @@ void ExtractUtf8(std::string_view text, uint64_t bom, const Location& where, Ext
   for (uint64_t start = 0; start < text.size() && !ctx.ShouldStop(); start += window) {
     uint64_t from = start >= overlap ? start - overlap : 0;
     uint64_t end = std::min<uint64_t>(text.size(), start + window);
-    line += CountLines(text.substr(counted_to, from - counted_to));
+    line += CountNewlines(text.substr(counted_to, from - counted_to));
     counted_to = from;
     SegmentInfo info;
     info.base_offset = bom + from;
@@ -64,7 +63,7 @@ void ExtractConverted(std::string_view bytes, const Charset& cs, const Location&
     size_t keep = std::min<size_t>(overlap, text.size());
     size_t cut = text.size() - keep;
     while (cut < text.size() && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) ++cut;
-    line += CountLines(std::string_view(text).substr(0, cut));
+    line += CountNewlines(std::string_view(text).substr(0, cut));
     carry = text.substr(cut);
     ctx.DoneWith(start);
     start = end;
