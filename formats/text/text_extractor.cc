@@ -10,7 +10,6 @@
 namespace piiscan::formats {
 namespace {
 
-
 // UTF-8 text, windows are views into the input.
 void ExtractUtf8(std::string_view text, uint64_t bom, const Location& where, ExtractContext& ctx) {
   const uint64_t window = std::max<uint64_t>(ctx.limits().text_window, 4096);
