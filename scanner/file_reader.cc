@@ -1,5 +1,6 @@
 #include "scanner/file_reader.h"
 
+#include <algorithm>
 #include <fcntl.h>
 #include <setjmp.h>
 #include <signal.h>
@@ -106,6 +107,14 @@ void FileBytes::DoneWith(uint64_t offset) {
     ::madvise(static_cast<char*>(map_) + dropped_, upto - dropped_, MADV_DONTNEED);
     dropped_ = upto;
   }
+}
+
+void FileBytes::Drop(uint64_t begin, uint64_t end) {
+  if (!map_) return;
+  const uint64_t page = static_cast<uint64_t>(::sysconf(_SC_PAGESIZE));
+  begin = begin / page * page;
+  end = std::min<uint64_t>(end, map_size_);
+  if (end > begin) ::madvise(static_cast<char*>(map_) + begin, end - begin, MADV_DONTNEED);
 }
 
 bool GuardedRun(const std::function<void()>& fn) {

@@ -44,6 +44,9 @@ class FileBytes {
   bool skip() const { return skip_; }
   // Drops mapped pages before `offset` (no-op for buffered files).
   void DoneWith(uint64_t offset);
+  // Drops the mapped pages of [begin, end) now (no-op for buffered files);
+  // touched again, they come back from the page cache.
+  void Drop(uint64_t begin, uint64_t end);
   void Close();
 
  private:

@@ -8,40 +8,63 @@
 #include "scanner/file_reader.h"
 #include "scanner/item_context.h"
 #include "scanner/progress.h"
+#include "scanner/text_split.h"
 #include "scanner/walker.h"
 
 namespace piiscan::scanner {
 namespace {
 
-// Work for the workers: a file to read, or a problem found while walking
-// (passed through so that it reaches the sinks in order).
+// Work for the workers: a file to read, a part of a big text file another
+// worker split off, or a problem found while walking (passed through so
+// that it reaches the sinks in order).
 struct Work {
   Item item;
   std::optional<StatusRecord> problem;
+  std::optional<formats::TextPart> part;
 };
 
-ItemReport ScanOne(const Item& item, const ScanOptions& options, const std::atomic<bool>& stop,
+// Scans a whole file, or (with `part`) one part of a big text file, whose
+// report is a continuation of the file's. `split` receives the other parts
+// when this worker splits the file (null: do not split).
+ItemReport ScanOne(const Item& item, const std::optional<formats::TextPart>& part,
+                   const ScanOptions& options, unsigned threads, const std::atomic<bool>& stop,
                    TextConsumer& consumer, FileBytes& file,
-                   const std::function<void(ItemReport&&)>& flush) {
+                   const std::function<void(ItemReport&&)>& flush,
+                   const std::function<void(const formats::TextPart&)>& split) {
   ItemReport report;
   report.file = item.path;
+  report.continued = part.has_value();
   FileStatus status = FileStatus::kOk;
   std::string reason;
   if (!file.Open(item.path, options.limits.max_file_size, status, reason)) {
     report.statuses.push_back(StatusRecord{item.path, {}, status, reason});
-    report.size = file.info().size;
+    if (!part) report.size = file.info().size;
     return report;
   }
   if (file.skip()) return report;
-  report.size = file.info().size;
+  if (!part) report.size = file.info().size;
   report.mtime = file.info().mtime;
   ItemContext ctx(options.limits, stop, consumer, &file, report,
                   consumer.AllowsPartialReports() ? flush : std::function<void(ItemReport&&)>());
+  std::optional<formats::TextPart> first_part;
+  if (!part && split && consumer.AllowsPartialReports()) {
+    first_part = PlanTextParts(file.bytes(), item.path, threads, [&](const formats::TextPart& p) {
+      split(p);
+      file.Drop(p.begin, p.end);
+    });
+  }
   bool completed = GuardedRun([&] {
-    report.type = formats::DispatchItem(file.bytes(), {}, {item.path, ""}, ctx);
+    if (part) {
+      formats::ExtractTextPart(file.bytes(), *part, {}, ctx);
+    } else if (first_part) {
+      report.type = "text";
+      formats::ExtractTextPart(file.bytes(), *first_part, {}, ctx);
+    } else {
+      report.type = formats::DispatchItem(file.bytes(), {}, {item.path, ""}, ctx);
+    }
   });
   ctx.Finish();
-  if (!completed) {
+  if (!completed || (part && file.bytes().size() < part->end)) {
     report.statuses.push_back(
         StatusRecord{item.path, {}, FileStatus::kUnreadable, "file shrank while being read"});
   }
@@ -80,21 +103,22 @@ reports::ScanSummary RunScan(const ScanOptions& options, const TextConsumerFacto
     workers.emplace_back([&] {
       auto consumer = consumers();
       FileBytes file;
-      while (auto w = work.Pop()) {
+      auto flush = [&](ItemReport&& part) { results.Push(std::move(part)); };
+      while (auto w = work.PopTracked()) {
+        auto split = [&](const formats::TextPart& part) { work.PushFront(Work{w->item, std::nullopt, part}); };
         if (w->problem) {
           ItemReport r;
           r.file = w->item.path;
           r.statuses.push_back(std::move(*w->problem));
           results.Push(std::move(r));
-          continue;
+        } else if (!stop.load(std::memory_order_relaxed)) {  // else drain without work
+          ItemReport r = ScanOne(w->item, w->part, options, threads, stop, *consumer, file, flush, split);
+          if (!w->part) counters.files_done.fetch_add(1, std::memory_order_relaxed);
+          counters.bytes_done.fetch_add(r.size, std::memory_order_relaxed);
+          counters.findings.fetch_add(r.findings.size(), std::memory_order_relaxed);
+          results.Push(std::move(r));
         }
-        if (stop.load(std::memory_order_relaxed)) continue;  // drain without work
-        auto flush = [&](ItemReport&& part) { results.Push(std::move(part)); };
-        ItemReport r = ScanOne(w->item, options, stop, *consumer, file, flush);
-        counters.files_done.fetch_add(1, std::memory_order_relaxed);
-        counters.bytes_done.fetch_add(r.size, std::memory_order_relaxed);
-        counters.findings.fetch_add(r.findings.size(), std::memory_order_relaxed);
-        results.Push(std::move(r));
+        work.Done();
       }
       if (running.fetch_sub(1) == 1) results.Close();
     });

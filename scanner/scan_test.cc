@@ -7,7 +7,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
+#include <tuple>
 #include <fstream>
 
 #include "core/keyed_hash.h"
@@ -167,6 +169,47 @@ TEST_F(ScanTest, IbanAtTheVeryEndOfA100MbFile) {
   o.paths = {path};
   Scan(o, sink);
   EXPECT_EQ(sink.Values("iban"), std::vector<std::string>{"NL91ABNA0417164300"});
+}
+
+TEST_F(ScanTest, ABigTextFileSplitBetweenThreadsYieldsWhatOneThreadFinds) {
+  // ~40 MB of text with personal data every few hundred lines, some of it
+  // with its context keyword on the line before (a part's first window must
+  // look back for it), and a BOM in front (offsets stay file offsets).
+  std::string path = dir_.path() + "/export.txt";
+  {
+    std::ofstream out(path, std::ios::binary);
+    out << "\xEF\xBB\xBF";
+    std::string filler = "Regel met gewone tekst over de levering van order 4471 en versie 2.3.\n";
+    for (int i = 0; i < 600000; ++i) {
+      if (i % 397 == 0) out << "Burgerservicenummer:\n111222333\n";
+      else if (i % 211 == 0) out << "IBAN NL91 ABNA 0417 1643 00, mail k" << i << "@voorbeeld.nl\n";
+      else out << filler;
+    }
+  }
+  auto findings = [&](unsigned threads, size_t& reports) {
+    CollectingSink sink;
+    ScanOptions o;
+    o.paths = {path};
+    o.threads = threads;
+    auto summary = Scan(o, sink);
+    EXPECT_EQ(summary.files, 1u);
+    EXPECT_EQ(summary.bytes, std::filesystem::file_size(path));
+    reports = sink.items.size();
+    std::vector<std::tuple<std::string, uint64_t, uint64_t, std::string, int>> all;
+    for (const auto& item : sink.items)
+      for (const auto& f : item.findings)
+        all.emplace_back(f.detector, *f.offset, *f.line, *f.value, static_cast<int>(f.confidence));
+    std::sort(all.begin(), all.end());
+    return all;
+  };
+  size_t one_reports = 0, two_reports = 0;
+  auto one = findings(1, one_reports);
+  auto two = findings(2, two_reports);
+  EXPECT_GT(two_reports, one_reports);  // it was split
+  ASSERT_EQ(one.size(), two.size());
+  EXPECT_EQ(one, two);
+  size_t bsn = std::count_if(one.begin(), one.end(), [](const auto& f) { return std::get<0>(f) == "bsn"; });
+  EXPECT_EQ(bsn, 600000u / 397 + 1);
 }
 
 TEST_F(ScanTest, AFileWithVeryManyFindingsArrivesInPartsWithNothingLost) {

@@ -10,22 +10,31 @@
 namespace piiscan::formats {
 namespace {
 
-// UTF-8 text, windows are views into the input.
-void ExtractUtf8(std::string_view text, uint64_t bom, const Location& where, ExtractContext& ctx) {
+// UTF-8 text of `bytes` [begin, end) in windows that are views into the
+// input, each looking back `overlap` bytes (not before `floor`, the end of
+// a byte-order mark) so that a match across a window boundary is found in
+// the later window. `line` is the line number at offset `begin`. Offsets
+// are offsets in `bytes`.
+void ExtractUtf8(std::string_view bytes, uint64_t floor, uint64_t begin, uint64_t end, uint64_t line,
+                 const Location& where, ExtractContext& ctx) {
   const uint64_t window = std::max<uint64_t>(ctx.limits().text_window, 4096);
   const uint64_t overlap = std::min<uint64_t>(ctx.limits().text_overlap, window / 2);
-  uint64_t line = 1, counted_to = 0;
-  for (uint64_t start = 0; start < text.size() && !ctx.ShouldStop(); start += window) {
-    uint64_t from = start >= overlap ? start - overlap : 0;
-    uint64_t end = std::min<uint64_t>(text.size(), start + window);
-    line += CountNewlines(text.substr(counted_to, from - counted_to));
-    counted_to = from;
+  uint64_t counted_to = begin;  // `line` is the line number at this offset
+  for (uint64_t start = begin; start < end && !ctx.ShouldStop(); start += window) {
+    uint64_t from = start >= floor + overlap ? start - overlap : floor;
+    uint64_t stop = std::min<uint64_t>(end, start + window);
     SegmentInfo info;
-    info.base_offset = bom + from;
-    info.base_line = line;
+    if (from >= counted_to) {
+      line += CountNewlines(bytes.substr(counted_to, from - counted_to));
+      counted_to = from;
+      info.base_line = line;
+    } else {  // the first window of a part looks back into the part before
+      info.base_line = line - CountNewlines(bytes.substr(from, counted_to - from));
+    }
+    info.base_offset = from;
     info.report_from = start - from;
-    ctx.Text(text.substr(from, end - from), where, info);
-    if (from > 0) ctx.DoneWith(bom + from);
+    ctx.Text(bytes.substr(from, stop - from), where, info);
+    if (from > floor) ctx.DoneWith(from);
   }
 }
 
@@ -74,11 +83,10 @@ class TextExtractorImpl final : public Extractor {
   std::string_view Name() const override { return "text"; }
   void Extract(std::string_view bytes, const Location& where, ExtractContext& ctx) const override {
     Charset cs = DetectCharset(bytes);
-    std::string_view body = bytes.substr(cs.bom_size);
     if (cs.is_utf8()) {
-      ExtractUtf8(body, cs.bom_size, where, ctx);
+      ExtractUtf8(bytes, cs.bom_size, cs.bom_size, bytes.size(), 1, where, ctx);
     } else {
-      ExtractConverted(body, cs, where, ctx);
+      ExtractConverted(bytes.substr(cs.bom_size), cs, where, ctx);
     }
   }
 };
@@ -212,6 +220,14 @@ class EmptyExtractorImpl final : public Extractor {
 };
 
 }  // namespace
+
+void ExtractTextPart(std::string_view bytes, const TextPart& part, const Location& where,
+                     ExtractContext& ctx) {
+  uint64_t floor = DetectCharset(bytes.substr(0, 65536)).bom_size;
+  uint64_t end = std::min<uint64_t>(part.end, bytes.size());
+  if (part.begin < floor || part.begin >= end) return;
+  ExtractUtf8(bytes, floor, part.begin, end, part.first_line, where, ctx);
+}
 
 const Extractor& TextExtractor() {
   static const TextExtractorImpl kInstance;
