@@ -80,7 +80,7 @@ reports::ScanSummary RunScan(const ScanOptions& options, const TextConsumerFacto
   auto start = std::chrono::steady_clock::now();
   unsigned threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
   BoundedQueue<Work> work(4096);
-  BoundedQueue<ItemReport> results(256);
+  BoundedQueue<ItemReport> results(256, 32);
   ProgressCounters counters;
   reports::ScanSummary summary;
 
