@@ -37,11 +37,12 @@ std::pair<std::string_view, size_t> FoldAt(std::string_view s, size_t i) {
   return {{}, 0};
 }
 
-// True when `s` holds a lead byte of a character that may fold (C2, E2, EF).
-// Runs on every text segment, so it skips 16 bytes at a time.
-bool MayNeedFolding(std::string_view s) {
+// Index of the first lead byte at or after `i` of a character that may fold
+// (C2, E2, EF), or s.size(). Runs on every text segment, so it skips 16
+// bytes at a time.
+size_t NextFoldLead(std::string_view s, size_t i) {
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-  size_t i = 0, n = s.size();
+  const size_t n = s.size();
 #if defined(__SSE2__)
   const __m128i c2 = _mm_set1_epi8(static_cast<char>(0xC2));
   const __m128i e2 = _mm_set1_epi8(static_cast<char>(0xE2));
@@ -51,21 +52,20 @@ bool MayNeedFolding(std::string_view s) {
     if (_mm_movemask_epi8(v) == 0) continue;  // all ASCII
     __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, c2), _mm_cmpeq_epi8(v, e2)),
                                _mm_cmpeq_epi8(v, ef));
-    if (_mm_movemask_epi8(hit) != 0) return true;
+    if (int m = _mm_movemask_epi8(hit)) return i + static_cast<size_t>(__builtin_ctz(static_cast<unsigned>(m)));
   }
 #endif
   for (; i < n; ++i) {
-    if (p[i] == 0xC2 || p[i] == 0xE2 || p[i] == 0xEF) return true;
+    if (p[i] == 0xC2 || p[i] == 0xE2 || p[i] == 0xEF) return i;
   }
-  return false;
+  return n;
 }
 
 }  // namespace
 
 FoldedText::FoldedText(std::string_view original) : original_(original) {
-  if (!MayNeedFolding(original)) return;
   size_t copied = 0;
-  for (size_t i = 0; i < original.size();) {
+  for (size_t i = NextFoldLead(original, 0); i < original.size(); i = NextFoldLead(original, i)) {
     auto [repl, len] = FoldAt(original, i);
     if (len == 0) {
       ++i;

@@ -12,7 +12,9 @@
 #include "core/unicode_fold.h"
 #include "core/utf8.h"
 #include "detectors/finder.h"
+#include "detectors/capital_word_matcher.h"
 #include "detectors/hs_database_cache.h"
+#include "detectors/keyword_hits.h"
 #include "detectors/numeric_tokens.h"
 #include "detectors/validators/validator.h"
 
@@ -23,22 +25,13 @@ namespace {
 // (e.g. a checksum-valid number right after "factuurnummer").
 constexpr double kNoiseFloor = 0.1;
 
-enum class PatternKind : uint8_t { kTrigger, kKeyword, kTerm };
+enum class PatternKind : uint8_t { kTrigger, kTerm };
 struct PatternRef {
   PatternKind kind;
-  uint32_t a;    // spec index, keyword id or lexicon id
+  uint32_t a;    // spec index or lexicon id
   uint32_t b;    // term index (kTerm)
-  uint32_t len;  // literal length in bytes (kKeyword, kTerm)
+  uint32_t len;  // literal length in bytes (kTerm)
   bool prefix = false;  // kTerm written with a trailing '*': compounds may follow
-};
-
-// Context keywords. A trailing '*' lets the word run on into more letters
-// ("bankrekening*" in "bankrekeningnummer"); a leading '*' lets it be the end
-// of a longer word ("*straat" in "Kerkstraat": Dutch compounds).
-struct Keyword {
-  std::string text;  // lower case, without the '*'s
-  bool prefix;       // '*' at the end
-  bool suffix;       // '*' at the start
 };
 
 struct CompiledSpec {
@@ -83,6 +76,8 @@ struct Engine::Impl {
   std::vector<PatternRef> patterns;
   std::vector<uint32_t> numeric_specs, regex_specs, custom_specs;
   std::map<std::string, uint32_t, std::less<>> spec_ids;  // id -> spec index
+  std::shared_ptr<const KeywordSet> keyword_set;  // matched lazily, around candidates
+  CapitalWordMatcher capital_terms;               // gazetteer terms, by word hash
   hs_database_t* db = nullptr;
   hs_scratch_t* scratch_proto = nullptr;
 
@@ -183,7 +178,11 @@ Result<bool> Engine::Impl::Compile() {
     for (auto k : kw[i].second) specs[i].negative[k] = true;
   }
 
-  // One Hyperscan database: triggers, keywords, lexicon terms.
+  auto ks = KeywordSet::Build(keywords);
+  if (!ks) return std::unexpected(ks.error());
+  keyword_set = std::move(*ks);
+
+  // One Hyperscan database over the whole text: triggers and lexicon terms.
   std::vector<std::string> exprs;
   std::vector<unsigned> flags;
   for (auto i : regex_specs) {
@@ -191,23 +190,19 @@ Result<bool> Engine::Impl::Compile() {
     flags.push_back(specs[i].spec->caseless ? HS_FLAG_CASELESS : 0);
     patterns.push_back({PatternKind::kTrigger, i, 0, 0});
   }
-  for (uint32_t k = 0; k < keywords.size(); ++k) {
-    if (keywords[k].text.empty()) continue;
-    exprs.push_back(EscapeLiteral(keywords[k].text));
-    flags.push_back(HS_FLAG_CASELESS);
-    patterns.push_back({PatternKind::kKeyword, k, 0, static_cast<uint32_t>(keywords[k].text.size())});
-  }
   for (uint32_t l = 0; l < lexicon_terms.size(); ++l) {
     const auto& terms = *lexicon_terms[l];
     for (uint32_t t = 0; t < terms.size(); ++t) {
       std::string_view term = terms[t];
       bool prefix = term.size() > 1 && term.back() == '*';
       if (prefix) term.remove_suffix(1);
+      if (capital_terms.Add(term, !lexicon_case_sensitive[l], prefix, l, t)) continue;
       exprs.push_back(EscapeLiteral(term));
       flags.push_back(lexicon_case_sensitive[l] ? 0 : HS_FLAG_CASELESS);
       patterns.push_back({PatternKind::kTerm, l, t, static_cast<uint32_t>(term.size()), prefix});
     }
   }
+  capital_terms.Freeze();
   if (exprs.empty()) return true;
   std::vector<unsigned> ids;
   for (size_t i = 0; i < exprs.size(); ++i) ids.push_back(static_cast<unsigned>(i));
@@ -218,7 +213,6 @@ Result<bool> Engine::Impl::Compile() {
     if (err && err->expression >= 0 && static_cast<size_t>(err->expression) < patterns.size()) {
       const auto& p = patterns[static_cast<size_t>(err->expression)];
       if (p.kind == PatternKind::kTrigger) who = "detector '" + specs[p.a].spec->id + "' (hs trigger)";
-      else if (p.kind == PatternKind::kKeyword) who = "keyword '" + keywords[p.a].text + "'";
       else who = "a lexicon term";
     }
     hs_free_compile_error(err);
@@ -233,7 +227,7 @@ Result<bool> Engine::Impl::Compile() {
 struct EngineScanner::State {
   hs_scratch_t* scratch = nullptr;
   std::vector<std::pair<uint32_t, uint32_t>> triggers;  // (spec, end)
-  std::vector<TermHit> keyword_hits;
+  std::unique_ptr<KeywordScanner> keywords;
   std::vector<TermHit> lexicon_hits;
   std::vector<NumericToken> tokens;
   std::vector<Candidate> custom;
@@ -271,15 +265,9 @@ int OnMatch(unsigned int id, unsigned long long /*from*/, unsigned long long to,
   }
   uint32_t begin = end - p.len;
   const auto& text = st->text;
-  bool suffix = p.kind == PatternKind::kKeyword && st->impl->keywords[p.a].suffix;
-  if (!suffix && begin > 0 && IsWordByte(text[begin - 1])) return 0;
-  bool prefix = p.kind == PatternKind::kKeyword ? st->impl->keywords[p.a].prefix : p.prefix;
-  if (!prefix && end < text.size() && IsWordByte(text[end])) return 0;
-  if (p.kind == PatternKind::kKeyword) {
-    st->keyword_hits.push_back({p.a, 0, begin, end});
-  } else {
-    st->lexicon_hits.push_back({p.a, p.b, begin, end});
-  }
+  if (begin > 0 && IsWordByte(text[begin - 1])) return 0;
+  if (!p.prefix && end < text.size() && IsWordByte(text[end])) return 0;
+  st->lexicon_hits.push_back({p.a, p.b, begin, end});
   return 0;
 }
 
@@ -292,37 +280,38 @@ bool ByBegin(const TermHit& a, const TermHit& b) { return a.begin < b.begin; }
 // to the label one line up. Keywords after the candidate count only on its
 // own line: on a later line they label the next value. Equal distance:
 // positive. Keywords inside the candidate itself do not count.
-int ContextAround(const CompiledSpec& c, const std::vector<TermHit>& hits, std::string_view text,
+int ContextAround(const CompiledSpec& c, KeywordScanner& keywords, std::string_view text,
                   uint32_t begin, uint32_t end) {
   uint32_t lo = begin > static_cast<uint32_t>(c.spec->context_before)
                     ? begin - static_cast<uint32_t>(c.spec->context_before) : 0;
   uint64_t hi = static_cast<uint64_t>(end) + static_cast<uint64_t>(c.spec->context_after);
   size_t eol = text.find('\n', end);
   if (eol != std::string_view::npos && eol < hi) hi = eol;
-  auto it = std::lower_bound(hits.begin(), hits.end(), TermHit{0, 0, lo, 0}, ByBegin);
   int best = 0;
   uint64_t best_dist = UINT64_MAX;
-  for (; it != hits.end() && it->begin < hi; ++it) {
-    bool pos = c.positive[it->list];
-    if (!pos && !c.negative[it->list]) continue;
-    if (it->begin >= begin && it->end <= end) continue;
-    uint64_t dist = it->end <= begin ? begin - it->end : it->begin >= end ? it->begin - end : 0;
+  keywords.ForEach(lo, hi, [&](const TermHit& h) {
+    bool pos = c.positive[h.list];
+    if (!pos && !c.negative[h.list]) return true;
+    if (h.begin >= begin && h.end <= end) return true;
+    uint64_t dist = h.end <= begin ? begin - h.end : h.begin >= end ? h.begin - end : 0;
     if (dist < best_dist || (dist == best_dist && pos)) {
       best = pos ? 1 : -1;
       best_dist = dist;
     }
-  }
+    return true;
+  });
   return best;
 }
 
 // True when some positive keyword of the spec begins in [lo, hi): without
 // one, a candidate anywhere inside can never have positive context.
-bool AnyPositiveIn(const CompiledSpec& c, const std::vector<TermHit>& hits, uint64_t lo, uint64_t hi) {
-  auto it = std::lower_bound(hits.begin(), hits.end(), TermHit{0, 0, static_cast<uint32_t>(lo), 0}, ByBegin);
-  for (; it != hits.end() && it->begin < hi; ++it) {
-    if (c.positive[it->list]) return true;
-  }
-  return false;
+bool AnyPositiveIn(const CompiledSpec& c, KeywordScanner& keywords, uint64_t lo, uint64_t hi) {
+  bool any = false;
+  keywords.ForEach(lo, hi, [&](const TermHit& h) {
+    any = c.positive[h.list];
+    return !any;
+  });
+  return any;
 }
 
 }  // namespace
@@ -346,6 +335,7 @@ std::unique_ptr<EngineScanner> Engine::NewScanner() const {
   auto st = std::make_unique<EngineScanner::State>();
   st->impl = impl_.get();
   if (impl_->scratch_proto) hs_clone_scratch(impl_->scratch_proto, &st->scratch);
+  st->keywords = std::make_unique<KeywordScanner>(impl_->keyword_set);
   return std::unique_ptr<EngineScanner>(new EngineScanner(*this, std::move(st)));
 }
 
@@ -363,7 +353,7 @@ void EngineScanner::Scan(std::string_view original, const SegmentInfo& info,
   const std::string_view text = folded.text();
   st.text = text;
   st.triggers.clear();
-  st.keyword_hits.clear();
+  st.keywords->Reset(text);
   st.lexicon_hits.clear();
   st.tokens.clear();
   st.raws.clear();
@@ -371,11 +361,16 @@ void EngineScanner::Scan(std::string_view original, const SegmentInfo& info,
   if (im.db) {
     hs_scan(im.db, text.data(), static_cast<unsigned>(text.size()), 0, st.scratch, OnMatch, &st);
   }
-  // Hits arrive in end order, which is begin order but for overlaps.
-  for (auto* hits : {&st.keyword_hits, &st.lexicon_hits}) {
-    if (!std::is_sorted(hits->begin(), hits->end(), ByBegin)) {
-      std::stable_sort(hits->begin(), hits->end(), ByBegin);
-    }
+  // Hyperscan delivers by end, which is begin order but for overlaps; the
+  // gazetteer's hits come in begin order after them.
+  size_t from_hs = st.lexicon_hits.size();
+  if (!std::is_sorted(st.lexicon_hits.begin(), st.lexicon_hits.end(), ByBegin)) {
+    std::stable_sort(st.lexicon_hits.begin(), st.lexicon_hits.end(), ByBegin);
+  }
+  im.capital_terms.Find(text, st.lexicon_hits);
+  if (from_hs > 0 && from_hs < st.lexicon_hits.size()) {
+    std::inplace_merge(st.lexicon_hits.begin(), st.lexicon_hits.begin() + static_cast<std::ptrdiff_t>(from_hs),
+                       st.lexicon_hits.end(), ByBegin);
   }
 
   // The segment's label (a column header, a form label, a mail header name)
@@ -402,7 +397,7 @@ void EngineScanner::Scan(std::string_view original, const SegmentInfo& info,
     label_context = &it->second;
   }
   auto context = [&](uint32_t spec, uint32_t begin, uint32_t end) {
-    int c = ContextAround(im.specs[spec], st.keyword_hits, text, begin, end);
+    int c = ContextAround(im.specs[spec], *st.keywords, text, begin, end);
     if (c == 1) return 1;
     int l = label_context ? (*label_context)[spec] : 0;
     return l != 0 ? l : c;
@@ -452,7 +447,7 @@ void EngineScanner::Scan(std::string_view original, const SegmentInfo& info,
     // most dates in business text are not birth dates.
     if (s.requires_context && !keep_all && !(label_context && (*label_context)[si] == 1)) {
       uint64_t lo = wb > static_cast<uint32_t>(s.context_before) ? wb - static_cast<uint32_t>(s.context_before) : 0;
-      if (!AnyPositiveIn(im.specs[si], st.keyword_hits, lo, uint64_t{we} + static_cast<uint64_t>(s.context_after))) continue;
+      if (!AnyPositiveIn(im.specs[si], *st.keywords, lo, uint64_t{we} + static_cast<uint64_t>(s.context_after))) continue;
     }
     confirm(si, wb, we, [end](uint32_t b, uint32_t e) { return b < end && e + 1 >= end; });
   }
@@ -503,7 +498,7 @@ void EngineScanner::Scan(std::string_view original, const SegmentInfo& info,
       }
       std::sort(st.custom_ends.begin(), st.custom_ends.end());
     }
-    FinderInput in{text, info, st.lexicon_hits, st.keyword_hits, st.custom_ends};
+    FinderInput in{text, info, st.lexicon_hits, st.custom_ends};
     im.specs[si].finder->Find(in, st.custom);
     for (auto& c : st.custom) {
       State::Raw r{si, c.begin, c.end, std::move(c.value), c.score, std::move(c.note)};

@@ -1,21 +1,24 @@
 #pragma once
 // The detection engine: every detector spec of a rule set compiled once into
-// one immutable Engine (one Hyperscan database holding the regex triggers,
-// the context keywords and the lexicon terms; RE2 programs that confirm
-// spans; validators; custom finders), and a per-thread EngineScanner that
-// runs it over text segments.
+// one immutable Engine (one Hyperscan database holding the regex triggers
+// and the caseless lexicon terms; the capitalised gazetteer terms in a word
+// hash table (capital_word_matcher.h); the context keywords in a database of
+// their own, matched only around candidates (keyword_hits.h); RE2 programs
+// that confirm spans; validators; custom finders), and a per-thread
+// EngineScanner that runs it over text segments.
 //
 // Per segment: fold Unicode look-alikes -> one Hyperscan pass (no start-of-
-// match tracking: triggers mark candidates by their end) + one digit-run pass
-// -> confirm each candidate's span with RE2 in a bounded window -> validate
-// -> score with context (keywords near the candidate, the segment's label)
-// -> resolve overlaps, most specific detector first (spec priority).
+// match tracking: triggers mark candidates by their end) + one pass over
+// capitalised words + one digit-run pass -> confirm each candidate's span
+// with RE2 in a bounded window -> validate -> score with context (keywords
+// near the candidate, the segment's label) -> resolve overlaps, most
+// specific detector first (spec priority).
 // The Hyperscan callback only records hits; all work happens after hs_scan.
 //
 // Thread safety: Engine is immutable and shared; EngineScanner is not
 // thread-safe (it owns Hyperscan scratch and buffers): one per thread.
-// This and engine.cc know Hyperscan, as does detectors/literal_matcher.cc
-// (the DSAR search's compiled query).
+// This, keyword_hits.cc and literal_matcher.cc (the DSAR search's compiled
+// query) are the files that know Hyperscan.
 
 #include <memory>
 #include <string_view>

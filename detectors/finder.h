@@ -1,6 +1,6 @@
 #pragma once
 // Custom finders: detectors whose candidates are not a pattern but a small
-// algorithm over the text, keyword hits and gazetteer (lexicon) hits — e.g.
+// algorithm over the text and gazetteer (lexicon) hits — e.g.
 // person names. A spec with `trigger: custom` names its finder; the lexicons
 // it lists are matched by the engine's Hyperscan pass and handed in, and so
 // are the match ends of the spec's `hs` pattern, when it has one. A finder
@@ -26,7 +26,6 @@ struct FinderInput {
   std::string_view text;               // folded text of the segment
   const SegmentInfo& info;
   std::span<const TermHit> lexicon_hits;  // all lexicon hits, sorted by begin
-  std::span<const TermHit> keyword_hits;  // all keyword hits, sorted by begin
   // Ends of the spec's own `hs` pattern matches, ascending (empty when the
   // spec has none; a finder with an hs pattern is only called when it hit).
   std::span<const uint32_t> trigger_ends = {};

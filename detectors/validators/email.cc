@@ -15,6 +15,13 @@ std::optional<Validated> ValidateEmail(std::string_view raw) {
   if (domain.find("..") != std::string_view::npos || domain.front() == '.' || domain.front() == '-') {
     return std::nullopt;
   }
+  // Labels of at most 63 characters (RFC 1035).
+  for (size_t from = 0; from <= domain.size();) {
+    size_t to = domain.find('.', from);
+    if (to == std::string_view::npos) to = domain.size();
+    if (to - from > 63) return std::nullopt;
+    from = to + 1;
+  }
   auto dot = domain.find_last_of('.');
   if (dot == std::string_view::npos) return std::nullopt;
   std::string_view tld = domain.substr(dot + 1);

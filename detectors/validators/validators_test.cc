@@ -75,6 +75,11 @@ TEST(Email, ShapeAndFlags) {
   EXPECT_FALSE(ValidateEmail("jan..x@example.nl"));
   EXPECT_FALSE(ValidateEmail("jan@example.n1"));
   EXPECT_FALSE(ValidateEmail("jan@localhost"));
+  // Lengths are the validator's: the pattern has no counted repetitions.
+  EXPECT_TRUE(ValidateEmail(std::string(64, 'a') + "@voorbeeld.nl"));
+  EXPECT_FALSE(ValidateEmail(std::string(65, 'a') + "@voorbeeld.nl"));
+  EXPECT_TRUE(ValidateEmail("jan@" + std::string(63, 'd') + ".nl"));
+  EXPECT_FALSE(ValidateEmail("jan@" + std::string(64, 'd') + ".nl"));
   EXPECT_EQ(ValidateEmail("info@qualitynetworks.nl")->note, "role address");
   EXPECT_LT(ValidateEmail("info@qualitynetworks.nl")->score_delta, 0);
 }
