@@ -84,7 +84,8 @@ def main():
     cases.append(("1 GiB mbox (streamed: RSS must stay bounded)", mbox, os.path.getsize(mbox), 1, [
         ("cat", f"cat {mbox} > /dev/null"),
         ("ripgrep -j2", f"rg -j2 --no-unicode -c -f {pats} {mbox}"),
-        ("piiscan -j2", f"{p} -j2 {mbox}")]))
+        ("piiscan -j2", f"{p} -j2 {mbox}"),
+        ("piiscan -j1", f"{p} -j1 {mbox}")]))
     results = {}
     for title, _, nbytes, nfiles, cmds in cases:
         print(f"\n== {title}: {nbytes / 1e6:.0f} MB, {nfiles} file(s)")
@@ -105,6 +106,8 @@ def main():
     tt = f"{tree_files} small files, 2 threads"
     print(f"piiscan -j2 vs ripgrep -j2 (tree): {results[(tt, 'ripgrep -j2')] / results[(tt, 'piiscan -j2')]:.2f}")
     print(f"piiscan 2 threads / 1 thread (tree): {results[(tt, 'piiscan -j1')] / results[(tt, 'piiscan -j2')]:.2f}x")
+    mt = "1 GiB mbox (streamed: RSS must stay bounded)"
+    print(f"piiscan 2 threads / 1 thread (mbox): {results[(mt, 'piiscan -j1')] / results[(mt, 'piiscan -j2')]:.2f}x")
 
 
 def peak_rss(cmd):

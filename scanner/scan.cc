@@ -4,33 +4,33 @@
 #include <thread>
 
 #include "formats/dispatch.h"
+#include "formats/file_parts.h"
 #include "scanner/bounded_queue.h"
 #include "scanner/file_reader.h"
 #include "scanner/item_context.h"
 #include "scanner/progress.h"
-#include "scanner/text_split.h"
 #include "scanner/walker.h"
 
 namespace piiscan::scanner {
 namespace {
 
-// Work for the workers: a file to read, a part of a big text file another
+// Work for the workers: a file to read, a part of a big file another
 // worker split off, or a problem found while walking (passed through so
 // that it reaches the sinks in order).
 struct Work {
   Item item;
   std::optional<StatusRecord> problem;
-  std::optional<formats::TextPart> part;
+  std::optional<formats::FilePart> part;
 };
 
-// Scans a whole file, or (with `part`) one part of a big text file, whose
+// Scans a whole file, or (with `part`) one part of a big file, whose
 // report is a continuation of the file's. `split` receives the other parts
 // when this worker splits the file (null: do not split).
-ItemReport ScanOne(const Item& item, const std::optional<formats::TextPart>& part,
+ItemReport ScanOne(const Item& item, const std::optional<formats::FilePart>& part,
                    const ScanOptions& options, unsigned threads, const std::atomic<bool>& stop,
                    TextConsumer& consumer, FileBytes& file,
                    const std::function<void(ItemReport&&)>& flush,
-                   const std::function<void(const formats::TextPart&)>& split) {
+                   const std::function<void(const formats::FilePart&)>& split) {
   ItemReport report;
   report.file = item.path;
   report.continued = part.has_value();
@@ -46,19 +46,17 @@ ItemReport ScanOne(const Item& item, const std::optional<formats::TextPart>& par
   report.mtime = file.info().mtime;
   ItemContext ctx(options.limits, stop, consumer, &file, report,
                   consumer.AllowsPartialReports() ? flush : std::function<void(ItemReport&&)>());
-  std::optional<formats::TextPart> first_part;
+  std::optional<formats::FilePart> first_part;
   if (!part && split && consumer.AllowsPartialReports()) {
-    first_part = PlanTextParts(file.bytes(), item.path, threads, [&](const formats::TextPart& p) {
-      split(p);
-      file.Drop(p.begin, p.end);
-    });
+    first_part = formats::PlanParts(
+        file.bytes(), item.path, threads, split, [&](uint64_t begin, uint64_t end) { file.Drop(begin, end); });
   }
   bool completed = GuardedRun([&] {
     if (part) {
-      formats::ExtractTextPart(file.bytes(), *part, {}, ctx);
+      formats::ExtractPart(file.bytes(), *part, {}, ctx);
     } else if (first_part) {
-      report.type = "text";
-      formats::ExtractTextPart(file.bytes(), *first_part, {}, ctx);
+      report.type = first_part->type;
+      formats::ExtractPart(file.bytes(), *first_part, {}, ctx);
     } else {
       report.type = formats::DispatchItem(file.bytes(), {}, {item.path, ""}, ctx);
     }
@@ -105,7 +103,7 @@ reports::ScanSummary RunScan(const ScanOptions& options, const TextConsumerFacto
       FileBytes file;
       auto flush = [&](ItemReport&& part) { results.Push(std::move(part)); };
       while (auto w = work.PopTracked()) {
-        auto split = [&](const formats::TextPart& part) { work.PushFront(Work{w->item, std::nullopt, part}); };
+        auto split = [&](const formats::FilePart& part) { work.PushFront(Work{w->item, std::nullopt, part}); };
         if (w->problem) {
           ItemReport r;
           r.file = w->item.path;

@@ -171,7 +171,34 @@ TEST_F(ScanTest, IbanAtTheVeryEndOfA100MbFile) {
   EXPECT_EQ(sink.Values("iban"), std::vector<std::string>{"NL91ABNA0417164300"});
 }
 
-TEST_F(ScanTest, ABigTextFileSplitBetweenThreadsYieldsWhatOneThreadFinds) {
+// Scans one big file with 1 and with 2 threads: the findings, comparable
+// across runs, and how many reports the file arrived in.
+class SplitScanTest : public ScanTest {
+ protected:
+  auto Findings(const std::string& path, unsigned threads, size_t& reports) {
+    CollectingSink sink;
+    ScanOptions o;
+    o.paths = {path};
+    o.threads = threads;
+    auto summary = Scan(o, sink);
+    EXPECT_EQ(summary.files, 1u);
+    EXPECT_EQ(summary.bytes, std::filesystem::file_size(path));
+    reports = sink.items.size();
+    std::vector<std::tuple<std::string, std::string, uint64_t, uint64_t, std::string, int>> all;
+    for (const auto& item : sink.items) {
+      for (const auto& f : item.findings) {
+        std::string where;
+        for (const auto& l : f.location) where += l + "/";
+        all.emplace_back(f.detector, where, f.offset.value_or(0), f.line.value_or(0), *f.value,
+                         static_cast<int>(f.confidence));
+      }
+    }
+    std::sort(all.begin(), all.end());
+    return all;
+  }
+};
+
+TEST_F(SplitScanTest, ABigTextFileSplitBetweenThreadsYieldsWhatOneThreadFinds) {
   // ~40 MB of text with personal data every few hundred lines, some of it
   // with its context keyword on the line before (a part's first window must
   // look back for it), and a BOM in front (offsets stay file offsets).
@@ -186,30 +213,37 @@ TEST_F(ScanTest, ABigTextFileSplitBetweenThreadsYieldsWhatOneThreadFinds) {
       else out << filler;
     }
   }
-  auto findings = [&](unsigned threads, size_t& reports) {
-    CollectingSink sink;
-    ScanOptions o;
-    o.paths = {path};
-    o.threads = threads;
-    auto summary = Scan(o, sink);
-    EXPECT_EQ(summary.files, 1u);
-    EXPECT_EQ(summary.bytes, std::filesystem::file_size(path));
-    reports = sink.items.size();
-    std::vector<std::tuple<std::string, uint64_t, uint64_t, std::string, int>> all;
-    for (const auto& item : sink.items)
-      for (const auto& f : item.findings)
-        all.emplace_back(f.detector, *f.offset, *f.line, *f.value, static_cast<int>(f.confidence));
-    std::sort(all.begin(), all.end());
-    return all;
-  };
   size_t one_reports = 0, two_reports = 0;
-  auto one = findings(1, one_reports);
-  auto two = findings(2, two_reports);
+  auto one = Findings(path, 1, one_reports);
+  auto two = Findings(path, 2, two_reports);
   EXPECT_GT(two_reports, one_reports);  // it was split
   ASSERT_EQ(one.size(), two.size());
   EXPECT_EQ(one, two);
   size_t bsn = std::count_if(one.begin(), one.end(), [](const auto& f) { return std::get<0>(f) == "bsn"; });
   EXPECT_EQ(bsn, 600000u / 397 + 1);
+}
+
+TEST_F(SplitScanTest, ABigMboxSplitBetweenThreadsKeepsMessageNumbers) {
+  std::string path = dir_.path() + "/archief.mbox";
+  {
+    std::ofstream out(path, std::ios::binary);
+    for (int i = 0; i < 70000; ++i) {
+      out << "From afzender@voorbeeld.nl Mon Jan  1 00:00:00 2024\nFrom: Klantenservice <service@voorbeeld.nl>\n"
+          << "Subject: bericht " << i << "\nDate: Mon, 1 Jan 2024 10:00:00 +0100\n\n"
+          << "Beste klant,\n\nUw bestelling " << i << " is onderweg. Bel ons op 088 - 695 05 00.\n"
+          << "Met vriendelijke groet,\nhet team\n" << std::string(400, '-') << "\n";
+      if (i % 1000 == 7) out << "IBAN: NL91 ABNA 0417 1643 00\n";
+      out << "\n";
+    }
+  }
+  size_t one_reports = 0, two_reports = 0;
+  auto one = Findings(path, 1, one_reports);
+  auto two = Findings(path, 2, two_reports);
+  EXPECT_GT(two_reports, one_reports);
+  ASSERT_EQ(one.size(), two.size());
+  EXPECT_EQ(one, two);
+  // The last message is still "message 70000".
+  EXPECT_TRUE(std::any_of(one.begin(), one.end(), [](const auto& f) { return std::get<1>(f) == "message 70000/"; }));
 }
 
 TEST_F(ScanTest, AFileWithVeryManyFindingsArrivesInPartsWithNothingLost) {

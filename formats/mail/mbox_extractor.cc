@@ -19,23 +19,27 @@ class MboxExtractorImpl final : public Extractor {
       TextExtractor().Extract(bytes, where, ctx);
       return;
     }
-    uint64_t number = 0;
-    for (size_t start = 0; start < bytes.size();) {
-      if (ctx.ShouldStop()) return;
-      size_t body = mbox::LineEnd(bytes, start);
-      size_t next = mbox::NextFromLine(bytes, body);
-      ++number;
-      if (next > body) {
-        ctx.Child(bytes.substr(body, next - body), Append(where, "message " + std::to_string(number)),
-                  {"", "message/rfc822"});
-      }
-      ctx.DoneWith(next);
-      start = next;
-    }
+    ExtractMboxPart(bytes, 0, bytes.size(), 1, where, ctx);
   }
 };
 
 }  // namespace
+
+void ExtractMboxPart(std::string_view bytes, uint64_t begin, uint64_t end, uint64_t first_number,
+                     const Location& where, ExtractContext& ctx) {
+  uint64_t number = first_number;
+  for (uint64_t start = begin; start < end && start < bytes.size(); ++number) {
+    if (ctx.ShouldStop()) return;
+    size_t body = mbox::LineEnd(bytes, start);
+    size_t next = mbox::NextFromLine(bytes, body);
+    if (next > body) {
+      ctx.Child(bytes.substr(body, next - body), Append(where, "message " + std::to_string(number)),
+                {"", "message/rfc822"});
+    }
+    ctx.DoneWith(next);
+    start = next;
+  }
+}
 
 const Extractor& MboxExtractor() {
   static const MboxExtractorImpl kInstance;

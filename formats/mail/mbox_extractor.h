@@ -11,11 +11,20 @@
 //
 // Thread safety: stateless.
 
+#include <cstdint>
+#include <string_view>
+
 #include "formats/extractor.h"
 
 namespace piiscan::formats {
 
 // Registered as type "mbox".
 const Extractor& MboxExtractor();
+
+// The messages that start in [begin, end) of `bytes` (the whole mbox;
+// `begin` is the start of an envelope line), numbered from `first_number`:
+// one part of a big mailbox that several threads scan (file_parts.h).
+void ExtractMboxPart(std::string_view bytes, uint64_t begin, uint64_t end, uint64_t first_number,
+                     const Location& where, ExtractContext& ctx);
 
 }  // namespace piiscan::formats

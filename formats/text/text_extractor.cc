@@ -221,12 +221,12 @@ class EmptyExtractorImpl final : public Extractor {
 
 }  // namespace
 
-void ExtractTextPart(std::string_view bytes, const TextPart& part, const Location& where,
-                     ExtractContext& ctx) {
+void ExtractTextPart(std::string_view bytes, uint64_t begin, uint64_t end, uint64_t first_line,
+                     const Location& where, ExtractContext& ctx) {
   uint64_t floor = DetectCharset(bytes.substr(0, 65536)).bom_size;
-  uint64_t end = std::min<uint64_t>(part.end, bytes.size());
-  if (part.begin < floor || part.begin >= end) return;
-  ExtractUtf8(bytes, floor, part.begin, end, part.first_line, where, ctx);
+  end = std::min<uint64_t>(end, bytes.size());
+  if (begin < floor || begin >= end) return;
+  ExtractUtf8(bytes, floor, begin, end, first_line, where, ctx);
 }
 
 const Extractor& TextExtractor() {

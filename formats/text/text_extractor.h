@@ -15,19 +15,13 @@ namespace piiscan::formats {
 
 const Extractor& TextExtractor();
 
-// One part of a large UTF-8 text file, for scanning the parts of one file
-// on several threads: [begin, end) in the file's bytes (BOM included), and
-// the line number at `begin`. What TextExtractor() would find in the whole
-// file is what the parts find together, each match once: a part's first
-// window looks back into the part before it, and reports only what ends
-// past `begin`.
-struct TextPart {
-  uint64_t begin = 0;
-  uint64_t end = 0;
-  uint64_t first_line = 1;
-};
-void ExtractTextPart(std::string_view bytes, const TextPart& part, const Location& where,
-                     ExtractContext& ctx);
+// The UTF-8 text of `bytes` (the whole file, BOM included) from `begin`
+// to `end`, whose line number at `begin` is `first_line`: one part of a big
+// file that several threads scan (formats/file_parts.h). The first window
+// looks back into the bytes before `begin` and reports only what ends past
+// it, so the parts together find each match once.
+void ExtractTextPart(std::string_view bytes, uint64_t begin, uint64_t end, uint64_t first_line,
+                     const Location& where, ExtractContext& ctx);
 const Extractor& CsvExtractor();
 const Extractor& EmptyExtractor();
 
