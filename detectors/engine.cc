@@ -53,6 +53,36 @@ inline bool IsWordByte(char c) {
   return std::isalnum(u) || u >= 0x80;
 }
 
+// True when `pattern` is one capturing group around everything, "(...)":
+// then the group is the whole match, and RE2 finds both ends with its DFA
+// alone instead of running the slower submatch engines for the group.
+bool IsOneWholeGroup(std::string_view pattern) {
+  if (pattern.size() < 2 || pattern.front() != '(' || pattern.back() != ')') return false;
+  if (pattern.substr(0, 2) == "(?") return false;  // not a capturing group
+  int depth = 0;
+  bool in_class = false;
+  for (size_t i = 0; i < pattern.size(); ++i) {
+    char c = pattern[i];
+    if (c == '\\') {
+      ++i;
+      continue;
+    }
+    if (in_class) {
+      in_class = c != ']';
+      continue;
+    }
+    if (c == '[') {
+      in_class = true;
+      if (i + 1 < pattern.size() && pattern[i + 1] == ']') ++i;  // "[]...]"
+    } else if (c == '(') {
+      ++depth;
+    } else if (c == ')' && --depth == 0 && i + 1 != pattern.size()) {
+      return false;  // the first group closes before the end
+    }
+  }
+  return depth == 0;
+}
+
 std::string Normalise(std::string_view raw, const std::string& how) {
   if (how == "digits") return DigitsOf(raw);
   if (how == "upper_alnum") return UpperAlnumOf(raw);
@@ -77,6 +107,10 @@ struct Engine::Impl {
   std::vector<uint32_t> numeric_specs, regex_specs, custom_specs;
   std::map<std::string, uint32_t, std::less<>> spec_ids;  // id -> spec index
   std::shared_ptr<const KeywordSet> keyword_set;  // matched lazily, around candidates
+  // By spec, for specs that require context: their positive keywords alone,
+  // to rule out candidates without running the pattern or matching all
+  // keywords there (null for the others).
+  std::vector<std::shared_ptr<const KeywordSet>> positive_sets;
   CapitalWordMatcher capital_terms;               // gazetteer terms, by word hash
   hs_database_t* db = nullptr;
   hs_scratch_t* scratch_proto = nullptr;
@@ -128,7 +162,7 @@ Result<bool> Engine::Impl::Compile() {
       opt.set_case_sensitive(!s.caseless);
       c.re = std::make_unique<RE2>(s.pattern, opt);
       if (!c.re->ok()) return Fail("detector '" + s.id + "': pattern does not compile: " + c.re->error());
-      c.value_group = c.re->NumberOfCapturingGroups() >= 1 ? 1 : 0;
+      c.value_group = c.re->NumberOfCapturingGroups() >= 1 && !IsOneWholeGroup(s.pattern) ? 1 : 0;
     }
     if (!s.validator.empty()) {
       c.validator = FindValidator(s.validator);
@@ -181,6 +215,15 @@ Result<bool> Engine::Impl::Compile() {
   auto ks = KeywordSet::Build(keywords);
   if (!ks) return std::unexpected(ks.error());
   keyword_set = std::move(*ks);
+  positive_sets.resize(specs.size());
+  for (size_t i = 0; i < specs.size(); ++i) {
+    if (!specs[i].spec->requires_context || kw[i].first.empty()) continue;
+    std::vector<Keyword> positive;
+    for (auto k : kw[i].first) positive.push_back(keywords[k]);
+    auto ps = KeywordSet::Build(positive);
+    if (!ps) return std::unexpected(ps.error());
+    positive_sets[i] = std::move(*ps);
+  }
 
   // One Hyperscan database over the whole text: triggers and lexicon terms.
   std::vector<std::string> exprs;
@@ -228,6 +271,8 @@ struct EngineScanner::State {
   hs_scratch_t* scratch = nullptr;
   std::vector<std::pair<uint32_t, uint32_t>> triggers;  // (spec, end)
   std::unique_ptr<KeywordScanner> keywords;
+  std::vector<std::unique_ptr<KeywordScanner>> positive;  // by spec (Impl::positive_sets)
+  std::vector<const void*> positive_text;                 // the segment each was last reset to
   std::vector<TermHit> lexicon_hits;
   std::vector<NumericToken> tokens;
   std::vector<Candidate> custom;
@@ -336,6 +381,10 @@ std::unique_ptr<EngineScanner> Engine::NewScanner() const {
   st->impl = impl_.get();
   if (impl_->scratch_proto) hs_clone_scratch(impl_->scratch_proto, &st->scratch);
   st->keywords = std::make_unique<KeywordScanner>(impl_->keyword_set);
+  for (const auto& ps : impl_->positive_sets) {
+    st->positive.push_back(ps ? std::make_unique<KeywordScanner>(ps) : nullptr);
+  }
+  st->positive_text.assign(st->positive.size(), nullptr);
   return std::unique_ptr<EngineScanner>(new EngineScanner(*this, std::move(st)));
 }
 
@@ -354,6 +403,7 @@ void EngineScanner::Scan(std::string_view original, const SegmentInfo& info,
   st.text = text;
   st.triggers.clear();
   st.keywords->Reset(text);
+  std::fill(st.positive_text.begin(), st.positive_text.end(), nullptr);
   st.lexicon_hits.clear();
   st.tokens.clear();
   st.raws.clear();
@@ -396,6 +446,21 @@ void EngineScanner::Scan(std::string_view original, const SegmentInfo& info,
     }
     label_context = &it->second;
   }
+  // True when a positive keyword of `si` (a spec that requires context)
+  // begins in [lo, hi), or its label is positive: the condition for any
+  // candidate inside to count.
+  auto may_have_context = [&](uint32_t si, uint64_t lo, uint64_t hi) {
+    if (label_context && (*label_context)[si] == 1) return true;
+    auto& scanner = st.positive[si];
+    if (!scanner) return AnyPositiveIn(im.specs[si], *st.keywords, lo, hi);
+    if (st.positive_text[si] != text.data()) {
+      scanner->Reset(text);
+      st.positive_text[si] = text.data();
+    }
+    bool any = false;
+    scanner->ForEach(lo, hi, [&](const TermHit&) { return !(any = true); });
+    return any;
+  };
   auto context = [&](uint32_t spec, uint32_t begin, uint32_t end) {
     int c = ContextAround(im.specs[spec], *st.keywords, text, begin, end);
     if (c == 1) return 1;
@@ -445,9 +510,9 @@ void EngineScanner::Scan(std::string_view original, const SegmentInfo& info,
     // A detector that needs context (dates of birth) is not confirmed where
     // no positive keyword exists in the widest window its match could have:
     // most dates in business text are not birth dates.
-    if (s.requires_context && !keep_all && !(label_context && (*label_context)[si] == 1)) {
+    if (s.requires_context && !keep_all) {
       uint64_t lo = wb > static_cast<uint32_t>(s.context_before) ? wb - static_cast<uint32_t>(s.context_before) : 0;
-      if (!AnyPositiveIn(im.specs[si], *st.keywords, lo, uint64_t{we} + static_cast<uint64_t>(s.context_after))) continue;
+      if (!may_have_context(si, lo, uint64_t{we} + static_cast<uint64_t>(s.context_after))) continue;
     }
     confirm(si, wb, we, [end](uint32_t b, uint32_t e) { return b < end && e + 1 >= end; });
   }
@@ -460,20 +525,16 @@ void EngineScanner::Scan(std::string_view original, const SegmentInfo& info,
         const auto& s = *im.specs[si].spec;
         if (tok.digits < s.min_digits) continue;
         if (s.max_digits > 0 && tok.digits > s.max_digits * 3) continue;
-        if (!keep_all) {
-          // Context first, RE2 only if it can matter: a candidate that needs
-          // context and has none, or (when the match is the token itself)
-          // whose context is only negative and sinks it below the noise
-          // floor, is decided without running its pattern.
-          bool decides = s.requires_context ||
-                         (s.before == 0 && s.after == 0 && s.negative_score < kNoiseFloor);
-          if (decides) {
-            int c = context(si, tok.begin, tok.end);
-            if (s.requires_context ? c != 1 : c == -1) continue;
-          }
-        }
         uint32_t wb = tok.begin > static_cast<uint32_t>(s.before) ? tok.begin - static_cast<uint32_t>(s.before) : 0;
         auto we = static_cast<uint32_t>(std::min<uint64_t>(text.size(), uint64_t{tok.end} + static_cast<uint64_t>(s.after)));
+        // A detector that needs context is not confirmed where none of its
+        // positive keywords is near enough (most 8-digit numbers are not
+        // KvK numbers); the others are confirmed and validated first, and
+        // judged by context only if they pass (checksums are cheap).
+        if (s.requires_context && !keep_all) {
+          uint64_t lo = wb > static_cast<uint32_t>(s.context_before) ? wb - static_cast<uint32_t>(s.context_before) : 0;
+          if (!may_have_context(si, lo, uint64_t{we} + static_cast<uint64_t>(s.context_after))) continue;
+        }
         confirm(si, wb, we, [&tok](uint32_t b, uint32_t e) { return b < tok.end && e > tok.begin; });
       }
     }
