@@ -25,10 +25,10 @@ namespace {
 // (e.g. a checksum-valid number right after "factuurnummer").
 constexpr double kNoiseFloor = 0.1;
 
-enum class PatternKind : uint8_t { kTrigger, kTerm };
+enum class PatternKind : uint8_t { kTrigger, kAnchor, kTerm };
 struct PatternRef {
   PatternKind kind;
-  uint32_t a;    // spec index or lexicon id
+  uint32_t a;    // spec index (kTrigger, kAnchor) or lexicon id (kTerm)
   uint32_t b;    // term index (kTerm)
   uint32_t len;  // literal length in bytes (kTerm)
   bool prefix = false;  // kTerm written with a trailing '*': compounds may follow
@@ -113,11 +113,18 @@ struct Engine::Impl {
   std::vector<std::shared_ptr<const KeywordSet>> positive_sets;
   CapitalWordMatcher capital_terms;               // gazetteer terms, by word hash
   hs_database_t* db = nullptr;
-  hs_scratch_t* scratch_proto = nullptr;
+  // Specs with an hs_anchor: their `hs` alone, run around anchor hits.
+  struct Anchored {
+    uint32_t spec;
+    hs_database_t* db = nullptr;
+  };
+  std::vector<Anchored> anchored;
+  hs_scratch_t* scratch_proto = nullptr;  // fits `db` and every anchored db
 
   ~Impl() {
     if (scratch_proto) hs_free_scratch(scratch_proto);
     if (db) hs_free_database(db);
+    for (auto& a : anchored) hs_free_database(a.db);
   }
 
   uint32_t KeywordId(const std::string& word) {
@@ -229,8 +236,24 @@ Result<bool> Engine::Impl::Compile() {
   std::vector<std::string> exprs;
   std::vector<unsigned> flags;
   for (auto i : regex_specs) {
-    exprs.push_back(specs[i].spec->hs);
-    flags.push_back(specs[i].spec->caseless ? HS_FLAG_CASELESS : 0);
+    const auto& s = *specs[i].spec;
+    unsigned f = s.caseless ? HS_FLAG_CASELESS : 0;
+    if (!s.hs_anchor.empty()) {
+      hs_database_t* adb = nullptr;
+      hs_compile_error_t* err = nullptr;
+      if (CompileMultiCached({s.hs}, {f}, {0}, &adb, &err) != HS_SUCCESS) {
+        std::string what = err && err->message ? err->message : "unknown error";
+        hs_free_compile_error(err);
+        return Fail("Hyperscan cannot compile detector '" + s.id + "' (hs trigger): " + what);
+      }
+      anchored.push_back({i, adb});
+      exprs.push_back(s.hs_anchor);
+      flags.push_back(f);
+      patterns.push_back({PatternKind::kAnchor, i, 0, 0});
+      continue;
+    }
+    exprs.push_back(s.hs);
+    flags.push_back(f);
     patterns.push_back({PatternKind::kTrigger, i, 0, 0});
   }
   for (uint32_t l = 0; l < lexicon_terms.size(); ++l) {
@@ -256,12 +279,16 @@ Result<bool> Engine::Impl::Compile() {
     if (err && err->expression >= 0 && static_cast<size_t>(err->expression) < patterns.size()) {
       const auto& p = patterns[static_cast<size_t>(err->expression)];
       if (p.kind == PatternKind::kTrigger) who = "detector '" + specs[p.a].spec->id + "' (hs trigger)";
+      else if (p.kind == PatternKind::kAnchor) who = "detector '" + specs[p.a].spec->id + "' (hs_anchor)";
       else who = "a lexicon term";
     }
     hs_free_compile_error(err);
     return Fail("Hyperscan cannot compile " + who + ": " + what);
   }
   if (hs_alloc_scratch(db, &scratch_proto) != HS_SUCCESS) return Fail("Hyperscan scratch allocation failed");
+  for (auto& a : anchored) {
+    if (hs_alloc_scratch(a.db, &scratch_proto) != HS_SUCCESS) return Fail("Hyperscan scratch allocation failed");
+  }
   return true;
 }
 
@@ -270,6 +297,8 @@ Result<bool> Engine::Impl::Compile() {
 struct EngineScanner::State {
   hs_scratch_t* scratch = nullptr;
   std::vector<std::pair<uint32_t, uint32_t>> triggers;  // (spec, end)
+  std::vector<std::pair<uint32_t, uint32_t>> anchors;   // (spec, end)
+  uint32_t anchored_spec = 0, window_base = 0;          // for OnAnchoredMatch
   std::unique_ptr<KeywordScanner> keywords;
   std::vector<std::unique_ptr<KeywordScanner>> positive;  // by spec (Impl::positive_sets)
   std::vector<const void*> positive_text;                 // the segment each was last reset to
@@ -308,11 +337,21 @@ int OnMatch(unsigned int id, unsigned long long /*from*/, unsigned long long to,
     st->triggers.emplace_back(p.a, end);
     return 0;
   }
+  if (p.kind == PatternKind::kAnchor) {
+    st->anchors.emplace_back(p.a, end);
+    return 0;
+  }
   uint32_t begin = end - p.len;
   const auto& text = st->text;
   if (begin > 0 && IsWordByte(text[begin - 1])) return 0;
   if (!p.prefix && end < text.size() && IsWordByte(text[end])) return 0;
   st->lexicon_hits.push_back({p.a, p.b, begin, end});
+  return 0;
+}
+
+int OnAnchoredMatch(unsigned int, unsigned long long, unsigned long long to, unsigned int, void* ctx) {
+  auto* st = static_cast<EngineScanner::State*>(ctx);
+  st->triggers.emplace_back(st->anchored_spec, st->window_base + static_cast<uint32_t>(to));
   return 0;
 }
 
@@ -402,6 +441,7 @@ void EngineScanner::Scan(std::string_view original, const SegmentInfo& info,
   const std::string_view text = folded.text();
   st.text = text;
   st.triggers.clear();
+  st.anchors.clear();
   st.keywords->Reset(text);
   std::fill(st.positive_text.begin(), st.positive_text.end(), nullptr);
   st.lexicon_hits.clear();
@@ -410,6 +450,29 @@ void EngineScanner::Scan(std::string_view original, const SegmentInfo& info,
 
   if (im.db) {
     hs_scan(im.db, text.data(), static_cast<unsigned>(text.size()), 0, st.scratch, OnMatch, &st);
+  }
+  // Anchored triggers: their own pattern over the merged windows around
+  // their anchors (anchors arrive in end order).
+  for (const auto& a : im.anchored) {
+    const auto& s = *im.specs[a.spec].spec;
+    st.anchored_spec = a.spec;
+    uint64_t lo = 0, hi = 0;
+    auto flush = [&] {
+      if (hi <= lo) return;
+      st.window_base = static_cast<uint32_t>(lo);
+      hs_scan(a.db, text.data() + lo, static_cast<unsigned>(hi - lo), 0, st.scratch, OnAnchoredMatch, &st);
+    };
+    for (auto [spec, end] : st.anchors) {
+      if (spec != a.spec) continue;
+      uint64_t wlo = end > static_cast<uint32_t>(s.anchor_before) ? end - static_cast<uint32_t>(s.anchor_before) : 0;
+      uint64_t whi = std::min<uint64_t>(text.size(), uint64_t{end} + static_cast<uint64_t>(s.anchor_after));
+      if (wlo > hi) {
+        flush();
+        lo = wlo;
+      }
+      hi = std::max(hi, whi);
+    }
+    flush();
   }
   // Hyperscan delivers by end, which is begin order but for overlaps; the
   // gazetteer's hits come in begin order after them.

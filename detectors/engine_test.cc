@@ -5,6 +5,8 @@
 
 #include <gtest/gtest.h>
 
+#include <tuple>
+
 #include "rules/rule_loader.h"
 
 namespace piiscan::detectors {
@@ -153,6 +155,57 @@ TEST(EngineBuild, NamesTheDetectorWhosePatternFails) {
   auto e = Engine::Build(*rules);
   ASSERT_FALSE(e);
   EXPECT_NE(e.error().message.find("'" + spec.id + "'"), std::string::npos) << e.error().message;
+}
+
+}  // namespace
+}  // namespace piiscan::detectors
+
+namespace piiscan::detectors {
+namespace {
+
+// An anchored trigger (hs_anchor) must find what the plain trigger finds:
+// the same rules with the anchor removed are the reference, on names at the
+// start and end of the text, long surnames before ", J.", runs of initials
+// and tussenvoegsels, and anchors that lead nowhere ("B.V.", "N.V.").
+TEST(AnchoredTrigger, FindsWhatThePlainTriggerFinds) {
+  auto rules = rules::LoadEmbeddedRules();
+  ASSERT_TRUE(rules) << rules.error().message;
+  auto plain_rules = *rules;
+  bool had_anchor = false;
+  for (auto& s : plain_rules.detectors) {
+    had_anchor = had_anchor || !s.hs_anchor.empty();
+    s.hs_anchor.clear();
+  }
+  ASSERT_TRUE(had_anchor) << "no detector uses hs_anchor any more: test something else";
+  auto anchored = Engine::Build(*rules);
+  auto plain = Engine::Build(plain_rules);
+  ASSERT_TRUE(anchored && plain);
+  std::string text =
+      "J.P. de Vries\nAanwezig: A.B.C.D.E. van der Berg, Th. Jansen en Chr. ten Hove. Factuur aan X B.V. en N.V.\n"
+      "Verslag: " + std::string(60, 'x') + " Abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyzabcdefghij, J. "
+      "Oosterhuis, P.\nIJ. IJzerman en Ph. Özdemir spraken met M. El Amrani. Tot slot S. 't Hart\n"
+      "Het rapport is opgesteld door Oudshoornhuizen, J. en goedgekeurd door Vermeulen-Brinkhorst, A.\nP. Bakker";
+  for (size_t cut = 0; cut < text.size(); cut += 7) {
+    std::string_view part = std::string_view(text).substr(cut);
+    std::vector<Detection> a, p;
+    (*anchored)->NewScanner()->Scan(part, {}, a);
+    (*plain)->NewScanner()->Scan(part, {}, p);
+    ASSERT_EQ(a.size(), p.size()) << cut;
+    for (size_t i = 0; i < a.size(); ++i) {
+      EXPECT_EQ(std::tie(a[i].spec, a[i].begin, a[i].end, a[i].value), std::tie(p[i].spec, p[i].begin, p[i].end, p[i].value));
+    }
+  }
+}
+
+TEST(AnchoredTrigger, ABadAnchorIsNamed) {
+  auto rules = rules::LoadEmbeddedRules();
+  ASSERT_TRUE(rules);
+  for (auto& s : rules->detectors) {
+    if (!s.hs_anchor.empty()) s.hs_anchor = "(unclosed";
+  }
+  auto e = Engine::Build(*rules);
+  ASSERT_FALSE(e);
+  EXPECT_NE(e.error().message.find("(hs_anchor)"), std::string::npos) << e.error().message;
 }
 
 }  // namespace

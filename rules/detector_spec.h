@@ -11,6 +11,12 @@
 //   regex    - `hs` (a cheap Hyperscan pattern, ideally literal-anchored)
 //              marks candidates by its match end; `pattern` (RE2) is searched
 //              in `before`/`after` bytes around that end.
+// An `hs` pattern that is costly over all text (character classes, no
+// literal) can name an `hs_anchor`: a cheap pattern that occurs in every
+// match of `hs`, within `anchor_window: [before, after]` bytes of the
+// anchor's end. Only the text around anchors is then searched for `hs`
+// (with `hs`'s own database): same match ends, a fraction of the cost.
+// `hs` must then have no assertions (^, $, \b) that a window could change.
 //   lexicon  - every term of the named lexicon (rules/data/lexicons) is a
 //              candidate, found by Hyperscan as a literal (case-insensitive).
 //   custom   - a finder implemented in detectors/ (e.g. person names), named
@@ -33,6 +39,9 @@ struct DetectorSpec {
 
   std::string trigger;      // numeric | regex | lexicon | custom
   std::string hs;           // Hyperscan trigger pattern (regex)
+  std::string hs_anchor;    // cheap pattern in every match of `hs` (optional)
+  int anchor_before = 0;    // `hs` matches lie within these bytes around an anchor's end
+  int anchor_after = 0;
   std::string pattern;      // RE2 pattern of the whole candidate; group 1, when
                             // present, is the value (else the whole match)
   std::vector<std::string> lexicons;  // lexicon names: the terms (trigger lexicon)

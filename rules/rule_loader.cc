@@ -32,7 +32,7 @@ std::vector<std::string> Strings(const YAML::Node& node) {
 }
 
 const std::set<std::string> kKeys = {
-    "id", "category", "description", "confidence", "trigger", "hs", "pattern", "lexicon",
+    "id", "category", "description", "confidence", "trigger", "hs", "hs_anchor", "anchor_window", "pattern", "lexicon",
     "lexicons", "finder", "before", "after", "digits", "normaliser", "validator", "masker", "caseless",
     "score", "requires_context", "priority", "context", "examples"};
 
@@ -59,6 +59,15 @@ Result<DetectorSpec> ParseOne(const YAML::Node& n, const std::string& file) {
   s.description = n["description"].as<std::string>("");
   s.confidence_doc = n["confidence"].as<std::string>("");
   s.hs = n["hs"].as<std::string>("");
+  s.hs_anchor = n["hs_anchor"].as<std::string>("");
+  if (auto w = n["anchor_window"]) {
+    if (!w.IsSequence() || w.size() != 2) return Fail(Where(file, w) + ": anchor_window is [before, after]");
+    s.anchor_before = w[0].as<int>();
+    s.anchor_after = w[1].as<int>();
+  }
+  if (!s.hs_anchor.empty() && (s.hs.empty() || !n["anchor_window"])) {
+    return Fail(Where(file, n) + ": hs_anchor needs hs and anchor_window");
+  }
   s.pattern = n["pattern"].as<std::string>("");
   if (n["lexicon"]) s.lexicons.push_back(n["lexicon"].as<std::string>());
   for (auto& l : Strings(n["lexicons"])) s.lexicons.push_back(l);
