@@ -77,7 +77,11 @@ class KeywordScanner {
   struct State;
 
  private:
-  static constexpr uint64_t kBlock = 512;
+  // Small enough that a window of a few hundred bytes does not match much
+  // beyond itself; runs of unmatched blocks are matched in one call.
+  // Callgrind on bench text: 512 -> 128 bytes took the keyword work from
+  // 80M to 47M instructions per 8 MB.
+  static constexpr uint64_t kBlock = 128;
   struct Block {
     uint32_t first = 0, last = 0;  // range in hits_
     bool matched = false;
