@@ -53,7 +53,10 @@ int RunScan(int argc, char** argv) {
       ("output,o", po::value(&output), "write findings to FILE (created mode 0600); '-' = stdout (default)")
       ("format", po::value(&format), "jsonl (default) or csv")
       ("show-values", po::bool_switch(&show_values), "include the normalised raw value in each finding")
-      ("min-confidence", po::value(&min_conf), "low, medium (default) or high: drop findings below");
+      ("min-confidence", po::value(&min_conf), "low, medium (default) or high: drop findings below")
+      ("detectors", po::value(&walk.detectors),
+       "run only these detectors: IDs separated by commas (see `piiscan detectors`); repeatable")
+      ("skip-detectors", po::value(&walk.skip_detectors), "run all detectors but these IDs (commas; repeatable)");
   AddWalkOptions(desc, walk);
   AuditCliOptions audit;
   AddAuditOptions(desc, audit, /*with_findings=*/false);

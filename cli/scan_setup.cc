@@ -5,6 +5,7 @@
 
 #include "cli/commands.h"
 #include "cli/option_parsing.h"
+#include "rules/detector_selection.h"
 #include "rules/rule_loader.h"
 
 namespace po = boost::program_options;
@@ -82,6 +83,10 @@ std::optional<int> LoadScanSetup(const WalkCliOptions& o, std::string_view comma
   if (!rules) {
     std::cerr << command << ": rules: " << rules.error().message << "\n";
     return kExitFailure;
+  }
+  if (auto chosen = rules::SelectDetectors(*rules, o.detectors, o.skip_detectors); !chosen) {
+    std::cerr << command << ": --detectors: " << chosen.error().message << "\n";
+    return kExitUsage;
   }
   auto engine = detectors::Engine::Build(*rules, engine_options);
   if (!engine) {

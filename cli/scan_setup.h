@@ -25,6 +25,7 @@ struct WalkCliOptions {
   unsigned threads = 0;
   int max_depth = 8;
   std::string max_file_size, hash_key, rules_dir;
+  std::vector<std::string> detectors, skip_detectors;  // scan only: --detectors, --skip-detectors
   bool follow = false, progress = false, no_progress = false, quiet = false;
 };
 
@@ -48,8 +49,9 @@ struct ScanSetup {
   std::optional<KeyedHasher> hasher;
 };
 
-// Loads the rules (embedded or --rules), builds the engine and loads the
-// hash key. Returns an exit code on failure.
+// Loads the rules (embedded or --rules), narrows them to --detectors /
+// --skip-detectors, builds the engine and loads the hash key. Returns an
+// exit code on failure (an unknown detector id is a usage error).
 std::optional<int> LoadScanSetup(const WalkCliOptions& o, std::string_view command,
                                  detectors::EngineOptions engine_options, ScanSetup& out);
 

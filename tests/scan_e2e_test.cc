@@ -111,12 +111,29 @@ TEST_F(ScanE2e, UsageErrorsExitWithTwo) {
   EXPECT_EQ(Sh(Cmd("--min-confidence maybe " + dir_.path())).exit_code, 2);
 }
 
+TEST_F(ScanE2e, DetectorsNarrowTheScanAndUnknownIdsAreUsageErrors) {
+  auto only = Sh(Cmd("--min-confidence low --detectors iban,email " + dir_.path() + "/share"));
+  ASSERT_EQ(only.exit_code, 0) << only.err;
+  std::set<std::string> seen;
+  for (const auto& rec : ParseJsonl(only.out)) {
+    if (rec.contains("detector")) seen.insert(rec["detector"].get<std::string>());
+  }
+  EXPECT_EQ(seen, (std::set<std::string>{"iban", "email"}));
+  auto skip = Sh(Cmd("--min-confidence low --skip-detectors bsn " + dir_.path() + "/share"));
+  ASSERT_EQ(skip.exit_code, 0) << skip.err;
+  EXPECT_EQ(skip.out.find("\"detector\":\"bsn\""), std::string::npos);
+  EXPECT_NE(skip.out.find("\"detector\":\"iban\""), std::string::npos);
+  auto bad = Sh(Cmd("--detectors ibna " + dir_.path() + "/share"));
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_NE(bad.err.find("unknown detector 'ibna'"), std::string::npos) << bad.err;
+}
+
 TEST_F(ScanE2e, HelpExplainsEveryOption) {
   auto r = Sh(PiiscanBinary() + " scan --help");
   EXPECT_EQ(r.exit_code, 0);
   for (const char* opt : {"--output", "--format", "--threads", "--show-values", "--min-confidence",
                           "--exclude", "--max-file-size", "--follow-symlinks", "--progress",
-                          "--no-progress", "--hash-key-file"}) {
+                          "--no-progress", "--hash-key-file", "--detectors", "--skip-detectors"}) {
     EXPECT_NE(r.out.find(opt), std::string::npos) << opt;
   }
 }
