@@ -26,9 +26,32 @@ uint64_t CutAt(std::string_view bytes, bool mbox, uint64_t at) {
   return nl ? static_cast<uint64_t>(static_cast<const char*>(nl) - bytes.data()) + 1 : bytes.size();
 }
 
-uint64_t CountMessages(std::string_view bytes, uint64_t begin, uint64_t end) {
+// Counted bytes are released every kReleaseStep, so that planning a part
+// (up to an eighth of the file) never holds much of it in memory.
+constexpr uint64_t kReleaseStep = 8ull << 20;
+
+uint64_t CountMessages(std::string_view bytes, uint64_t begin, uint64_t end,
+                       const std::function<void(uint64_t, uint64_t)>& release) {
+  uint64_t n = 0, released = begin;
+  for (uint64_t at = begin; at < end; at = mbox::NextFromLine(bytes, mbox::LineEnd(bytes, at))) {
+    ++n;
+    if (at - released >= kReleaseStep) {
+      release(released, at);
+      released = at;
+    }
+  }
+  release(released, end);
+  return n;
+}
+
+uint64_t CountLines(std::string_view bytes, uint64_t begin, uint64_t end,
+                    const std::function<void(uint64_t, uint64_t)>& release) {
   uint64_t n = 0;
-  for (uint64_t at = begin; at < end; at = mbox::NextFromLine(bytes, mbox::LineEnd(bytes, at))) ++n;
+  for (uint64_t at = begin; at < end; at += kReleaseStep) {
+    uint64_t stop = std::min(end, at + kReleaseStep);
+    n += CountNewlines(bytes.substr(at, stop - at));
+    release(at, stop);
+  }
   return n;
 }
 
@@ -56,9 +79,8 @@ std::optional<FilePart> PlanParts(std::string_view bytes, std::string_view name,
     FilePart part{type, begin, end, line, item};
     if (!first) first = part;
     else on_part(part);
-    if (mbox) item += CountMessages(bytes, begin, end);
-    else line += CountNewlines(bytes.substr(begin, end - begin));
-    release(begin, end);
+    if (mbox) item += CountMessages(bytes, begin, end, release);
+    else line += CountLines(bytes, begin, end, release);
     begin = end;
   }
   return first;

@@ -38,6 +38,7 @@ std::vector<FilePart> Plan(std::string_view bytes, unsigned threads, std::string
       bytes, name, threads, [&](const FilePart& p) { parts.push_back(p); },
       [&](uint64_t begin, uint64_t end) {
         EXPECT_EQ(begin, released == 0 ? begin : released);  // in order, without gaps
+        EXPECT_LE(end - begin, 9u << 20);                     // in small steps
         released = end;
       });
   if (first) {
