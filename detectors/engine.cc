@@ -44,6 +44,7 @@ struct CompiledSpec {
   std::vector<std::string> positive_words, negative_words;  // for labels
   std::vector<uint32_t> lexicons;
   std::unique_ptr<Finder> finder;
+  uint8_t breaking_separators = 0;  // numeric: separators a value cannot contain
 };
 
 // Word characters for boundaries: ASCII letters and digits, and any byte of
@@ -190,6 +191,10 @@ Result<bool> Engine::Impl::Compile() {
     }
     for (const auto& name : s.lexicons) c.lexicons.push_back(lexicon_ids.at(name));
     if (s.trigger == "numeric") numeric_specs.push_back(static_cast<uint32_t>(i));
+    if (s.has_separators) {
+      c.breaking_separators = 63;
+      for (char sep : s.separators) c.breaking_separators &= static_cast<uint8_t>(~SeparatorBit(sep));
+    }
     // A custom finder may also have an `hs` pattern: its match ends are
     // handed to the finder (e.g. "<<" for MRZ lines), so the finder looks
     // only where something can be.
@@ -588,6 +593,8 @@ void EngineScanner::Scan(std::string_view original, const SegmentInfo& info,
         const auto& s = *im.specs[si].spec;
         if (tok.digits < s.min_digits) continue;
         if (s.max_digits > 0 && tok.digits > s.max_digits * 3) continue;
+        const uint8_t breaking = im.specs[si].breaking_separators;
+        if (breaking && LongestDigitStretch(text, tok, breaking) < s.min_digits) continue;
         uint32_t wb = tok.begin > static_cast<uint32_t>(s.before) ? tok.begin - static_cast<uint32_t>(s.before) : 0;
         auto we = static_cast<uint32_t>(std::min<uint64_t>(text.size(), uint64_t{tok.end} + static_cast<uint64_t>(s.after)));
         // A detector that needs context is not confirmed where none of its

@@ -63,4 +63,29 @@ void FindNumericTokens(std::string_view text, std::vector<NumericToken>& out) {
   }
 }
 
+uint8_t SeparatorBit(char c) {
+  switch (c) {
+    case ' ': return 1;
+    case '.': return 2;
+    case '-': return 4;
+    case '/': return 8;
+    case '(': return 16;
+    case ')': return 32;
+    default: return 0;
+  }
+}
+
+uint16_t LongestDigitStretch(std::string_view text, const NumericToken& tok, uint8_t breaking) {
+  uint16_t best = 0, run = 0;
+  for (uint32_t i = tok.begin; i < tok.end; ++i) {
+    if (IsDigit(text[i])) {
+      if (run < 65535) ++run;
+      best = run > best ? run : best;
+    } else if (SeparatorBit(text[i]) & breaking) {
+      run = 0;
+    }
+  }
+  return best;
+}
+
 }  // namespace piiscan::detectors

@@ -21,4 +21,11 @@ struct NumericToken {
 
 void FindNumericTokens(std::string_view text, std::vector<NumericToken>& out);
 
+// Bit of a token separator (' ', '.', '-', '/', '(', ')'), 0 for others.
+uint8_t SeparatorBit(char c);
+
+// The most digits in one stretch of `tok` that no separator whose bit is in
+// `breaking` interrupts: "13-08-2024" has 4 when '-' breaks, 8 when not.
+uint16_t LongestDigitStretch(std::string_view text, const NumericToken& tok, uint8_t breaking);
+
 }  // namespace piiscan::detectors

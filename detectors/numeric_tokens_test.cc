@@ -35,3 +35,24 @@ TEST(NumericTokens, CountsDigits) {
 
 }  // namespace
 }  // namespace piiscan::detectors
+
+namespace piiscan::detectors {
+namespace {
+
+TEST(NumericTokens, LongestStretchBreaksOnlyAtTheGivenSeparators) {
+  std::string text = "op 13-08-2024 en 123 456 789 en (020) 123-4567";
+  std::vector<NumericToken> t;
+  FindNumericTokens(text, t);
+  ASSERT_EQ(t.size(), 3u);
+  const uint8_t dash = SeparatorBit('-'), space = SeparatorBit(' '), parens = SeparatorBit('(') | SeparatorBit(')');
+  EXPECT_EQ(LongestDigitStretch(text, t[0], dash), 4);
+  EXPECT_EQ(LongestDigitStretch(text, t[0], space), 8);
+  EXPECT_EQ(LongestDigitStretch(text, t[1], space), 3);
+  EXPECT_EQ(LongestDigitStretch(text, t[1], dash), 9);
+  EXPECT_EQ(LongestDigitStretch(text, t[2], parens), 7);
+  EXPECT_EQ(LongestDigitStretch(text, t[2], 0), 10);
+  EXPECT_EQ(SeparatorBit('x'), 0);
+}
+
+}  // namespace
+}  // namespace piiscan::detectors

@@ -51,6 +51,11 @@ struct DetectorSpec {
   int after = 0;            // bytes of text after the token / trigger end
   int min_digits = 0;       // numeric: token digit-count range
   int max_digits = 0;
+  // numeric: the separators a value may contain (of " .-/()"); a token is
+  // only searched when one stretch of it, not broken by any other
+  // separator, has min_digits digits ("13-08-2024" is no BSN). Unset: any.
+  std::string separators;
+  bool has_separators = false;
 
   std::string normaliser;   // digits | upper_alnum | lower | phone_e164 | date_iso | spaces | as_is
   std::string validator;    // name in detectors/validators/registry; empty = none

@@ -33,7 +33,7 @@ std::vector<std::string> Strings(const YAML::Node& node) {
 
 const std::set<std::string> kKeys = {
     "id", "category", "description", "confidence", "trigger", "hs", "hs_anchor", "anchor_window", "pattern", "lexicon",
-    "lexicons", "finder", "before", "after", "digits", "normaliser", "validator", "masker", "caseless",
+    "lexicons", "finder", "before", "after", "digits", "separators", "normaliser", "validator", "masker", "caseless",
     "score", "requires_context", "priority", "context", "examples"};
 
 Result<DetectorSpec> ParseOne(const YAML::Node& n, const std::string& file) {
@@ -78,6 +78,15 @@ Result<DetectorSpec> ParseOne(const YAML::Node& n, const std::string& file) {
     if (!d.IsSequence() || d.size() != 2) return Fail(Where(file, d) + ": digits is [min, max]");
     s.min_digits = d[0].as<int>();
     s.max_digits = d[1].as<int>();
+  }
+  if (auto sep = n["separators"]) {
+    s.separators = sep.as<std::string>("");
+    s.has_separators = true;
+    for (char c : s.separators) {
+      if (std::string_view(" .-/()").find(c) == std::string_view::npos) {
+        return Fail(Where(file, sep) + ": separators are some of \" .-/()\"");
+      }
+    }
   }
   s.normaliser = n["normaliser"].as<std::string>("as_is");
   s.validator = n["validator"].as<std::string>("");
