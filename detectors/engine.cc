@@ -113,20 +113,14 @@ struct Engine::Impl {
   // keywords there (null for the others).
   std::vector<std::shared_ptr<const KeywordSet>> positive_sets;
   CapitalWordMatcher capital_terms;               // gazetteer terms, by word hash
-  hs_database_t* db = nullptr;
+  HsDatabase db;
   // Specs with an hs_anchor: their `hs` alone, run around anchor hits.
   struct Anchored {
     uint32_t spec;
-    hs_database_t* db = nullptr;
+    HsDatabase db;
   };
   std::vector<Anchored> anchored;
-  hs_scratch_t* scratch_proto = nullptr;  // fits `db` and every anchored db
-
-  ~Impl() {
-    if (scratch_proto) hs_free_scratch(scratch_proto);
-    if (db) hs_free_database(db);
-    for (auto& a : anchored) hs_free_database(a.db);
-  }
+  HsScratch scratch_proto;  // fits `db` and every anchored db
 
   uint32_t KeywordId(const std::string& word) {
     std::string w = AsciiLower(word);
@@ -251,7 +245,7 @@ Result<bool> Engine::Impl::Compile() {
         hs_free_compile_error(err);
         return Fail("Hyperscan cannot compile detector '" + s.id + "' (hs trigger): " + what);
       }
-      anchored.push_back({i, adb});
+      anchored.push_back({i, HsDatabase(adb)});
       exprs.push_back(s.hs_anchor);
       flags.push_back(f);
       patterns.push_back({PatternKind::kAnchor, i, 0, 0});
@@ -278,7 +272,10 @@ Result<bool> Engine::Impl::Compile() {
   std::vector<unsigned> ids;
   for (size_t i = 0; i < exprs.size(); ++i) ids.push_back(static_cast<unsigned>(i));
   hs_compile_error_t* err = nullptr;
-  if (CompileMultiCached(exprs, flags, ids, &db, &err) != HS_SUCCESS) {
+  hs_database_t* main_db = nullptr;
+  hs_error_t compiled = CompileMultiCached(exprs, flags, ids, &main_db, &err);
+  db.reset(main_db);
+  if (compiled != HS_SUCCESS) {
     std::string what = err && err->message ? err->message : "unknown error";
     std::string who = "the rule set";
     if (err && err->expression >= 0 && static_cast<size_t>(err->expression) < patterns.size()) {
@@ -290,9 +287,9 @@ Result<bool> Engine::Impl::Compile() {
     hs_free_compile_error(err);
     return Fail("Hyperscan cannot compile " + who + ": " + what);
   }
-  if (hs_alloc_scratch(db, &scratch_proto) != HS_SUCCESS) return Fail("Hyperscan scratch allocation failed");
-  for (auto& a : anchored) {
-    if (hs_alloc_scratch(a.db, &scratch_proto) != HS_SUCCESS) return Fail("Hyperscan scratch allocation failed");
+  if (!FitScratch(scratch_proto, db.get())) return Fail("Hyperscan scratch allocation failed");
+  for (const auto& a : anchored) {
+    if (!FitScratch(scratch_proto, a.db.get())) return Fail("Hyperscan scratch allocation failed");
   }
   return true;
 }
@@ -300,7 +297,7 @@ Result<bool> Engine::Impl::Compile() {
 // ---------------------------------------------------------------------------
 
 struct EngineScanner::State {
-  hs_scratch_t* scratch = nullptr;
+  HsScratch scratch;
   std::vector<std::pair<uint32_t, uint32_t>> triggers;  // (spec, end)
   std::vector<std::pair<uint32_t, uint32_t>> anchors;   // (spec, end)
   uint32_t anchored_spec = 0, window_base = 0;          // for OnAnchoredMatch
@@ -325,10 +322,6 @@ struct EngineScanner::State {
   const Engine::Impl* impl = nullptr;
   // Label verdicts per spec (1 positive, -1 negative, 0 none), by label.
   std::unordered_map<std::string, std::vector<int8_t>> label_cache;
-
-  ~State() {
-    if (scratch) hs_free_scratch(scratch);
-  }
 };
 
 namespace {
@@ -423,7 +416,7 @@ const std::vector<rules::DetectorSpec>& Engine::specs() const { return impl_->ru
 std::unique_ptr<EngineScanner> Engine::NewScanner() const {
   auto st = std::make_unique<EngineScanner::State>();
   st->impl = impl_.get();
-  if (impl_->scratch_proto) hs_clone_scratch(impl_->scratch_proto, &st->scratch);
+  st->scratch = CloneScratch(impl_->scratch_proto);
   st->keywords = std::make_unique<KeywordScanner>(impl_->keyword_set);
   for (const auto& ps : impl_->positive_sets) {
     st->positive.push_back(ps ? std::make_unique<KeywordScanner>(ps) : nullptr);
@@ -454,7 +447,7 @@ void EngineScanner::Scan(std::string_view original, const SegmentInfo& info,
   st.raws.clear();
 
   if (im.db) {
-    hs_scan(im.db, text.data(), static_cast<unsigned>(text.size()), 0, st.scratch, OnMatch, &st);
+    hs_scan(im.db.get(), text.data(), static_cast<unsigned>(text.size()), 0, st.scratch.get(), OnMatch, &st);
   }
   // Anchored triggers: their own pattern over the merged windows around
   // their anchors (anchors arrive in end order).
@@ -465,7 +458,7 @@ void EngineScanner::Scan(std::string_view original, const SegmentInfo& info,
     auto flush = [&] {
       if (hi <= lo) return;
       st.window_base = static_cast<uint32_t>(lo);
-      hs_scan(a.db, text.data() + lo, static_cast<unsigned>(hi - lo), 0, st.scratch, OnAnchoredMatch, &st);
+      hs_scan(a.db.get(), text.data() + lo, static_cast<unsigned>(hi - lo), 0, st.scratch.get(), OnAnchoredMatch, &st);
     };
     for (auto [spec, end] : st.anchors) {
       if (spec != a.spec) continue;

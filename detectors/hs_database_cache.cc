@@ -68,6 +68,19 @@ void Store(const std::string& dir, const std::string& path, const hs_database_t*
 
 }  // namespace
 
+bool FitScratch(HsScratch& scratch, const hs_database_t* db) {
+  hs_scratch_t* raw = scratch.release();
+  bool ok = hs_alloc_scratch(db, &raw) == HS_SUCCESS;
+  scratch.reset(raw);
+  return ok;
+}
+
+HsScratch CloneScratch(const HsScratch& proto) {
+  hs_scratch_t* copy = nullptr;
+  if (proto && hs_clone_scratch(proto.get(), &copy) != HS_SUCCESS) return nullptr;
+  return HsScratch(copy);
+}
+
 std::string EscapeLiteral(std::string_view s) {
   static const char* kHex = "0123456789abcdef";
   std::string out;

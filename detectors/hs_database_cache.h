@@ -13,6 +13,7 @@
 
 #include <hs/hs.h>
 
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -22,6 +23,20 @@ namespace piiscan::detectors {
 // `s` as a Hyperscan expression that matches it literally: every byte that
 // is not an ASCII letter or digit written as \xNN.
 std::string EscapeLiteral(std::string_view s);
+
+// What Hyperscan allocates, owned: freed when the handle goes.
+struct HsFree {
+  void operator()(hs_database_t* db) const { hs_free_database(db); }
+  void operator()(hs_scratch_t* scratch) const { hs_free_scratch(scratch); }
+};
+using HsDatabase = std::unique_ptr<hs_database_t, HsFree>;
+using HsScratch = std::unique_ptr<hs_scratch_t, HsFree>;
+
+// Makes `scratch` (allocated when null) fit `db` too; false when Hyperscan
+// cannot allocate it.
+bool FitScratch(HsScratch& scratch, const hs_database_t* db);
+// Another thread's copy of `proto` (null when proto is null or on failure).
+HsScratch CloneScratch(const HsScratch& proto);
 
 // Same contract as hs_compile_multi in HS_MODE_BLOCK for the host platform.
 hs_error_t CompileMultiCached(const std::vector<std::string>& expressions,

@@ -20,24 +20,17 @@ inline bool IsWordByte(char c) {
 struct KeywordSet::Impl {
   std::vector<Keyword> keywords;
   uint64_t longest = 0;
-  hs_database_t* db = nullptr;
-  hs_scratch_t* scratch_proto = nullptr;
-  ~Impl() {
-    if (scratch_proto) hs_free_scratch(scratch_proto);
-    if (db) hs_free_database(db);
-  }
+  HsDatabase db;
+  HsScratch scratch_proto;
 };
 
 struct KeywordScanner::State {
-  hs_scratch_t* scratch = nullptr;
+  HsScratch scratch;
   // For the match callback.
   const KeywordSet::Impl* set = nullptr;
   std::string_view text;
   uint64_t base = 0, limit = 0;  // scanned from `base`; hits must begin before `limit`
   std::vector<TermHit> found;
-  ~State() {
-    if (scratch) hs_free_scratch(scratch);
-  }
 };
 
 namespace {
@@ -71,14 +64,17 @@ Result<std::shared_ptr<const KeywordSet>> KeywordSet::Build(const std::vector<Ke
   }
   if (!exprs.empty()) {
     hs_compile_error_t* err = nullptr;
-    if (CompileMultiCached(exprs, flags, ids, &impl->db, &err) != HS_SUCCESS) {
+    hs_database_t* db = nullptr;
+    hs_error_t compiled = CompileMultiCached(exprs, flags, ids, &db, &err);
+    impl->db.reset(db);
+    if (compiled != HS_SUCCESS) {
       std::string what = err && err->message ? err->message : "unknown error";
       std::string who = err && err->expression >= 0 ? "keyword '" + keywords[ids[static_cast<size_t>(err->expression)]].text + "'"
                                                     : "the keywords";
       hs_free_compile_error(err);
       return Fail("Hyperscan cannot compile " + who + ": " + what);
     }
-    if (hs_alloc_scratch(impl->db, &impl->scratch_proto) != HS_SUCCESS) {
+    if (!FitScratch(impl->scratch_proto, impl->db.get())) {
       return Fail("Hyperscan scratch allocation failed");
     }
   }
@@ -91,7 +87,7 @@ KeywordSet::~KeywordSet() = default;
 KeywordScanner::KeywordScanner(std::shared_ptr<const KeywordSet> set)
     : set_(std::move(set)), state_(std::make_unique<State>()) {
   state_->set = set_->impl_.get();
-  if (set_->impl_->scratch_proto) hs_clone_scratch(set_->impl_->scratch_proto, &state_->scratch);
+  state_->scratch = CloneScratch(set_->impl_->scratch_proto);
 }
 KeywordScanner::~KeywordScanner() = default;
 
@@ -117,7 +113,7 @@ void KeywordScanner::Ensure(uint64_t lo, uint64_t hi) {
       // Past the run by the longest keyword, so that one starting inside it
       // is seen whole.
       uint64_t scan_end = std::min<uint64_t>(text_.size(), st.limit + set->longest);
-      hs_scan(set->db, text_.data() + st.base, static_cast<unsigned>(scan_end - st.base), 0, st.scratch,
+      hs_scan(set->db.get(), text_.data() + st.base, static_cast<unsigned>(scan_end - st.base), 0, st.scratch.get(),
               OnKeyword, &st);
     }
     // Hits arrive by end; ForEach wants them by begin.

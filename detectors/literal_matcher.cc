@@ -19,19 +19,12 @@ int OnMatch(unsigned int id, unsigned long long /*from*/, unsigned long long to,
 }  // namespace
 
 struct LiteralMatcher::Impl {
-  hs_database_t* db = nullptr;
-  hs_scratch_t* scratch_proto = nullptr;
-  ~Impl() {
-    if (scratch_proto) hs_free_scratch(scratch_proto);
-    if (db) hs_free_database(db);
-  }
+  HsDatabase db;
+  HsScratch scratch_proto;
 };
 
 struct LiteralScanner::State {
-  hs_scratch_t* scratch = nullptr;
-  ~State() {
-    if (scratch) hs_free_scratch(scratch);
-  }
+  HsScratch scratch;
 };
 
 Result<std::shared_ptr<const LiteralMatcher>> LiteralMatcher::Build(const std::vector<Pattern>& patterns) {
@@ -50,15 +43,18 @@ Result<std::shared_ptr<const LiteralMatcher>> LiteralMatcher::Build(const std::v
   }
   for (const auto& e : exprs) cexprs.push_back(e.c_str());
   hs_compile_error_t* err = nullptr;
-  if (hs_compile_multi(cexprs.data(), flags.data(), ids.data(), static_cast<unsigned>(exprs.size()),
-                       HS_MODE_BLOCK, nullptr, &impl->db, &err) != HS_SUCCESS) {
+  hs_database_t* db = nullptr;
+  hs_error_t compiled = hs_compile_multi(cexprs.data(), flags.data(), ids.data(),
+                                         static_cast<unsigned>(exprs.size()), HS_MODE_BLOCK, nullptr, &db, &err);
+  impl->db.reset(db);
+  if (compiled != HS_SUCCESS) {
     std::string what = err && err->message ? err->message : "unknown error";
     std::string who = "the query";
     if (err && err->expression >= 0) who = "pattern " + std::to_string(err->expression);
     hs_free_compile_error(err);
     return Fail("Hyperscan cannot compile " + who + ": " + what);
   }
-  if (hs_alloc_scratch(impl->db, &impl->scratch_proto) != HS_SUCCESS) {
+  if (!FitScratch(impl->scratch_proto, impl->db.get())) {
     return Fail("Hyperscan scratch allocation failed");
   }
   return std::shared_ptr<const LiteralMatcher>(new LiteralMatcher(std::move(impl), patterns.size()));
@@ -73,14 +69,14 @@ std::unique_ptr<LiteralScanner> LiteralMatcher::NewScanner() const {
 
 LiteralScanner::LiteralScanner(const LiteralMatcher& matcher)
     : matcher_(matcher), state_(std::make_unique<State>()) {
-  if (matcher_.impl_->scratch_proto) hs_clone_scratch(matcher_.impl_->scratch_proto, &state_->scratch);
+  state_->scratch = CloneScratch(matcher_.impl_->scratch_proto);
 }
 LiteralScanner::~LiteralScanner() = default;
 
 void LiteralScanner::Scan(std::string_view text, std::vector<LiteralMatcher::Match>& out) {
-  const auto* db = matcher_.impl_->db;
+  const auto* db = matcher_.impl_->db.get();
   if (!db || !state_->scratch || text.empty() || text.size() > UINT_MAX) return;
-  hs_scan(db, text.data(), static_cast<unsigned>(text.size()), 0, state_->scratch, OnMatch, &out);
+  hs_scan(db, text.data(), static_cast<unsigned>(text.size()), 0, state_->scratch.get(), OnMatch, &out);
 }
 
 }  // namespace piiscan::detectors
