@@ -303,7 +303,7 @@ struct EngineScanner::State {
   uint32_t anchored_spec = 0, window_base = 0;          // for OnAnchoredMatch
   std::unique_ptr<KeywordScanner> keywords;
   std::vector<std::unique_ptr<KeywordScanner>> positive;  // by spec (Impl::positive_sets)
-  std::vector<const void*> positive_text;                 // the segment each was last reset to
+  std::vector<uint8_t> positive_ready;                    // reset to this segment yet
   std::vector<TermHit> lexicon_hits;
   std::vector<NumericToken> tokens;
   std::vector<Candidate> custom;
@@ -421,7 +421,7 @@ std::unique_ptr<EngineScanner> Engine::NewScanner() const {
   for (const auto& ps : impl_->positive_sets) {
     st->positive.push_back(ps ? std::make_unique<KeywordScanner>(ps) : nullptr);
   }
-  st->positive_text.assign(st->positive.size(), nullptr);
+  st->positive_ready.assign(st->positive.size(), 0);
   return std::unique_ptr<EngineScanner>(new EngineScanner(*this, std::move(st)));
 }
 
@@ -441,7 +441,7 @@ void EngineScanner::Scan(std::string_view original, const SegmentInfo& info,
   st.triggers.clear();
   st.anchors.clear();
   st.keywords->Reset(text);
-  std::fill(st.positive_text.begin(), st.positive_text.end(), nullptr);
+  std::fill(st.positive_ready.begin(), st.positive_ready.end(), 0);
   st.lexicon_hits.clear();
   st.tokens.clear();
   st.raws.clear();
@@ -514,9 +514,9 @@ void EngineScanner::Scan(std::string_view original, const SegmentInfo& info,
     if (label_context && (*label_context)[si] == 1) return true;
     auto& scanner = st.positive[si];
     if (!scanner) return AnyPositiveIn(im.specs[si], *st.keywords, lo, hi);
-    if (st.positive_text[si] != text.data()) {
+    if (!st.positive_ready[si]) {  // reset lazily: most segments never ask
       scanner->Reset(text);
-      st.positive_text[si] = text.data();
+      st.positive_ready[si] = 1;
     }
     bool any = false;
     scanner->ForEach(lo, hi, [&](const TermHit&) { return !(any = true); });
