@@ -46,12 +46,14 @@ ItemReport ScanOne(const Item& item, const std::optional<formats::FilePart>& par
   report.mtime = file.info().mtime;
   ItemContext ctx(options.limits, stop, consumer, &file, report,
                   consumer.AllowsPartialReports() ? flush : std::function<void(ItemReport&&)>());
-  std::optional<formats::FilePart> first_part;
-  if (!part && split && consumer.AllowsPartialReports()) {
-    first_part = formats::PlanParts(
-        file.bytes(), item.path, threads, split, [&](uint64_t begin, uint64_t end) { file.Drop(begin, end); });
-  }
+  // Planning reads the whole (mapped) file: inside GuardedRun too, so that a
+  // file truncated meanwhile is a status, not a SIGBUS.
   bool completed = GuardedRun([&] {
+    std::optional<formats::FilePart> first_part;
+    if (!part && split && consumer.AllowsPartialReports()) {
+      first_part = formats::PlanParts(file.bytes(), item.path, threads, split,
+                                      [&](uint64_t begin, uint64_t end) { file.Drop(begin, end); });
+    }
     if (part) {
       formats::ExtractPart(file.bytes(), *part, {}, ctx);
     } else if (first_part) {
