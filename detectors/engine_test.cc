@@ -7,6 +7,7 @@
 
 #include <tuple>
 
+#include "detectors/embedded_engine_for_tests.h"
 #include "rules/rule_loader.h"
 
 namespace piiscan::detectors {
@@ -15,13 +16,7 @@ namespace {
 class EngineTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    // Built once for the suite: compiling the full rule set takes a second.
-    static std::shared_ptr<const Engine> shared = [] {
-      auto rules = rules::LoadEmbeddedRules();
-      if (!rules) return std::shared_ptr<const Engine>();
-      auto e = Engine::Build(*rules);
-      return e ? *e : std::shared_ptr<const Engine>();
-    }();
+    auto shared = EmbeddedEngineForTests();
     ASSERT_TRUE(shared) << "embedded rules do not build";
     engine_ = shared;
     scanner_ = engine_->NewScanner();

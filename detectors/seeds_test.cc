@@ -8,8 +8,8 @@
 #include <set>
 #include <sstream>
 
+#include "detectors/embedded_engine_for_tests.h"
 #include "detectors/engine.h"
-#include "rules/rule_loader.h"
 
 namespace piiscan::detectors {
 namespace {
@@ -20,11 +20,11 @@ using Found = std::set<std::pair<std::string, std::string>>;
 fs::path SeedsDir() { return fs::path(PIISCAN_SOURCE_DIR) / ".." / "shared" / "seeds"; }
 
 Found Scan(const std::string& file) {
-  static std::shared_ptr<const Engine> engine = [] {
-    auto rules = rules::LoadEmbeddedRules();
-    auto e = Engine::Build(*rules);
-    return e ? *e : std::shared_ptr<const Engine>();
-  }();
+  auto engine = EmbeddedEngineForTests();
+  if (!engine) {
+    ADD_FAILURE() << "embedded rules do not build";
+    return {};
+  }
   std::ifstream in(SeedsDir() / file, std::ios::binary);
   std::stringstream ss;
   ss << in.rdbuf();

@@ -1,7 +1,6 @@
 #include "formats/file_parts.h"
 
 #include <algorithm>
-#include <cstring>
 
 #include "core/line_count.h"
 #include "formats/mail/mbox_extractor.h"
@@ -17,13 +16,8 @@ namespace {
 // or envelope line (mbox) at or after it.
 uint64_t CutAt(std::string_view bytes, bool mbox, uint64_t at) {
   if (at >= bytes.size()) return bytes.size();
-  if (mbox) {
-    const void* nl = std::memchr(bytes.data() + at, '\n', bytes.size() - at);
-    return nl ? mbox::NextFromLine(bytes, static_cast<uint64_t>(static_cast<const char*>(nl) - bytes.data()) + 1)
-              : bytes.size();
-  }
-  const void* nl = std::memchr(bytes.data() + at, '\n', bytes.size() - at);
-  return nl ? static_cast<uint64_t>(static_cast<const char*>(nl) - bytes.data()) + 1 : bytes.size();
+  uint64_t line_end = mbox::LineEnd(bytes, at);
+  return mbox ? mbox::NextFromLine(bytes, line_end) : line_end;
 }
 
 // Counted bytes are released every kReleaseStep, so that planning a part

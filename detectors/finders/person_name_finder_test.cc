@@ -3,8 +3,8 @@
 // readings it must not report.
 #include <gtest/gtest.h>
 
+#include "detectors/embedded_engine_for_tests.h"
 #include "detectors/engine.h"
-#include "rules/rule_loader.h"
 
 namespace piiscan::detectors {
 namespace {
@@ -12,12 +12,7 @@ namespace {
 class PersonNameTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    static std::shared_ptr<const Engine> shared = [] {
-      auto rules = rules::LoadEmbeddedRules();
-      if (!rules) return std::shared_ptr<const Engine>();
-      auto e = Engine::Build(*rules);
-      return e ? *e : std::shared_ptr<const Engine>();
-    }();
+    auto shared = EmbeddedEngineForTests();
     ASSERT_TRUE(shared);
     engine_ = shared;
     scanner_ = engine_->NewScanner();
