@@ -17,6 +17,7 @@
 #include "detectors/keyword_hits.h"
 #include "detectors/numeric_tokens.h"
 #include "detectors/validators/validator.h"
+#include "detectors/window_matcher.h"
 
 namespace piiscan::detectors {
 namespace {
@@ -306,6 +307,9 @@ struct EngineScanner::State {
   std::vector<uint8_t> positive_ready;                    // reset to this segment yet
   std::vector<TermHit> lexicon_hits;
   std::vector<NumericToken> tokens;
+  std::vector<std::unique_ptr<WindowMatcher>> numeric;  // by Impl::numeric_specs
+  std::vector<uint32_t> window_tokens;                   // token of each numeric window
+  std::vector<WindowMatch> matches;
   std::vector<Candidate> custom;
   struct Raw {
     uint32_t spec;
@@ -422,6 +426,10 @@ std::unique_ptr<EngineScanner> Engine::NewScanner() const {
     st->positive.push_back(ps ? std::make_unique<KeywordScanner>(ps) : nullptr);
   }
   st->positive_ready.assign(st->positive.size(), 0);
+  for (auto si : impl_->numeric_specs) {
+    const auto& c = impl_->specs[si];
+    st->numeric.push_back(std::make_unique<WindowMatcher>(*c.re, c.value_group, c.spec->pattern));
+  }
   return std::unique_ptr<EngineScanner>(new EngineScanner(*this, std::move(st)));
 }
 
@@ -529,37 +537,25 @@ void EngineScanner::Scan(std::string_view original, const SegmentInfo& info,
     return l != 0 ? l : c;
   };
 
-  // Confirms pattern matches of spec `si` inside [wb, we) that satisfy `keep`.
-  auto confirm = [&](uint32_t si, uint32_t wb, uint32_t we, auto keep) {
+  // Takes one pattern match of spec `si` whose value spans [vb, ve):
+  // word boundaries, validation, normalisation.
+  auto accept = [&](uint32_t si, uint32_t vb, uint32_t ve) {
     const CompiledSpec& c = im.specs[si];
-    re2::StringPiece groups[2];
-    size_t pos = wb;
-    int n = c.value_group + 1;
-    while (pos < we && c.re->Match(text, pos, we, RE2::UNANCHORED, groups, n)) {
-      auto mb = static_cast<uint32_t>(groups[0].data() - text.data());
-      auto me = static_cast<uint32_t>(mb + groups[0].size());
-      pos = me > pos ? me : pos + 1;
-      re2::StringPiece v = groups[c.value_group];
-      if (v.data() == nullptr) continue;
-      auto vb = static_cast<uint32_t>(v.data() - text.data());
-      auto ve = static_cast<uint32_t>(vb + v.size());
-      if (!keep(vb, ve)) continue;
-      if (vb > 0 && IsWordByte(text[vb - 1])) continue;
-      std::string_view raw = text.substr(vb, ve - vb);
-      State::Raw r{si, vb, ve, {}, c.spec->base_score, {}};
-      if (c.validator) {
-        auto valid = c.validator(raw);
-        if (!valid) continue;
-        if (valid->raw_length) r.end = vb + static_cast<uint32_t>(*valid->raw_length);
-        r.value = std::move(valid->value);
-        r.score += valid->score_delta;
-        r.note = std::move(valid->note);
-      } else {
-        r.value = Normalise(raw, c.spec->normaliser);
-      }
-      if (r.end < text.size() && IsWordByte(text[r.end])) continue;
-      st.raws.push_back(std::move(r));
+    if (vb > 0 && IsWordByte(text[vb - 1])) return;
+    std::string_view raw = text.substr(vb, ve - vb);
+    State::Raw r{si, vb, ve, {}, c.spec->base_score, {}};
+    if (c.validator) {
+      auto valid = c.validator(raw);
+      if (!valid) return;
+      if (valid->raw_length) r.end = vb + static_cast<uint32_t>(*valid->raw_length);
+      r.value = std::move(valid->value);
+      r.score += valid->score_delta;
+      r.note = std::move(valid->note);
+    } else {
+      r.value = Normalise(raw, c.spec->normaliser);
     }
+    if (r.end < text.size() && IsWordByte(text[r.end])) return;
+    st.raws.push_back(std::move(r));
   };
 
   // Regex triggers: the pattern around the trigger's end must contain it.
@@ -575,18 +571,28 @@ void EngineScanner::Scan(std::string_view original, const SegmentInfo& info,
       uint64_t lo = wb > static_cast<uint32_t>(s.context_before) ? wb - static_cast<uint32_t>(s.context_before) : 0;
       if (!may_have_context(si, lo, uint64_t{we} + static_cast<uint64_t>(s.context_after))) continue;
     }
-    confirm(si, wb, we, [end](uint32_t b, uint32_t e) { return b < end && e + 1 >= end; });
+    st.matches.clear();
+    ForEachMatch(*im.specs[si].re, im.specs[si].value_group, text, wb, we, 0, st.matches);
+    for (const auto& m : st.matches) {
+      if (m.value_begin < end && m.value_end + 1 >= end) accept(si, m.value_begin, m.value_end);
+    }
   }
 
-  // Numeric detectors: patterns in and around digit-run tokens.
+  // Numeric detectors: patterns in and around digit-run tokens, one
+  // detector at a time (its windows searched together, window_matcher.h).
   if (!im.numeric_specs.empty()) {
     FindNumericTokens(text, st.tokens);
-    for (const auto& tok : st.tokens) {
-      for (auto si : im.numeric_specs) {
-        const auto& s = *im.specs[si].spec;
+    for (size_t n = 0; n < im.numeric_specs.size(); ++n) {
+      const uint32_t si = im.numeric_specs[n];
+      const auto& s = *im.specs[si].spec;
+      const uint8_t breaking = im.specs[si].breaking_separators;
+      WindowMatcher& matcher = *st.numeric[n];
+      matcher.Clear();
+      st.window_tokens.clear();
+      for (uint32_t t = 0; t < st.tokens.size(); ++t) {
+        const auto& tok = st.tokens[t];
         if (tok.digits < s.min_digits) continue;
         if (s.max_digits > 0 && tok.digits > s.max_digits * 3) continue;
-        const uint8_t breaking = im.specs[si].breaking_separators;
         if (breaking && LongestDigitStretch(text, tok, breaking) < s.min_digits) continue;
         uint32_t wb = tok.begin > static_cast<uint32_t>(s.before) ? tok.begin - static_cast<uint32_t>(s.before) : 0;
         auto we = static_cast<uint32_t>(std::min<uint64_t>(text.size(), uint64_t{tok.end} + static_cast<uint64_t>(s.after)));
@@ -598,7 +604,15 @@ void EngineScanner::Scan(std::string_view original, const SegmentInfo& info,
           uint64_t lo = wb > static_cast<uint32_t>(s.context_before) ? wb - static_cast<uint32_t>(s.context_before) : 0;
           if (!may_have_context(si, lo, uint64_t{we} + static_cast<uint64_t>(s.context_after))) continue;
         }
-        confirm(si, wb, we, [&tok](uint32_t b, uint32_t e) { return b < tok.end && e > tok.begin; });
+        matcher.Add(wb, we);
+        st.window_tokens.push_back(t);
+      }
+      if (matcher.size() == 0) continue;
+      st.matches.clear();
+      matcher.Run(text, st.matches);
+      for (const auto& m : st.matches) {
+        const auto& tok = st.tokens[st.window_tokens[m.window]];
+        if (m.value_begin < tok.end && m.value_end > tok.begin) accept(si, m.value_begin, m.value_end);
       }
     }
   }
@@ -668,7 +682,8 @@ void EngineScanner::Scan(std::string_view original, const SegmentInfo& info,
     int pa = im.specs[a->report].spec->priority, pb = im.specs[b->report].spec->priority;
     if (pa != pb) return pa < pb;
     if (a->begin != b->begin) return a->begin < b->begin;
-    return a->end > b->end;
+    if (a->end != b->end) return a->end > b->end;
+    return a->report != b->report ? a->report < b->report : a->spec < b->spec;  // any fixed order
   };
   std::sort(kept.begin(), kept.end(), by_priority);
   std::sort(extra.begin(), extra.end(), by_priority);
