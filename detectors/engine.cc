@@ -46,6 +46,7 @@ struct CompiledSpec {
   std::vector<uint32_t> lexicons;
   std::unique_ptr<Finder> finder;
   uint8_t breaking_separators = 0;  // numeric: separators a value cannot contain
+  bool has_keywords = false;        // any positive or negative context keyword
 };
 
 // Word characters for boundaries: ASCII letters and digits, and any byte of
@@ -217,6 +218,7 @@ Result<bool> Engine::Impl::Compile() {
     specs[i].negative.assign(keywords.size(), false);
     for (auto k : kw[i].first) specs[i].positive[k] = true;
     for (auto k : kw[i].second) specs[i].negative[k] = true;
+    specs[i].has_keywords = !kw[i].first.empty() || !kw[i].second.empty();
   }
 
   auto ks = KeywordSet::Build(keywords);
@@ -370,9 +372,10 @@ int ContextAround(const CompiledSpec& c, KeywordScanner& keywords, std::string_v
                   uint32_t begin, uint32_t end) {
   uint32_t lo = begin > static_cast<uint32_t>(c.spec->context_before)
                     ? begin - static_cast<uint32_t>(c.spec->context_before) : 0;
-  uint64_t hi = static_cast<uint64_t>(end) + static_cast<uint64_t>(c.spec->context_after);
-  size_t eol = text.find('\n', end);
-  if (eol != std::string_view::npos && eol < hi) hi = eol;
+  if (!c.has_keywords) return 0;
+  uint64_t hi = std::min<uint64_t>(text.size(), uint64_t{end} + static_cast<uint64_t>(c.spec->context_after));
+  size_t eol = text.substr(end, hi - end).find('\n');  // not past hi: lines can be megabytes long
+  if (eol != std::string_view::npos) hi = end + eol;
   int best = 0;
   uint64_t best_dist = UINT64_MAX;
   keywords.ForEach(lo, hi, [&](const TermHit& h) {
