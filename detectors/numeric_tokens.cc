@@ -42,6 +42,7 @@ void FindNumericTokens(std::string_view text, std::vector<NumericToken>& out) {
     if (begin > 0 && (text[begin - 1] == '+' || text[begin - 1] == '(')) --begin;
     if (begin > 0 && text[begin] == '(' && text[begin - 1] == '+') --begin;
     uint32_t digits = 0;
+    uint8_t separators = 0;
     size_t end = i;
     while (true) {
       while (i < n && IsDigit(text[i])) {
@@ -50,15 +51,17 @@ void FindNumericTokens(std::string_view text, std::vector<NumericToken>& out) {
       }
       end = i;
       size_t j = i;
-      while (j < n && j - i < 3 && IsSeparator(text[j])) ++j;
+      uint8_t seen = 0;
+      while (j < n && j - i < 3 && IsSeparator(text[j])) seen |= SeparatorBit(text[j++]);
       if (j > i && j < n && IsDigit(text[j])) {
+        separators |= seen;
         i = j;
         continue;
       }
       break;
     }
     out.push_back({static_cast<uint32_t>(begin), static_cast<uint32_t>(end),
-                   static_cast<uint16_t>(digits > 65535 ? 65535 : digits)});
+                   static_cast<uint16_t>(digits > 65535 ? 65535 : digits), separators});
     i = end;
   }
 }
@@ -76,6 +79,7 @@ uint8_t SeparatorBit(char c) {
 }
 
 uint16_t LongestDigitStretch(std::string_view text, const NumericToken& tok, uint8_t breaking) {
+  if ((tok.separators & breaking) == 0) return tok.digits;  // "12345678", "13-08-2024" with '-' allowed
   uint16_t best = 0, run = 0;
   for (uint32_t i = tok.begin; i < tok.end; ++i) {
     if (IsDigit(text[i])) {

@@ -17,6 +17,7 @@ struct NumericToken {
   uint32_t begin;   // first byte ('+', '(' or a digit)
   uint32_t end;     // one past the last digit
   uint16_t digits;  // number of digits in the token (saturating)
+  uint8_t separators = 0;  // SeparatorBit()s of the separators between its digits
 };
 
 void FindNumericTokens(std::string_view text, std::vector<NumericToken>& out);

@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <random>
+
 namespace piiscan::detectors {
 namespace {
 
@@ -52,6 +55,43 @@ TEST(NumericTokens, LongestStretchBreaksOnlyAtTheGivenSeparators) {
   EXPECT_EQ(LongestDigitStretch(text, t[2], parens), 7);
   EXPECT_EQ(LongestDigitStretch(text, t[2], 0), 10);
   EXPECT_EQ(SeparatorBit('x'), 0);
+}
+
+}  // namespace
+}  // namespace piiscan::detectors
+
+namespace piiscan::detectors {
+namespace {
+
+TEST(NumericTokens, RecordTheSeparatorsBetweenTheirDigits) {
+  std::vector<NumericToken> t;
+  FindNumericTokens("(020) 123-4567 en 12345678 en 1.234. ", t);
+  ASSERT_EQ(t.size(), 3u);
+  EXPECT_EQ(t[0].separators, SeparatorBit(')') | SeparatorBit(' ') | SeparatorBit('-'));  // not the leading '('
+  EXPECT_EQ(t[1].separators, 0);
+  EXPECT_EQ(t[2].separators, SeparatorBit('.'));  // not the trailing ". "
+}
+
+// The shortcut for tokens without breaking separators gives what walking
+// the token gives, on text dense with digits and separators.
+TEST(NumericTokens, LongestStretchAgreesWithAWalkOverTheToken) {
+  std::mt19937 rng(5);
+  const std::string alphabet = "0123456789 .-/()+x";
+  std::string text;
+  for (int i = 0; i < 20000; ++i) text.push_back(alphabet[rng() % alphabet.size()]);
+  std::vector<NumericToken> tokens;
+  FindNumericTokens(text, tokens);
+  ASSERT_GT(tokens.size(), 100u);
+  for (const auto& tok : tokens) {
+    for (uint8_t breaking = 0; breaking < 64; breaking += 5) {
+      uint16_t best = 0, run = 0;
+      for (uint32_t i = tok.begin; i < tok.end; ++i) {
+        if (text[i] >= '0' && text[i] <= '9') best = std::max<uint16_t>(best, ++run);
+        else if (SeparatorBit(text[i]) & breaking) run = 0;
+      }
+      ASSERT_EQ(LongestDigitStretch(text, tok, breaking), best) << text.substr(tok.begin, tok.end - tok.begin);
+    }
+  }
 }
 
 }  // namespace
