@@ -11,6 +11,7 @@
 
 #include "core/unicode_fold.h"
 #include "core/utf8.h"
+#include "detectors/byte_class_sequence.h"
 #include "detectors/finder.h"
 #include "detectors/capital_word_matcher.h"
 #include "detectors/hs_database_cache.h"
@@ -47,6 +48,7 @@ struct CompiledSpec {
   std::unique_ptr<Finder> finder;
   uint8_t breaking_separators = 0;  // numeric: separators a value cannot contain
   bool has_keywords = false;        // any positive or negative context keyword
+  ByteClassSequence lead;           // numeric: required right before the token (empty: none)
 };
 
 // Word characters for boundaries: ASCII letters and digits, and any byte of
@@ -187,6 +189,11 @@ Result<bool> Engine::Impl::Compile() {
     }
     for (const auto& name : s.lexicons) c.lexicons.push_back(lexicon_ids.at(name));
     if (s.trigger == "numeric") numeric_specs.push_back(static_cast<uint32_t>(i));
+    if (!s.lead.empty()) {
+      auto lead = ByteClassSequence::Parse(s.lead);
+      if (!lead) return Fail("detector '" + s.id + "': lead " + lead.error().message);
+      c.lead = std::move(*lead);
+    }
     if (s.has_separators) {
       c.breaking_separators = 63;
       for (char sep : s.separators) c.breaking_separators &= static_cast<uint8_t>(~SeparatorBit(sep));
@@ -589,6 +596,7 @@ void EngineScanner::Scan(std::string_view original, const SegmentInfo& info,
       const uint32_t si = im.numeric_specs[n];
       const auto& s = *im.specs[si].spec;
       const uint8_t breaking = im.specs[si].breaking_separators;
+      const ByteClassSequence& lead = im.specs[si].lead;
       WindowMatcher& matcher = *st.numeric[n];
       matcher.Clear();
       st.window_tokens.clear();
@@ -597,6 +605,7 @@ void EngineScanner::Scan(std::string_view original, const SegmentInfo& info,
         if (tok.digits < s.min_digits) continue;
         if (s.max_digits > 0 && tok.digits > s.max_digits * 3) continue;
         if (breaking && LongestDigitStretch(text, tok, breaking) < s.min_digits) continue;
+        if (lead.size() && !lead.MatchesBefore(text, tok.begin)) continue;
         uint32_t wb = tok.begin > static_cast<uint32_t>(s.before) ? tok.begin - static_cast<uint32_t>(s.before) : 0;
         auto we = static_cast<uint32_t>(std::min<uint64_t>(text.size(), uint64_t{tok.end} + static_cast<uint64_t>(s.after)));
         // A detector that needs context is not confirmed where none of its

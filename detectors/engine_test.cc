@@ -205,3 +205,80 @@ TEST(AnchoredTrigger, ABadAnchorIsNamed) {
 
 }  // namespace
 }  // namespace piiscan::detectors
+
+namespace piiscan::detectors {
+namespace {
+
+// The IBAN is found from number tokens with its country code as `lead`;
+// the reference is the same detector with a Hyperscan trigger on
+// "[A-Z]{2}[0-9]{2}" and the window it had then. Both must report the same
+// on grouped and compact forms, at the very start and end of the text,
+// glued to words or digits, in lower case, invalid, and next to BSNs and
+// phone numbers.
+TEST(NumericLead, FindsWhatARegexTriggerFinds) {
+  auto rules = rules::LoadEmbeddedRules();
+  ASSERT_TRUE(rules) << rules.error().message;
+  auto regex_rules = *rules;
+  bool had_lead = false;
+  for (auto& s : regex_rules.detectors) {
+    if (s.id != "iban") continue;
+    ASSERT_EQ(s.lead, "[A-Z]{2}") << "the iban detector changed: update this test";
+    had_lead = true;
+    s.trigger = "regex";
+    s.hs = "[A-Z]{2}[0-9]{2}";
+    s.lead.clear();
+    s.before = 4;
+  }
+  ASSERT_TRUE(had_lead);
+  auto lead = Engine::Build(*rules);
+  auto regex = Engine::Build(regex_rules);
+  ASSERT_TRUE(lead && regex);
+  std::string text =
+      "NL91ABNA0417164300 IBAN: NL91 ABNA 0417 1643 00, DE89 3704 0044 0532 0130 00 en BE71 0961 2345 6769.\n"
+      "Fout: NL91ABNA0417164301, xNL91ABNA0417164300, 12NL91ABNA0417164300, nl91abna0417164300,\n"
+      "GB29 NWBK 6016 1331 9268 19; FR14 2004 1010 0505 0001 3M02 606 (IBAN) BSN 111222333 tel 06-12345678\n"
+      "rekening NL02ABNA0123456789 t.n.v. X, NL2 ABNA, AB12, NL91ABNA041716430";
+  for (size_t cut = 0; cut < text.size(); cut += 5) {
+    std::string_view part = std::string_view(text).substr(cut);
+    std::vector<Detection> a, b;
+    (*lead)->NewScanner()->Scan(part, {}, a);
+    (*regex)->NewScanner()->Scan(part, {}, b);
+    ASSERT_EQ(a.size(), b.size()) << cut;
+    for (size_t i = 0; i < a.size(); ++i) {
+      EXPECT_EQ(std::tie(a[i].spec, a[i].begin, a[i].end, a[i].value, a[i].score),
+                std::tie(b[i].spec, b[i].begin, b[i].end, b[i].value, b[i].score));
+    }
+  }
+  std::vector<Detection> all;
+  (*lead)->NewScanner()->Scan(text, {}, all);
+  int ibans = 0;
+  for (const auto& d : all) ibans += (*lead)->specs()[d.spec].id == "iban";
+  EXPECT_GE(ibans, 7);
+}
+
+TEST(NumericLead, ABadLeadIsNamed) {
+  auto rules = rules::LoadEmbeddedRules();
+  ASSERT_TRUE(rules);
+  for (auto& s : rules->detectors) {
+    if (!s.lead.empty()) s.lead = "[A-Z]+";
+  }
+  auto e = Engine::Build(*rules);
+  ASSERT_FALSE(e);
+  EXPECT_NE(e.error().message.find("'iban': lead"), std::string::npos) << e.error().message;
+}
+
+TEST(NumericLead, TheRuleLoaderKeepsLeadsToNumericDetectors) {
+  const std::string base = "- id: x\n  category: c\n  pattern: '([0-9]{4})'\n";
+  auto ok = rules::ParseDetectorSpecs(base + "  trigger: numeric\n  lead: 'NL'\n  before: 2\n", "x.yaml");
+  ASSERT_TRUE(ok) << ok.error().message;
+  EXPECT_EQ((*ok)[0].lead, "NL");
+  auto no_before = rules::ParseDetectorSpecs(base + "  trigger: numeric\n  lead: 'NL'\n", "x.yaml");
+  ASSERT_FALSE(no_before);
+  EXPECT_NE(no_before.error().message.find("before"), std::string::npos);
+  auto regex = rules::ParseDetectorSpecs(base + "  trigger: regex\n  hs: 'x'\n  lead: 'NL'\n  before: 2\n", "x.yaml");
+  ASSERT_FALSE(regex);
+  EXPECT_NE(regex.error().message.find("numeric"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace piiscan::detectors

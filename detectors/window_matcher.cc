@@ -7,6 +7,9 @@ namespace {
 // rarely repeat, and spans must fit 16 bits.
 constexpr uint32_t kMaxShapeWindow = 256;
 constexpr size_t kMaxShapes = 4096;
+// After this many lookups, shapes are given up when fewer than a quarter
+// came back: each miss costs more than a plain search.
+constexpr uint64_t kShapeTrial = 1024;
 
 inline bool IsDigit(char c) { return static_cast<unsigned char>(c - '0') < 10; }
 
@@ -114,7 +117,9 @@ WindowMatcher::WindowMatcher(const RE2& re, int value_group, std::string_view pa
       context_free_(IsContextFree(pattern)) {}
 
 void WindowMatcher::Run(std::string_view text, std::vector<WindowMatch>& out) {
-  if (digit_blind_) return RunByShape(text, out);
+  if (digit_blind_ && (shape_lookups_ < kShapeTrial || shape_hits_ * 4 >= shape_lookups_)) {
+    return RunByShape(text, out);
+  }
   if (context_free_ && windows_.size() > 1) return RunJoined(text, out);
   for (uint32_t k = 0; k < windows_.size(); ++k) {
     ForEachMatch(re_, value_group_, text, windows_[k].begin, windows_[k].end, k, out);
@@ -135,7 +140,10 @@ void WindowMatcher::RunByShape(std::string_view text, std::vector<WindowMatch>& 
       if (IsDigit(c)) c = '0';
     }
     auto it = shapes_.find(shape_);
-    if (it == shapes_.end()) {
+    ++shape_lookups_;
+    if (it != shapes_.end()) {
+      ++shape_hits_;
+    } else {
       if (shapes_.size() >= kMaxShapes) shapes_.clear();
       found.clear();
       ForEachMatch(re_, value_group_, shape_, 0, len, 0, found);

@@ -8,6 +8,9 @@
 //   anchors or word boundaries; the BSN, KvK and card patterns) give the
 //   same matches in every window of the same shape, "0000 0000" for
 //   "1234 5678": the matches are computed once per shape and remembered.
+//   Windows that take in text around the token (an IBAN's) rarely repeat
+//   a shape: when too few shapes come back, the matcher stops remembering
+//   and searches as below.
 // - Other patterns without anchors or word boundaries (phone numbers,
 //   "0[89]0...") are searched in one pass over the windows joined end to
 //   end, which costs one call per *match*: most windows hold none.
@@ -82,6 +85,7 @@ class WindowMatcher {
   int value_group_;
   bool digit_blind_;
   bool context_free_;
+  uint64_t shape_lookups_ = 0, shape_hits_ = 0;
   std::vector<Window> windows_;
   std::unordered_map<std::string, std::vector<Span>> shapes_;
   std::string shape_;

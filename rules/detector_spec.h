@@ -7,7 +7,8 @@
 //   numeric  - the engine's digit-run pass yields number tokens (digits with
 //              single separators, optional leading '+'); `pattern` (RE2) is
 //              searched in the token plus `before`/`after` bytes around it.
-//              Tokens whose digit count is outside `digits` are skipped.
+//              Tokens whose digit count is outside `digits`, or without the
+//              `lead` bytes right before them, are skipped.
 //   regex    - `hs` (a cheap Hyperscan pattern, ideally literal-anchored)
 //              marks candidates by its match end; `pattern` (RE2) is searched
 //              in `before`/`after` bytes around that end.
@@ -56,6 +57,10 @@ struct DetectorSpec {
   // separator, has min_digits digits ("13-08-2024" is no BSN). Unset: any.
   std::string separators;
   bool has_separators = false;
+  // numeric: bytes that must stand right before the token, as a sequence of
+  // classes ("[A-Z]{2}": an IBAN's country code before its check digits;
+  // detectors/byte_class_sequence.h). Tokens without it are skipped. Empty: none.
+  std::string lead;
 
   std::string normaliser;   // digits | upper_alnum | lower | phone_e164 | date_iso | spaces | as_is
   std::string validator;    // name in detectors/validators/registry; empty = none

@@ -33,7 +33,7 @@ std::vector<std::string> Strings(const YAML::Node& node) {
 
 const std::set<std::string> kKeys = {
     "id", "category", "description", "confidence", "trigger", "hs", "hs_anchor", "anchor_window", "pattern", "lexicon",
-    "lexicons", "finder", "before", "after", "digits", "separators", "normaliser", "validator", "masker", "caseless",
+    "lexicons", "finder", "before", "after", "digits", "separators", "lead", "normaliser", "validator", "masker", "caseless",
     "score", "requires_context", "priority", "context", "examples"};
 
 Result<DetectorSpec> ParseOne(const YAML::Node& n, const std::string& file) {
@@ -88,6 +88,10 @@ Result<DetectorSpec> ParseOne(const YAML::Node& n, const std::string& file) {
       }
     }
   }
+  s.lead = n["lead"].as<std::string>("");
+  if (!s.lead.empty() && s.before < 1) {
+    return Fail(Where(file, n["lead"]) + ": a lead stands before the token: 'before' must cover it");
+  }
   s.normaliser = n["normaliser"].as<std::string>("as_is");
   s.validator = n["validator"].as<std::string>("");
   s.masker = n["masker"].as<std::string>("keep_ends");
@@ -115,6 +119,9 @@ Result<DetectorSpec> ParseOne(const YAML::Node& n, const std::string& file) {
   }
   if (s.trigger == "regex" && (s.hs.empty() || s.pattern.empty())) {
     return Fail(Where(file, n) + ": regex detector '" + s.id + "' needs hs and pattern");
+  }
+  if (!s.lead.empty() && s.trigger != "numeric") {
+    return Fail(Where(file, n["lead"]) + ": lead is for numeric detectors");
   }
   if (s.trigger == "numeric" && s.pattern.empty()) {
     return Fail(Where(file, n) + ": numeric detector '" + s.id + "' needs pattern");
