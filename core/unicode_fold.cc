@@ -3,9 +3,7 @@
 #include <algorithm>
 #include <cstring>
 
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
+#include "core/byte_scan.h"
 
 namespace piiscan {
 namespace {
@@ -38,28 +36,9 @@ std::pair<std::string_view, size_t> FoldAt(std::string_view s, size_t i) {
 }
 
 // Index of the first lead byte at or after `i` of a character that may fold
-// (C2, E2, EF), or s.size(). Runs on every text segment, so it skips 16
-// bytes at a time.
-size_t NextFoldLead(std::string_view s, size_t i) {
-  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-  const size_t n = s.size();
-#if defined(__SSE2__)
-  const __m128i c2 = _mm_set1_epi8(static_cast<char>(0xC2));
-  const __m128i e2 = _mm_set1_epi8(static_cast<char>(0xE2));
-  const __m128i ef = _mm_set1_epi8(static_cast<char>(0xEF));
-  for (; i + 16 <= n; i += 16) {
-    __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
-    if (_mm_movemask_epi8(v) == 0) continue;  // all ASCII
-    __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, c2), _mm_cmpeq_epi8(v, e2)),
-                               _mm_cmpeq_epi8(v, ef));
-    if (int m = _mm_movemask_epi8(hit)) return i + static_cast<size_t>(__builtin_ctz(static_cast<unsigned>(m)));
-  }
-#endif
-  for (; i < n; ++i) {
-    if (p[i] == 0xC2 || p[i] == 0xE2 || p[i] == 0xEF) return i;
-  }
-  return n;
-}
+// (C2, E2, EF), or s.size(). Runs on every text segment: plain ASCII is
+// skipped a vector at a time.
+size_t NextFoldLead(std::string_view s, size_t i) { return FindNonAsciiOf(s, i, 0xC2, 0xE2, 0xEF); }
 
 }  // namespace
 

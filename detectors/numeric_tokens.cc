@@ -1,8 +1,6 @@
 #include "detectors/numeric_tokens.h"
 
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
+#include "core/byte_scan.h"
 
 namespace piiscan::detectors {
 namespace {
@@ -12,32 +10,12 @@ inline bool IsSeparator(char c) {
   return c == ' ' || c == '.' || c == '-' || c == '/' || c == '(' || c == ')';
 }
 
-// Index of the first digit at or after `i`, or text.size().
-inline size_t NextDigit(std::string_view text, size_t i) {
-  const size_t n = text.size();
-  const char* p = text.data();
-#if defined(__SSE2__)
-  const __m128i zero = _mm_set1_epi8('0');
-  const __m128i nine = _mm_set1_epi8(9);
-  while (i + 16 <= n) {
-    __m128i v = _mm_sub_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i)), zero);
-    // digit iff (unsigned)(c - '0') <= 9, i.e. min(v, 9) == v
-    __m128i is_digit = _mm_cmpeq_epi8(_mm_min_epu8(v, nine), v);
-    int mask = _mm_movemask_epi8(is_digit);
-    if (mask != 0) return i + static_cast<size_t>(__builtin_ctz(static_cast<unsigned>(mask)));
-    i += 16;
-  }
-#endif
-  while (i < n && !IsDigit(p[i])) ++i;
-  return i;
-}
-
 }  // namespace
 
 void FindNumericTokens(std::string_view text, std::vector<NumericToken>& out) {
   const size_t n = text.size();
   size_t i = 0;
-  while ((i = NextDigit(text, i)) < n) {
+  while ((i = FindDigit(text, i)) < n) {
     size_t begin = i;
     if (begin > 0 && (text[begin - 1] == '+' || text[begin - 1] == '(')) --begin;
     if (begin > 0 && text[begin] == '(' && text[begin - 1] == '+') --begin;

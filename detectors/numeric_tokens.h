@@ -1,6 +1,6 @@
 #pragma once
 // The digit-run pass: finds number tokens in text in one sweep that skips
-// digit-free stretches 16 bytes at a time (SSE2 where available). A token is
+// digit-free stretches a vector at a time (core/byte_scan.h). A token is
 // a maximal run of digits joined by short separator runs (up to 3 of
 // ' ', '.', '-', '/', '(', ')'), optionally led by '+' or '(' — the shapes in
 // which BSNs, phone numbers, card numbers, dates and postcodes are written.

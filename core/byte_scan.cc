@@ -1,0 +1,164 @@
+#include "core/byte_scan.h"
+
+#if defined(__x86_64__)
+#include <immintrin.h>
+#define PIISCAN_X86 1
+#endif
+
+namespace piiscan {
+namespace {
+
+bool avx2_disabled = false;
+
+bool UseAvx2() {
+#if defined(PIISCAN_X86)
+  static const bool has = [] {
+    __builtin_cpu_init();
+    return __builtin_cpu_supports("avx2") != 0;
+  }();
+  return has && !avx2_disabled;
+#else
+  return false;
+#endif
+}
+
+inline bool IsDigit(unsigned char c) { return static_cast<unsigned char>(c - '0') < 10; }
+
+// --- SSE2 (the x86-64 baseline) and plain loops -----------------------------
+
+uint64_t CountByteSse2(const char* p, const char* end, char c) {
+  uint64_t n = 0;
+#if defined(PIISCAN_X86)
+  // Per-byte counters (a match subtracts -1), summed with psadbw before
+  // they can overflow.
+  const __m128i needle = _mm_set1_epi8(c);
+  while (end - p >= 16) {
+    __m128i acc = _mm_setzero_si128();
+    for (int k = 0; k < 255 && end - p >= 16; ++k, p += 16) {
+      __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+      acc = _mm_sub_epi8(acc, _mm_cmpeq_epi8(v, needle));
+    }
+    __m128i sums = _mm_sad_epu8(acc, _mm_setzero_si128());
+    n += static_cast<uint64_t>(_mm_cvtsi128_si64(sums)) +
+         static_cast<uint64_t>(_mm_cvtsi128_si64(_mm_unpackhi_epi64(sums, sums)));
+  }
+#endif
+  for (; p < end; ++p) n += *p == c;
+  return n;
+}
+
+size_t FindDigitSse2(const unsigned char* p, size_t i, size_t n) {
+#if defined(PIISCAN_X86)
+  const __m128i zero = _mm_set1_epi8('0');
+  const __m128i nine = _mm_set1_epi8(9);
+  for (; i + 16 <= n; i += 16) {
+    __m128i v = _mm_sub_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i)), zero);
+    // digit iff (unsigned)(c - '0') <= 9, i.e. min(v, 9) == v
+    int mask = _mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(v, nine), v));
+    if (mask != 0) return i + static_cast<size_t>(__builtin_ctz(static_cast<unsigned>(mask)));
+  }
+#endif
+  while (i < n && !IsDigit(p[i])) ++i;
+  return i;
+}
+
+size_t FindNonAsciiOfSse2(const unsigned char* p, size_t i, size_t n, unsigned char a, unsigned char b,
+                          unsigned char c) {
+#if defined(PIISCAN_X86)
+  const __m128i va = _mm_set1_epi8(static_cast<char>(a));
+  const __m128i vb = _mm_set1_epi8(static_cast<char>(b));
+  const __m128i vc = _mm_set1_epi8(static_cast<char>(c));
+  for (; i + 16 <= n; i += 16) {
+    __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
+    if (_mm_movemask_epi8(v) == 0) continue;  // all ASCII
+    __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, va), _mm_cmpeq_epi8(v, vb)), _mm_cmpeq_epi8(v, vc));
+    if (int m = _mm_movemask_epi8(hit)) return i + static_cast<size_t>(__builtin_ctz(static_cast<unsigned>(m)));
+  }
+#endif
+  for (; i < n; ++i) {
+    if (p[i] == a || p[i] == b || p[i] == c) return i;
+  }
+  return n;
+}
+
+// --- AVX2 -------------------------------------------------------------------
+// Each does the 32-byte steps and leaves the rest to the SSE2 version.
+
+#if defined(PIISCAN_X86)
+__attribute__((target("avx2"))) uint64_t CountByteAvx2(const char* p, const char* end, char c) {
+  uint64_t n = 0;
+  const __m256i needle = _mm256_set1_epi8(c);
+  while (end - p >= 32) {
+    __m256i acc = _mm256_setzero_si256();
+    for (int k = 0; k < 255 && end - p >= 32; ++k, p += 32) {
+      __m256i v = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p));
+      acc = _mm256_sub_epi8(acc, _mm256_cmpeq_epi8(v, needle));
+    }
+    __m256i sums = _mm256_sad_epu8(acc, _mm256_setzero_si256());
+    n += static_cast<uint64_t>(_mm256_extract_epi64(sums, 0)) + static_cast<uint64_t>(_mm256_extract_epi64(sums, 1)) +
+         static_cast<uint64_t>(_mm256_extract_epi64(sums, 2)) + static_cast<uint64_t>(_mm256_extract_epi64(sums, 3));
+  }
+  return n + CountByteSse2(p, end, c);
+}
+
+__attribute__((target("avx2"))) size_t FindDigitAvx2(const unsigned char* p, size_t i, size_t n) {
+  const __m256i zero = _mm256_set1_epi8('0');
+  const __m256i nine = _mm256_set1_epi8(9);
+  for (; i + 32 <= n; i += 32) {
+    __m256i v = _mm256_sub_epi8(_mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + i)), zero);
+    auto mask = static_cast<unsigned>(_mm256_movemask_epi8(_mm256_cmpeq_epi8(_mm256_min_epu8(v, nine), v)));
+    if (mask != 0) return i + static_cast<size_t>(__builtin_ctz(mask));
+  }
+  return FindDigitSse2(p, i, n);
+}
+
+__attribute__((target("avx2"))) size_t FindNonAsciiOfAvx2(const unsigned char* p, size_t i, size_t n,
+                                                           unsigned char a, unsigned char b, unsigned char c) {
+  const __m256i va = _mm256_set1_epi8(static_cast<char>(a));
+  const __m256i vb = _mm256_set1_epi8(static_cast<char>(b));
+  const __m256i vc = _mm256_set1_epi8(static_cast<char>(c));
+  for (; i + 64 <= n; i += 64) {  // two vectors per all-ASCII test
+    __m256i v0 = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + i));
+    __m256i v1 = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + i + 32));
+    if (_mm256_movemask_epi8(_mm256_or_si256(v0, v1)) == 0) continue;
+    for (int half = 0; half < 2; ++half) {
+      __m256i v = half ? v1 : v0;
+      __m256i hit = _mm256_or_si256(_mm256_or_si256(_mm256_cmpeq_epi8(v, va), _mm256_cmpeq_epi8(v, vb)),
+                                    _mm256_cmpeq_epi8(v, vc));
+      if (auto m = static_cast<unsigned>(_mm256_movemask_epi8(hit))) {
+        return i + static_cast<size_t>(32 * half) + static_cast<size_t>(__builtin_ctz(m));
+      }
+    }
+  }
+  return FindNonAsciiOfSse2(p, i, n, a, b, c);
+}
+#endif
+
+}  // namespace
+
+uint64_t CountByte(std::string_view s, char c) {
+#if defined(PIISCAN_X86)
+  if (UseAvx2()) return CountByteAvx2(s.data(), s.data() + s.size(), c);
+#endif
+  return CountByteSse2(s.data(), s.data() + s.size(), c);
+}
+
+size_t FindDigit(std::string_view s, size_t i) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+#if defined(PIISCAN_X86)
+  if (UseAvx2()) return FindDigitAvx2(p, i, s.size());
+#endif
+  return FindDigitSse2(p, i, s.size());
+}
+
+size_t FindNonAsciiOf(std::string_view s, size_t i, unsigned char a, unsigned char b, unsigned char c) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+#if defined(PIISCAN_X86)
+  if (UseAvx2()) return FindNonAsciiOfAvx2(p, i, s.size(), a, b, c);
+#endif
+  return FindNonAsciiOfSse2(p, i, s.size(), a, b, c);
+}
+
+void DisableAvx2ForTests(bool disabled) { avx2_disabled = disabled; }
+
+}  // namespace piiscan

@@ -1,0 +1,28 @@
+#pragma once
+// The byte-scanning loops of the passes that touch every byte of a text
+// (line counting, the digit-run pass, Unicode folding): 32 bytes per step
+// with AVX2 when the CPU has it (checked once), 16 with SSE2 otherwise, one
+// at a time for the tail. Same results on every path (tested against plain
+// loops).
+
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+namespace piiscan {
+
+// Number of bytes equal to `c` in `s`.
+uint64_t CountByte(std::string_view s, char c);
+
+// Index of the first ASCII digit at or after `i`, or s.size().
+size_t FindDigit(std::string_view s, size_t i);
+
+// Index of the first byte at or after `i` equal to `a`, `b` or `c`, or
+// s.size(). All three must be non-ASCII (>= 0x80): blocks of plain ASCII
+// are skipped with one test.
+size_t FindNonAsciiOf(std::string_view s, size_t i, unsigned char a, unsigned char b, unsigned char c);
+
+// For tests: use the SSE2/plain paths even where AVX2 exists.
+void DisableAvx2ForTests(bool disabled);
+
+}  // namespace piiscan

@@ -1,0 +1,67 @@
+// Every path of the byte-scanning loops (AVX2 where the CPU has it, SSE2,
+// the plain tail) gives what a plain loop gives: random text with the bytes
+// looked for sprinkled at every alignment, scanned from every start offset
+// near the vector sizes.
+#include "core/byte_scan.h"
+
+#include <gtest/gtest.h>
+
+#include <random>
+#include <string>
+
+namespace piiscan {
+namespace {
+
+std::string RandomText(uint32_t seed, size_t n) {
+  std::mt19937 rng(seed);
+  const std::string alphabet = "abcdefghij klm\n\n0123456789\xC2\xA0\xE2\x80\x93\xEF\xBC\x91\xC3\xA9";
+  std::string s;
+  for (size_t i = 0; i < n; ++i) s.push_back(alphabet[rng() % alphabet.size()]);
+  // Long runs without the bytes looked for, so the vector skips are taken.
+  s.insert(n / 3, std::string(300, 'x'));
+  return s;
+}
+
+class ByteScan : public ::testing::TestWithParam<bool> {
+ protected:
+  void SetUp() override { DisableAvx2ForTests(GetParam()); }
+  void TearDown() override { DisableAvx2ForTests(false); }
+};
+
+TEST_P(ByteScan, AgreesWithPlainLoops) {
+  for (uint32_t seed = 1; seed <= 3; ++seed) {
+    const std::string text = RandomText(seed, 2000 + seed * 37);
+    const auto* u = reinterpret_cast<const unsigned char*>(text.data());
+    for (size_t from = 0; from < 200; from += (from < 70 ? 1 : 13)) {
+      for (size_t len : {size_t{0}, size_t{1}, size_t{15}, size_t{31}, size_t{33}, size_t{64}, size_t{1000}, text.size()}) {
+        if (from + len > text.size()) continue;
+        std::string_view s(text.data() + from, len);
+        uint64_t newlines = 0;
+        for (char c : s) newlines += c == '\n';
+        ASSERT_EQ(CountByte(s, '\n'), newlines) << from << " " << len;
+      }
+      size_t digit = from;
+      while (digit < text.size() && (u[digit] < '0' || u[digit] > '9')) ++digit;
+      ASSERT_EQ(FindDigit(text, from), digit) << from;
+      size_t lead = from;
+      while (lead < text.size() && u[lead] != 0xC2 && u[lead] != 0xE2 && u[lead] != 0xEF) ++lead;
+      ASSERT_EQ(FindNonAsciiOf(text, from, 0xC2, 0xE2, 0xEF), lead) << from;
+    }
+  }
+  EXPECT_EQ(FindDigit("", 0), 0u);
+  EXPECT_EQ(FindDigit(std::string(100, 'x'), 0), 100u);
+  EXPECT_EQ(FindNonAsciiOf(std::string(100, 'x') + "\xC3\xA9", 0, 0xC2, 0xE2, 0xEF), 102u);
+}
+
+TEST_P(ByteScan, CountsPastTheByteCounterLimit) {
+  // More than 255 vectors of all-newlines: the per-byte counters must be
+  // folded before they overflow.
+  std::string text(32 * 300 + 5, '\n');
+  EXPECT_EQ(CountByte(text, '\n'), text.size());
+}
+
+INSTANTIATE_TEST_SUITE_P(Paths, ByteScan, ::testing::Values(false, true),
+                         [](const auto& info) { return info.param ? "Sse2" : "Best"; });
+
+}  // namespace
+}  // namespace piiscan
