@@ -8,12 +8,10 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
-#include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <tuple>
 
 #include "rules/rule_loader.h"
+#include "tests/support/test_support.h"
 
 namespace piiscan::detectors {
 namespace {
@@ -84,15 +82,7 @@ TEST(CapitalWordMatcher, TheRealGazetteerOnRealText) {
   }
   std::string text =
       "Geachte mevrouw Yılmaz, beste Jan-Willem en Priya El Amrani,\nMet vriendelijke groet, Sjoerd de Vries\n";
-  auto seeds = std::filesystem::path(PIISCAN_SOURCE_DIR) / ".." / "shared" / "seeds";
-  if (std::filesystem::is_directory(seeds)) {
-    for (const auto& f : std::filesystem::directory_iterator(seeds)) {
-      std::ifstream in(f.path(), std::ios::binary);
-      std::stringstream ss;
-      ss << in.rdbuf();
-      text += ss.str();
-    }
-  }
+  text += testing::SeedsText();
   ExpectSameAsReference(text, lits);
 }
 

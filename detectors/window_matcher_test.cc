@@ -8,14 +8,12 @@
 
 #include <gtest/gtest.h>
 
-#include <filesystem>
-#include <fstream>
 #include <random>
-#include <sstream>
 #include <tuple>
 
 #include "detectors/numeric_tokens.h"
 #include "rules/rule_loader.h"
+#include "tests/support/test_support.h"
 
 namespace piiscan::detectors {
 namespace {
@@ -31,17 +29,7 @@ std::string DigitDenseText(uint32_t seed, size_t size) {
 }
 
 std::string SeedsText() {
-  std::string text = "Tel. 06-12345678, BSN 111222333, KvK 1234 5678, NL91ABNA0417164300.\n";
-  auto seeds = std::filesystem::path(PIISCAN_SOURCE_DIR) / ".." / "shared" / "seeds";
-  if (std::filesystem::is_directory(seeds)) {
-    for (const auto& f : std::filesystem::directory_iterator(seeds)) {
-      std::ifstream in(f.path(), std::ios::binary);
-      std::stringstream ss;
-      ss << in.rdbuf();
-      text += ss.str();
-    }
-  }
-  return text;
+  return "Tel. 06-12345678, BSN 111222333, KvK 1234 5678, NL91ABNA0417164300.\n" + testing::SeedsText();
 }
 
 // Windows as the engine makes them (tokens plus some bytes around), and a

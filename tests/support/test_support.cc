@@ -5,9 +5,11 @@
 #include <sys/wait.h>
 
 #include <cstdio>
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <vector>
 
 namespace piiscan::testing {
 
@@ -15,6 +17,17 @@ std::string SourceDir() { return PIISCAN_SOURCE_DIR; }
 
 std::string SharedFixturesDir() {
   return (std::filesystem::path(PIISCAN_SOURCE_DIR) / ".." / "shared" / "fixtures").lexically_normal();
+}
+
+std::string SeedsText() {
+  std::string text;
+  auto seeds = std::filesystem::path(PIISCAN_SOURCE_DIR) / ".." / "shared" / "seeds";
+  if (!std::filesystem::is_directory(seeds)) return text;
+  std::vector<std::filesystem::path> files;
+  for (const auto& f : std::filesystem::directory_iterator(seeds)) files.push_back(f.path());
+  std::sort(files.begin(), files.end());  // a fixed order, whatever the file system's
+  for (const auto& f : files) text += ReadFile(f.string());
+  return text;
 }
 
 std::string GeneratedFixturesDir() {

@@ -11,6 +11,9 @@ std::string SourceDir();
 // ../shared/fixtures of the checkout: third-party files (PST, MSG). Under
 // CI=true a missing fixture fails the test instead of skipping it.
 std::string SharedFixturesDir();
+// The real privacy statements in ../shared/seeds, concatenated (empty when
+// the folder is absent): real-world test text.
+std::string SeedsText();
 // Files generated once per test run by corpus/make_fixtures.py.
 std::string GeneratedFixturesDir();
 // The built piiscan executable.
