@@ -10,7 +10,8 @@
 // Per segment: fold Unicode look-alikes -> one Hyperscan pass (no start-of-
 // match tracking: triggers mark candidates by their end) + one pass over
 // capitalised words + one digit-run pass -> confirm each candidate's span
-// with RE2 in a bounded window -> validate -> score with context (keywords
+// with RE2 in a bounded window (a numeric detector's windows all at once,
+// window_matcher.h) -> validate -> score with context (keywords
 // near the candidate, the segment's label) -> resolve overlaps, most
 // specific detector first (spec priority).
 // The Hyperscan callback only records hits; all work happens after hs_scan.
