@@ -377,9 +377,9 @@ bool ByBegin(const TermHit& a, const TermHit& b) { return a.begin < b.begin; }
 // positive. Keywords inside the candidate itself do not count.
 int ContextAround(const CompiledSpec& c, KeywordScanner& keywords, std::string_view text,
                   uint32_t begin, uint32_t end) {
+  if (!c.has_keywords) return 0;
   uint32_t lo = begin > static_cast<uint32_t>(c.spec->context_before)
                     ? begin - static_cast<uint32_t>(c.spec->context_before) : 0;
-  if (!c.has_keywords) return 0;
   uint64_t hi = std::min<uint64_t>(text.size(), uint64_t{end} + static_cast<uint64_t>(c.spec->context_after));
   size_t eol = text.substr(end, hi - end).find('\n');  // not past hi: lines can be megabytes long
   if (eol != std::string_view::npos) hi = end + eol;
