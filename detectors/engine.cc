@@ -581,8 +581,9 @@ void EngineScanner::Scan(std::string_view original, const SegmentInfo& info,
       uint64_t lo = wb > static_cast<uint32_t>(s.context_before) ? wb - static_cast<uint32_t>(s.context_before) : 0;
       if (!may_have_context(si, lo, uint64_t{we} + static_cast<uint64_t>(s.context_after))) continue;
     }
+    // Only a match around the trigger counts: none beginning after it.
     st.matches.clear();
-    ForEachMatch(*im.specs[si].re, im.specs[si].value_group, text, wb, we, 0, st.matches);
+    ForEachMatch(*im.specs[si].re, im.specs[si].value_group, text, wb, we, 0, st.matches, end);
     for (const auto& m : st.matches) {
       if (m.value_begin < end && m.value_end + 1 >= end) accept(si, m.value_begin, m.value_end);
     }

@@ -94,13 +94,15 @@ bool IsDigitBlind(std::string_view pattern) {
 }
 
 void ForEachMatch(const RE2& re, int value_group, std::string_view text, uint32_t wb, uint32_t we,
-                  uint32_t window, std::vector<WindowMatch>& out) {
+                  uint32_t window, std::vector<WindowMatch>& out, uint32_t stop_at) {
   re2::StringPiece groups[2];
   re2::StringPiece whole(text.data(), text.size());
   const int n = value_group + 1;
   size_t pos = wb;
-  while (pos < we && re.Match(whole, pos, we, RE2::UNANCHORED, groups, n)) {
+  // Every match begins at or after `pos`.
+  while (pos < we && pos < stop_at && re.Match(whole, pos, we, RE2::UNANCHORED, groups, n)) {
     auto mb = static_cast<uint32_t>(groups[0].data() - text.data());
+    if (mb >= stop_at) break;
     auto me = static_cast<uint32_t>(mb + groups[0].size());
     pos = me > pos ? me : pos + 1;
     const re2::StringPiece& v = groups[value_group];

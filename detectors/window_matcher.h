@@ -43,9 +43,12 @@ struct WindowMatch {
 
 // Successive non-overlapping matches of `re` in text[wb, we), leftmost
 // first, as RE2::Match finds them from wb on. Matches whose value group did
-// not take part are skipped.
+// not take part are skipped. The search ends at the first match that begins
+// at or after `stop_at`, which is not taken: a caller that wants only the
+// match around one position says so, and is spared a search through the
+// rest of the window (a DFA pass that mostly finds nothing).
 void ForEachMatch(const RE2& re, int value_group, std::string_view text, uint32_t wb, uint32_t we,
-                  uint32_t window, std::vector<WindowMatch>& out);
+                  uint32_t window, std::vector<WindowMatch>& out, uint32_t stop_at = UINT32_MAX);
 
 // True when `pattern` cannot tell one digit from another (digits appear only
 // in the class range 0-9, \d, or repetition counts) and has no anchors or
