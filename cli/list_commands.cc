@@ -5,6 +5,7 @@
 
 #include "cli/commands.h"
 #include "cli/subcommands.h"
+#include "formats/format_module.h"
 #include "formats/registry.h"
 #include "rules/rule_loader.h"
 
@@ -85,6 +86,8 @@ int RunFormats(int argc, char** argv) {
                 f.extractor ? "yes" : "no", static_cast<int>(f.library.size()), f.library.data(),
                 static_cast<int>(f.description.size()), f.description.data());
   }
+  std::printf("\nformat module (PDF, mail, Office, HTML, archives; loaded on first use): %s\n",
+              formats::FormatModuleDescription().c_str());
   return kExitOk;
 }
 

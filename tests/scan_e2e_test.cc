@@ -170,6 +170,51 @@ TEST_F(ScanE2e, PermissionDeniedIsAStatusAndTheScanGoesOn) {
   EXPECT_EQ(emails, 1);
 }
 
+// The extractors that need big libraries are in piiscan-formats.so, loaded
+// on first use (formats/format_module.h).
+TEST_F(ScanE2e, FormatModuleIsLoadedOnlyWhenAFileNeedsIt) {
+  // The dynamic loader names every library it loads on stderr.
+  auto text_only = Sh("LD_DEBUG=libs " + Cmd(dir_.path() + "/share"));
+  ASSERT_EQ(text_only.exit_code, 0) << text_only.err;
+  EXPECT_NE(text_only.err.find("libre2"), std::string::npos) << "LD_DEBUG printed no library loads";
+  for (const char* lib : {"piiscan-formats", "libpoppler", "libgmime", "libxml2", "libarchive", "libpff"}) {
+    EXPECT_EQ(text_only.err.find(lib), std::string::npos) << lib << " loaded for plain text";
+  }
+  std::string pdf = testing::SourceDir() + "/corpus/sample/shares/finance/facturen/factuur_F2024-00001.pdf";
+  ASSERT_EQ(Sh("cp " + pdf + " " + dir_.path() + "/share/").exit_code, 0);
+  auto with_pdf = Sh("LD_DEBUG=libs " + Cmd(dir_.path() + "/share"));
+  EXPECT_NE(with_pdf.err.find("piiscan-formats.so"), std::string::npos);
+  EXPECT_NE(with_pdf.err.find("libpoppler"), std::string::npos);
+
+  auto r = Sh(Cmd(dir_.path() + "/share"));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  int pdf_findings = 0;
+  for (const auto& rec : ParseJsonl(r.out)) {
+    if (rec.contains("detector") && rec["file"].get<std::string>().ends_with(".pdf")) ++pdf_findings;
+  }
+  EXPECT_GT(pdf_findings, 0) << r.out;
+  auto formats = Sh(PiiscanBinary() + " formats");
+  EXPECT_NE(formats.out.find("piiscan-formats.so"), std::string::npos) << formats.out;
+}
+
+TEST_F(ScanE2e, MissingFormatModuleMakesThoseFilesUnsupportedAndTheScanGoesOn) {
+  std::string pdf = testing::SourceDir() + "/corpus/sample/shares/finance/facturen/factuur_F2024-00001.pdf";
+  ASSERT_EQ(Sh("cp " + pdf + " " + dir_.path() + "/share/").exit_code, 0);
+  auto r = Sh("PIISCAN_FORMAT_MODULE=" + dir_.path() + "/none.so " + Cmd(dir_.path() + "/share"));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  int unsupported = 0, text_findings = 0;
+  for (const auto& rec : ParseJsonl(r.out)) {
+    if (rec.value("status", "") == "unsupported") {
+      ++unsupported;
+      EXPECT_TRUE(rec["file"].get<std::string>().ends_with(".pdf"));
+      EXPECT_NE(rec["reason"].get<std::string>().find("format module"), std::string::npos) << rec.dump();
+    }
+    if (rec.contains("detector") && rec["file"].get<std::string>().ends_with("klant.txt")) ++text_findings;
+  }
+  EXPECT_EQ(unsupported, 1) << r.out;
+  EXPECT_GT(text_findings, 0);
+}
+
 TEST_F(ScanE2e, CtrlCFlushesValidOutputAndExits130) {
   // Ordinary business text with a little personal data per file: slow enough
   // to scan (seconds for 2000 files) that the signal lands mid-scan.

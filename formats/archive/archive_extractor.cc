@@ -48,7 +48,9 @@ bool HandledByDirectory(std::string_view bytes, const Location& where, const Zip
   std::string type = DocumentTypeOf(bytes, dir);
   if (!type.empty()) {
     const FormatEntry* entry = FindFormat(type);
-    if (entry != nullptr && entry->extractor != nullptr && entry->extractor != &self) {
+    // By name, not address: the registry may list a proxy of `self`
+    // (format_module.h).
+    if (entry != nullptr && entry->extractor != nullptr && entry->extractor->Name() != self.Name()) {
       entry->extractor->Extract(bytes, where, ctx);
       return true;
     }
