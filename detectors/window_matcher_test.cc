@@ -108,6 +108,22 @@ TEST(WindowMatcher, FindsWhatOneSearchPerWindowFinds) {
   }
 }
 
+TEST(ForEachMatch, StopsAtTheFirstMatchBeginningAtOrAfterStopAt) {
+  RE2 re("([a-z]+@[a-z]+\\.nl)");
+  const std::string text = "aan jan@voorbeeld.nl en piet@voorbeeld.nl of kees@voorbeeld.nl.";
+  const auto second = static_cast<uint32_t>(text.find("piet"));
+  const auto n = static_cast<uint32_t>(text.size());
+  std::vector<WindowMatch> all, upto_second, upto_first;
+  ForEachMatch(re, 0, text, 0, n, 0, all);
+  ForEachMatch(re, 0, text, 0, n, 0, upto_second, second + 1);
+  ForEachMatch(re, 0, text, 0, n, 0, upto_first, second);
+  ASSERT_EQ(all.size(), 3u);
+  ASSERT_EQ(upto_second.size(), 2u);  // piet@ begins before the stop: taken
+  EXPECT_EQ(upto_second[1].begin, second);
+  ASSERT_EQ(upto_first.size(), 1u);   // begins at the stop: not taken
+  EXPECT_EQ(upto_first[0].begin, text.find("jan"));
+}
+
 TEST(WindowMatcher, RealNumericPatternsTakeTheFastPaths) {
   auto rules = rules::LoadEmbeddedRules();
   ASSERT_TRUE(rules.has_value());
