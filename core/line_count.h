@@ -12,4 +12,31 @@ namespace piiscan {
 
 inline uint64_t CountNewlines(std::string_view s) { return CountByte(s, '\n'); }
 
+// Line numbers at offsets of one text, each counted from the offset asked
+// before (forwards or back). The extractor that hands a long text over in
+// windows and the findings made in each window ask the same cursor, so each
+// newline is counted about once instead of once per asker.
+// Not thread-safe; the text must outlive the cursor.
+class LineCursor {
+ public:
+  // `line` is the line number at offset `at` of `text`.
+  LineCursor(std::string_view text, uint64_t line, uint64_t at) : text_(text), at_(at), line_(line) {}
+
+  // The line number at `offset` (<= text.size()).
+  uint64_t LineAt(uint64_t offset) {
+    if (offset >= at_) {
+      line_ += CountNewlines(text_.substr(at_, offset - at_));
+    } else {
+      line_ -= CountNewlines(text_.substr(offset, at_ - offset));
+    }
+    at_ = offset;
+    return line_;
+  }
+
+ private:
+  std::string_view text_;
+  uint64_t at_;
+  uint64_t line_;
+};
+
 }  // namespace piiscan

@@ -32,5 +32,21 @@ TEST(LineCount, AllNewlinesOverManyStepsDoNotOverflow) {
   EXPECT_EQ(CountNewlines(mixed), Naive(mixed));
 }
 
+TEST(LineCursor, AnswersEveryOffsetInAnyOrderAsACountFromTheStartWould) {
+  std::string text;
+  for (int i = 0; i < 3000; ++i) text += std::string(static_cast<size_t>(i % 97), 'x') + (i % 5 ? "\n" : "\n\n");
+  const uint64_t first = 41;  // line number at offset 100
+  LineCursor cursor(text, first, 100);
+  auto expected = [&](uint64_t off) {
+    return off >= 100 ? first + Naive(std::string_view(text).substr(100, off - 100))
+                      : first - Naive(std::string_view(text).substr(off, 100 - off));
+  };
+  // Forwards, a step back (the overlap of the next window), far forwards,
+  // back before the start, and the very end.
+  for (uint64_t off : {100ul, 101ul, 5000ul, 4990ul, 4990ul, 60000ul, 0ul, 99ul, text.size(), 7ul}) {
+    EXPECT_EQ(cursor.LineAt(off), expected(off)) << off;
+  }
+}
+
 }  // namespace
 }  // namespace piiscan

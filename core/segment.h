@@ -11,6 +11,8 @@
 
 namespace piiscan {
 
+class LineCursor;  // core/line_count.h
+
 enum class SegmentKind {
   kBody,      // running text
   kHeader,    // a mail header value (From, To, Subject ...)
@@ -31,6 +33,9 @@ struct SegmentInfo {
   bool has_offsets = true;    // offsets point into the file's bytes (false after
                               // a charset conversion: then only lines are given)
   bool has_lines = true;      // line numbers mean something to a reader
+  // When set, the line of text[i] is lines->LineAt(base_offset + i): the
+  // extractor's count of the whole source, shared with its other segments.
+  LineCursor* lines = nullptr;
 };
 
 }  // namespace piiscan

@@ -25,7 +25,9 @@ void MakeFindings(const std::vector<rules::DetectorSpec>& specs, std::string_vie
     f.value_hash = options.hasher->Hash(spec.category + ":" + d.value);
     if (options.show_values) f.value = d.value;
     if (info.has_offsets) f.offset = info.base_offset + d.begin;
-    if (info.has_lines) {
+    if (info.has_lines && info.lines != nullptr) {
+      f.line = info.lines->LineAt(info.base_offset + std::min<uint64_t>(d.begin, text.size()));
+    } else if (info.has_lines) {
       uint64_t upto = std::min<uint64_t>(d.begin, text.size());
       if (upto > counted) {
         line += CountNewlines(text.substr(counted, upto - counted));

@@ -19,18 +19,13 @@ void ExtractUtf8(std::string_view bytes, uint64_t floor, uint64_t begin, uint64_
                  const Location& where, ExtractContext& ctx) {
   const uint64_t window = std::max<uint64_t>(ctx.limits().text_window, 4096);
   const uint64_t overlap = std::min<uint64_t>(ctx.limits().text_overlap, window / 2);
-  uint64_t counted_to = begin;  // `line` is the line number at this offset
+  LineCursor lines(bytes, line, begin);  // shared with the findings of every window
   for (uint64_t start = begin; start < end && !ctx.ShouldStop(); start += window) {
     uint64_t from = start >= floor + overlap ? start - overlap : floor;
     uint64_t stop = std::min<uint64_t>(end, start + window);
     SegmentInfo info;
-    if (from >= counted_to) {
-      line += CountNewlines(bytes.substr(counted_to, from - counted_to));
-      counted_to = from;
-      info.base_line = line;
-    } else {  // the first window of a part looks back into the part before
-      info.base_line = line - CountNewlines(bytes.substr(from, counted_to - from));
-    }
+    info.base_line = lines.LineAt(from);  // the first window of a part looks back before `begin`
+    info.lines = &lines;
     info.base_offset = from;
     info.report_from = start - from;
     ctx.Text(bytes.substr(from, stop - from), where, info);
