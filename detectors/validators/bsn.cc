@@ -10,14 +10,26 @@ bool BsnChecksumOk(std::string_view d) {
 }
 
 std::optional<Validated> ValidateBsn(std::string_view raw) {
-  std::string d = DigitsOf(raw);
-  if (d.size() == 8) d = "0" + d;
-  if (d.size() != 9 || d == "000000000") return std::nullopt;
-  if (!BsnChecksumOk(d)) return std::nullopt;
+  // Nine in ten candidates fail the 11-test: check it on a stack copy of
+  // the digits, and make strings only for those that pass.
+  char digits[9];
+  size_t n = 0;
+  for (char c : raw) {
+    if (c < '0' || c > '9') continue;
+    if (n == 9) return std::nullopt;
+    digits[n++] = c;
+  }
+  if (n == 8) {  // the leading zero dropped
+    for (size_t i = 8; i > 0; --i) digits[i] = digits[i - 1];
+    digits[0] = '0';
+    n = 9;
+  }
+  if (n != 9) return std::nullopt;
+  std::string_view d(digits, 9);
+  if (d == "000000000" || !BsnChecksumOk(d)) return std::nullopt;
   Validated v;
   v.value = d;
-  bool same = d.find_first_not_of(d[0]) == std::string::npos;
-  if (same) {
+  if (d.find_first_not_of(d[0]) == std::string_view::npos) {
     v.score_delta = -0.3;
     v.note = "repeated digits";
   }

@@ -26,8 +26,7 @@ int WeightedSum(std::string_view digits, const int* weights, size_t n) {
   return sum;
 }
 
-int Mod97(std::string_view alnum) {
-  int r = 0;
+int Mod97(std::string_view alnum, int r) {
   for (char c : alnum) {
     if (c >= '0' && c <= '9') {
       r = (r * 10 + (c - '0')) % 97;

@@ -31,7 +31,8 @@ std::optional<Validated> ValidateEmail(std::string_view raw) {
   }
   Validated v;
   v.value = AsciiLower(raw);
-  std::string d = AsciiLower(domain);
+  // The lower-case local part and domain, as views of the value.
+  const std::string_view l = std::string_view(v.value).substr(0, at), d = std::string_view(v.value).substr(at + 1);
   if (d == "example.com" || d == "example.org" || d == "example.net" || d.ends_with(".example") ||
       d.ends_with(".invalid") || d.ends_with(".test")) {
     v.note = "documentation domain";
@@ -40,7 +41,6 @@ std::optional<Validated> ValidateEmail(std::string_view raw) {
   static constexpr std::string_view kRoles[] = {"info", "support", "sales", "admin", "noreply",
                                                 "no-reply", "privacy", "helpdesk", "servicedesk",
                                                 "administratie", "facturen", "contact", "office"};
-  std::string l = AsciiLower(local);
   for (auto r : kRoles) {
     if (l == r) {
       v.score_delta = -0.3;

@@ -1,13 +1,23 @@
 #include "detectors/validators/iban.h"
 
-#include <cctype>
-#include <map>
+#include <array>
 
 namespace piiscan::detectors {
+namespace {
+
+inline bool IsUpper(char c) { return c >= 'A' && c <= 'Z'; }
+inline bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+inline char AsciiUpper(char c) { return c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c; }
+
+}  // namespace
 
 int IbanLength(std::string_view country) {
   // SWIFT IBAN registry: EU/EEA, SEPA members and territories with own codes.
-  static const std::map<std::string_view, int> kLengths = {
+  struct Entry {
+    const char code[3];
+    int length;
+  };
+  static constexpr Entry kLengths[] = {
       {"AD", 24}, {"AT", 20}, {"BE", 16}, {"BG", 22}, {"CH", 21}, {"CY", 28}, {"CZ", 24},
       {"DE", 22}, {"DK", 18}, {"EE", 20}, {"ES", 24}, {"FI", 18}, {"FO", 18}, {"FR", 27},
       {"GB", 22}, {"GI", 23}, {"GL", 18}, {"GR", 27}, {"HR", 21}, {"HU", 28}, {"IE", 22},
@@ -16,45 +26,49 @@ int IbanLength(std::string_view country) {
       {"SI", 19}, {"SK", 24}, {"SM", 27}, {"VA", 22}, {"TR", 26}, {"UA", 29}, {"RS", 22},
       {"ME", 22}, {"MK", 19}, {"AL", 28}, {"BA", 20}, {"XK", 20}, {"MD", 24}, {"GE", 22},
   };
-  auto it = kLengths.find(country);
-  return it == kLengths.end() ? 0 : it->second;
+  // By the two letters: every candidate asks, most are no IBAN.
+  static const auto kTable = [] {
+    std::array<uint8_t, 26 * 26> t{};
+    for (const auto& e : kLengths) t[(e.code[0] - 'A') * 26 + (e.code[1] - 'A')] = static_cast<uint8_t>(e.length);
+    return t;
+  }();
+  if (country.size() != 2 || !IsUpper(country[0]) || !IsUpper(country[1])) return 0;
+  return kTable[(country[0] - 'A') * 26 + (country[1] - 'A')];
 }
 
 std::optional<Validated> ValidateIban(std::string_view raw) {
   if (raw.size() < 4) return std::nullopt;
-  std::string country{static_cast<char>(std::toupper(static_cast<unsigned char>(raw[0]))),
-                      static_cast<char>(std::toupper(static_cast<unsigned char>(raw[1])))};
-  int len = IbanLength(country);
+  const char country[2] = {AsciiUpper(raw[0]), AsciiUpper(raw[1])};
+  const int len = IbanLength(std::string_view(country, 2));
   if (len == 0) return std::nullopt;
   // Take exactly `len` alphanumerics from the raw text; the pattern may have
   // run on into following capitals.
-  std::string compact;
+  char compact[34];
+  int n = 0;
   size_t used = 0;
-  for (; used < raw.size() && static_cast<int>(compact.size()) < len; ++used) {
-    unsigned char c = static_cast<unsigned char>(raw[used]);
-    if (std::isalnum(c)) {
-      compact += static_cast<char>(std::toupper(c));
+  for (; used < raw.size() && n < len; ++used) {
+    char c = AsciiUpper(raw[used]);
+    if (IsUpper(c) || IsDigit(c)) {
+      compact[n++] = c;
     } else if (c != ' ') {
       return std::nullopt;
     }
   }
-  if (static_cast<int>(compact.size()) != len) return std::nullopt;
-  if (!std::isdigit(static_cast<unsigned char>(compact[2])) ||
-      !std::isdigit(static_cast<unsigned char>(compact[3]))) {
-    return std::nullopt;
-  }
-  if (country == "NL") {
+  if (n != len) return std::nullopt;
+  if (!IsDigit(compact[2]) || !IsDigit(compact[3])) return std::nullopt;
+  if (country[0] == 'N' && country[1] == 'L') {
     for (int i = 4; i < 8; ++i) {
-      if (!std::isalpha(static_cast<unsigned char>(compact[i]))) return std::nullopt;
+      if (!IsUpper(compact[i])) return std::nullopt;
     }
     for (int i = 8; i < 18; ++i) {
-      if (!std::isdigit(static_cast<unsigned char>(compact[i]))) return std::nullopt;
+      if (!IsDigit(compact[i])) return std::nullopt;
     }
   }
-  std::string rearranged = compact.substr(4) + compact.substr(0, 4);
-  if (Mod97(rearranged) != 1) return std::nullopt;
+  // ISO 13616: the first four characters moved to the end.
+  std::string_view iban(compact, static_cast<size_t>(n));
+  if (Mod97(iban.substr(0, 4), Mod97(iban.substr(4))) != 1) return std::nullopt;
   Validated v;
-  v.value = compact;
+  v.value = iban;
   v.raw_length = used;
   return v;
 }

@@ -31,7 +31,9 @@ std::string DigitsOf(std::string_view s);
 std::string UpperAlnumOf(std::string_view s);
 // Weighted digit sum: sum(digit[i] * weights[i]).
 int WeightedSum(std::string_view digits, const int* weights, size_t n);
-// ISO 7064 mod 97-10 over an alphanumeric string (letters A=10 .. Z=35).
-int Mod97(std::string_view alnum);
+// ISO 7064 mod 97-10 over an alphanumeric string (letters A=10 .. Z=35),
+// continuing from remainder `r` (the string's prefix already taken); -1
+// when the string holds anything but digits and capitals.
+int Mod97(std::string_view alnum, int r = 0);
 
 }  // namespace piiscan::detectors
