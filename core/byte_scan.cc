@@ -81,6 +81,30 @@ size_t FindNonAsciiOfSse2(const unsigned char* p, size_t i, size_t n, unsigned c
   return n;
 }
 
+// Digit masks of the 64-byte blocks from `w` on (the last, partial one
+// plainly); returns the first block not done.
+size_t DigitMasksSse2(const unsigned char* p, size_t n, size_t w, uint64_t* out) {
+#if defined(PIISCAN_X86)
+  const __m128i zero = _mm_set1_epi8('0');
+  const __m128i nine = _mm_set1_epi8(9);
+  for (; 64 * w + 64 <= n; ++w) {
+    uint64_t m = 0;
+    for (int k = 0; k < 4; ++k) {
+      __m128i v = _mm_sub_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 64 * w + 16 * k)), zero);
+      auto bits = static_cast<uint64_t>(static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(v, nine), v))));
+      m |= bits << (16 * k);
+    }
+    out[w] = m;
+  }
+#endif
+  for (; 64 * w < n; ++w) {
+    uint64_t m = 0;
+    for (size_t b = 0; b < 64 && 64 * w + b < n; ++b) m |= static_cast<uint64_t>(IsDigit(p[64 * w + b])) << b;
+    out[w] = m;
+  }
+  return w;
+}
+
 // --- AVX2 -------------------------------------------------------------------
 // Each does the 32-byte steps and leaves the rest to the SSE2 version.
 
@@ -132,6 +156,20 @@ __attribute__((target("avx2"))) size_t FindNonAsciiOfAvx2(const unsigned char* p
   }
   return FindNonAsciiOfSse2(p, i, n, a, b, c);
 }
+
+__attribute__((target("avx2"))) void DigitMasksAvx2(const unsigned char* p, size_t n, uint64_t* out) {
+  const __m256i zero = _mm256_set1_epi8('0');
+  const __m256i nine = _mm256_set1_epi8(9);
+  size_t w = 0;
+  for (; 64 * w + 64 <= n; ++w) {
+    __m256i v0 = _mm256_sub_epi8(_mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + 64 * w)), zero);
+    __m256i v1 = _mm256_sub_epi8(_mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + 64 * w + 32)), zero);
+    auto lo = static_cast<uint32_t>(_mm256_movemask_epi8(_mm256_cmpeq_epi8(_mm256_min_epu8(v0, nine), v0)));
+    auto hi = static_cast<uint32_t>(_mm256_movemask_epi8(_mm256_cmpeq_epi8(_mm256_min_epu8(v1, nine), v1)));
+    out[w] = static_cast<uint64_t>(lo) | static_cast<uint64_t>(hi) << 32;
+  }
+  DigitMasksSse2(p, n, w, out);
+}
 #endif
 
 }  // namespace
@@ -157,6 +195,14 @@ size_t FindNonAsciiOf(std::string_view s, size_t i, unsigned char a, unsigned ch
   if (UseAvx2()) return FindNonAsciiOfAvx2(p, i, s.size(), a, b, c);
 #endif
   return FindNonAsciiOfSse2(p, i, s.size(), a, b, c);
+}
+
+void DigitMasks(std::string_view s, uint64_t* out) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+#if defined(PIISCAN_X86)
+  if (UseAvx2()) return DigitMasksAvx2(p, s.size(), out);
+#endif
+  DigitMasksSse2(p, s.size(), 0, out);
 }
 
 void DisableAvx2ForTests(bool disabled) { avx2_disabled = disabled; }

@@ -22,6 +22,12 @@ size_t FindDigit(std::string_view s, size_t i);
 // are skipped with one test.
 size_t FindNonAsciiOf(std::string_view s, size_t i, unsigned char a, unsigned char b, unsigned char c);
 
+// Digit bitmap: bit b of out[w] is set when s[64 * w + b] is an ASCII
+// digit. `out` must hold (s.size() + 63) / 64 words; bits past the end of
+// `s` are clear. One pass, so that a caller looking for many short digit
+// runs finds each with a bit scan instead of a search of its own.
+void DigitMasks(std::string_view s, uint64_t* out);
+
 // For tests: use the SSE2/plain paths even where AVX2 exists.
 void DisableAvx2ForTests(bool disabled);
 

@@ -8,6 +8,7 @@
 
 #include <random>
 #include <string>
+#include <vector>
 
 namespace piiscan {
 namespace {
@@ -39,6 +40,15 @@ TEST_P(ByteScan, AgreesWithPlainLoops) {
         uint64_t newlines = 0;
         for (char c : s) newlines += c == '\n';
         ASSERT_EQ(CountByte(s, '\n'), newlines) << from << " " << len;
+        std::vector<uint64_t> masks((len + 63) / 64, ~0ull);  // every bit must be written
+        DigitMasks(s, masks.data());
+        for (size_t w = 0; w < masks.size(); ++w) {
+          uint64_t want = 0;
+          for (size_t b = 0; b < 64 && 64 * w + b < len; ++b) {
+            want |= static_cast<uint64_t>(s[64 * w + b] >= '0' && s[64 * w + b] <= '9') << b;
+          }
+          ASSERT_EQ(masks[w], want) << from << " " << len << " word " << w;
+        }
       }
       size_t digit = from;
       while (digit < text.size() && (u[digit] < '0' || u[digit] > '9')) ++digit;

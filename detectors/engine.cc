@@ -315,6 +315,7 @@ struct EngineScanner::State {
   std::vector<std::unique_ptr<KeywordScanner>> positive;  // by spec (Impl::positive_sets)
   std::vector<uint8_t> positive_ready;                    // reset to this segment yet
   std::vector<TermHit> lexicon_hits;
+  NumericTokenizer tokenizer;
   std::vector<NumericToken> tokens;
   std::vector<std::unique_ptr<WindowMatcher>> numeric;  // by Impl::numeric_specs
   std::vector<uint32_t> window_tokens;                   // token of each numeric window
@@ -592,7 +593,7 @@ void EngineScanner::Scan(std::string_view original, const SegmentInfo& info,
   // Numeric detectors: patterns in and around digit-run tokens, one
   // detector at a time (its windows searched together, window_matcher.h).
   if (!im.numeric_specs.empty()) {
-    FindNumericTokens(text, st.tokens);
+    st.tokenizer.Find(text, st.tokens);
     for (size_t n = 0; n < im.numeric_specs.size(); ++n) {
       const uint32_t si = im.numeric_specs[n];
       const auto& s = *im.specs[si].spec;

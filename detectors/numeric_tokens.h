@@ -22,6 +22,17 @@ struct NumericToken {
 
 void FindNumericTokens(std::string_view text, std::vector<NumericToken>& out);
 
+// The same, for a scanner that tokenizes segment after segment: it keeps
+// the digit bitmap it finds the tokens in (core/byte_scan.h DigitMasks).
+// Not thread-safe: one per thread.
+class NumericTokenizer {
+ public:
+  void Find(std::string_view text, std::vector<NumericToken>& out);
+
+ private:
+  std::vector<uint64_t> digits_;
+};
+
 // Bit of a token separator (' ', '.', '-', '/', '(', ')'), 0 for others.
 uint8_t SeparatorBit(char c);
 

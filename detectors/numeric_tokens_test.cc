@@ -96,3 +96,83 @@ TEST(NumericTokens, LongestStretchAgreesWithAWalkOverTheToken) {
 
 }  // namespace
 }  // namespace piiscan::detectors
+
+namespace piiscan::detectors {
+namespace {
+
+// The tokenizer before the digit bitmap: a search for the next digit, then
+// byte by byte. The bitmap version must give exactly its tokens.
+std::vector<NumericToken> ByteByByte(std::string_view text) {
+  auto is_digit = [](char c) { return c >= '0' && c <= '9'; };
+  auto is_sep = [](char c) { return c == ' ' || c == '.' || c == '-' || c == '/' || c == '(' || c == ')'; };
+  std::vector<NumericToken> out;
+  const size_t n = text.size();
+  size_t i = 0;
+  while (true) {
+    while (i < n && !is_digit(text[i])) ++i;
+    if (i >= n) break;
+    size_t begin = i;
+    if (begin > 0 && (text[begin - 1] == '+' || text[begin - 1] == '(')) --begin;
+    if (begin > 0 && text[begin] == '(' && text[begin - 1] == '+') --begin;
+    uint32_t digits = 0;
+    uint8_t separators = 0;
+    size_t end = i;
+    while (true) {
+      while (i < n && is_digit(text[i])) ++i, ++digits;
+      end = i;
+      size_t j = i;
+      uint8_t seen = 0;
+      while (j < n && j - i < 3 && is_sep(text[j])) seen |= SeparatorBit(text[j++]);
+      if (j > i && j < n && is_digit(text[j])) {
+        separators |= seen;
+        i = j;
+        continue;
+      }
+      break;
+    }
+    out.push_back({static_cast<uint32_t>(begin), static_cast<uint32_t>(end),
+                   static_cast<uint16_t>(digits > 65535 ? 65535 : digits), separators});
+    i = end;
+  }
+  return out;
+}
+
+TEST(NumericTokens, BitmapTokenizerGivesWhatAByteByByteWalkGives) {
+  std::mt19937 rng(17);
+  const std::string alphabet = "0123456789 .-/()+xy\n";
+  NumericTokenizer tokenizer;  // reused, as the engine does
+  for (int round = 0; round < 300; ++round) {
+    std::string text;
+    size_t len = rng() % 700;
+    while (text.size() < len) {
+      // Digit runs that end on every alignment, long runs, and gaps longer
+      // than a 64-byte word.
+      int kind = static_cast<int>(rng() % 8);
+      if (kind == 0) text += std::string(rng() % 150, 'z');
+      else if (kind == 1) text += std::string(rng() % 130, '7');
+      else text.push_back(alphabet[rng() % alphabet.size()]);
+    }
+    for (size_t from : {size_t{0}, text.size() / 3}) {
+      std::string_view view = std::string_view(text).substr(from);
+      std::vector<NumericToken> got;
+      tokenizer.Find(view, got);
+      auto want = ByteByByte(view);
+      ASSERT_EQ(got.size(), want.size()) << view;
+      for (size_t k = 0; k < got.size(); ++k) {
+        ASSERT_EQ(got[k].begin, want[k].begin) << view;
+        ASSERT_EQ(got[k].end, want[k].end) << view;
+        ASSERT_EQ(got[k].digits, want[k].digits) << view;
+        ASSERT_EQ(got[k].separators, want[k].separators) << view;
+      }
+    }
+  }
+  std::vector<NumericToken> none;
+  tokenizer.Find("", none);
+  EXPECT_TRUE(none.empty());
+  tokenizer.Find(std::string(70000, '9'), none);  // digits saturate
+  ASSERT_EQ(none.size(), 1u);
+  EXPECT_EQ(none[0].digits, 65535);
+}
+
+}  // namespace
+}  // namespace piiscan::detectors
