@@ -12,7 +12,13 @@ void AppendJsonString(std::string& out, std::string_view s) {
   }
   static const char* kHex = "0123456789abcdef";
   out += '"';
-  for (unsigned char c : s) {
+  // Runs that need no escaping are appended whole: most values have none.
+  size_t plain = 0;
+  for (size_t i = 0; i < s.size(); ++i) {
+    auto c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    out.append(s.data() + plain, i - plain);
+    plain = i + 1;
     switch (c) {
       case '"': out += "\\\""; break;
       case '\\': out += "\\\\"; break;
@@ -24,11 +30,10 @@ void AppendJsonString(std::string& out, std::string_view s) {
           out += "\\u00";
           out += kHex[c >> 4];
           out += kHex[c & 15];
-        } else {
-          out += static_cast<char>(c);
         }
     }
   }
+  out.append(s.data() + plain, s.size() - plain);
   out += '"';
 }
 

@@ -1,12 +1,32 @@
 #include "reports/jsonl_sink.h"
 
+#include <charconv>
+
 #include "reports/json_text.h"
 
 namespace piiscan::reports {
 
+namespace {
+
+// `key` and the number, without the temporaries of std::to_string.
+template <typename T>
+void AppendNumber(std::string& o, std::string_view key, T value) {
+  char digits[24];
+  auto [end, ec] = std::to_chars(digits, digits + sizeof digits, value);
+  o += key;
+  o.append(digits, ec == std::errc() ? end : digits);
+}
+
+}  // namespace
+
 std::string FindingJson(const Finding& f) {
   std::string o;
   o.reserve(256);
+  AppendFindingJson(o, f);
+  return o;
+}
+
+void AppendFindingJson(std::string& o, const Finding& f) {
   o += "{\"file\":";
   AppendJsonString(o, f.file);
   o += ",\"location\":";
@@ -26,7 +46,9 @@ std::string FindingJson(const Finding& f) {
   o += ConfidenceName(f.confidence);
   o += "\",\"masked\":";
   AppendJsonString(o, f.masked);
-  o += ",\"value_hash\":\"" + f.value_hash + "\"";
+  o += ",\"value_hash\":\"";
+  o += f.value_hash;
+  o += '"';
   if (f.value) {
     o += ",\"value\":";
     AppendJsonString(o, *f.value);
@@ -35,16 +57,15 @@ std::string FindingJson(const Finding& f) {
     o += ",\"snippet\":";
     AppendJsonString(o, *f.snippet);
   }
-  if (f.offset) o += ",\"offset\":" + std::to_string(*f.offset);
-  if (f.page) o += ",\"page\":" + std::to_string(*f.page);
-  if (f.line) o += ",\"line\":" + std::to_string(*f.line);
-  if (f.item_time) o += ",\"item_time\":" + std::to_string(*f.item_time);
+  if (f.offset) AppendNumber(o, ",\"offset\":", *f.offset);
+  if (f.page) AppendNumber(o, ",\"page\":", *f.page);
+  if (f.line) AppendNumber(o, ",\"line\":", *f.line);
+  if (f.item_time) AppendNumber(o, ",\"item_time\":", *f.item_time);
   if (!f.note.empty()) {
     o += ",\"note\":";
     AppendJsonString(o, f.note);
   }
   o += '}';
-  return o;
 }
 
 std::string StatusJson(const StatusRecord& s) {
@@ -68,7 +89,7 @@ class JsonlSink final : public Sink {
   void Item(const ItemReport& r) override {
     buf_.clear();
     for (const auto& f : r.findings) {
-      buf_ += FindingJson(f);
+      AppendFindingJson(buf_, f);
       buf_ += '\n';
     }
     for (const auto& s : r.statuses) {
