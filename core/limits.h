@@ -18,7 +18,7 @@ struct Limits {
                                                // mbox of a million messages is real)
   uint64_t max_member_size = 1ULL << 30;       // one decompressed member
   std::chrono::seconds max_time_per_file{600}; // wall time per top-level file
-  uint64_t text_window = 1ULL << 20;           // detection window for long texts
+  uint64_t text_window = 256ULL << 10;         // detection window for long texts (fits L2 with its passes' data)
   uint64_t text_overlap = 4096;                // overlap between windows
 };
 
