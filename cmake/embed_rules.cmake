@@ -1,5 +1,6 @@
 # Writes OUT: a C++ source defining piiscan::rules::EmbeddedRuleFiles(), which
-# returns every file under ROOT as {relative path, contents}. Contents are
+# returns every file under ROOT as {relative path, contents}, taken from
+# OVERLAY instead where OVERLAY has a file of the same path. Contents are
 # emitted as raw string literals split into pieces, so any byte sequence
 # short of the delimiter survives and no literal grows past compiler limits.
 file(GLOB_RECURSE files RELATIVE ${ROOT} ${ROOT}/*)
@@ -8,7 +9,13 @@ set(body "")
 set(entries "")
 set(i 0)
 foreach(rel IN LISTS files)
-  file(READ ${ROOT}/${rel} content)
+  # OVERLAY (optional) holds build-time forms of some files (detector specs
+  # rewritten as JSON, rules/tools/rules_to_json.cc) under the same names.
+  if(DEFINED OVERLAY AND EXISTS ${OVERLAY}/${rel})
+    file(READ ${OVERLAY}/${rel} content)
+  else()
+    file(READ ${ROOT}/${rel} content)
+  endif()
   string(FIND "${content}" ")piiscan\"" clash)
   if(NOT clash EQUAL -1)
     message(FATAL_ERROR "${rel} contains the embedding delimiter")

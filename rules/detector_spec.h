@@ -79,6 +79,8 @@ struct DetectorSpec {
 
   std::vector<std::string> must_match;     // examples: text that yields this detector
   std::vector<std::string> must_not_match; // examples: text that must not
+
+  bool operator==(const DetectorSpec&) const = default;
 };
 
 struct RuleSet {

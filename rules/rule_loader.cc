@@ -2,6 +2,8 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <nlohmann/json.hpp>
+
 #include <filesystem>
 #include <fstream>
 #include <set>
@@ -11,24 +13,94 @@
 
 namespace piiscan::rules {
 
-// Defined in the generated embedded_rules.cc.
-const std::vector<std::pair<std::string_view, std::string_view>>& EmbeddedRuleFiles();
-
 namespace {
+
+// A detector spec read from JSON (the embedded specs,
+// rules/tools/rules_to_json.cc) through the part of yaml-cpp's Node
+// interface that ParseOne uses, so that one walker reads both notations.
+// Building yaml-cpp nodes from the JSON instead cost as much as parsing the
+// YAML. Scalars convert through a one-scalar YAML::Node: yaml-cpp's own
+// rules for ints, doubles and booleans.
+class JsonNode {
+ public:
+  JsonNode() = default;
+  explicit JsonNode(const nlohmann::ordered_json* j) : j_(j) {}
+
+  explicit operator bool() const { return j_ != nullptr; }
+  bool IsMap() const { return j_ && j_->is_object(); }
+  bool IsSequence() const { return j_ && j_->is_array(); }
+  bool IsScalar() const { return j_ && j_->is_primitive() && !j_->is_null(); }
+  bool IsNull() const { return j_ && j_->is_null(); }
+  size_t size() const { return j_ && j_->is_structured() ? j_->size() : 0; }
+
+  JsonNode operator[](const char* key) const {
+    if (!IsMap()) return {};
+    auto it = j_->find(key);
+    return it == j_->end() ? JsonNode() : JsonNode(&*it);
+  }
+  JsonNode operator[](size_t i) const { return IsSequence() && i < j_->size() ? JsonNode(&(*j_)[i]) : JsonNode(); }
+  JsonNode operator[](int i) const { return i < 0 ? JsonNode() : (*this)[static_cast<size_t>(i)]; }
+
+  template <typename T>
+  T as() const {
+    return Scalar().as<T>();
+  }
+  template <typename T>
+  T as(const T& fallback) const {
+    return j_ ? Scalar().as<T>(fallback) : fallback;
+  }
+
+  const nlohmann::ordered_json* json() const { return j_; }
+
+ private:
+  // What yaml-cpp would convert: a map or sequence stays one (a scalar
+  // conversion of it fails or falls back, as in YAML notation).
+  YAML::Node Scalar() const {
+    if (!j_ || j_->is_null()) return YAML::Node(YAML::NodeType::Null);
+    if (j_->is_object()) return YAML::Node(YAML::NodeType::Map);
+    if (j_->is_array()) return YAML::Node(YAML::NodeType::Sequence);
+    return YAML::Node(j_->is_string() ? j_->get<std::string>() : j_->dump());
+  }
+  const nlohmann::ordered_json* j_ = nullptr;
+};
+
+// A map's (key, value) pairs, or a sequence's ("", element)s.
+std::vector<std::pair<std::string, JsonNode>> Entries(const JsonNode& n) {
+  std::vector<std::pair<std::string, JsonNode>> out;
+  if (n.IsMap()) {
+    for (const auto& [k, v] : n.json()->items()) out.emplace_back(k, JsonNode(&v));
+  } else if (n.IsSequence()) {
+    for (const auto& v : *n.json()) out.emplace_back(std::string(), JsonNode(&v));
+  }
+  return out;
+}
 
 std::string Where(const std::string& file, const YAML::Node& node) {
   return file + ":" + std::to_string(node.Mark().line + 1);
 }
+std::string Where(const std::string& file, const JsonNode&) { return file; }
 
-std::vector<std::string> Strings(const YAML::Node& node) {
+// Elements of a sequence as strings, in both notations.
+std::vector<std::string> ElementStrings(const YAML::Node& n) {
+  std::vector<std::string> out;
+  for (const auto& e : n) out.push_back(e.as<std::string>());
+  return out;
+}
+std::vector<std::string> ElementStrings(const JsonNode& n) {
+  std::vector<std::string> out;
+  for (const auto& [key, e] : Entries(n)) out.push_back(e.as<std::string>());
+  return out;
+}
+
+template <typename Node>
+std::vector<std::string> Strings(const Node& node) {
   std::vector<std::string> out;
   if (!node) return out;
   if (node.IsScalar()) {
-    out.push_back(node.as<std::string>());
+    out.push_back(node.template as<std::string>());
     return out;
   }
-  for (const auto& n : node) out.push_back(n.as<std::string>());
-  return out;
+  return ElementStrings(node);
 }
 
 const std::set<std::string> kKeys = {
@@ -36,16 +108,30 @@ const std::set<std::string> kKeys = {
     "lexicons", "finder", "before", "after", "digits", "separators", "lead", "normaliser", "validator", "masker", "caseless",
     "score", "requires_context", "priority", "context", "examples"};
 
-Result<DetectorSpec> ParseOne(const YAML::Node& n, const std::string& file) {
-  if (!n.IsMap()) return Fail(Where(file, n) + ": expected a detector mapping (id, category, ...)");
+// "where: unknown key 'x'" for the first key of `n` that a spec does not
+// have, or "".
+std::string UnknownKey(const YAML::Node& n, const std::string& file) {
   for (const auto& kv : n) {
     auto key = kv.first.as<std::string>();
-    if (!kKeys.contains(key)) return Fail(Where(file, kv.first) + ": unknown key '" + key + "'");
+    if (!kKeys.contains(key)) return Where(file, kv.first) + ": unknown key '" + key + "'";
   }
+  return {};
+}
+std::string UnknownKey(const JsonNode& n, const std::string& file) {
+  for (const auto& [key, value] : Entries(n)) {
+    if (!kKeys.contains(key)) return Where(file, n) + ": unknown key '" + key + "'";
+  }
+  return {};
+}
+
+template <typename Node>
+Result<DetectorSpec> ParseOne(const Node& n, const std::string& file) {
+  if (!n.IsMap()) return Fail(Where(file, n) + ": expected a detector mapping (id, category, ...)");
+  if (auto unknown = UnknownKey(n, file); !unknown.empty()) return Fail(unknown);
   DetectorSpec s;
   auto req = [&](const char* key) -> Result<std::string> {
     if (!n[key] || !n[key].IsScalar()) return Fail(Where(file, n) + ": detector needs '" + key + "'");
-    return n[key].as<std::string>();
+    return n[key].template as<std::string>();
   };
   auto id = req("id");
   if (!id) return std::unexpected(id.error());
@@ -56,31 +142,31 @@ Result<DetectorSpec> ParseOne(const YAML::Node& n, const std::string& file) {
   auto trig = req("trigger");
   if (!trig) return std::unexpected(trig.error());
   s.trigger = *trig;
-  s.description = n["description"].as<std::string>("");
-  s.confidence_doc = n["confidence"].as<std::string>("");
-  s.hs = n["hs"].as<std::string>("");
-  s.hs_anchor = n["hs_anchor"].as<std::string>("");
+  s.description = n["description"].template as<std::string>("");
+  s.confidence_doc = n["confidence"].template as<std::string>("");
+  s.hs = n["hs"].template as<std::string>("");
+  s.hs_anchor = n["hs_anchor"].template as<std::string>("");
   if (auto w = n["anchor_window"]) {
     if (!w.IsSequence() || w.size() != 2) return Fail(Where(file, w) + ": anchor_window is [before, after]");
-    s.anchor_before = w[0].as<int>();
-    s.anchor_after = w[1].as<int>();
+    s.anchor_before = w[0].template as<int>();
+    s.anchor_after = w[1].template as<int>();
   }
   if (!s.hs_anchor.empty() && (s.hs.empty() || !n["anchor_window"])) {
     return Fail(Where(file, n) + ": hs_anchor needs hs and anchor_window");
   }
-  s.pattern = n["pattern"].as<std::string>("");
-  if (n["lexicon"]) s.lexicons.push_back(n["lexicon"].as<std::string>());
+  s.pattern = n["pattern"].template as<std::string>("");
+  if (n["lexicon"]) s.lexicons.push_back(n["lexicon"].template as<std::string>());
   for (auto& l : Strings(n["lexicons"])) s.lexicons.push_back(l);
-  s.finder = n["finder"].as<std::string>("");
-  s.before = n["before"].as<int>(0);
-  s.after = n["after"].as<int>(0);
+  s.finder = n["finder"].template as<std::string>("");
+  s.before = n["before"].template as<int>(0);
+  s.after = n["after"].template as<int>(0);
   if (auto d = n["digits"]) {
     if (!d.IsSequence() || d.size() != 2) return Fail(Where(file, d) + ": digits is [min, max]");
-    s.min_digits = d[0].as<int>();
-    s.max_digits = d[1].as<int>();
+    s.min_digits = d[0].template as<int>();
+    s.max_digits = d[1].template as<int>();
   }
   if (auto sep = n["separators"]) {
-    s.separators = sep.as<std::string>("");
+    s.separators = sep.template as<std::string>("");
     s.has_separators = true;
     for (char c : s.separators) {
       if (std::string_view(" .-/()").find(c) == std::string_view::npos) {
@@ -88,26 +174,26 @@ Result<DetectorSpec> ParseOne(const YAML::Node& n, const std::string& file) {
       }
     }
   }
-  s.lead = n["lead"].as<std::string>("");
+  s.lead = n["lead"].template as<std::string>("");
   if (!s.lead.empty() && s.before < 1) {
     return Fail(Where(file, n["lead"]) + ": a lead stands before the token: 'before' must cover it");
   }
-  s.normaliser = n["normaliser"].as<std::string>("as_is");
-  s.validator = n["validator"].as<std::string>("");
-  s.masker = n["masker"].as<std::string>("keep_ends");
-  s.caseless = n["caseless"].as<bool>(false);
+  s.normaliser = n["normaliser"].template as<std::string>("as_is");
+  s.validator = n["validator"].template as<std::string>("");
+  s.masker = n["masker"].template as<std::string>("keep_ends");
+  s.caseless = n["caseless"].template as<bool>(false);
   if (auto sc = n["score"]) {
-    s.base_score = sc["base"].as<double>(s.base_score);
-    s.context_score = sc["context"].as<double>(s.context_score);
-    s.negative_score = sc["negative"].as<double>(s.negative_score);
+    s.base_score = sc["base"].template as<double>(s.base_score);
+    s.context_score = sc["context"].template as<double>(s.context_score);
+    s.negative_score = sc["negative"].template as<double>(s.negative_score);
   }
-  s.requires_context = n["requires_context"].as<bool>(false);
-  s.priority = n["priority"].as<int>(50);
+  s.requires_context = n["requires_context"].template as<bool>(false);
+  s.priority = n["priority"].template as<int>(50);
   if (auto c = n["context"]) {
     s.positive = Strings(c["positive"]);
     s.negative = Strings(c["negative"]);
-    s.context_before = c["before"].as<int>(s.context_before);
-    s.context_after = c["after"].as<int>(s.context_after);
+    s.context_before = c["before"].template as<int>(s.context_before);
+    s.context_after = c["after"].template as<int>(s.context_after);
   }
   if (auto e = n["examples"]) {
     s.must_match = Strings(e["match"]);
@@ -133,6 +219,27 @@ Result<DetectorSpec> ParseOne(const YAML::Node& n, const std::string& file) {
     return Fail(Where(file, n) + ": custom detector '" + s.id + "' needs finder");
   }
   return s;
+}
+
+// A document of specs: a list, one spec, or a map with a `detectors` list.
+template <typename Node>
+Result<std::vector<DetectorSpec>> ParseList(const Node& root, const std::string& file) {
+  Node list = root.IsMap() && root["detectors"] ? root["detectors"] : root;
+  std::vector<DetectorSpec> out;
+  if (list.IsMap()) {
+    auto one = ParseOne(list, file);
+    if (!one) return std::unexpected(one.error());
+    out.push_back(std::move(*one));
+  } else if (list.IsSequence()) {
+    for (size_t i = 0; i < list.size(); ++i) {
+      auto one = ParseOne(Node(list[i]), file);
+      if (!one) return std::unexpected(one.error());
+      out.push_back(std::move(*one));
+    }
+  } else if (!list.IsNull()) {
+    return Fail(file + ": expected a list of detectors");
+  }
+  return out;
 }
 
 std::string Stem(std::string_view rel) {
@@ -174,32 +281,25 @@ Result<RuleSet> Assemble(const std::vector<std::pair<std::string, std::string>>&
 }  // namespace
 
 Result<std::vector<DetectorSpec>> ParseDetectorSpecs(const std::string& yaml, const std::string& file) {
-  YAML::Node root;
-  try {
-    root = YAML::Load(yaml);
-  } catch (const YAML::Exception& e) {
-    return Fail(file + ":" + std::to_string(e.mark.line + 1) + ": " + e.msg);
-  }
-  YAML::Node list = root.IsMap() && root["detectors"] ? root["detectors"] : root;
-  std::vector<DetectorSpec> out;
-  try {
-    if (list.IsMap()) {
-      auto one = ParseOne(list, file);
-      if (!one) return std::unexpected(one.error());
-      out.push_back(std::move(*one));
-    } else if (list.IsSequence()) {
-      for (const auto& n : list) {
-        auto one = ParseOne(n, file);
-        if (!one) return std::unexpected(one.error());
-        out.push_back(std::move(*one));
+  // Specs written as JSON (the embedded ones, rules/tools/rules_to_json.cc)
+  // are read by nlohmann, ten times faster than yaml-cpp reads YAML; all
+  // else, and JSON that nlohmann refuses, by yaml-cpp, with line numbers.
+  auto first = yaml.find_first_not_of(" \t\r\n");
+  if (first != std::string::npos && (yaml[first] == '[' || yaml[first] == '{')) {
+    auto json = nlohmann::ordered_json::parse(yaml, nullptr, /*allow_exceptions=*/false);
+    if (!json.is_discarded()) {
+      try {
+        return ParseList(JsonNode(&json), file);
+      } catch (const YAML::Exception& e) {  // a scalar that does not convert
+        return Fail(file + ": " + e.msg);
       }
-    } else if (!list.IsNull()) {
-      return Fail(file + ": expected a list of detectors");
     }
+  }
+  try {
+    return ParseList(YAML::Load(yaml), file);
   } catch (const YAML::Exception& e) {
     return Fail(file + ":" + std::to_string(e.mark.line + 1) + ": " + e.msg);
   }
-  return out;
 }
 
 std::vector<std::string> ParseLexicon(const std::string& text) {

@@ -13,6 +13,10 @@
 
 #include <string>
 
+#include <string_view>
+#include <utility>
+#include <vector>
+
 #include "core/status.h"
 #include "rules/detector_spec.h"
 
@@ -23,7 +27,13 @@ Result<RuleSet> LoadRulesFromDirectory(const std::string& dir);
 // `dir` empty: embedded rules.
 Result<RuleSet> LoadRules(const std::string& dir);
 
-// Parses one detectors YAML document (exposed for tests).
+// The files of rules/data as embedded at build time, by relative path; the
+// detector specs in their JSON form (defined in the generated
+// embedded_rules.cc).
+const std::vector<std::pair<std::string_view, std::string_view>>& EmbeddedRuleFiles();
+
+// Parses one detectors YAML document, or the same in JSON notation (exposed
+// for tests).
 Result<std::vector<DetectorSpec>> ParseDetectorSpecs(const std::string& yaml, const std::string& file);
 // Parses a lexicon: one term per line, '#' starts a comment, blank lines skipped.
 std::vector<std::string> ParseLexicon(const std::string& text);
