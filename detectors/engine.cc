@@ -49,6 +49,7 @@ struct CompiledSpec {
   uint8_t breaking_separators = 0;  // numeric: separators a value cannot contain
   bool has_keywords = false;        // any positive or negative context keyword
   ByteClassSequence lead;           // numeric: required right before the token (empty: none)
+  ByteClassSequence digit_lead;     // custom: before a digit, makes a trigger end (empty: none)
 };
 
 // Word characters for boundaries: ASCII letters and digits, and any byte of
@@ -109,7 +110,7 @@ struct Engine::Impl {
   std::vector<bool> lexicon_case_sensitive;  // by lexicon id
   std::vector<std::vector<uint32_t>> lexicon_trigger_specs;  // lexicon id -> specs
   std::vector<PatternRef> patterns;
-  std::vector<uint32_t> numeric_specs, regex_specs, custom_specs;
+  std::vector<uint32_t> numeric_specs, regex_specs, custom_specs, digit_lead_specs;
   std::map<std::string, uint32_t, std::less<>> spec_ids;  // id -> spec index
   std::shared_ptr<const KeywordSet> keyword_set;  // matched lazily, around candidates
   // By spec, for specs that require context: their positive keywords alone,
@@ -193,6 +194,12 @@ Result<bool> Engine::Impl::Compile() {
       auto lead = ByteClassSequence::Parse(s.lead);
       if (!lead) return Fail("detector '" + s.id + "': lead " + lead.error().message);
       c.lead = std::move(*lead);
+    }
+    if (!s.digit_lead.empty()) {
+      auto dl = ByteClassSequence::Parse(s.digit_lead);
+      if (!dl) return Fail("detector '" + s.id + "': digit_lead " + dl.error().message);
+      c.digit_lead = std::move(*dl);
+      digit_lead_specs.push_back(static_cast<uint32_t>(i));
     }
     if (s.has_separators) {
       c.breaking_separators = 63;
@@ -590,10 +597,26 @@ void EngineScanner::Scan(std::string_view original, const SegmentInfo& info,
     }
   }
 
+  // The digit-run pass, for numeric detectors and digit leads.
+  if (!im.numeric_specs.empty() || !im.digit_lead_specs.empty()) st.tokenizer.Find(text, st.tokens);
+
+  // Digit leads: the end after every digit its byte classes stand before,
+  // as a trigger of the spec's finder (digits are sparse; the first class
+  // rules out nearly all of them).
+  for (auto si : im.digit_lead_specs) {
+    const ByteClassSequence& lead = im.specs[si].digit_lead;
+    const auto& bits = st.tokenizer.digit_bits();
+    for (size_t w = 0; w < bits.size(); ++w) {
+      for (uint64_t m = bits[w]; m != 0; m &= m - 1) {
+        size_t p = 64 * w + static_cast<size_t>(__builtin_ctzll(m));
+        if (lead.MatchesBefore(text, p)) st.triggers.emplace_back(si, static_cast<uint32_t>(p + 1));
+      }
+    }
+  }
+
   // Numeric detectors: patterns in and around digit-run tokens, one
   // detector at a time (its windows searched together, window_matcher.h).
   if (!im.numeric_specs.empty()) {
-    st.tokenizer.Find(text, st.tokens);
     for (size_t n = 0; n < im.numeric_specs.size(); ++n) {
       const uint32_t si = im.numeric_specs[n];
       const auto& s = *im.specs[si].spec;
@@ -644,7 +667,7 @@ void EngineScanner::Scan(std::string_view original, const SegmentInfo& info,
   for (auto si : im.custom_specs) {
     st.custom.clear();
     st.custom_ends.clear();
-    if (!im.specs[si].spec->hs.empty()) {
+    if (!im.specs[si].spec->hs.empty() || !im.specs[si].spec->digit_lead.empty()) {
       for (auto [ts, end] : st.triggers) {
         if (ts == si) st.custom_ends.push_back(end);
       }

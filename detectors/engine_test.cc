@@ -255,6 +255,45 @@ TEST(NumericLead, FindsWhatARegexTriggerFinds) {
   EXPECT_GE(ibans, 7);
 }
 
+TEST(DigitLead, GivesTheFinderWhatAHyperscanTriggerGave) {
+  auto rules = rules::LoadEmbeddedRules();
+  ASSERT_TRUE(rules) << rules.error().message;
+  auto regex_rules = *rules;
+  bool had_lead = false;
+  for (auto& s : regex_rules.detectors) {
+    if (s.id != "id_document_nl") continue;
+    ASSERT_EQ(s.digit_lead, "[A-Z]{2}[A-Z0-9]{6}") << "the id_document_nl detector changed: update this test";
+    ASSERT_EQ(s.hs, "<<");
+    had_lead = true;
+    s.hs = "<<|[A-Z]{2}[A-Z0-9]{6}[0-9]";
+    s.digit_lead.clear();
+  }
+  ASSERT_TRUE(had_lead);
+  auto lead = Engine::Build(*rules);
+  auto regex = Engine::Build(regex_rules);
+  ASSERT_TRUE(lead && regex);
+  // Document numbers with and without context, glued to other text, digits
+  // at every place of the shape, lower case, too short, and an MRZ.
+  std::string text =
+      "Paspoortnummer: NW92BH4P5, documentnummer SPECI2014 en ID-kaart IR5K46PH1; xNW92BH4P5 NW92BH4P55\n"
+      "AB1234567 AB12345678 ABCDEFGH9 A1CDEFGH9 nw92bh4p5 NW92BH4P identiteitsbewijs XN0123456.\n"
+      "P<NLDDE<BRUIJN<<WILLEKE<LISELOTTE<<<<<<<<<<<\nSPECI20142NLD6503101F2403096999999990<<<86\n"
+      "I<NLDSPECI20212999999990<<<<<<\n6503101F3108022NLD<<<<<<<<<<<8\nDE<BRUIJN<<WILLEKE<LISELOTTE<<\n";
+  ExpectSameOnEverySuffix(**lead, **regex, text, 3);
+  std::vector<Detection> all;
+  (*lead)->NewScanner()->Scan(text, {}, all);
+  int documents = 0;
+  for (const auto& d : all) documents += (*lead)->specs()[d.spec].id == "id_document_nl";
+  EXPECT_GE(documents, 3);
+}
+
+TEST(DigitLead, TheRuleLoaderKeepsDigitLeadsToCustomDetectors) {
+  auto regex = rules::ParseDetectorSpecs(
+      "- {id: x, category: c, trigger: regex, hs: x, pattern: '(x)', digit_lead: '[A-Z]'}", "x.yaml");
+  ASSERT_FALSE(regex);
+  EXPECT_NE(regex.error().message.find("custom"), std::string::npos);
+}
+
 TEST(NumericLead, ABadLeadIsNamed) {
   auto rules = rules::LoadEmbeddedRules();
   ASSERT_TRUE(rules);

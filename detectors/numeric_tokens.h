@@ -28,6 +28,9 @@ void FindNumericTokens(std::string_view text, std::vector<NumericToken>& out);
 class NumericTokenizer {
  public:
   void Find(std::string_view text, std::vector<NumericToken>& out);
+  // The digit bitmap of the text of the last Find (DigitMasks), for other
+  // users of digit positions.
+  const std::vector<uint64_t>& digit_bits() const { return digits_; }
 
  private:
   std::vector<uint64_t> digits_;

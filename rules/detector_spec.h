@@ -61,6 +61,12 @@ struct DetectorSpec {
   // classes ("[A-Z]{2}": an IBAN's country code before its check digits;
   // detectors/byte_class_sequence.h). Tokens without it are skipped. Empty: none.
   std::string lead;
+  // custom: byte classes that, standing right before an ASCII digit, make
+  // the position after that digit a trigger end for the finder, as the hs
+  // pattern "<classes>[0-9]" would ("[A-Z]{2}[A-Z0-9]{6}": a document
+  // number), found from the digit bitmap instead of a class-heavy Hyperscan
+  // pattern. Empty: none.
+  std::string digit_lead;
 
   std::string normaliser;   // digits | upper_alnum | lower | phone_e164 | date_iso | spaces | as_is
   std::string validator;    // name in detectors/validators/registry; empty = none

@@ -105,7 +105,7 @@ std::vector<std::string> Strings(const Node& node) {
 
 const std::set<std::string> kKeys = {
     "id", "category", "description", "confidence", "trigger", "hs", "hs_anchor", "anchor_window", "pattern", "lexicon",
-    "lexicons", "finder", "before", "after", "digits", "separators", "lead", "normaliser", "validator", "masker", "caseless",
+    "lexicons", "finder", "before", "after", "digits", "separators", "lead", "digit_lead", "normaliser", "validator", "masker", "caseless",
     "score", "requires_context", "priority", "context", "examples"};
 
 // "where: unknown key 'x'" for the first key of `n` that a spec does not
@@ -175,6 +175,7 @@ Result<DetectorSpec> ParseOne(const Node& n, const std::string& file) {
     }
   }
   s.lead = n["lead"].template as<std::string>("");
+  s.digit_lead = n["digit_lead"].template as<std::string>("");
   if (!s.lead.empty() && s.before < 1) {
     return Fail(Where(file, n["lead"]) + ": a lead stands before the token: 'before' must cover it");
   }
@@ -208,6 +209,9 @@ Result<DetectorSpec> ParseOne(const Node& n, const std::string& file) {
   }
   if (!s.lead.empty() && s.trigger != "numeric") {
     return Fail(Where(file, n["lead"]) + ": lead is for numeric detectors");
+  }
+  if (!s.digit_lead.empty() && s.trigger != "custom") {
+    return Fail(Where(file, n["digit_lead"]) + ": digit_lead is for custom detectors");
   }
   if (s.trigger == "numeric" && s.pattern.empty()) {
     return Fail(Where(file, n) + ": numeric detector '" + s.id + "' needs pattern");
