@@ -47,21 +47,6 @@ uint64_t CountByteSse2(const char* p, const char* end, char c) {
   return n;
 }
 
-size_t FindDigitSse2(const unsigned char* p, size_t i, size_t n) {
-#if defined(PIISCAN_X86)
-  const __m128i zero = _mm_set1_epi8('0');
-  const __m128i nine = _mm_set1_epi8(9);
-  for (; i + 16 <= n; i += 16) {
-    __m128i v = _mm_sub_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i)), zero);
-    // digit iff (unsigned)(c - '0') <= 9, i.e. min(v, 9) == v
-    int mask = _mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(v, nine), v));
-    if (mask != 0) return i + static_cast<size_t>(__builtin_ctz(static_cast<unsigned>(mask)));
-  }
-#endif
-  while (i < n && !IsDigit(p[i])) ++i;
-  return i;
-}
-
 size_t FindNonAsciiOfSse2(const unsigned char* p, size_t i, size_t n, unsigned char a, unsigned char b,
                           unsigned char c) {
 #if defined(PIISCAN_X86)
@@ -125,17 +110,6 @@ __attribute__((target("avx2"))) uint64_t CountByteAvx2(const char* p, const char
   return n + CountByteSse2(p, end, c);
 }
 
-__attribute__((target("avx2"))) size_t FindDigitAvx2(const unsigned char* p, size_t i, size_t n) {
-  const __m256i zero = _mm256_set1_epi8('0');
-  const __m256i nine = _mm256_set1_epi8(9);
-  for (; i + 32 <= n; i += 32) {
-    __m256i v = _mm256_sub_epi8(_mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + i)), zero);
-    auto mask = static_cast<unsigned>(_mm256_movemask_epi8(_mm256_cmpeq_epi8(_mm256_min_epu8(v, nine), v)));
-    if (mask != 0) return i + static_cast<size_t>(__builtin_ctz(mask));
-  }
-  return FindDigitSse2(p, i, n);
-}
-
 __attribute__((target("avx2"))) size_t FindNonAsciiOfAvx2(const unsigned char* p, size_t i, size_t n,
                                                            unsigned char a, unsigned char b, unsigned char c) {
   const __m256i va = _mm256_set1_epi8(static_cast<char>(a));
@@ -179,14 +153,6 @@ uint64_t CountByte(std::string_view s, char c) {
   if (UseAvx2()) return CountByteAvx2(s.data(), s.data() + s.size(), c);
 #endif
   return CountByteSse2(s.data(), s.data() + s.size(), c);
-}
-
-size_t FindDigit(std::string_view s, size_t i) {
-  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-#if defined(PIISCAN_X86)
-  if (UseAvx2()) return FindDigitAvx2(p, i, s.size());
-#endif
-  return FindDigitSse2(p, i, s.size());
 }
 
 size_t FindNonAsciiOf(std::string_view s, size_t i, unsigned char a, unsigned char b, unsigned char c) {

@@ -14,9 +14,6 @@ namespace piiscan {
 // Number of bytes equal to `c` in `s`.
 uint64_t CountByte(std::string_view s, char c);
 
-// Index of the first ASCII digit at or after `i`, or s.size().
-size_t FindDigit(std::string_view s, size_t i);
-
 // Index of the first byte at or after `i` equal to `a`, `b` or `c`, or
 // s.size(). All three must be non-ASCII (>= 0x80): blocks of plain ASCII
 // are skipped with one test.

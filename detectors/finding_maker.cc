@@ -10,8 +10,11 @@ namespace piiscan::detectors {
 void MakeFindings(const std::vector<rules::DetectorSpec>& specs, std::string_view text,
                   const SegmentInfo& info, std::span<const Detection> detections,
                   const FindingOptions& options, std::vector<Finding>& out) {
-  uint64_t line = info.base_line;
-  uint64_t counted = 0;
+  // The extractor's cursor over its whole source where it gave one, else
+  // one over this segment (detections come sorted by begin).
+  LineCursor segment_lines(text, info.base_line, 0);
+  LineCursor& lines = info.lines != nullptr ? *info.lines : segment_lines;
+  const uint64_t base = info.lines != nullptr ? info.base_offset : 0;
   for (const auto& d : detections) {
     Confidence conf = ConfidenceFromScore(d.score);
     if (conf < options.min_confidence) continue;
@@ -25,16 +28,7 @@ void MakeFindings(const std::vector<rules::DetectorSpec>& specs, std::string_vie
     f.value_hash = options.hasher->Hash(spec.category + ":" + d.value);
     if (options.show_values) f.value = d.value;
     if (info.has_offsets) f.offset = info.base_offset + d.begin;
-    if (info.has_lines && info.lines != nullptr) {
-      f.line = info.lines->LineAt(info.base_offset + std::min<uint64_t>(d.begin, text.size()));
-    } else if (info.has_lines) {
-      uint64_t upto = std::min<uint64_t>(d.begin, text.size());
-      if (upto > counted) {
-        line += CountNewlines(text.substr(counted, upto - counted));
-        counted = upto;
-      }
-      f.line = line;
-    }
+    if (info.has_lines) f.line = lines.LineAt(base + std::min<uint64_t>(d.begin, text.size()));
     if (info.page > 0) f.page = info.page;
     f.note = d.note;
     out.push_back(std::move(f));

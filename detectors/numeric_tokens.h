@@ -1,6 +1,6 @@
 #pragma once
-// The digit-run pass: finds number tokens in text in one sweep that skips
-// digit-free stretches a vector at a time (core/byte_scan.h). A token is
+// The digit-run pass: finds number tokens in text by bit scans over a digit
+// bitmap of the text made in one vector pass (core/byte_scan.h DigitMasks). A token is
 // a maximal run of digits joined by short separator runs (up to 3 of
 // ' ', '.', '-', '/', '(', ')'), optionally led by '+' or '(' — the shapes in
 // which BSNs, phone numbers, card numbers, dates and postcodes are written.
