@@ -29,11 +29,16 @@ size_t ValidSequenceAt(std::string_view s, size_t i) {
 }  // namespace
 
 bool IsValidUtf8(std::string_view s) {
-  // Most text is ASCII: skip it eight bytes at a time.
+  // Most text is ASCII: skip it 32 bytes at a time, then eight.
   constexpr uint64_t kHigh = 0x8080808080808080ULL;
   for (size_t i = 0; i < s.size();) {
-    uint64_t w;
-    if (i + 8 <= s.size() && (std::memcpy(&w, s.data() + i, 8), (w & kHigh) == 0)) {
+    uint64_t w[4];
+    if (i + 32 <= s.size() &&
+        (std::memcpy(w, s.data() + i, 32), ((w[0] | w[1] | w[2] | w[3]) & kHigh) == 0)) {
+      i += 32;
+      continue;
+    }
+    if (i + 8 <= s.size() && (std::memcpy(w, s.data() + i, 8), (w[0] & kHigh) == 0)) {
       i += 8;
       continue;
     }

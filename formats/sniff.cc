@@ -163,17 +163,28 @@ std::optional<std::string> SignatureType(std::string_view head) {
 bool PlainlyText(std::string_view head) {
   std::string_view probe = head.substr(0, 4096);
   if (probe.find('\0') != std::string_view::npos) return false;
-  size_t controls = 0;  // branch-free: the compiler vectorises it
-  for (unsigned char c : probe) {
-    controls += (c < 0x20) & (c != '\n') & (c != '\r') & (c != '\t') & (c != '\f');
+  // Counted in byte lanes, 128 bytes (a multiple of the vector width, no
+  // scalar tail per block) at a time, so that the compiler vectorises it 16
+  // bytes a step; with a size_t counter it widened every byte (3
+  // instructions a byte).
+  size_t controls = 0;
+  for (size_t b = 0; b < probe.size(); b += 128) {
+    const size_t e = std::min(probe.size(), b + 128);
+    uint8_t n = 0;
+    for (size_t i = b; i < e; ++i) {
+      auto c = static_cast<unsigned char>(probe[i]);
+      n = static_cast<uint8_t>(n + ((c < 0x20) & (c != '\n') & (c != '\r') & (c != '\t') & (c != '\f')));
+    }
+    controls += n;
   }
   return controls * 100 <= probe.size();
 }
 
 bool LooksLikeHtml(std::string_view head) {
+  // Lower-cased only once it starts like markup: most texts do not.
+  size_t i = head.substr(0, 1024).find_first_not_of(" \t\r\n\xEF\xBB\xBF");
+  if (i == std::string_view::npos || head[i] != '<') return false;
   std::string start = AsciiLower(head.substr(0, 1024));
-  size_t i = start.find_first_not_of(" \t\r\n\xEF\xBB\xBF");
-  if (i == std::string::npos || start[i] != '<') return false;
   for (std::string_view tag : {"<!doctype html", "<html", "<head", "<body", "<table", "<meta ", "<div", "<p>"}) {
     if (start.find(tag) != std::string::npos) return true;
   }

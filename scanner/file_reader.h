@@ -42,6 +42,8 @@ class FileBytes {
   std::string_view bytes() const { return bytes_; }
   const Info& info() const { return info_; }
   bool skip() const { return skip_; }
+  // True when the bytes are a mapping of the file (only then can they fault).
+  bool mapped() const { return map_ != nullptr; }
   // Drops mapped pages before `offset` (no-op for buffered files).
   void DoneWith(uint64_t offset);
   // Drops the mapped pages of [begin, end) now (no-op for buffered files);
@@ -61,7 +63,8 @@ class FileBytes {
 };
 
 // Runs `fn`; returns false if a SIGBUS (mapped file truncated underneath)
-// interrupted it. Installs the handler on first use.
+// interrupted it. Installs the handler on first use. Costs a system call
+// (the signal mask is saved): worth it for mapped files only.
 bool GuardedRun(const std::function<void()>& fn);
 
 }  // namespace piiscan::scanner

@@ -47,8 +47,9 @@ ItemReport ScanOne(const Item& item, const std::optional<formats::FilePart>& par
   ItemContext ctx(options.limits, stop, consumer, &file, report,
                   consumer.AllowsPartialReports() ? flush : std::function<void(ItemReport&&)>());
   // Planning reads the whole (mapped) file: inside GuardedRun too, so that a
-  // file truncated meanwhile is a status, not a SIGBUS.
-  bool completed = GuardedRun([&] {
+  // file truncated meanwhile is a status, not a SIGBUS. A file read into a
+  // buffer cannot fault.
+  auto scan_bytes = [&] {
     std::optional<formats::FilePart> first_part;
     if (!part && split && consumer.AllowsPartialReports()) {
       first_part = formats::PlanParts(file.bytes(), item.path, threads, split,
@@ -62,7 +63,10 @@ ItemReport ScanOne(const Item& item, const std::optional<formats::FilePart>& par
     } else {
       report.type = formats::DispatchItem(file.bytes(), {}, {item.path, ""}, ctx);
     }
-  });
+  };
+  bool completed = true;
+  if (file.mapped()) completed = GuardedRun(scan_bytes);
+  else scan_bytes();
   ctx.Finish();
   if (!completed || (part && file.bytes().size() < part->end)) {
     report.statuses.push_back(
