@@ -90,6 +90,73 @@ size_t DigitMasksSse2(const unsigned char* p, size_t n, size_t w, uint64_t* out)
   return w;
 }
 
+inline bool IsControl(unsigned char c) { return c < 0x20 && c != '\t' && c != '\n' && c != '\f' && c != '\r'; }
+inline bool IsWordByte(unsigned char c) {
+  return IsDigit(c) || static_cast<unsigned char>((c | 0x20) - 'a') < 26 || c >= 0x80;
+}
+inline bool IsCapital(unsigned char c) { return static_cast<unsigned char>(c - 'A') < 26 || c >= 0xC0; }
+
+uint64_t CountControlsSse2(const unsigned char* p, const unsigned char* end) {
+  uint64_t n = 0;
+#if defined(PIISCAN_X86)
+  const __m128i max = _mm_set1_epi8(0x1F);
+  const __m128i tab = _mm_set1_epi8('\t'), lf = _mm_set1_epi8('\n'), ff = _mm_set1_epi8('\f'), cr = _mm_set1_epi8('\r');
+  while (end - p >= 16) {
+    __m128i acc = _mm_setzero_si128();
+    for (int k = 0; k < 255 && end - p >= 16; ++k, p += 16) {
+      __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+      __m128i low = _mm_cmpeq_epi8(_mm_min_epu8(v, max), v);
+      __m128i space = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, tab), _mm_cmpeq_epi8(v, lf)),
+                                   _mm_or_si128(_mm_cmpeq_epi8(v, ff), _mm_cmpeq_epi8(v, cr)));
+      acc = _mm_sub_epi8(acc, _mm_andnot_si128(space, low));
+    }
+    __m128i sums = _mm_sad_epu8(acc, _mm_setzero_si128());
+    n += static_cast<uint64_t>(_mm_cvtsi128_si64(sums)) +
+         static_cast<uint64_t>(_mm_cvtsi128_si64(_mm_unpackhi_epi64(sums, sums)));
+  }
+#endif
+  for (; p < end; ++p) n += IsControl(*p);
+  return n;
+}
+
+// Word and capital masks of the 64-byte blocks from `w` on (the last,
+// partial one plainly).
+void WordMasksSse2(const unsigned char* p, size_t n, size_t w, uint64_t* word, uint64_t* capital) {
+#if defined(PIISCAN_X86)
+  const __m128i zero = _mm_set1_epi8('0'), nine = _mm_set1_epi8(9);
+  const __m128i a = _mm_set1_epi8('a'), z = _mm_set1_epi8(25), bit5 = _mm_set1_epi8(0x20);
+  const __m128i cap_a = _mm_set1_epi8('A'), lead = _mm_set1_epi8(static_cast<char>(0xC0));
+  for (; 64 * w + 64 <= n; ++w) {
+    uint64_t wm = 0, cm = 0;
+    for (int k = 0; k < 4; ++k) {
+      __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 64 * w + 16 * k));
+      __m128i d = _mm_sub_epi8(v, zero);
+      __m128i is_digit = _mm_cmpeq_epi8(_mm_min_epu8(d, nine), d);
+      __m128i l = _mm_sub_epi8(_mm_or_si128(v, bit5), a);
+      __m128i is_letter = _mm_cmpeq_epi8(_mm_min_epu8(l, z), l);
+      __m128i u = _mm_sub_epi8(v, cap_a);
+      __m128i is_upper = _mm_cmpeq_epi8(_mm_min_epu8(u, z), u);
+      __m128i is_lead = _mm_cmpeq_epi8(_mm_max_epu8(v, lead), v);
+      auto wk = static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(is_digit, is_letter)) | _mm_movemask_epi8(v));
+      auto ck = static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(is_upper, is_lead)));
+      wm |= static_cast<uint64_t>(wk) << (16 * k);
+      cm |= static_cast<uint64_t>(ck) << (16 * k);
+    }
+    word[w] = wm;
+    capital[w] = cm;
+  }
+#endif
+  for (; 64 * w < n; ++w) {
+    uint64_t wm = 0, cm = 0;
+    for (size_t b = 0; b < 64 && 64 * w + b < n; ++b) {
+      wm |= static_cast<uint64_t>(IsWordByte(p[64 * w + b])) << b;
+      cm |= static_cast<uint64_t>(IsCapital(p[64 * w + b])) << b;
+    }
+    word[w] = wm;
+    capital[w] = cm;
+  }
+}
+
 // --- AVX2 -------------------------------------------------------------------
 // Each does the 32-byte steps and leaves the rest to the SSE2 version.
 
@@ -144,9 +211,74 @@ __attribute__((target("avx2"))) void DigitMasksAvx2(const unsigned char* p, size
   }
   DigitMasksSse2(p, n, w, out);
 }
+
+__attribute__((target("avx2"))) uint64_t CountControlsAvx2(const unsigned char* p, const unsigned char* end) {
+  uint64_t n = 0;
+  const __m256i max = _mm256_set1_epi8(0x1F);
+  const __m256i tab = _mm256_set1_epi8('\t'), lf = _mm256_set1_epi8('\n'), ff = _mm256_set1_epi8('\f'),
+                cr = _mm256_set1_epi8('\r');
+  while (end - p >= 32) {
+    __m256i acc = _mm256_setzero_si256();
+    for (int k = 0; k < 255 && end - p >= 32; ++k, p += 32) {
+      __m256i v = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p));
+      __m256i low = _mm256_cmpeq_epi8(_mm256_min_epu8(v, max), v);
+      __m256i space = _mm256_or_si256(_mm256_or_si256(_mm256_cmpeq_epi8(v, tab), _mm256_cmpeq_epi8(v, lf)),
+                                      _mm256_or_si256(_mm256_cmpeq_epi8(v, ff), _mm256_cmpeq_epi8(v, cr)));
+      acc = _mm256_sub_epi8(acc, _mm256_andnot_si256(space, low));
+    }
+    __m256i sums = _mm256_sad_epu8(acc, _mm256_setzero_si256());
+    n += static_cast<uint64_t>(_mm256_extract_epi64(sums, 0)) + static_cast<uint64_t>(_mm256_extract_epi64(sums, 1)) +
+         static_cast<uint64_t>(_mm256_extract_epi64(sums, 2)) + static_cast<uint64_t>(_mm256_extract_epi64(sums, 3));
+  }
+  return n + CountControlsSse2(p, end);
+}
+
+__attribute__((target("avx2"))) void WordMasksAvx2(const unsigned char* p, size_t n, uint64_t* word,
+                                                    uint64_t* capital) {
+  const __m256i zero = _mm256_set1_epi8('0'), nine = _mm256_set1_epi8(9);
+  const __m256i a = _mm256_set1_epi8('a'), z = _mm256_set1_epi8(25), bit5 = _mm256_set1_epi8(0x20);
+  const __m256i cap_a = _mm256_set1_epi8('A'), lead = _mm256_set1_epi8(static_cast<char>(0xC0));
+  size_t w = 0;
+  for (; 64 * w + 64 <= n; ++w) {
+    uint64_t wm = 0, cm = 0;
+    for (int k = 0; k < 2; ++k) {
+      __m256i v = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + 64 * w + 32 * k));
+      __m256i d = _mm256_sub_epi8(v, zero);
+      __m256i is_digit = _mm256_cmpeq_epi8(_mm256_min_epu8(d, nine), d);
+      __m256i l = _mm256_sub_epi8(_mm256_or_si256(v, bit5), a);
+      __m256i is_letter = _mm256_cmpeq_epi8(_mm256_min_epu8(l, z), l);
+      __m256i u = _mm256_sub_epi8(v, cap_a);
+      __m256i is_upper = _mm256_cmpeq_epi8(_mm256_min_epu8(u, z), u);
+      __m256i is_lead = _mm256_cmpeq_epi8(_mm256_max_epu8(v, lead), v);
+      auto wk = static_cast<uint32_t>(_mm256_movemask_epi8(_mm256_or_si256(_mm256_or_si256(is_digit, is_letter), v)));
+      auto ck = static_cast<uint32_t>(_mm256_movemask_epi8(_mm256_or_si256(is_upper, is_lead)));
+      wm |= static_cast<uint64_t>(wk) << (32 * k);
+      cm |= static_cast<uint64_t>(ck) << (32 * k);
+    }
+    word[w] = wm;
+    capital[w] = cm;
+  }
+  WordMasksSse2(p, n, w, word, capital);
+}
 #endif
 
 }  // namespace
+
+uint64_t CountControls(std::string_view s) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+#if defined(PIISCAN_X86)
+  if (UseAvx2()) return CountControlsAvx2(p, p + s.size());
+#endif
+  return CountControlsSse2(p, p + s.size());
+}
+
+void WordMasks(std::string_view s, uint64_t* word, uint64_t* capital) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+#if defined(PIISCAN_X86)
+  if (UseAvx2()) return WordMasksAvx2(p, s.size(), word, capital);
+#endif
+  WordMasksSse2(p, s.size(), 0, word, capital);
+}
 
 uint64_t CountByte(std::string_view s, char c) {
 #if defined(PIISCAN_X86)

@@ -1,6 +1,7 @@
 #pragma once
 // The byte-scanning loops of the passes that touch every byte of a text
-// (line counting, the digit-run pass, Unicode folding): 32 bytes per step
+// (line counting, the digit-run pass, Unicode folding, word starts, the
+// binary-file probe): 32 bytes per step
 // with AVX2 when the CPU has it (checked once), 16 with SSE2 otherwise, one
 // at a time for the tail. Same results on every path (tested against plain
 // loops).
@@ -24,6 +25,16 @@ size_t FindNonAsciiOf(std::string_view s, size_t i, unsigned char a, unsigned ch
 // `s` are clear. One pass, so that a caller looking for many short digit
 // runs finds each with a bit scan instead of a search of its own.
 void DigitMasks(std::string_view s, uint64_t* out);
+
+// Number of control bytes in `s`: below 0x20 and not tab, line feed, form
+// feed or carriage return (what makes a file look binary).
+uint64_t CountControls(std::string_view s);
+
+// Word and capital bitmaps, laid out as DigitMasks: bit b of word[w] is set
+// when s[64 * w + b] is a word byte (ASCII letter or digit, or any byte of
+// a multi-byte UTF-8 character, >= 0x80), of capital[w] when it is 'A'..'Z'
+// or a UTF-8 lead byte (>= 0xC0). Bits past the end are clear.
+void WordMasks(std::string_view s, uint64_t* word, uint64_t* capital);
 
 // For tests: use the SSE2/plain paths even where AVX2 exists.
 void DisableAvx2ForTests(bool disabled);

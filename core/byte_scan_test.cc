@@ -15,7 +15,11 @@ namespace {
 
 std::string RandomText(uint32_t seed, size_t n) {
   std::mt19937 rng(seed);
-  const std::string alphabet = "abcdefghij klm\n\n0123456789\xC2\xA0\xE2\x80\x93\xEF\xBC\x91\xC3\xA9";
+  // Plus the bytes at the edges of the classes tested: capitals, letters,
+  // digits, controls and whitespace, UTF-8 lead and continuation bytes.
+  const std::string alphabet =
+      "abcdefghij klm\n\n0123456789\xC2\xA0\xE2\x80\x93\xEF\xBC\x91\xC3\xA9"
+      "AZaz@[`{/:\x01\x1F\t\r\x0C\x0B\x7F\x80\xBF\xC0\xFF";
   std::string s;
   for (size_t i = 0; i < n; ++i) s.push_back(alphabet[rng() % alphabet.size()]);
   // Long runs without the bytes looked for, so the vector skips are taken.
@@ -49,6 +53,22 @@ TEST_P(ByteScan, AgreesWithPlainLoops) {
           }
           ASSERT_EQ(masks[w], want) << from << " " << len << " word " << w;
         }
+        uint64_t controls = 0;
+        for (unsigned char c : s) controls += c < 0x20 && c != '\t' && c != '\n' && c != '\f' && c != '\r';
+        ASSERT_EQ(CountControls(s), controls) << from << " " << len;
+        std::vector<uint64_t> words((len + 63) / 64, ~0ull), capitals((len + 63) / 64, ~0ull);
+        WordMasks(s, words.data(), capitals.data());
+        for (size_t w = 0; w < words.size(); ++w) {
+          uint64_t want_word = 0, want_capital = 0;
+          for (size_t b = 0; b < 64 && 64 * w + b < len; ++b) {
+            auto c = static_cast<unsigned char>(s[64 * w + b]);
+            bool word = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;
+            want_word |= static_cast<uint64_t>(word) << b;
+            want_capital |= static_cast<uint64_t>((c >= 'A' && c <= 'Z') || c >= 0xC0) << b;
+          }
+          ASSERT_EQ(words[w], want_word) << from << " " << len << " word " << w;
+          ASSERT_EQ(capitals[w], want_capital) << from << " " << len << " word " << w;
+        }
       }
       size_t lead = from;
       while (lead < text.size() && u[lead] != 0xC2 && u[lead] != 0xE2 && u[lead] != 0xEF) ++lead;
@@ -63,6 +83,8 @@ TEST_P(ByteScan, CountsPastTheByteCounterLimit) {
   // folded before they overflow.
   std::string text(32 * 300 + 5, '\n');
   EXPECT_EQ(CountByte(text, '\n'), text.size());
+  std::string controls(32 * 300 + 5, '\x01');
+  EXPECT_EQ(CountControls(controls), controls.size());
 }
 
 INSTANTIATE_TEST_SUITE_P(Paths, ByteScan, ::testing::Values(false, true),

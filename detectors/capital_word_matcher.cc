@@ -1,11 +1,10 @@
 #include "detectors/capital_word_matcher.h"
 
+#include "core/byte_scan.h"
+
 #include <algorithm>
 #include <cstring>
 
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
 
 namespace piiscan::detectors {
 namespace {
@@ -50,42 +49,6 @@ inline uint64_t Hash8(uint64_t loaded, size_t n) {
 }
 
 inline uint32_t FilterIndex(uint64_t hash) { return static_cast<uint32_t>(hash >> (64 - kFilterBits)); }
-
-// For the 64 bytes at p: bit i of `word` is set when p[i] is a word byte,
-// of `capital` when it is 'A'..'Z' or a UTF-8 lead byte.
-struct Masks {
-  uint64_t word = 0, capital = 0;
-};
-inline Masks Masks64(const char* p) {
-  Masks m;
-#if defined(__SSE2__)
-  const __m128i zero = _mm_set1_epi8('0'), nine = _mm_set1_epi8(9);
-  const __m128i a = _mm_set1_epi8('a'), z = _mm_set1_epi8(25), bit5 = _mm_set1_epi8(0x20);
-  const __m128i cap_a = _mm_set1_epi8('A'), lead = _mm_set1_epi8(static_cast<char>(0xC0));
-  for (int k = 0; k < 4; ++k) {
-    __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * k));
-    __m128i d = _mm_sub_epi8(v, zero);
-    __m128i is_digit = _mm_cmpeq_epi8(_mm_min_epu8(d, nine), d);
-    __m128i l = _mm_sub_epi8(_mm_or_si128(v, bit5), a);
-    __m128i is_letter = _mm_cmpeq_epi8(_mm_min_epu8(l, z), l);
-    __m128i u = _mm_sub_epi8(v, cap_a);
-    __m128i is_upper = _mm_cmpeq_epi8(_mm_min_epu8(u, z), u);
-    __m128i is_lead = _mm_cmpeq_epi8(_mm_max_epu8(v, lead), v);
-    auto word = static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(is_digit, is_letter)) |
-                                      _mm_movemask_epi8(v));  // high bit: UTF-8
-    auto cap = static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(is_upper, is_lead)));
-    m.word |= static_cast<uint64_t>(word) << (16 * k);
-    m.capital |= static_cast<uint64_t>(cap) << (16 * k);
-  }
-#else
-  for (int i = 0; i < 64; ++i) {
-    auto c = static_cast<unsigned char>(p[i]);
-    m.word |= static_cast<uint64_t>(IsWordByte(c)) << i;
-    m.capital |= static_cast<uint64_t>(IsCapital(c)) << i;
-  }
-#endif
-  return m;
-}
 
 }  // namespace
 
@@ -175,32 +138,31 @@ void CapitalWordMatcher::OnWord(std::string_view text, uint32_t b, uint32_t e, s
 void CapitalWordMatcher::Find(std::string_view text, std::vector<TermHit>& hits) const {
   if (entries_.empty() || text.empty()) return;
   const size_t n = text.size(), first_hit = hits.size();
-  char tail[64];
+  // The word and capital bitmaps (core/byte_scan.h), a chunk at a time.
+  constexpr size_t kChunk = 4096;
+  uint64_t word_bits[kChunk / 64], capital_bits[kChunk / 64];
   uint64_t prev_word = 0;  // 1 when the byte before the block is a word byte
-  for (size_t base = 0; base < n; base += 64) {
-    Masks masks;
-    if (base + 64 <= n) {
-      masks = Masks64(text.data() + base);
-    } else {
-      std::memset(tail, ' ', sizeof tail);
-      std::memcpy(tail, text.data() + base, n - base);
-      masks = Masks64(tail);
-    }
-    const uint64_t m = masks.word;
-    uint64_t starts = m & ~((m << 1) | prev_word) & masks.capital;
-    prev_word = m >> 63;
-    while (starts) {
-      int i = __builtin_ctzll(starts);
-      starts &= starts - 1;
-      uint64_t rest = ~m >> i;  // zero bits past the block: the word may go on
-      size_t e;
-      if (rest != 0) {
-        e = base + static_cast<size_t>(i) + static_cast<size_t>(__builtin_ctzll(rest));
-      } else {
-        e = base + 64;
-        while (e < n && IsWordByte(static_cast<unsigned char>(text[e]))) ++e;
+  for (size_t chunk = 0; chunk < n; chunk += kChunk) {
+    const size_t chunk_size = std::min(kChunk, n - chunk);
+    WordMasks(text.substr(chunk, chunk_size), word_bits, capital_bits);
+    for (size_t w = 0; 64 * w < chunk_size; ++w) {
+      const size_t base = chunk + 64 * w;
+      const uint64_t m = word_bits[w];
+      uint64_t starts = m & ~((m << 1) | prev_word) & capital_bits[w];
+      prev_word = m >> 63;
+      while (starts) {
+        int i = __builtin_ctzll(starts);
+        starts &= starts - 1;
+        uint64_t rest = ~m >> i;  // zero bits past the block: the word may go on
+        size_t e;
+        if (rest != 0) {  // bits past the end of the text are clear: e <= n
+          e = base + static_cast<size_t>(i) + static_cast<size_t>(__builtin_ctzll(rest));
+        } else {
+          e = base + 64;
+          while (e < n && IsWordByte(static_cast<unsigned char>(text[e]))) ++e;
+        }
+        OnWord(text, static_cast<uint32_t>(base + static_cast<size_t>(i)), static_cast<uint32_t>(e), hits);
       }
-      OnWord(text, static_cast<uint32_t>(base + static_cast<size_t>(i)), static_cast<uint32_t>(e), hits);
     }
   }
   // Words come in order; a prefix and a whole literal of one word may not.

@@ -1,9 +1,10 @@
 #pragma once
 // Finds a large set of case-sensitive literals that begin with a capital
 // (the first-name gazetteer: thousands of "Jan", "Özlem", "Mohammed") by
-// hashing words instead of running an automaton. One SIMD pass marks the
-// words that start with 'A'..'Z' or a UTF-8 lead byte; only those (about
-// one word in ten in business text) are hashed and looked up, behind an
+// hashing words instead of running an automaton. One SIMD pass
+// (core/byte_scan.h WordMasks) marks the words that start with 'A'..'Z' or
+// a UTF-8 lead byte; only those (about one word in ten in business text)
+// are hashed and looked up, behind an
 // L1-sized bit filter. Inside the engine's Hyperscan database the same
 // literals made every other pattern slower.
 //

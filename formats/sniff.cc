@@ -3,9 +3,11 @@
 #include <magic.h>
 
 #include <algorithm>
+#include <cstring>
 #include <memory>
 #include <optional>
 
+#include "core/byte_scan.h"
 #include "core/utf8.h"
 #include "formats/mail/mbox_split.h"
 #include "formats/office/zip_document_type.h"
@@ -35,6 +37,7 @@ bool StartsWith(std::string_view s, std::string_view p) { return s.substr(0, p.s
 bool LooksLikeUtf16(std::string_view head) {
   size_t n = std::min<size_t>(head.size(), 512) & ~size_t{1};
   if (n < 8) return false;
+  if (std::memchr(head.data(), 0, n) == nullptr) return false;  // no zero byte: no UTF-16
   size_t even_zero = 0, odd_zero = 0;
   for (size_t i = 0; i < n; i += 2) {
     even_zero += head[i] == 0;
@@ -163,21 +166,7 @@ std::optional<std::string> SignatureType(std::string_view head) {
 bool PlainlyText(std::string_view head) {
   std::string_view probe = head.substr(0, 4096);
   if (probe.find('\0') != std::string_view::npos) return false;
-  // Counted in byte lanes, 128 bytes (a multiple of the vector width, no
-  // scalar tail per block) at a time, so that the compiler vectorises it 16
-  // bytes a step; with a size_t counter it widened every byte (3
-  // instructions a byte).
-  size_t controls = 0;
-  for (size_t b = 0; b < probe.size(); b += 128) {
-    const size_t e = std::min(probe.size(), b + 128);
-    uint8_t n = 0;
-    for (size_t i = b; i < e; ++i) {
-      auto c = static_cast<unsigned char>(probe[i]);
-      n = static_cast<uint8_t>(n + ((c < 0x20) & (c != '\n') & (c != '\r') & (c != '\t') & (c != '\f')));
-    }
-    controls += n;
-  }
-  return controls * 100 <= probe.size();
+  return CountControls(probe) * 100 <= probe.size();
 }
 
 bool LooksLikeHtml(std::string_view head) {

@@ -17,6 +17,9 @@ bool StartsWith(std::string_view s, std::string_view p) { return s.substr(0, p.s
 std::optional<std::string> Utf16Shape(std::string_view head) {
   size_t n = std::min<size_t>(head.size(), 1024) & ~size_t{1};
   if (n < 4) return std::nullopt;
+  // Without a zero byte neither count can reach its share: one memchr
+  // instead of a count over every byte of every text file.
+  if (std::memchr(head.data(), 0, n) == nullptr) return std::nullopt;
   size_t even_zero = 0, odd_zero = 0;
   for (size_t i = 0; i < n; i += 2) {
     even_zero += head[i] == 0;
