@@ -164,8 +164,12 @@ size_t CharLen(std::string_view t, size_t pos) {
 }
 
 std::string LowerAscii(std::string_view s) {
+  // Inline, not std::tolower: a library call per byte was most of the
+  // cost of every label and name word looked up.
   std::string out(s);
-  for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (auto& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + ('a' - 'A'));
+  }
   return out;
 }
 
