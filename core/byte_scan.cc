@@ -157,6 +157,29 @@ void WordMasksSse2(const unsigned char* p, size_t n, size_t w, uint64_t* word, u
   }
 }
 
+size_t UpperMasksSse2(const unsigned char* p, size_t n, size_t w, uint64_t* out) {
+#if defined(PIISCAN_X86)
+  const __m128i cap_a = _mm_set1_epi8('A'), z = _mm_set1_epi8(25);
+  for (; 64 * w + 64 <= n; ++w) {
+    uint64_t m = 0;
+    for (int k = 0; k < 4; ++k) {
+      __m128i u = _mm_sub_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 64 * w + 16 * k)), cap_a);
+      auto bits = static_cast<uint64_t>(static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(u, z), u))));
+      m |= bits << (16 * k);
+    }
+    out[w] = m;
+  }
+#endif
+  for (; 64 * w < n; ++w) {
+    uint64_t m = 0;
+    for (size_t b = 0; b < 64 && 64 * w + b < n; ++b) {
+      m |= static_cast<uint64_t>(static_cast<unsigned char>(p[64 * w + b] - 'A') < 26) << b;
+    }
+    out[w] = m;
+  }
+  return w;
+}
+
 // --- AVX2 -------------------------------------------------------------------
 // Each does the 32-byte steps and leaves the rest to the SSE2 version.
 
@@ -260,9 +283,30 @@ __attribute__((target("avx2"))) void WordMasksAvx2(const unsigned char* p, size_
   }
   WordMasksSse2(p, n, w, word, capital);
 }
+
+__attribute__((target("avx2"))) void UpperMasksAvx2(const unsigned char* p, size_t n, uint64_t* out) {
+  const __m256i cap_a = _mm256_set1_epi8('A'), z = _mm256_set1_epi8(25);
+  size_t w = 0;
+  for (; 64 * w + 64 <= n; ++w) {
+    __m256i u0 = _mm256_sub_epi8(_mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + 64 * w)), cap_a);
+    __m256i u1 = _mm256_sub_epi8(_mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + 64 * w + 32)), cap_a);
+    auto lo = static_cast<uint32_t>(_mm256_movemask_epi8(_mm256_cmpeq_epi8(_mm256_min_epu8(u0, z), u0)));
+    auto hi = static_cast<uint32_t>(_mm256_movemask_epi8(_mm256_cmpeq_epi8(_mm256_min_epu8(u1, z), u1)));
+    out[w] = static_cast<uint64_t>(lo) | static_cast<uint64_t>(hi) << 32;
+  }
+  UpperMasksSse2(p, n, w, out);
+}
 #endif
 
 }  // namespace
+
+void UpperMasks(std::string_view s, uint64_t* out) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+#if defined(PIISCAN_X86)
+  if (UseAvx2()) return UpperMasksAvx2(p, s.size(), out);
+#endif
+  UpperMasksSse2(p, s.size(), 0, out);
+}
 
 uint64_t CountControls(std::string_view s) {
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());

@@ -36,6 +36,10 @@ uint64_t CountControls(std::string_view s);
 // or a UTF-8 lead byte (>= 0xC0). Bits past the end are clear.
 void WordMasks(std::string_view s, uint64_t* word, uint64_t* capital);
 
+// Capital bitmap, laid out as DigitMasks: bit b of out[w] is set when
+// s[64 * w + b] is 'A'..'Z'.
+void UpperMasks(std::string_view s, uint64_t* out);
+
 // For tests: use the SSE2/plain paths even where AVX2 exists.
 void DisableAvx2ForTests(bool disabled);
 

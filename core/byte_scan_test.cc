@@ -69,6 +69,15 @@ TEST_P(ByteScan, AgreesWithPlainLoops) {
           ASSERT_EQ(words[w], want_word) << from << " " << len << " word " << w;
           ASSERT_EQ(capitals[w], want_capital) << from << " " << len << " word " << w;
         }
+        std::vector<uint64_t> uppers((len + 63) / 64, ~0ull);
+        UpperMasks(s, uppers.data());
+        for (size_t w = 0; w < uppers.size(); ++w) {
+          uint64_t want = 0;
+          for (size_t b = 0; b < 64 && 64 * w + b < len; ++b) {
+            want |= static_cast<uint64_t>(s[64 * w + b] >= 'A' && s[64 * w + b] <= 'Z') << b;
+          }
+          ASSERT_EQ(uppers[w], want) << from << " " << len << " word " << w;
+        }
       }
       size_t lead = from;
       while (lead < text.size() && u[lead] != 0xC2 && u[lead] != 0xE2 && u[lead] != 0xEF) ++lead;

@@ -23,6 +23,16 @@ class ByteClassSequence {
   static Result<ByteClassSequence> Parse(std::string_view spec);
 
   size_t size() const { return sets_.size(); }
+  // True when every byte the first class admits lies in [lo, hi]: a caller
+  // with a bitmap of those bytes can rule out most positions before
+  // MatchesBefore.
+  bool FirstWithin(unsigned char lo, unsigned char hi) const {
+    if (sets_.empty()) return false;
+    for (unsigned b = 0; b < 256; ++b) {
+      if ((sets_[0][b >> 6] >> (b & 63) & 1) && (b < lo || b > hi)) return false;
+    }
+    return true;
+  }
   // True when text[end - size(), end) matches (false when it does not fit).
   bool MatchesBefore(std::string_view text, size_t end) const {
     if (end < sets_.size() || end > text.size()) return false;

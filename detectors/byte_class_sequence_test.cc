@@ -42,5 +42,19 @@ TEST(ByteClassSequence, RefusesWhatIsNotAFixedSequence) {
   }
 }
 
+TEST(ByteClassSequence, FirstWithinLooksAtTheFirstClassOnly) {
+  auto capital_first = ByteClassSequence::Parse("[A-Z]{2}[A-Z0-9]{6}");
+  ASSERT_TRUE(capital_first);
+  EXPECT_TRUE(capital_first->FirstWithin('A', 'Z'));
+  EXPECT_FALSE(capital_first->FirstWithin('B', 'Z'));
+  auto mixed = ByteClassSequence::Parse("[A-Z0-9][A-Z]");
+  ASSERT_TRUE(mixed);
+  EXPECT_FALSE(mixed->FirstWithin('A', 'Z'));
+  auto literal = ByteClassSequence::Parse("NL");
+  ASSERT_TRUE(literal);
+  EXPECT_TRUE(literal->FirstWithin('A', 'Z'));
+  EXPECT_TRUE(literal->FirstWithin('N', 'N'));
+}
+
 }  // namespace
 }  // namespace piiscan::detectors

@@ -9,6 +9,7 @@
 #include <string>
 #include <unordered_map>
 
+#include "core/byte_scan.h"
 #include "core/unicode_fold.h"
 #include "core/utf8.h"
 #include "detectors/byte_class_sequence.h"
@@ -50,6 +51,7 @@ struct CompiledSpec {
   bool has_keywords = false;        // any positive or negative context keyword
   ByteClassSequence lead;           // numeric: required right before the token (empty: none)
   ByteClassSequence digit_lead;     // custom: before a digit, makes a trigger end (empty: none)
+  bool digit_lead_upper = false;    // its first class is within 'A'..'Z' (capital-bitmap prefilter)
 };
 
 // Word characters for boundaries: ASCII letters and digits, and any byte of
@@ -199,6 +201,7 @@ Result<bool> Engine::Impl::Compile() {
       auto dl = ByteClassSequence::Parse(s.digit_lead);
       if (!dl) return Fail("detector '" + s.id + "': digit_lead " + dl.error().message);
       c.digit_lead = std::move(*dl);
+      c.digit_lead_upper = c.digit_lead.size() < 64 && c.digit_lead.FirstWithin('A', 'Z');
       digit_lead_specs.push_back(static_cast<uint32_t>(i));
     }
     if (s.has_separators) {
@@ -323,6 +326,7 @@ struct EngineScanner::State {
   std::vector<uint8_t> positive_ready;                    // reset to this segment yet
   std::vector<TermHit> lexicon_hits;
   NumericTokenizer tokenizer;
+  std::vector<uint64_t> upper_bits;  // capital bitmap, for digit leads (core/byte_scan.h)
   std::vector<NumericToken> tokens;
   std::vector<std::unique_ptr<WindowMatcher>> numeric;  // by Impl::numeric_specs
   std::vector<uint32_t> window_tokens;                   // token of each numeric window
@@ -603,11 +607,26 @@ void EngineScanner::Scan(std::string_view original, const SegmentInfo& info,
   // Digit leads: the end after every digit its byte classes stand before,
   // as a trigger of the spec's finder (digits are sparse; the first class
   // rules out nearly all of them).
+  // When the classes begin with a capital ("[A-Z]{2}..."), a digit whose
+  // byte size() before is no capital is ruled out by the capital bitmap,
+  // shifted, before any byte is looked at: digits are 7% of bench text.
+  bool have_upper = false;
   for (auto si : im.digit_lead_specs) {
     const ByteClassSequence& lead = im.specs[si].digit_lead;
     const auto& bits = st.tokenizer.digit_bits();
+    const bool upper = im.specs[si].digit_lead_upper;
+    if (upper && !have_upper) {
+      st.upper_bits.resize(bits.size());
+      UpperMasks(text, st.upper_bits.data());
+      have_upper = true;
+    }
+    const unsigned k = static_cast<unsigned>(lead.size());
     for (size_t w = 0; w < bits.size(); ++w) {
-      for (uint64_t m = bits[w]; m != 0; m &= m - 1) {
+      uint64_t candidates = bits[w];
+      if (upper) {
+        candidates &= (st.upper_bits[w] << k) | (w > 0 && k > 0 ? st.upper_bits[w - 1] >> (64 - k) : 0);
+      }
+      for (uint64_t m = candidates; m != 0; m &= m - 1) {
         size_t p = 64 * w + static_cast<size_t>(__builtin_ctzll(m));
         if (lead.MatchesBefore(text, p)) st.triggers.emplace_back(si, static_cast<uint32_t>(p + 1));
       }
