@@ -66,17 +66,18 @@ size_t FindNonAsciiOfSse2(const unsigned char* p, size_t i, size_t n, unsigned c
   return n;
 }
 
-// Digit masks of the 64-byte blocks from `w` on (the last, partial one
-// plainly); returns the first block not done.
-size_t DigitMasksSse2(const unsigned char* p, size_t n, size_t w, uint64_t* out) {
+// Masks of the bytes in [lo, lo + span] (digits: '0', 9; capitals: 'A', 25)
+// for the 64-byte blocks from `w` on (the last, partial one plainly).
+void RangeMasksSse2(const unsigned char* p, size_t n, size_t w, unsigned char lo, unsigned char span,
+                    uint64_t* out) {
 #if defined(PIISCAN_X86)
-  const __m128i zero = _mm_set1_epi8('0');
-  const __m128i nine = _mm_set1_epi8(9);
+  const __m128i base = _mm_set1_epi8(static_cast<char>(lo));
+  const __m128i top = _mm_set1_epi8(static_cast<char>(span));
   for (; 64 * w + 64 <= n; ++w) {
     uint64_t m = 0;
     for (int k = 0; k < 4; ++k) {
-      __m128i v = _mm_sub_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 64 * w + 16 * k)), zero);
-      auto bits = static_cast<uint64_t>(static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(v, nine), v))));
+      __m128i v = _mm_sub_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 64 * w + 16 * k)), base);
+      auto bits = static_cast<uint64_t>(static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(v, top), v))));
       m |= bits << (16 * k);
     }
     out[w] = m;
@@ -84,10 +85,11 @@ size_t DigitMasksSse2(const unsigned char* p, size_t n, size_t w, uint64_t* out)
 #endif
   for (; 64 * w < n; ++w) {
     uint64_t m = 0;
-    for (size_t b = 0; b < 64 && 64 * w + b < n; ++b) m |= static_cast<uint64_t>(IsDigit(p[64 * w + b])) << b;
+    for (size_t b = 0; b < 64 && 64 * w + b < n; ++b) {
+      m |= static_cast<uint64_t>(static_cast<unsigned char>(p[64 * w + b] - lo) <= span) << b;
+    }
     out[w] = m;
   }
-  return w;
 }
 
 inline bool IsControl(unsigned char c) { return c < 0x20 && c != '\t' && c != '\n' && c != '\f' && c != '\r'; }
@@ -157,29 +159,6 @@ void WordMasksSse2(const unsigned char* p, size_t n, size_t w, uint64_t* word, u
   }
 }
 
-size_t UpperMasksSse2(const unsigned char* p, size_t n, size_t w, uint64_t* out) {
-#if defined(PIISCAN_X86)
-  const __m128i cap_a = _mm_set1_epi8('A'), z = _mm_set1_epi8(25);
-  for (; 64 * w + 64 <= n; ++w) {
-    uint64_t m = 0;
-    for (int k = 0; k < 4; ++k) {
-      __m128i u = _mm_sub_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 64 * w + 16 * k)), cap_a);
-      auto bits = static_cast<uint64_t>(static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(u, z), u))));
-      m |= bits << (16 * k);
-    }
-    out[w] = m;
-  }
-#endif
-  for (; 64 * w < n; ++w) {
-    uint64_t m = 0;
-    for (size_t b = 0; b < 64 && 64 * w + b < n; ++b) {
-      m |= static_cast<uint64_t>(static_cast<unsigned char>(p[64 * w + b] - 'A') < 26) << b;
-    }
-    out[w] = m;
-  }
-  return w;
-}
-
 // --- AVX2 -------------------------------------------------------------------
 // Each does the 32-byte steps and leaves the rest to the SSE2 version.
 
@@ -221,18 +200,19 @@ __attribute__((target("avx2"))) size_t FindNonAsciiOfAvx2(const unsigned char* p
   return FindNonAsciiOfSse2(p, i, n, a, b, c);
 }
 
-__attribute__((target("avx2"))) void DigitMasksAvx2(const unsigned char* p, size_t n, uint64_t* out) {
-  const __m256i zero = _mm256_set1_epi8('0');
-  const __m256i nine = _mm256_set1_epi8(9);
+__attribute__((target("avx2"))) void RangeMasksAvx2(const unsigned char* p, size_t n, unsigned char lo,
+                                                     unsigned char span, uint64_t* out) {
+  const __m256i base = _mm256_set1_epi8(static_cast<char>(lo));
+  const __m256i top = _mm256_set1_epi8(static_cast<char>(span));
   size_t w = 0;
   for (; 64 * w + 64 <= n; ++w) {
-    __m256i v0 = _mm256_sub_epi8(_mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + 64 * w)), zero);
-    __m256i v1 = _mm256_sub_epi8(_mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + 64 * w + 32)), zero);
-    auto lo = static_cast<uint32_t>(_mm256_movemask_epi8(_mm256_cmpeq_epi8(_mm256_min_epu8(v0, nine), v0)));
-    auto hi = static_cast<uint32_t>(_mm256_movemask_epi8(_mm256_cmpeq_epi8(_mm256_min_epu8(v1, nine), v1)));
-    out[w] = static_cast<uint64_t>(lo) | static_cast<uint64_t>(hi) << 32;
+    __m256i v0 = _mm256_sub_epi8(_mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + 64 * w)), base);
+    __m256i v1 = _mm256_sub_epi8(_mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + 64 * w + 32)), base);
+    auto lo_bits = static_cast<uint32_t>(_mm256_movemask_epi8(_mm256_cmpeq_epi8(_mm256_min_epu8(v0, top), v0)));
+    auto hi_bits = static_cast<uint32_t>(_mm256_movemask_epi8(_mm256_cmpeq_epi8(_mm256_min_epu8(v1, top), v1)));
+    out[w] = static_cast<uint64_t>(lo_bits) | static_cast<uint64_t>(hi_bits) << 32;
   }
-  DigitMasksSse2(p, n, w, out);
+  RangeMasksSse2(p, n, w, lo, span, out);
 }
 
 __attribute__((target("avx2"))) uint64_t CountControlsAvx2(const unsigned char* p, const unsigned char* end) {
@@ -283,19 +263,6 @@ __attribute__((target("avx2"))) void WordMasksAvx2(const unsigned char* p, size_
   }
   WordMasksSse2(p, n, w, word, capital);
 }
-
-__attribute__((target("avx2"))) void UpperMasksAvx2(const unsigned char* p, size_t n, uint64_t* out) {
-  const __m256i cap_a = _mm256_set1_epi8('A'), z = _mm256_set1_epi8(25);
-  size_t w = 0;
-  for (; 64 * w + 64 <= n; ++w) {
-    __m256i u0 = _mm256_sub_epi8(_mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + 64 * w)), cap_a);
-    __m256i u1 = _mm256_sub_epi8(_mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + 64 * w + 32)), cap_a);
-    auto lo = static_cast<uint32_t>(_mm256_movemask_epi8(_mm256_cmpeq_epi8(_mm256_min_epu8(u0, z), u0)));
-    auto hi = static_cast<uint32_t>(_mm256_movemask_epi8(_mm256_cmpeq_epi8(_mm256_min_epu8(u1, z), u1)));
-    out[w] = static_cast<uint64_t>(lo) | static_cast<uint64_t>(hi) << 32;
-  }
-  UpperMasksSse2(p, n, w, out);
-}
 #endif
 
 }  // namespace
@@ -303,9 +270,9 @@ __attribute__((target("avx2"))) void UpperMasksAvx2(const unsigned char* p, size
 void UpperMasks(std::string_view s, uint64_t* out) {
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
 #if defined(PIISCAN_X86)
-  if (UseAvx2()) return UpperMasksAvx2(p, s.size(), out);
+  if (UseAvx2()) return RangeMasksAvx2(p, s.size(), 'A', 25, out);
 #endif
-  UpperMasksSse2(p, s.size(), 0, out);
+  RangeMasksSse2(p, s.size(), 0, 'A', 25, out);
 }
 
 uint64_t CountControls(std::string_view s) {
@@ -342,9 +309,9 @@ size_t FindNonAsciiOf(std::string_view s, size_t i, unsigned char a, unsigned ch
 void DigitMasks(std::string_view s, uint64_t* out) {
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
 #if defined(PIISCAN_X86)
-  if (UseAvx2()) return DigitMasksAvx2(p, s.size(), out);
+  if (UseAvx2()) return RangeMasksAvx2(p, s.size(), '0', 9, out);
 #endif
-  DigitMasksSse2(p, s.size(), 0, out);
+  RangeMasksSse2(p, s.size(), 0, '0', 9, out);
 }
 
 void DisableAvx2ForTests(bool disabled) { avx2_disabled = disabled; }
