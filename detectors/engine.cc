@@ -605,11 +605,9 @@ void EngineScanner::Scan(std::string_view original, const SegmentInfo& info,
   if (!im.numeric_specs.empty() || !im.digit_lead_specs.empty()) st.tokenizer.Find(text, st.tokens);
 
   // Digit leads: the end after every digit its byte classes stand before,
-  // as a trigger of the spec's finder (digits are sparse; the first class
-  // rules out nearly all of them).
-  // When the classes begin with a capital ("[A-Z]{2}..."), a digit whose
-  // byte size() before is no capital is ruled out by the capital bitmap,
-  // shifted, before any byte is looked at: digits are 7% of bench text.
+  // as a trigger of the spec's finder. When the classes begin with capitals
+  // ("[A-Z]{2}..."), the capital bitmap, shifted by size(), rules out most
+  // digits before any byte is read (digits are 7% of bench text).
   bool have_upper = false;
   for (auto si : im.digit_lead_specs) {
     const ByteClassSequence& lead = im.specs[si].digit_lead;
