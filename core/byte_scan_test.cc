@@ -27,6 +27,20 @@ std::string RandomText(uint32_t seed, size_t n) {
   return s;
 }
 
+// A bitmap laid out as DigitMasks, bit by bit: the reference for every
+// mask function.
+template <typename Pred>
+std::vector<uint64_t> PlainMasks(std::string_view s, Pred in_class) {
+  std::vector<uint64_t> out((s.size() + 63) / 64, 0);
+  for (size_t i = 0; i < s.size(); ++i) {
+    out[i / 64] |= static_cast<uint64_t>(in_class(static_cast<unsigned char>(s[i]))) << (i % 64);
+  }
+  return out;
+}
+
+// Output words with every bit set, so that each bit must be written.
+std::vector<uint64_t> Unwritten(size_t len) { return std::vector<uint64_t>((len + 63) / 64, ~0ull); }
+
 class ByteScan : public ::testing::TestWithParam<bool> {
  protected:
   void SetUp() override { DisableAvx2ForTests(GetParam()); }
@@ -44,40 +58,22 @@ TEST_P(ByteScan, AgreesWithPlainLoops) {
         uint64_t newlines = 0;
         for (char c : s) newlines += c == '\n';
         ASSERT_EQ(CountByte(s, '\n'), newlines) << from << " " << len;
-        std::vector<uint64_t> masks((len + 63) / 64, ~0ull);  // every bit must be written
-        DigitMasks(s, masks.data());
-        for (size_t w = 0; w < masks.size(); ++w) {
-          uint64_t want = 0;
-          for (size_t b = 0; b < 64 && 64 * w + b < len; ++b) {
-            want |= static_cast<uint64_t>(s[64 * w + b] >= '0' && s[64 * w + b] <= '9') << b;
-          }
-          ASSERT_EQ(masks[w], want) << from << " " << len << " word " << w;
-        }
+        auto digit = [](unsigned char c) { return c >= '0' && c <= '9'; };
+        auto upper = [](unsigned char c) { return c >= 'A' && c <= 'Z'; };
+        auto word = [&](unsigned char c) { return digit(c) || upper(c) || (c >= 'a' && c <= 'z') || c >= 0x80; };
+        auto capital = [&](unsigned char c) { return upper(c) || c >= 0xC0; };
+        std::vector<uint64_t> digits = Unwritten(len), words = Unwritten(len), capitals = Unwritten(len),
+                              uppers = Unwritten(len);
+        DigitMasks(s, digits.data());
+        WordMasks(s, words.data(), capitals.data());
+        UpperMasks(s, uppers.data());
+        ASSERT_EQ(digits, PlainMasks(s, digit)) << from << " " << len;
+        ASSERT_EQ(words, PlainMasks(s, word)) << from << " " << len;
+        ASSERT_EQ(capitals, PlainMasks(s, capital)) << from << " " << len;
+        ASSERT_EQ(uppers, PlainMasks(s, upper)) << from << " " << len;
         uint64_t controls = 0;
         for (unsigned char c : s) controls += c < 0x20 && c != '\t' && c != '\n' && c != '\f' && c != '\r';
         ASSERT_EQ(CountControls(s), controls) << from << " " << len;
-        std::vector<uint64_t> words((len + 63) / 64, ~0ull), capitals((len + 63) / 64, ~0ull);
-        WordMasks(s, words.data(), capitals.data());
-        for (size_t w = 0; w < words.size(); ++w) {
-          uint64_t want_word = 0, want_capital = 0;
-          for (size_t b = 0; b < 64 && 64 * w + b < len; ++b) {
-            auto c = static_cast<unsigned char>(s[64 * w + b]);
-            bool word = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;
-            want_word |= static_cast<uint64_t>(word) << b;
-            want_capital |= static_cast<uint64_t>((c >= 'A' && c <= 'Z') || c >= 0xC0) << b;
-          }
-          ASSERT_EQ(words[w], want_word) << from << " " << len << " word " << w;
-          ASSERT_EQ(capitals[w], want_capital) << from << " " << len << " word " << w;
-        }
-        std::vector<uint64_t> uppers((len + 63) / 64, ~0ull);
-        UpperMasks(s, uppers.data());
-        for (size_t w = 0; w < uppers.size(); ++w) {
-          uint64_t want = 0;
-          for (size_t b = 0; b < 64 && 64 * w + b < len; ++b) {
-            want |= static_cast<uint64_t>(s[64 * w + b] >= 'A' && s[64 * w + b] <= 'Z') << b;
-          }
-          ASSERT_EQ(uppers[w], want) << from << " " << len << " word " << w;
-        }
       }
       size_t lead = from;
       while (lead < text.size() && u[lead] != 0xC2 && u[lead] != 0xE2 && u[lead] != 0xEF) ++lead;
