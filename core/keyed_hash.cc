@@ -14,6 +14,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "core/digest.h"
+
 namespace piiscan {
 namespace {
 
@@ -71,7 +73,8 @@ struct KeyedHasher::Precomputed {
   SHA256_CTX outer;
 };
 
-KeyedHasher::KeyedHasher(std::string key) : pre_(new Precomputed) {
+KeyedHasher::KeyedHasher(std::string key)
+    : pre_(new Precomputed), fingerprint_(Sha256Hex(key).substr(0, 16)) {
   // RFC 2104: keys longer than the block are hashed first; then
   // inner = H(key ^ ipad || msg), outer = H(key ^ opad || inner).
   constexpr size_t kBlock = 64;
@@ -92,7 +95,10 @@ KeyedHasher::KeyedHasher(std::string key) : pre_(new Precomputed) {
   SHA256_Update(&pre_->outer, opad, kBlock);
 }
 
-KeyedHasher::KeyedHasher(KeyedHasher&& other) noexcept : pre_(other.pre_) { other.pre_ = nullptr; }
+KeyedHasher::KeyedHasher(KeyedHasher&& other) noexcept
+    : pre_(other.pre_), fingerprint_(std::move(other.fingerprint_)) {
+  other.pre_ = nullptr;
+}
 
 KeyedHasher::~KeyedHasher() { delete pre_; }
 

@@ -22,6 +22,11 @@ class KeyedHasher {
   // Lower-case hex HMAC-SHA-256 of `value`.
   std::string Hash(std::string_view value) const;
 
+  // First 16 hex of SHA-256 over the key: names the key in scan headers and
+  // stores so that findings hashed with different keys are never joined,
+  // without revealing the key (it is 32 random bytes; no brute force).
+  const std::string& Fingerprint() const { return fingerprint_; }
+
   // Key from `path` when given; else the per-user key under
   // $XDG_CONFIG_HOME/piiscan/hash.key (~/.config/...), created with mode 0600
   // and 32 random bytes on first use.
@@ -33,6 +38,7 @@ class KeyedHasher {
   // which cost more than the whole detection of a finding.
   struct Precomputed;
   Precomputed* pre_;
+  std::string fingerprint_;
 };
 
 }  // namespace piiscan

@@ -27,9 +27,22 @@ struct ScanInfo {
   // sorted by name. Options that only change speed or presentation (threads,
   // progress) are not here.
   std::vector<std::string> result_options;
-  // Hash (hex) of rules_version, key_fingerprint and result_options: equal
+  // Hash (hex) of piiscan_version, rules_version, key_fingerprint and
+  // result_options: equal
   // fingerprints mean a file's findings may be reused without reading it.
   std::string config_fingerprint;
 };
+
+// Fills what the caller does not choose: the start time (now), a scan id
+// (UTC time + 8 random hex, unless one is set), the host name, and the
+// config fingerprint from the fields already set; sorts result_options.
+void StampScanInfo(ScanInfo& info);
+
+// Hash (16 hex) of piiscan_version, rules_version, key_fingerprint and
+// result_options.
+std::string ConfigFingerprint(const ScanInfo& info);
+
+// "2026-12-07T13:48:01Z" for a unix time in milliseconds.
+std::string IsoTimeUtc(int64_t unix_ms);
 
 }  // namespace piiscan

@@ -91,6 +91,7 @@ struct DetectorSpec {
 
 struct RuleSet {
   std::string version;                      // rules/data/VERSION; part of incremental state
+  std::string digest;                       // hex digest of the rule files (rules/rule_loader.h RulesVersion)
   std::vector<DetectorSpec> detectors;
   std::map<std::string, std::vector<std::string>> lexicons;  // name -> terms
   // Lexicons whose file starts with the directive "#! case-sensitive": their

@@ -11,6 +11,8 @@
 #include <utility>
 #include <vector>
 
+#include "core/digest.h"
+
 namespace piiscan::rules {
 
 namespace {
@@ -323,7 +325,9 @@ std::vector<std::string> ParseLexicon(const std::string& text) {
 Result<RuleSet> LoadEmbeddedRules() {
   std::vector<std::pair<std::string, std::string>> files;
   for (const auto& [rel, content] : EmbeddedRuleFiles()) files.emplace_back(rel, content);
-  return Assemble(files);
+  auto rs = Assemble(files);
+  if (rs) rs->digest = EmbeddedRulesDigest();
+  return rs;
 }
 
 Result<RuleSet> LoadRulesFromDirectory(const std::string& dir) {
@@ -340,8 +344,12 @@ Result<RuleSet> LoadRulesFromDirectory(const std::string& dir) {
     files.emplace_back(fs::relative(it->path(), dir).generic_string(), ss.str());
   }
   std::sort(files.begin(), files.end());
-  return Assemble(files);
+  auto rs = Assemble(files);
+  if (rs) rs->digest = FileSetDigest(files);
+  return rs;
 }
+
+std::string RulesVersion(const RuleSet& rules) { return rules.version + "+" + rules.digest.substr(0, 12); }
 
 Result<RuleSet> LoadRules(const std::string& dir) {
   return dir.empty() ? LoadEmbeddedRules() : LoadRulesFromDirectory(dir);

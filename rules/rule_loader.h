@@ -31,6 +31,13 @@ Result<RuleSet> LoadRules(const std::string& dir);
 // detector specs in their JSON form (defined in the generated
 // embedded_rules.cc).
 const std::vector<std::pair<std::string_view, std::string_view>>& EmbeddedRuleFiles();
+// core/digest.h FileSetDigest of rules/data's sources, computed at build time.
+std::string_view EmbeddedRulesDigest();
+
+// The rule-set version that scans record: rules/data/VERSION, "+", and the
+// first 12 hex of the rule files' digest, so it changes whenever any rule
+// file changes, whether or not VERSION was bumped.
+std::string RulesVersion(const RuleSet& rules);
 
 // Parses one detectors YAML document, or the same in JSON notation (exposed
 // for tests).
