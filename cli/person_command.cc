@@ -7,6 +7,7 @@
 #include <ctime>
 #include <fstream>
 #include <iostream>
+#include <set>
 #include <sstream>
 
 #include "cli/commands.h"
@@ -175,8 +176,6 @@ int RunPerson(int argc, char** argv) {
   }
   scanner::ScanOptions options;
   if (auto bad = MakeScanOptions(walk, kCommand, options)) return *bad;
-  options.show_values = show_values;
-  options.min_confidence = *conf;
 
   ScanSetup setup;
   if (auto failed = LoadScanSetup(walk, kCommand, {.keep_all_candidates = true}, setup)) return *failed;
@@ -220,7 +219,17 @@ int RunPerson(int argc, char** argv) {
   std::vector<reports::Sink*> raw;
   for (auto& s : sinks) raw.push_back(s.get());
   scanner::PersonConsumerOptions po{show_values, include_weak, *conf, &*setup.hasher};
-  auto summary = scanner::RunScan(options, scanner::PersonConsumerFactory(*matcher, po), raw, stop);
+  // The query's fields, never its values: the header is not a place for them.
+  std::set<std::string> field_set;
+  for (const auto& [field, value] : ReportInfo(query.q, *normalised, false).query) field_set.insert(field);
+  std::string fields;
+  for (const auto& f : field_set) fields += (fields.empty() ? "" : ",") + f;
+  auto info = MakeScanInfo("person", options, setup,
+                           {"min_confidence=" + std::string(ConfidenceName(*conf)),
+                            std::string("show_values=") + (show_values ? "true" : "false"),
+                            std::string("include_weak=") + (include_weak ? "true" : "false"),
+                            "query_fields=" + fields});
+  auto summary = scanner::RunScan(options, info, scanner::PersonConsumerFactory(*matcher, po), raw, stop);
   bool written = true;
   for (auto* s : raw) written = s->Finish(summary) && written;
   if (!walk.quiet) std::cerr << reports::SummaryText(summary);

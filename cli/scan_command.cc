@@ -73,8 +73,6 @@ int RunScan(int argc, char** argv) {
     std::cerr << "piiscan scan: --min-confidence must be low, medium or high\n";
     return kExitUsage;
   }
-  options.show_values = show_values;
-  options.min_confidence = *conf;
 
   std::optional<PreparedAudit> prepared;
   if (!audit.register_file.empty()) {
@@ -107,7 +105,11 @@ int RunScan(int argc, char** argv) {
     audit_sink = reports::MakeAuditSink(*auditor);
     sinks.push_back(audit_sink.get());
   }
-  auto summary = scanner::RunScan(options, scanner::DetectorConsumerFactory(setup.engine, fo), sinks, stop);
+  auto info = MakeScanInfo("scan", options, setup,
+                           {"min_confidence=" + std::string(ConfidenceName(*conf)),
+                            std::string("show_values=") + (show_values ? "true" : "false")});
+  auto summary =
+      scanner::RunScan(options, info, scanner::DetectorConsumerFactory(setup.engine, fo), sinks, stop);
   bool written = sink->Finish(summary);
   if (audit_sink) audit_sink->Finish(summary);
   if (!walk.quiet) std::cerr << reports::SummaryText(summary);

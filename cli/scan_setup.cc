@@ -1,10 +1,12 @@
 #include "cli/scan_setup.h"
 
+#include <cstdio>
 #include <filesystem>
 #include <iostream>
 
 #include "cli/commands.h"
 #include "cli/option_parsing.h"
+#include "core/version.h"
 #include "rules/detector_selection.h"
 #include "rules/rule_loader.h"
 
@@ -102,6 +104,41 @@ std::optional<int> LoadScanSetup(const WalkCliOptions& o, std::string_view comma
   out.engine = std::move(*engine);
   out.hasher.emplace(std::move(*hasher));
   return std::nullopt;
+}
+
+namespace {
+
+std::string ShortNumber(double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%g", v);
+  return buf;
+}
+
+}  // namespace
+
+ScanInfo MakeScanInfo(std::string_view command, const scanner::ScanOptions& options, const ScanSetup& setup,
+                      std::vector<std::string> extra) {
+  ScanInfo info;
+  info.command = std::string(command);
+  info.piiscan_version = kVersion;
+  info.rules_version = rules::RulesVersion(setup.rules);
+  info.key_fingerprint = setup.hasher ? setup.hasher->Fingerprint() : "";
+  info.roots = options.paths;
+  std::string ids;
+  for (const auto& d : setup.rules.detectors) ids += (ids.empty() ? "" : ",") + d.id;
+  const Limits& l = options.limits;
+  info.result_options = std::move(extra);
+  for (std::string o : {"detectors=" + ids, "max_depth=" + std::to_string(l.max_depth),
+                        "max_file_size=" + std::to_string(l.max_file_size),
+                        "max_expanded_bytes=" + std::to_string(l.max_expanded_bytes),
+                        "max_member_size=" + std::to_string(l.max_member_size),
+                        "max_members=" + std::to_string(l.max_members),
+                        "max_ratio=" + ShortNumber(l.max_ratio),
+                        "max_time_per_file=" + std::to_string(l.max_time_per_file.count())}) {
+    info.result_options.push_back(std::move(o));
+  }
+  StampScanInfo(info);
+  return info;
 }
 
 }  // namespace piiscan::cli

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "core/keyed_hash.h"
+#include "core/scan_info.h"
 #include "detectors/engine.h"
 #include "rules/detector_spec.h"
 #include "scanner/scan_options.h"
@@ -54,5 +55,12 @@ struct ScanSetup {
 // exit code on failure (an unknown detector id is a usage error).
 std::optional<int> LoadScanSetup(const WalkCliOptions& o, std::string_view command,
                                  detectors::EngineOptions engine_options, ScanSetup& out);
+
+// The scan's identity (core/scan_info.h) for `command` ("scan", "person"):
+// versions, key fingerprint, roots, and the options that change results —
+// the selected detectors and the limits, plus `extra` ("name=value", e.g.
+// "min_confidence=medium") — stamped with a new scan id and the start time.
+ScanInfo MakeScanInfo(std::string_view command, const scanner::ScanOptions& options, const ScanSetup& setup,
+                      std::vector<std::string> extra);
 
 }  // namespace piiscan::cli

@@ -42,6 +42,11 @@ std::optional<T> Num(const json& j, const char* key) {
 Result<ParsedRecord> FromJson(const json& j) {
   if (!j.is_object()) return Fail("expected a JSON object");
   ParsedRecord r;
+  // The header record (the scan's identity) says nothing about findings.
+  if (j.contains("header") && !j.contains("file")) {
+    r.kind = ParsedRecord::Kind::kHeader;
+    return r;
+  }
   if (auto s = j.find("summary"); s != j.end() && !j.contains("file")) {
     r.kind = ParsedRecord::Kind::kSummary;
     if (s->is_object()) {
@@ -144,6 +149,8 @@ Result<ReadStats> ReadFindings(std::istream& in, const std::string& name, Findin
         break;
       case ParsedRecord::Kind::kSummary:
         if (rec->files_scanned) visitor.OnFilesScanned(rec->files_scanned);
+        break;
+      case ParsedRecord::Kind::kHeader:
         break;
     }
   }

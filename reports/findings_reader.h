@@ -1,5 +1,5 @@
 #pragma once
-// Reads findings JSONL (docs/product.md): finding records and status records
+// Reads findings JSONL (docs/output.md): finding records and status records
 // in one stream, one JSON object per line, into piiscan::Finding and
 // piiscan::StatusRecord, handing each to a visitor as it is read (streaming:
 // memory does not grow with the file).
@@ -7,7 +7,8 @@
 // The `value` field (present only when a scan ran with --show-values) is
 // deliberately not read: nothing downstream of this reader can copy a raw
 // value into a report. A `{"summary": {"files_scanned": N, ...}}` line, if a
-// scanner writes one, gives the count of files scanned.
+// scanner writes one, gives the count of files scanned; the `{"header": ...}`
+// line that opens a scan's stream is accepted and passed over.
 //
 // A malformed line is an error naming the line; a last line cut short (a
 // scan killed mid-write) is skipped with a warning instead. Not thread-safe;
@@ -45,7 +46,7 @@ Result<ReadStats> ReadFindingsFile(const std::string& path, FindingsVisitor& vis
 // Parses one line (exposed for tests). Exactly one of the outputs is set on
 // success; `is_summary` lines set `files_scanned`.
 struct ParsedRecord {
-  enum class Kind { kFinding, kStatus, kSummary } kind = Kind::kFinding;
+  enum class Kind { kFinding, kStatus, kSummary, kHeader } kind = Kind::kFinding;
   Finding finding;
   StatusRecord status;
   uint64_t files_scanned = 0;

@@ -19,6 +19,41 @@ void AppendNumber(std::string& o, std::string_view key, T value) {
 
 }  // namespace
 
+std::string HeaderJson(const ScanInfo& info) {
+  std::string o = "{\"header\":{\"scan_id\":";
+  AppendJsonString(o, info.scan_id);
+  o += ",\"piiscan_version\":";
+  AppendJsonString(o, info.piiscan_version);
+  o += ",\"rules_version\":";
+  AppendJsonString(o, info.rules_version);
+  o += ",\"key_fingerprint\":";
+  AppendJsonString(o, info.key_fingerprint);
+  o += ",\"roots\":[";
+  for (size_t i = 0; i < info.roots.size(); ++i) {
+    if (i) o += ',';
+    AppendJsonString(o, info.roots[i]);
+  }
+  o += "],\"host\":";
+  AppendJsonString(o, info.host);
+  o += ",\"started\":";
+  AppendJsonString(o, IsoTimeUtc(info.started_unix_ms));
+  o += ",\"command\":";
+  AppendJsonString(o, info.command);
+  o += ",\"options\":{";
+  for (size_t i = 0; i < info.result_options.size(); ++i) {
+    const std::string& opt = info.result_options[i];
+    auto eq = opt.find('=');
+    if (i) o += ',';
+    AppendJsonString(o, opt.substr(0, eq));
+    o += ':';
+    AppendJsonString(o, eq == std::string::npos ? std::string() : opt.substr(eq + 1));
+  }
+  o += "},\"config_fingerprint\":";
+  AppendJsonString(o, info.config_fingerprint);
+  o += "}}";
+  return o;
+}
+
 std::string FindingJson(const Finding& f) {
   std::string o;
   o.reserve(256);
@@ -97,6 +132,11 @@ class JsonlSink final : public Sink {
       buf_ += '\n';
     }
     out_.Write(buf_);
+  }
+  void Begin(const ScanInfo& info) override {
+    std::string o = HeaderJson(info);
+    o += '\n';
+    out_.Write(o);
   }
   // Ends the stream with a summary record, so that a reader of the file
   // alone (audit, report) knows how much was scanned, and whether all of it.

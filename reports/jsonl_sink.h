@@ -1,6 +1,7 @@
 #pragma once
-// Findings as JSON Lines, exactly as product.md specifies: one object per
-// finding, one status record per file (or part) that could not be read.
+// Findings as JSON Lines (docs/output.md): a header record with the scan's
+// identity, one object per finding, one status record per file (or part)
+// that could not be read, and a summary record at the end.
 #include <memory>
 
 #include "reports/output_file.h"
@@ -14,5 +15,8 @@ std::string FindingJson(const Finding& f);
 // The same, appended to `out` (the sink writes a file's records into one buffer).
 void AppendFindingJson(std::string& out, const Finding& f);
 std::string StatusJson(const StatusRecord& s);
+// The header record that opens the stream: {"header":{"scan_id":...}}
+// (docs/output.md), no newline.
+std::string HeaderJson(const ScanInfo& info);
 
 }  // namespace piiscan::reports

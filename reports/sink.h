@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/finding.h"
+#include "core/scan_info.h"
 #include "core/status.h"
 
 namespace piiscan::reports {
@@ -25,9 +26,14 @@ struct ScanSummary {
   std::map<std::string, uint64_t> by_type;      // sniffed type -> files
 };
 
+// The reporter thread calls Begin once, before any Item, then Item per
+// top-level file (or part of one), then Finish once.
 class Sink {
  public:
   virtual ~Sink() = default;
+  // The scan's identity, before the first finding (the JSONL sink writes it
+  // as its header record; a store keys the run by it).
+  virtual void Begin(const ScanInfo& info) { (void)info; }
   virtual void Item(const ItemReport& report) = 0;
   // Flushes; returns false when the output could not be written.
   virtual bool Finish(const ScanSummary& summary) = 0;

@@ -5,6 +5,9 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <fstream>
+
 #include "tests/support/test_support.h"
 
 namespace piiscan::rules {
@@ -30,6 +33,33 @@ TEST(RuleLoader, EmbeddedRulesAreTheSourceRulesReadFromJson) {
     }
   }
   EXPECT_GT(json_specs, 10);
+}
+
+// The rule-set version is computed twice: by CMake when it embeds the rules,
+// and at run time for a --rules directory. Both must agree, and any change
+// of any rule file must change it (a scan store reuses findings only while
+// it is equal).
+TEST(RuleLoader, RulesVersionIsTheSameEmbeddedOrFromTheSourcesAndFollowsEveryFile) {
+  auto embedded = LoadEmbeddedRules();
+  ASSERT_TRUE(embedded) << embedded.error().message;
+  std::string src = testing::SourceDir() + "/rules/data";
+  auto source = LoadRulesFromDirectory(src);
+  ASSERT_TRUE(source) << source.error().message;
+  EXPECT_EQ(embedded->digest.size(), 64u);
+  EXPECT_EQ(RulesVersion(*embedded), RulesVersion(*source));
+  EXPECT_TRUE(RulesVersion(*embedded).starts_with(embedded->version + "+"));
+
+  namespace fs = std::filesystem;
+  testing::TempDir tmp;
+  fs::copy(src, tmp.path() + "/data", fs::copy_options::recursive);
+  {
+    std::ofstream out(tmp.path() + "/data/lexicons/name_prefixes.txt", std::ios::app);
+    out << "# one more comment line changes nothing a detector does, but the file\n";
+  }
+  auto changed = LoadRulesFromDirectory(tmp.path() + "/data");
+  ASSERT_TRUE(changed) << changed.error().message;
+  EXPECT_EQ(changed->version, source->version);
+  EXPECT_NE(RulesVersion(*changed), RulesVersion(*source));
 }
 
 TEST(RuleLoader, JsonAndYamlNotationsOfASpecReadAlike) {

@@ -79,8 +79,10 @@ ItemReport ScanOne(const Item& item, const std::optional<formats::FilePart>& par
 
 }  // namespace
 
-reports::ScanSummary RunScan(const ScanOptions& options, const TextConsumerFactory& consumers,
+reports::ScanSummary RunScan(const ScanOptions& options, const ScanInfo& info,
+                             const TextConsumerFactory& consumers,
                              const std::vector<reports::Sink*>& sinks, std::atomic<bool>& stop) {
+  for (auto* sink : sinks) sink->Begin(info);
   auto start = std::chrono::steady_clock::now();
   unsigned threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
   BoundedQueue<Work> work(4096);

@@ -16,7 +16,9 @@
 
 namespace piiscan::scanner {
 
-reports::ScanSummary RunScan(const ScanOptions& options, const TextConsumerFactory& consumers,
+// Every sink learns `info` (Sink::Begin) before the walk starts.
+reports::ScanSummary RunScan(const ScanOptions& options, const ScanInfo& info,
+                             const TextConsumerFactory& consumers,
                              const std::vector<reports::Sink*>& sinks, std::atomic<bool>& stop);
 
 }  // namespace piiscan::scanner

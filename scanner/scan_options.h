@@ -5,7 +5,6 @@
 #include <string>
 #include <vector>
 
-#include "core/confidence.h"
 #include "core/limits.h"
 
 namespace piiscan::scanner {
@@ -15,8 +14,6 @@ struct ScanOptions {
   unsigned threads = 0;                 // 0 = all cores
   std::vector<std::string> excludes;    // globs, see core/glob.h
   bool follow_symlinks = false;
-  bool show_values = false;
-  Confidence min_confidence = Confidence::kMedium;
   bool progress = true;                 // only drawn when stderr is a terminal
   Limits limits;
 };

@@ -61,7 +61,7 @@ class ScanTest : public ::testing::Test {
       detectors::FindingOptions fo{true, Confidence::kLow, &hasher_};
       factory = DetectorConsumerFactory(engine_, fo);
     }
-    return RunScan(options, factory, {&sink}, stop);
+    return RunScan(options, ScanInfo{}, factory, {&sink}, stop);
   }
   std::shared_ptr<const detectors::Engine> engine_;
   KeyedHasher hasher_{"0123456789abcdef0123456789abcdef"};
@@ -336,7 +336,7 @@ TEST_F(ScanTest, StopFlagEndsTheScanWithValidPartialOutput) {
   o.threads = 2;
   std::atomic<bool> stop{true};  // as if Ctrl-C came at once
   detectors::FindingOptions fo{false, Confidence::kLow, &hasher_};
-  auto summary = RunScan(o, DetectorConsumerFactory(engine_, fo), {&sink}, stop);
+  auto summary = RunScan(o, ScanInfo{}, DetectorConsumerFactory(engine_, fo), {&sink}, stop);
   EXPECT_TRUE(summary.interrupted);
   EXPECT_LT(sink.items.size(), 200u);
 }

@@ -21,7 +21,7 @@ std::vector<std::string> Normalised(const std::string& jsonl) {
   for (std::string line; std::getline(in, line);) {
     if (line.empty()) continue;
     auto rec = nlohmann::json::parse(line);
-    if (rec.contains("summary")) continue;
+    if (rec.contains("summary") || rec.contains("header")) continue;
     rec.erase("item_time");
     out.push_back(rec.dump());
   }

@@ -48,6 +48,54 @@ class ScanE2e : public ::testing::Test {
   std::string key_;
 };
 
+// The stream opens with the scan's identity: what ran, over what, with which
+// key (as a fingerprint) and which result-changing options; the config
+// fingerprint changes exactly when findings could.
+TEST_F(ScanE2e, StreamOpensWithAHeaderRecordThatIdentifiesTheScan) {
+  std::string share = dir_.path() + "/share";
+  auto header = [&](const std::string& args, const std::string& key = "") {
+    auto r = Sh(key.empty() ? Cmd(args + " " + share)
+                            : PiiscanBinary() + " scan -q --no-progress --hash-key-file " + key + " " + share);
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    auto recs = ParseJsonl(r.out);
+    EXPECT_FALSE(recs.empty());
+    EXPECT_TRUE(recs.front().contains("header")) << r.out.substr(0, 200);
+    return recs.empty() ? nlohmann::json() : recs.front()["header"];
+  };
+  auto a = header("");
+  auto b = header("");
+  EXPECT_NE(a["scan_id"], b["scan_id"]);
+  EXPECT_EQ(a["config_fingerprint"], b["config_fingerprint"]);
+  EXPECT_EQ(a["roots"], nlohmann::json::array({share}));
+  EXPECT_EQ(a["command"], "scan");
+  std::string version = testing::ReadFile(testing::SourceDir() + "/rules/data/VERSION");
+  version = version.substr(0, version.find('\n'));
+  EXPECT_TRUE(a["rules_version"].get<std::string>().starts_with(version + "+")) << a.dump();
+  EXPECT_EQ(a["key_fingerprint"].get<std::string>().size(), 16u);
+  EXPECT_EQ(a["options"]["min_confidence"], "medium");
+  EXPECT_EQ(a["options"]["show_values"], "false");
+  EXPECT_TRUE(a["options"].contains("detectors"));
+  EXPECT_FALSE(a["options"].contains("threads"));
+  EXPECT_EQ(a["started"].get<std::string>().size(), 20u);  // 2026-12-07T13:48:01Z
+  char host[256] = {0};
+  gethostname(host, sizeof host - 1);
+  EXPECT_EQ(a["host"], host);
+  auto r = Sh(PiiscanBinary() + " --version");
+  EXPECT_NE(r.out.find(a["piiscan_version"].get<std::string>()), std::string::npos) << r.out;
+
+  // Threads change nothing found; the threshold, the detectors and the key do.
+  EXPECT_EQ(header("-j1")["config_fingerprint"], a["config_fingerprint"]);
+  EXPECT_NE(header("--min-confidence high")["config_fingerprint"], a["config_fingerprint"]);
+  EXPECT_NE(header("--detectors bsn")["config_fingerprint"], a["config_fingerprint"]);
+  std::string other_key = dir_.Write("other.key", "another-key-0123456789abcdef\n");
+  chmod(other_key.c_str(), 0600);
+  auto c = header("", other_key);
+  EXPECT_NE(c["key_fingerprint"], a["key_fingerprint"]);
+  EXPECT_NE(c["config_fingerprint"], a["config_fingerprint"]);
+  // The fingerprint does not give the key away.
+  EXPECT_EQ(a.dump().find("test-key"), std::string::npos);
+}
+
 TEST_F(ScanE2e, DefaultOutputNeverCarriesARawValue) {
   std::string out = dir_.path() + "/findings.jsonl";
   auto r = Sh(Cmd("--min-confidence low -o " + out + " " + dir_.path() + "/share"));
@@ -60,6 +108,8 @@ TEST_F(ScanE2e, DefaultOutputNeverCarriesARawValue) {
   ASSERT_TRUE(records.back().contains("summary"));
   EXPECT_EQ(records.back()["summary"]["files_scanned"], 2);
   records.pop_back();
+  ASSERT_TRUE(records.front().contains("header"));
+  records.erase(records.begin());
   for (const auto& rec : records) {
     EXPECT_FALSE(rec.contains("value"));
     EXPECT_EQ(rec["value_hash"].get<std::string>().size(), 64u);
@@ -87,8 +137,12 @@ TEST_F(ScanE2e, SameKeySameHashAcrossRuns) {
   auto a = Sh(Cmd(dir_.path() + "/share/klant.txt"));
   auto b = Sh(Cmd(dir_.path() + "/share/klant.txt"));
   ASSERT_EQ(a.exit_code, 0);
-  // Everything but the closing summary record (which holds the elapsed time).
-  auto body = [](const std::string& s) { return s.substr(0, s.rfind("{\"summary\"")); };
+  // Everything between the header (a new scan id and start time each run)
+  // and the closing summary record (which holds the elapsed time).
+  auto body = [](const std::string& s) {
+    size_t begin = s.starts_with("{\"header\"") ? s.find('\n') + 1 : 0;
+    return s.substr(begin, s.rfind("{\"summary\"") - begin);
+  };
   EXPECT_EQ(body(a.out), body(b.out));
   EXPECT_NE(body(a.out).find("\"detector\":\"iban\""), std::string::npos);
 }

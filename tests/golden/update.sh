@@ -7,5 +7,5 @@ bin=$(realpath "${1:-build/piiscan}")
 cd "$(dirname "$0")/../.."
 "$bin" scan -q --no-progress -j1 --min-confidence low --exclude truth.jsonl \
   --hash-key-file tests/golden/test.key corpus/sample |
-  grep -v '^{"summary"' | sed -E 's/,"item_time":[0-9]+//' > tests/golden/sample_findings.jsonl
+  grep -v '^{"summary"\|^{"header"' | sed -E 's/,"item_time":[0-9]+//' > tests/golden/sample_findings.jsonl
 git diff --stat -- tests/golden/sample_findings.jsonl || true
