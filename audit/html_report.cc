@@ -1,76 +1,22 @@
 #include "audit/html_report.h"
 
-#include <kainjow/mustache.hpp>
-
 #include <algorithm>
-#include <cstdio>
 
 #include "audit/audit_rules.h"
 #include "core/version.h"
+#include "reports/html_render.h"
 
 namespace piiscan::audit {
 namespace {
 
 namespace mu = kainjow::mustache;
+using reports::BarChart;
+using reports::BarRow;
+using reports::Fixed;
+using reports::Thousands;
 
 constexpr char kTemplate[] = "templates/audit_report.mustache";
 constexpr size_t kMaxUnscannedShown = 500;
-constexpr size_t kMaxBars = 14;
-
-std::string Thousands(uint64_t n) {
-  std::string s = std::to_string(n), out;
-  for (size_t i = 0; i < s.size(); ++i) {
-    if (i && (s.size() - i) % 3 == 0) out += '\xE2', out += '\x80', out += '\x89';  // thin space
-    out += s[i];
-  }
-  return out;
-}
-
-// At most `max` bytes, cut on a UTF-8 character boundary.
-std::string Shorten(const std::string& s, size_t max) {
-  if (s.size() <= max) return s;
-  size_t cut = max - 1;
-  while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
-  return s.substr(0, cut) + "…";
-}
-
-std::string Fixed(double v) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.1f", v);
-  return buf;
-}
-
-// An SVG bar chart's rows: geometry computed here, markup in the template.
-mu::data Chart(const std::vector<std::tuple<std::string, uint64_t, bool>>& rows_in) {
-  auto rows = rows_in;
-  std::stable_sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) { return std::get<1>(a) > std::get<1>(b); });
-  if (rows.size() > kMaxBars) rows.resize(kMaxBars);
-  uint64_t max = 1;
-  for (const auto& r : rows) max = std::max(max, std::get<1>(r));
-  constexpr double kRow = 24, kLabel = 205, kBarMax = 240;
-  mu::data bars{mu::data::type::list};
-  for (size_t i = 0; i < rows.size(); ++i) {
-    const auto& [label, value, hot] = rows[i];
-    double w = std::max(2.0, kBarMax * static_cast<double>(value) / static_cast<double>(max));
-    mu::data b;
-    b.set("label", Shorten(label, 27));
-    b.set("title", label);
-    b.set("value", Thousands(value));
-    b.set("y", Fixed(i * kRow + 4));
-    b.set("text_y", Fixed(i * kRow + 17));
-    b.set("width", Fixed(w));
-    b.set("value_x", Fixed(kLabel + w + 6));
-    b.set("hot", hot);
-    bars.push_back(b);
-  }
-  mu::data chart;
-  chart.set("bars", bars);
-  chart.set("height", Fixed(rows.size() * kRow + 8));
-  chart.set("label_x", Fixed(kLabel - 8));
-  chart.set("bar_x", Fixed(kLabel));
-  chart.set("empty", rows.empty());
-  return chart;
-}
 
 mu::data GapRow(const Gap& g, const rules::CategoryVocabulary& vocab) {
   mu::data d;
@@ -139,8 +85,6 @@ mu::data Overview(const AuditResult& r) {
 Result<std::string> RenderAuditHtml(const AuditResult& r, const rules::RuleSet& rules) {
   auto it = rules.files.find(kTemplate);
   if (it == rules.files.end()) return Fail(std::string("rules: missing ") + kTemplate);
-  mu::mustache tmpl(it->second);
-  if (!tmpl.is_valid()) return Fail(std::string(kTemplate) + ": " + tmpl.error_message());
   auto vocab = rules::CategoryVocabulary::FromRules(rules);
   if (!vocab) return std::unexpected(vocab.error());
 
@@ -180,12 +124,12 @@ Result<std::string> RenderAuditHtml(const AuditResult& r, const rules::RuleSet& 
   d.set("advice", advice);
   d.set("has_advice", !kinds.empty());
 
-  std::vector<std::tuple<std::string, uint64_t, bool>> by_cat, by_sys;
-  for (const auto& [cat, n] : r.summary.by_category) by_cat.emplace_back(vocab->Label(cat), n, vocab->IsSensitive(cat));
-  for (const auto& s : r.systems) by_sys.emplace_back(s.name, s.findings, false);
-  if (r.summary.undeclared_findings) by_sys.emplace_back("(no system)", r.summary.undeclared_findings, true);
-  d.set("category_chart", Chart(by_cat));
-  d.set("system_chart", Chart(by_sys));
+  std::vector<BarRow> by_cat, by_sys;
+  for (const auto& [cat, n] : r.summary.by_category) by_cat.push_back({vocab->Label(cat), n, vocab->IsSensitive(cat)});
+  for (const auto& s : r.systems) by_sys.push_back({s.name, s.findings, false});
+  if (r.summary.undeclared_findings) by_sys.push_back({"(no system)", r.summary.undeclared_findings, true});
+  d.set("category_chart", BarChart(std::move(by_cat)));
+  d.set("system_chart", BarChart(std::move(by_sys)));
 
   mu::data systems{mu::data::type::list};
   for (const auto& s : r.systems) {
@@ -247,9 +191,7 @@ Result<std::string> RenderAuditHtml(const AuditResult& r, const rules::RuleSet& 
   d.set("warnings", warnings);
   d.set("has_warnings", !r.warnings.empty());
 
-  std::string out = tmpl.render(d);
-  if (!tmpl.is_valid()) return Fail(std::string(kTemplate) + ": " + tmpl.error_message());
-  return out;
+  return reports::RenderMustache(it->second, kTemplate, d);
 }
 
 }  // namespace piiscan::audit

@@ -1,54 +1,19 @@
 #include "audit/xlsx_report.h"
 
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
-#include <xlsxwriter.h>
-
 #include <algorithm>
 #include <vector>
 
 #include "audit/audit_rules.h"
+#include "reports/xlsx_sheet.h"
 
 namespace piiscan::audit {
 namespace {
 
-// XML 1.0 has no place for most control characters; a path may contain them.
-std::string Clean(std::string_view s) {
-  std::string out(s.substr(0, 32000));
-  for (auto& c : out) {
-    if (static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n') c = '?';
-  }
-  return out;
-}
+using reports::XlsxSheet;
+using reports::XlsxWorkbook;
 
-class Sheet {
- public:
-  Sheet(lxw_workbook* wb, const char* name, lxw_format* header, const std::vector<std::pair<const char*, double>>& cols)
-      : ws_(workbook_add_worksheet(wb, name)), cols_(cols.size()) {
-    for (size_t c = 0; c < cols.size(); ++c) {
-      worksheet_write_string(ws_, 0, c, cols[c].first, header);
-      worksheet_set_column(ws_, c, c, cols[c].second, nullptr);
-    }
-    worksheet_freeze_panes(ws_, 1, 0);
-  }
-  void Str(size_t col, std::string_view s, lxw_format* f = nullptr) {
-    worksheet_write_string(ws_, row_, col, Clean(s).c_str(), f);
-  }
-  void Num(size_t col, double v) { worksheet_write_number(ws_, row_, col, v, nullptr); }
-  void Next() { ++row_; }
-  // Call once all rows are written.
-  void Finish() { worksheet_autofilter(ws_, 0, 0, std::max<lxw_row_t>(row_ - 1, 1), cols_ - 1); }
-  lxw_row_t row() const { return row_; }
-
- private:
-  lxw_worksheet* ws_;
-  size_t cols_;
-  lxw_row_t row_ = 1;
-};
-
-void SummarySheet(lxw_workbook* wb, lxw_format* header, const AuditResult& r) {
-  Sheet s(wb, "Summary", header, {{"Measure", 44}, {"Value", 60}});
+void SummarySheet(const XlsxWorkbook& wb, const AuditResult& r) {
+  XlsxSheet s(wb, "Summary", {{"Measure", 44}, {"Value", 60}});
   auto text = [&](const std::string& k, const std::string& v) {
     s.Str(0, k);
     s.Str(1, v);
@@ -83,9 +48,8 @@ void SummarySheet(lxw_workbook* wb, lxw_format* header, const AuditResult& r) {
   s.Finish();
 }
 
-void GapsSheet(lxw_workbook* wb, lxw_format* header, lxw_format* wrap, const AuditResult& r) {
-  Sheet s(wb, "Gaps", header,
-          {{"Severity", 10}, {"Kind", 22}, {"System", 18}, {"Category", 18}, {"Status", 11}, {"Count", 8},
+void GapsSheet(const XlsxWorkbook& wb, const AuditResult& r) {
+  XlsxSheet s(wb, "Gaps", {{"Severity", 10}, {"Kind", 22}, {"System", 18}, {"Category", 18}, {"Status", 11}, {"Count", 8},
            {"Files", 7}, {"Items", 7}, {"Distinct values", 9}, {"Message", 70}, {"Top locations", 60},
            {"Masked samples", 36}, {"Oldest item", 12}, {"Promise broken", 9}});
   for (const auto& g : r.gaps) {
@@ -98,12 +62,12 @@ void GapsSheet(lxw_workbook* wb, lxw_format* header, lxw_format* wrap, const Aud
     s.Num(6, g.files);
     if (g.kind == GapKind::kRetentionExceeded) s.Num(7, g.items);
     if (g.distinct_values) s.Num(8, g.distinct_values);
-    s.Str(9, g.message, wrap);
+    s.Str(9, g.message, wb.wrap);
     std::string locs, samples;
     for (const auto& l : g.locations) locs += (locs.empty() ? "" : "\n") + l.file + " (" + std::to_string(l.count) + ")";
     for (const auto& smp : g.samples) samples += (samples.empty() ? "" : "\n") + smp.masked;
-    s.Str(10, locs, wrap);
-    s.Str(11, samples, wrap);
+    s.Str(10, locs, wb.wrap);
+    s.Str(11, samples, wb.wrap);
     if (g.oldest) s.Str(12, FormatIsoDate(*g.oldest));
     s.Str(13, g.promise_broken ? "yes" : "");
     s.Next();
@@ -111,9 +75,8 @@ void GapsSheet(lxw_workbook* wb, lxw_format* header, lxw_format* wrap, const Aud
   s.Finish();
 }
 
-void FindingsSheet(lxw_workbook* wb, lxw_format* header, const AuditResult& r) {
-  Sheet s(wb, "Findings", header,
-          {{"File", 50}, {"Location", 36}, {"Detector", 14}, {"Category", 16}, {"Confidence", 10}, {"Masked", 26},
+void FindingsSheet(const XlsxWorkbook& wb, const AuditResult& r) {
+  XlsxSheet s(wb, "Findings", {{"File", 50}, {"Location", 36}, {"Detector", 14}, {"Category", 16}, {"Confidence", 10}, {"Masked", 26},
            {"System", 16}, {"Gap", 20}, {"Item date", 11}});
   for (const auto& f : r.finding_rows) {
     s.Str(0, f.file);
@@ -130,8 +93,8 @@ void FindingsSheet(lxw_workbook* wb, lxw_format* header, const AuditResult& r) {
   s.Finish();
 }
 
-void UnscannedSheet(lxw_workbook* wb, lxw_format* header, const AuditResult& r) {
-  Sheet s(wb, "Unscanned", header, {{"File", 50}, {"Location", 30}, {"Status", 12}, {"Reason", 50}, {"System", 16}});
+void UnscannedSheet(const XlsxWorkbook& wb, const AuditResult& r) {
+  XlsxSheet s(wb, "Unscanned", {{"File", 50}, {"Location", 30}, {"Status", 12}, {"Reason", 50}, {"System", 16}});
   for (const auto& u : r.unscanned) {
     s.Str(0, u.file);
     s.Str(1, JoinLocation(u.location));
@@ -146,28 +109,13 @@ void UnscannedSheet(lxw_workbook* wb, lxw_format* header, const AuditResult& r) 
 }  // namespace
 
 Result<void> WriteAuditXlsx(const AuditResult& r, const std::string& path) {
-  // Create the file ourselves first so that it is 0600 from the start;
-  // libxlsxwriter then rewrites it in place, keeping the mode.
-  int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-  if (fd < 0) return Fail("cannot write " + path);
-  ::fchmod(fd, 0600);
-  ::close(fd);
-  lxw_workbook* wb = workbook_new(path.c_str());
-  if (!wb) return Fail("cannot write " + path);
-  lxw_format* header = workbook_add_format(wb);
-  format_set_bold(header);
-  format_set_bg_color(header, 0xE8EDF3);
-  format_set_bottom(header, LXW_BORDER_THIN);
-  lxw_format* wrap = workbook_add_format(wb);
-  format_set_text_wrap(wrap);
-  format_set_align(wrap, LXW_ALIGN_VERTICAL_TOP);
-  SummarySheet(wb, header, r);
-  GapsSheet(wb, header, wrap, r);
-  FindingsSheet(wb, header, r);
-  UnscannedSheet(wb, header, r);
-  lxw_error err = workbook_close(wb);
-  if (err != LXW_NO_ERROR) return Fail("cannot write " + path + ": " + lxw_strerror(err));
-  return {};
+  auto wb = reports::OpenXlsx(path);
+  if (!wb) return std::unexpected(wb.error());
+  SummarySheet(*wb, r);
+  GapsSheet(*wb, r);
+  FindingsSheet(*wb, r);
+  UnscannedSheet(*wb, r);
+  return reports::CloseXlsx(*wb, path);
 }
 
 }  // namespace piiscan::audit

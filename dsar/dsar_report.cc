@@ -1,11 +1,10 @@
 #include "dsar/dsar_report.h"
 
-#include <kainjow/mustache.hpp>
-
 #include <algorithm>
 #include <map>
 
 #include "core/version.h"
+#include "reports/html_render.h"
 #include "rules/register_glob.h"
 
 namespace piiscan::dsar {
@@ -146,8 +145,6 @@ mu::data NotSearched(const std::vector<ItemReport>& items) {
 
 Result<std::string> RenderDsarHtml(const DsarReportInfo& info, const std::vector<ItemReport>& items,
                                    const reports::ScanSummary& summary) {
-  mu::mustache tmpl(info.template_text);
-  if (!tmpl.is_valid()) return Fail("dsar report template: " + tmpl.error_message());
   mu::data d;
   d.set("subject", info.subject);
   d.set("generated", info.generated);
@@ -188,9 +185,7 @@ Result<std::string> RenderDsarHtml(const DsarReportInfo& info, const std::vector
   d.set("files_searched", std::to_string(summary.files));
   d.set("files_with_hits", std::to_string(files.list_value().size()));
   d.set("interrupted", summary.interrupted);
-  std::string html = tmpl.render(d);
-  if (!tmpl.is_valid()) return Fail("dsar report template: " + tmpl.error_message());
-  return html;
+  return reports::RenderMustache(info.template_text, "dsar report template", d);
 }
 
 namespace {
