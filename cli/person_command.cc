@@ -154,11 +154,6 @@ int RunPerson(int argc, char** argv) {
   po::variables_map vm;
   if (auto done = ParseWalkCommandLine(argc, argv, desc, walk, kCommand, vm)) return *done;
   if (auto bad = ReadSubjectFile(query)) return *bad;
-  auto normalised = dsar::NormaliseQuery(query.q);
-  if (!normalised) {
-    std::cerr << kCommand << ": " << normalised.error().message << "\n";
-    return kExitUsage;
-  }
   auto conf = ParseConfidence(min_conf);
   if (!conf) {
     std::cerr << kCommand << ": --min-confidence must be low, medium or high\n";
@@ -180,6 +175,17 @@ int RunPerson(int argc, char** argv) {
 
   ScanSetup setup;
   if (auto failed = LoadScanSetup(walk, kCommand, {.keep_all_candidates = true}, setup)) return *failed;
+  // After the rules: names split on their tussenvoegsels (lexicon name_prefixes).
+  auto prefixes = dsar::LoadNamePrefixes(setup.rules);
+  if (!prefixes) {
+    std::cerr << kCommand << ": " << prefixes.error().message << "\n";
+    return kExitFailure;
+  }
+  auto normalised = dsar::NormaliseQuery(query.q, *prefixes);
+  if (!normalised) {
+    std::cerr << kCommand << ": " << normalised.error().message << "\n";
+    return kExitUsage;
+  }
   auto matcher = dsar::PersonMatcher::Build(*normalised, setup.engine);
   if (!matcher) {
     std::cerr << kCommand << ": " << matcher.error().message << "\n";

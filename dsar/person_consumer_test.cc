@@ -42,7 +42,9 @@ TEST(PersonConsumerTest, FindingsCarryMatchSnippetAndPosition) {
   ASSERT_TRUE(rules) << rules.error().message;
   auto engine = detectors::Engine::Build(*rules, detectors::EngineOptions{.keep_all_candidates = true});
   ASSERT_TRUE(engine);
-  auto q = NormaliseQuery(PersonQuery{.names = {"Jan de Vries"}, .ibans = {"NL91ABNA0417164300"}});
+  auto prefixes = LoadNamePrefixes(*rules);
+  ASSERT_TRUE(prefixes) << prefixes.error().message;
+  auto q = NormaliseQuery(PersonQuery{.names = {"Jan de Vries"}, .ibans = {"NL91ABNA0417164300"}}, *prefixes);
   ASSERT_TRUE(q);
   auto m = PersonMatcher::Build(*q, *engine);
   ASSERT_TRUE(m) << m.error().message;

@@ -6,12 +6,24 @@
 
 #include <gtest/gtest.h>
 
+#include <tuple>
+
 #include "dsar/name_variants.h"
 #include "dsar/person_snippet.h"
 #include "rules/rule_loader.h"
 
 namespace piiscan::dsar {
 namespace {
+
+// The tussenvoegsels of the built-in rules (lexicon name_prefixes).
+const NamePrefixes& Prefixes() {
+  static const NamePrefixes kPrefixes = [] {
+    auto rules = rules::LoadEmbeddedRules();
+    auto prefixes = rules ? LoadNamePrefixes(*rules) : std::unexpected(rules.error());
+    return prefixes ? *prefixes : NamePrefixes{};
+  }();
+  return kPrefixes;
+}
 
 class PersonMatcherTest : public ::testing::Test {
  protected:
@@ -23,7 +35,7 @@ class PersonMatcherTest : public ::testing::Test {
     engine_ = new std::shared_ptr<const detectors::Engine>(*e);
   }
   void Build(PersonQuery q) {
-    auto n = NormaliseQuery(q);
+    auto n = NormaliseQuery(q, Prefixes());
     ASSERT_TRUE(n) << n.error().message;
     auto m = PersonMatcher::Build(*n, *engine_);
     ASSERT_TRUE(m) << m.error().message;
@@ -64,43 +76,72 @@ std::shared_ptr<const detectors::Engine>* PersonMatcherTest::engine_ = nullptr;
 using V = std::vector<std::string>;
 
 TEST(PersonQueryTest, NamesSplitTheDutchWay) {
-  auto a = ParsePersonName("Jan Peter de Vries");
+  auto a = ParsePersonName("Jan Peter de Vries", Prefixes());
   ASSERT_TRUE(a);
   EXPECT_EQ(a->given, (V{"Jan", "Peter"}));
   EXPECT_EQ(a->prefix, "de");
   EXPECT_EQ(a->surname, "Vries");
-  auto b = ParsePersonName("Vries, Jan de");
+  auto b = ParsePersonName("Vries, Jan de", Prefixes());
   ASSERT_TRUE(b);
   EXPECT_EQ(b->given, V{"Jan"});
   EXPECT_EQ(b->prefix, "de");
-  auto c = ParsePersonName("De Vries, Jan");
+  auto c = ParsePersonName("De Vries, Jan", Prefixes());
   ASSERT_TRUE(c);
   EXPECT_EQ(c->prefix, "de");
   EXPECT_EQ(c->surname, "Vries");
-  auto d = ParsePersonName("Maria van der Berg-Jansen");
+  auto d = ParsePersonName("Maria van der Berg-Jansen", Prefixes());
   ASSERT_TRUE(d);
   EXPECT_EQ(d->prefix, "van der");
   EXPECT_EQ(d->surname, "Berg-Jansen");
-  auto e = ParsePersonName("Ayşe Müller");
+  auto e = ParsePersonName("Ayşe Müller", Prefixes());
   ASSERT_TRUE(e);
   EXPECT_EQ(e->prefix, "");
   EXPECT_EQ(e->surname, "Müller");
 }
 
+// The query reads the one list of tussenvoegsels in rules/data, which the
+// scan's name finder reads too: entries once only in the old hard-coded list
+// ("te", "v/d") and once only in the file ("el", "della") both split.
+TEST(PersonQueryTest, TussenvoegselsComeFromTheRules) {
+  ASSERT_FALSE(Prefixes().empty());
+  for (auto [written, prefix, surname] : {std::tuple{"Anna te Velde", "te", "Velde"},
+                                         std::tuple{"Kees v/d Berg", "v/d", "Berg"},
+                                         std::tuple{"Samira el Amrani", "el", "Amrani"},
+                                         std::tuple{"Lucia della Rosa", "della", "Rosa"}}) {
+    auto n = ParsePersonName(written, Prefixes());
+    ASSERT_TRUE(n) << written;
+    EXPECT_EQ(n->prefix, prefix) << written;
+    EXPECT_EQ(n->surname, surname) << written;
+  }
+  rules::RuleSet own;
+  EXPECT_FALSE(LoadNamePrefixes(own));  // no lexicon: an error, not an empty list
+  own.lexicons["name_prefixes"] = {"Zum"};
+  auto zum = LoadNamePrefixes(own);
+  ASSERT_TRUE(zum);
+  auto n = ParsePersonName("Karl zum Berge", *zum);
+  ASSERT_TRUE(n);
+  EXPECT_EQ(n->prefix, "zum");
+  EXPECT_EQ(n->given, V{"Karl"});
+  auto plain = ParsePersonName("Anna te Velde", *zum);
+  ASSERT_TRUE(plain);
+  EXPECT_EQ(plain->surname, "Velde");
+  EXPECT_EQ(plain->given, (V{"Anna", "te"}));
+}
+
 TEST(PersonQueryTest, IdentifiersAreNormalisedOrRejectedWithoutEchoingThem) {
   auto n = NormaliseQuery(PersonQuery{.phones = {"+31 (0)6 1234 5678"}, .ibans = {"nl91abna0417164300"},
-                                      .bsns = {"1112.22.333"}, .birth_dates = {"1985-3-12"}});
+                                      .bsns = {"1112.22.333"}, .birth_dates = {"1985-3-12"}}, Prefixes());
   ASSERT_TRUE(n) << n.error().message;
   EXPECT_EQ(n->phones, V{"+31612345678"});
   EXPECT_EQ(n->ibans, V{"NL91ABNA0417164300"});
   EXPECT_EQ(n->bsns, V{"111222333"});
   EXPECT_EQ(n->birth_dates, V{"1985-03-12"});
-  auto bad = NormaliseQuery(PersonQuery{.bsns = {"111222334"}});
+  auto bad = NormaliseQuery(PersonQuery{.bsns = {"111222334"}}, Prefixes());
   ASSERT_FALSE(bad);
   EXPECT_EQ(bad.error().message.find("111222334"), std::string::npos);
-  EXPECT_FALSE(NormaliseQuery(PersonQuery{.birth_dates = {"31-02-1985"}}));
-  EXPECT_FALSE(NormaliseQuery(PersonQuery{}));
-  EXPECT_FALSE(NormaliseQuery(PersonQuery{.house_number = "12"}));
+  EXPECT_FALSE(NormaliseQuery(PersonQuery{.birth_dates = {"31-02-1985"}}, Prefixes()));
+  EXPECT_FALSE(NormaliseQuery(PersonQuery{}, Prefixes()));
+  EXPECT_FALSE(NormaliseQuery(PersonQuery{.house_number = "12"}, Prefixes()));
 }
 
 TEST(PersonQueryTest, SubjectYaml) {
@@ -114,7 +155,7 @@ TEST(PersonQueryTest, SubjectYaml) {
 }
 
 TEST(NameVariantsTest, FormsAndConfidences) {
-  auto n = ParsePersonName("Jan Peter de Vries");
+  auto n = ParsePersonName("Jan Peter de Vries", Prefixes());
   ASSERT_TRUE(n);
   std::map<std::string, Confidence> got;
   for (const auto& v : NameVariants(*n)) got[v.text] = v.confidence;
@@ -130,7 +171,7 @@ TEST(NameVariantsTest, FormsAndConfidences) {
   EXPECT_EQ(got.at("jdevries@"), Confidence::kMedium);
   EXPECT_EQ(got.at("de heer de Vries"), Confidence::kLow);
   EXPECT_EQ(got.at("de Vries"), Confidence::kLow);
-  auto m = ParsePersonName("Jürgen Müller");
+  auto m = ParsePersonName("Jürgen Müller", Prefixes());
   ASSERT_TRUE(m);
   std::set<std::string> forms;
   for (const auto& v : NameVariants(*m)) forms.insert(v.text);

@@ -12,16 +12,6 @@
 namespace piiscan::dsar {
 namespace {
 
-// Dutch (and a few neighbouring) surname prefixes; several may follow each
-// other ("van der", "in 't").
-const std::set<std::string>& Tussenvoegsels() {
-  static const std::set<std::string> k = {"van", "de", "der", "den", "het", "'t", "te", "ter", "ten",
-                                          "in", "op", "aan", "bij", "uit", "onder", "voor", "over",
-                                          "la", "le", "du", "di", "da", "del", "dos", "das", "von",
-                                          "zu", "vd", "v/d", "'s"};
-  return k;
-}
-
 std::vector<std::string> Words(const std::string& s) {
   std::vector<std::string> out;
   std::string w;
@@ -37,8 +27,6 @@ std::vector<std::string> Words(const std::string& s) {
   return out;
 }
 
-bool IsPrefixWord(const std::string& w) { return Tussenvoegsels().contains(AsciiLower(w)); }
-
 std::string Join(const std::vector<std::string>& words, size_t from, size_t to) {
   std::string out;
   for (size_t i = from; i < to; ++i) {
@@ -49,17 +37,18 @@ std::string Join(const std::vector<std::string>& words, size_t from, size_t to) 
 }
 
 // Splits "Jan Peter de Vries" (no comma).
-PersonName SplitDirect(const std::vector<std::string>& w) {
+PersonName SplitDirect(const std::vector<std::string>& w, const NamePrefixes& prefixes) {
+  auto is_prefix = [&](const std::string& word) { return prefixes.contains(AsciiLower(word)); };
   PersonName n;
   size_t p = 1;
-  while (p < w.size() && !IsPrefixWord(w[p])) ++p;
+  while (p < w.size() && !is_prefix(w[p])) ++p;
   if (p >= w.size() - 1 || w.size() == 1) {  // no prefix (or a trailing one): last word is the surname
     n.surname = w.back();
     n.given.assign(w.begin(), w.end() - 1);
     return n;
   }
   size_t s = p;
-  while (s < w.size() - 1 && IsPrefixWord(w[s])) ++s;
+  while (s < w.size() - 1 && is_prefix(w[s])) ++s;
   n.given.assign(w.begin(), w.begin() + static_cast<std::ptrdiff_t>(p));
   n.prefix = AsciiLower(Join(w, p, s));
   n.surname = Join(w, s, w.size());
@@ -98,17 +87,26 @@ Result<bool> ReadList(const YAML::Node& root, const char* singular, const char* 
 
 }  // namespace
 
+Result<NamePrefixes> LoadNamePrefixes(const rules::RuleSet& rules) {
+  auto it = rules.lexicons.find("name_prefixes");
+  if (it == rules.lexicons.end()) return Fail("rules: lexicon 'name_prefixes' is missing");
+  NamePrefixes out;
+  for (const auto& term : it->second) out.insert(AsciiLower(term));
+  return out;
+}
+
 bool NormalisedQuery::empty() const {
   return names.empty() && emails.empty() && phones.empty() && ibans.empty() && bsns.empty() &&
          birth_dates.empty() && id_documents.empty() && postcode.empty();
 }
 
-Result<PersonName> ParsePersonName(const std::string& written) {
+Result<PersonName> ParsePersonName(const std::string& written, const NamePrefixes& prefixes) {
+  auto is_prefix = [&](const std::string& word) { return prefixes.contains(AsciiLower(word)); };
   auto comma = written.find(',');
   if (comma == std::string::npos) {
     auto w = Words(written);
     if (w.empty()) return Fail("name is empty");
-    return SplitDirect(w);
+    return SplitDirect(w, prefixes);
   }
   // "De Vries, Jan" / "Vries, Jan de" / "Vries, J.P. de"
   auto before = Words(written.substr(0, comma));
@@ -118,11 +116,11 @@ Result<PersonName> ParsePersonName(const std::string& written) {
   }
   PersonName n;
   size_t s = 0;
-  while (s < before.size() - 1 && IsPrefixWord(before[s])) ++s;
+  while (s < before.size() - 1 && is_prefix(before[s])) ++s;
   std::vector<std::string> prefix(before.begin(), before.begin() + static_cast<std::ptrdiff_t>(s));
   n.surname = Join(before, s, before.size());
   size_t g = after.size();
-  while (g > 1 && IsPrefixWord(after[g - 1])) --g;
+  while (g > 1 && is_prefix(after[g - 1])) --g;
   n.given.assign(after.begin(), after.begin() + static_cast<std::ptrdiff_t>(g));
   for (size_t i = g; i < after.size(); ++i) prefix.push_back(after[i]);
   n.prefix = AsciiLower(Join(prefix, 0, prefix.size()));
@@ -183,10 +181,10 @@ Result<PersonQuery> ParseSubjectYaml(const std::string& yaml, const std::string&
   return q;
 }
 
-Result<NormalisedQuery> NormaliseQuery(const PersonQuery& q) {
+Result<NormalisedQuery> NormaliseQuery(const PersonQuery& q, const NamePrefixes& prefixes) {
   NormalisedQuery n;
   for (const auto& name : q.names) {
-    auto p = ParsePersonName(name);
+    auto p = ParsePersonName(name, prefixes);
     if (!p) return Fail("--name: " + p.error().message);
     if (p->surname.size() < 2) return Fail("--name: the surname must have at least two letters");
     n.names.push_back(std::move(*p));

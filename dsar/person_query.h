@@ -20,9 +20,11 @@
 // up in terminals and logs. Pure functions; thread-safe.
 
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include "core/status.h"
+#include "rules/detector_spec.h"
 
 namespace piiscan::dsar {
 
@@ -48,11 +50,18 @@ struct NormalisedQuery {
   bool empty() const;
 };
 
+// Tussenvoegsels in lower case; several may follow each other ("van der",
+// "in 't"). The one list is the lexicon name_prefixes of the rules
+// (rules/data/lexicons/name_prefixes.txt), which the scan's name finder
+// reads too, so a query splits a name as a scan does.
+using NamePrefixes = std::unordered_set<std::string>;
+Result<NamePrefixes> LoadNamePrefixes(const rules::RuleSet& rules);
+
 Result<PersonQuery> ParseSubjectYaml(const std::string& yaml, const std::string& file);
-Result<NormalisedQuery> NormaliseQuery(const PersonQuery& query);
+Result<NormalisedQuery> NormaliseQuery(const PersonQuery& query, const NamePrefixes& prefixes);
 
 // Exposed for tests and variant generation.
-Result<PersonName> ParsePersonName(const std::string& written);
+Result<PersonName> ParsePersonName(const std::string& written, const NamePrefixes& prefixes);
 // ISO date from "1985-03-12", "12-03-1985", "12/3/1985", "12.03.1985".
 Result<std::string> ParseBirthDate(const std::string& text);
 
