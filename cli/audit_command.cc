@@ -51,7 +51,7 @@ int RunAudit(int argc, char** argv) {
   }
   auto prepared = PrepareAudit(ao, who);
   if (!prepared) return prepared.error();
-  reports::Auditor auditor(prepared->reg, prepared->options);
+  audit::Auditor auditor(prepared->reg, prepared->options);
   auto stats = reports::ReadFindingsFile(ao.findings, auditor);
   if (!stats) {
     std::cerr << who << ": " << stats.error().message << "\n";

@@ -11,10 +11,10 @@
 #include <map>
 #include <nlohmann/json.hpp>
 
+#include "audit/audit_test_data.h"
 #include "cli/audit_options.h"
 #include "cli/commands.h"
 #include "cli/subcommands.h"
-#include "reports/audit_test_data.h"
 #include "tests/support/test_support.h"
 
 namespace piiscan::cli {
@@ -31,11 +31,11 @@ int Call(int (*run)(int, char**), std::vector<std::string> args) {
 
 struct Fixture {
   testing::TempDir dir;
-  std::string reg = dir.Write("register.yaml", reports::testdata::RegisterYaml());
-  std::string findings = dir.Write("findings.jsonl", reports::testdata::FindingsJsonl());
+  std::string reg = dir.Write("register.yaml", audit::testdata::RegisterYaml());
+  std::string findings = dir.Write("findings.jsonl", audit::testdata::FindingsJsonl());
   std::string Path(const std::string& name) const { return dir.path() + "/" + name; }
   int Audit(std::vector<std::string> extra) const {
-    std::vector<std::string> args = {"audit", "--register", reg, "--findings", findings, "--now", reports::testdata::kNow};
+    std::vector<std::string> args = {"audit", "--register", reg, "--findings", findings, "--now", audit::testdata::kNow};
     args.insert(args.end(), extra.begin(), extra.end());
     return Call(RunAudit, args);
   }

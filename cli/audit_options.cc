@@ -4,8 +4,8 @@
 
 #include <iostream>
 
+#include "audit/audit_rules.h"
 #include "cli/commands.h"
-#include "reports/audit_rules.h"
 #include "rules/rule_loader.h"
 
 namespace po = boost::program_options;
@@ -48,15 +48,15 @@ std::expected<PreparedAudit, int> PrepareAudit(const AuditCliOptions& o, const s
   PreparedAudit p;
   if (!o.fail_on.empty()) {
     if (o.fail_on == "gaps") {
-      p.fail_at = reports::Severity::kLow;
-    } else if (auto s = reports::ParseSeverity(o.fail_on); s && *s != reports::Severity::kInfo) {
+      p.fail_at = audit::Severity::kLow;
+    } else if (auto s = audit::ParseSeverity(o.fail_on); s && *s != audit::Severity::kInfo) {
       p.fail_at = *s;
     } else {
       return usage("--fail-on must be gaps, critical, high, medium or low");
     }
   }
   if (!o.now.empty()) {
-    auto t = reports::ParseIsoDate(o.now);
+    auto t = audit::ParseIsoDate(o.now);
     if (!t) return usage("--now must be a date YYYY-MM-DD, e.g. 2024-06-01");
     p.options.now = *t;
   }
@@ -81,8 +81,8 @@ std::expected<PreparedAudit, int> PrepareAudit(const AuditCliOptions& o, const s
   return p;
 }
 
-int FinishAudit(const reports::AuditResult& result, const PreparedAudit& p, const std::string& who) {
-  if (auto w = reports::WriteAuditOutputs(result, p.outputs, p.rules); !w) {
+int FinishAudit(const audit::AuditResult& result, const PreparedAudit& p, const std::string& who) {
+  if (auto w = audit::WriteAuditOutputs(result, p.outputs, p.rules); !w) {
     std::cerr << who << ": " << w.error().message << "\n";
     return kExitFailure;
   }

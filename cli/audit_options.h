@@ -7,8 +7,8 @@
 //   ... parse ...
 //   auto prepared = PrepareAudit(ao, "piiscan scan");     // after parsing
 //   if (!prepared) return prepared.error();               // an exit code
-//   reports::Auditor auditor(prepared->reg, prepared->options);
-//   ... feed it (reports::MakeAuditSink(auditor)) ...
+//   audit::Auditor auditor(prepared->reg, prepared->options);
+//   ... feed it (audit::MakeAuditSink(auditor)) ...
 //   return FinishAudit(std::move(auditor).Finish(), *prepared, "piiscan scan");
 //
 // Not thread-safe (command-line handling).
@@ -17,8 +17,8 @@
 #include <expected>
 #include <string>
 
-#include "reports/audit.h"
-#include "reports/audit_writer.h"
+#include "audit/audit.h"
+#include "audit/audit_writer.h"
 #include "rules/detector_spec.h"
 #include "rules/register.h"
 
@@ -47,9 +47,9 @@ void AddAuditOptions(boost::program_options::options_description& desc, AuditCli
 struct PreparedAudit {
   rules::Register reg;
   rules::RuleSet rules;
-  reports::AuditOptions options;
-  reports::AuditOutputs outputs;
-  std::optional<reports::Severity> fail_at;  // --fail-on threshold
+  audit::AuditOptions options;
+  audit::AuditOutputs outputs;
+  std::optional<audit::Severity> fail_at;  // --fail-on threshold
 };
 
 // Validates the options and loads register and rules; on failure prints the
@@ -58,6 +58,6 @@ std::expected<PreparedAudit, int> PrepareAudit(const AuditCliOptions& o, const s
 
 // Writes every output; returns the exit code (0, 1 for --fail-on, 3 when an
 // output cannot be written).
-int FinishAudit(const reports::AuditResult& result, const PreparedAudit& prepared, const std::string& who);
+int FinishAudit(const audit::AuditResult& result, const PreparedAudit& prepared, const std::string& who);
 
 }  // namespace piiscan::cli

@@ -15,13 +15,13 @@
 #include "cli/scan_setup.h"
 #include "cli/subcommands.h"
 #include "detectors/masking.h"
-#include "detectors/person_matcher.h"
-#include "reports/dsar_report.h"
-#include "reports/erasure_list.h"
+#include "dsar/dsar_report.h"
+#include "dsar/erasure_list.h"
+#include "dsar/person_consumer.h"
+#include "dsar/person_matcher.h"
 #include "reports/jsonl_sink.h"
 #include "reports/summary_text.h"
 #include "rules/register.h"
-#include "scanner/person_consumer.h"
 #include "scanner/scan.h"
 
 namespace po = boost::program_options;
@@ -46,7 +46,7 @@ constexpr const char* kPersonUsage =
     "query (repeatable where it says so; at least one field)";
 
 struct QueryCli {
-  detectors::PersonQuery q;
+  dsar::PersonQuery q;
   std::string birth_date, subject_file;
 };
 
@@ -74,7 +74,7 @@ std::optional<int> ReadSubjectFile(QueryCli& c) {
   }
   std::stringstream ss;
   ss << in.rdbuf();
-  auto file = detectors::ParseSubjectYaml(ss.str(), c.subject_file);
+  auto file = dsar::ParseSubjectYaml(ss.str(), c.subject_file);
   if (!file) {
     std::cerr << kCommand << ": --subject: " << file.error().message << "\n";
     return kExitUsage;
@@ -102,9 +102,9 @@ std::string Today() {
 }
 
 // The query as the report shows it: masked unless --show-values.
-reports::DsarReportInfo ReportInfo(const detectors::PersonQuery& raw, const detectors::NormalisedQuery& q,
+dsar::DsarReportInfo ReportInfo(const dsar::PersonQuery& raw, const dsar::NormalisedQuery& q,
                                    bool show) {
-  reports::DsarReportInfo info;
+  dsar::DsarReportInfo info;
   auto v = [&](const std::string& value, const char* masker) { return show ? value : detectors::Mask(value, masker); };
   for (const auto& n : raw.names) info.query.emplace_back("name", v(n, "name"));
   for (const auto& x : q.emails) info.query.emplace_back("email", v(x, "email"));
@@ -155,11 +155,6 @@ int RunPerson(int argc, char** argv) {
   po::variables_map vm;
   if (auto done = ParseWalkCommandLine(argc, argv, desc, walk, kCommand, vm)) return *done;
   if (auto bad = ReadSubjectFile(query)) return *bad;
-  auto normalised = detectors::NormaliseQuery(query.q);
-  if (!normalised) {
-    std::cerr << kCommand << ": " << normalised.error().message << "\n";
-    return kExitUsage;
-  }
   auto conf = ParseConfidence(min_conf);
   if (!conf) {
     std::cerr << kCommand << ": --min-confidence must be low, medium or high\n";
@@ -179,7 +174,18 @@ int RunPerson(int argc, char** argv) {
 
   ScanSetup setup;
   if (auto failed = LoadScanSetup(walk, kCommand, {.keep_all_candidates = true}, setup)) return *failed;
-  auto matcher = detectors::PersonMatcher::Build(*normalised, setup.engine);
+  // After the rules: names split on their tussenvoegsels (lexicon name_prefixes).
+  auto prefixes = dsar::LoadNamePrefixes(setup.rules);
+  if (!prefixes) {
+    std::cerr << kCommand << ": " << prefixes.error().message << "\n";
+    return kExitFailure;
+  }
+  auto normalised = dsar::NormaliseQuery(query.q, *prefixes);
+  if (!normalised) {
+    std::cerr << kCommand << ": " << normalised.error().message << "\n";
+    return kExitUsage;
+  }
+  auto matcher = dsar::PersonMatcher::Build(*normalised, setup.engine);
   if (!matcher) {
     std::cerr << kCommand << ": " << matcher.error().message << "\n";
     return kExitFailure;
@@ -209,16 +215,16 @@ int RunPerson(int argc, char** argv) {
     info.paths = walk.paths;
     info.register_ = reg;
     info.template_text = it->second;
-    sinks.push_back(reports::MakeDsarReportSink(std::move(*f), std::move(info)));
+    sinks.push_back(dsar::MakeDsarReportSink(std::move(*f), std::move(info)));
   }
   if (!outs.erasure.empty()) {
     auto f = open(outs.erasure);
     if (!f) return kExitFailure;
-    sinks.push_back(reports::MakeErasureListSink(std::move(*f)));
+    sinks.push_back(dsar::MakeErasureListSink(std::move(*f)));
   }
   std::vector<reports::Sink*> raw;
   for (auto& s : sinks) raw.push_back(s.get());
-  scanner::PersonConsumerOptions po{show_values, include_weak, *conf, &*setup.hasher};
+  dsar::PersonConsumerOptions po{show_values, include_weak, *conf, &*setup.hasher};
   // The query's fields, never its values: the header is not a place for them.
   std::set<std::string> field_set;
   for (const auto& [field, value] : ReportInfo(query.q, *normalised, false).query) field_set.insert(field);
@@ -229,7 +235,7 @@ int RunPerson(int argc, char** argv) {
                             std::string("show_values=") + (show_values ? "true" : "false"),
                             std::string("include_weak=") + (include_weak ? "true" : "false"),
                             "query_fields=" + fields});
-  auto summary = scanner::RunScan(options, info, scanner::PersonConsumerFactory(*matcher, po), raw, stop);
+  auto summary = scanner::RunScan(options, info, dsar::PersonConsumerFactory(*matcher, po), raw, stop);
   bool written = true;
   for (auto* s : raw) written = s->Finish(summary) && written;
   if (!walk.quiet) std::cerr << reports::SummaryText(summary);

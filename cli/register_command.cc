@@ -5,10 +5,10 @@
 #include <iostream>
 #include <sstream>
 
+#include "audit/register_draft.h"
 #include "cli/commands.h"
 #include "cli/subcommands.h"
 #include "reports/output_file.h"
-#include "reports/register_draft.h"
 #include "rules/register.h"
 #include "rules/rule_loader.h"
 
@@ -40,13 +40,13 @@ int Draft(const std::string& input, const std::string& output, const std::string
     std::cerr << "piiscan register draft: rules: " << rules.error().message << "\n";
     return kExitFailure;
   }
-  auto draft = reports::DraftRegister(ss.str(), *rules);
+  auto draft = audit::DraftRegister(ss.str(), *rules);
   if (!draft) {
     std::cerr << "piiscan register draft: " << draft.error().message << "\n";
     return kExitFailure;
   }
   std::string name = input.substr(input.find_last_of('/') == std::string::npos ? 0 : input.find_last_of('/') + 1);
-  std::string yaml = reports::DraftToYaml(*draft, name);
+  std::string yaml = audit::DraftToYaml(*draft, name);
   auto out = reports::OutputFile::Open(output);
   if (!out) {
     std::cerr << "piiscan register draft: " << out.error().message << "\n";

@@ -98,11 +98,11 @@ int RunScan(int argc, char** argv) {
                                             : reports::MakeJsonlSink(std::move(*out));
   detectors::FindingOptions fo{show_values, *conf, &*setup.hasher};
   std::vector<reports::Sink*> sinks = {sink.get()};
-  std::optional<reports::Auditor> auditor;
+  std::optional<audit::Auditor> auditor;
   std::unique_ptr<reports::Sink> audit_sink;
   if (prepared) {
     auditor.emplace(prepared->reg, prepared->options);
-    audit_sink = reports::MakeAuditSink(*auditor);
+    audit_sink = audit::MakeAuditSink(*auditor);
     sinks.push_back(audit_sink.get());
   }
   auto info = MakeScanInfo("scan", options, setup,

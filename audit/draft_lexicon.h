@@ -1,0 +1,57 @@
+#pragma once
+// The phrase lists `register draft` uses, loaded from rules/data/register/
+// (systems.yaml, drafting.yaml, categories.yaml). Immutable once loaded.
+
+#include <map>
+#include <regex>
+#include <string>
+#include <vector>
+
+#include "core/status.h"
+#include "rules/category_aliases.h"
+#include "rules/detector_spec.h"
+
+namespace piiscan::audit {
+
+struct LexSystem {
+  std::string id, name, kind;
+  bool generic = false;
+};
+
+struct LexPromise {
+  std::string name;
+  bool negated = false;
+  std::vector<std::string> terms;
+  std::vector<std::string> with;  // one of these must also occur
+};
+
+struct DraftLexicon {
+  rules::CategoryVocabulary vocab;
+  std::vector<LexSystem> systems;
+  // Search terms for systems: phrase -> system index (parallel vectors).
+  std::vector<std::string> system_terms;
+  std::vector<size_t> system_of_term;
+  std::vector<bool> system_term_case_sensitive;
+  std::map<std::string, std::vector<std::string>> kind_hints;     // kind -> words
+  std::map<std::string, std::vector<std::string>> kind_purposes;  // kind -> purposes
+  // Category search terms -> categories (parallel vectors).
+  std::vector<std::string> category_terms;
+  std::vector<std::vector<std::string>> categories_of_term;
+
+  std::vector<std::string> negations, storage_verbs, prepositions;
+  std::vector<std::string> retention_verbs, retention_time_words;
+  std::map<std::string, int> number_words;  // "twee" -> 2
+  std::map<std::string, int> unit_months;   // "jaar" -> 12
+  std::map<std::string, int> implied_retention;  // "fiscale bewaarplicht" -> 84
+  std::vector<LexPromise> promises;
+  std::vector<std::pair<std::string, std::regex>> legal_basis;  // name, pattern (icase)
+  std::vector<std::regex> org_labelled;                          // case-sensitive
+  std::vector<std::string> legal_forms, org_stop_words, sole_trader;
+  std::regex kvk;
+
+  static Result<DraftLexicon> Load(const rules::RuleSet& rules);
+  // Every lower-case term (systems, categories), for elliptic-compound expansion.
+  std::vector<std::string> AllTerms() const;
+};
+
+}  // namespace piiscan::audit

@@ -1,0 +1,226 @@
+#include "audit/register_draft.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <filesystem>
+
+#include "audit/statement_text.h"
+#include "rules/register.h"
+#include "rules/rule_loader.h"
+#include "tests/support/test_support.h"
+
+namespace piiscan::audit {
+namespace {
+
+using ::testing::Contains;
+using ::testing::ElementsAre;
+using ::testing::HasSubstr;
+using ::testing::IsSupersetOf;
+using ::testing::UnorderedElementsAre;
+
+const rules::RuleSet& Rules() {
+  static const rules::RuleSet kRules = *rules::LoadEmbeddedRules();
+  return kRules;
+}
+
+// The seeds live next to the checkout (../shared/seeds); under CI=true a
+// missing seed fails instead of skipping.
+std::string Seed(const std::string& name) {
+  std::string path = testing::SourceDir() + "/../shared/seeds/" + name;
+  if (!std::filesystem::exists(path)) {
+    const char* ci = std::getenv("CI");
+    if (ci && std::string(ci) == "true") ADD_FAILURE() << "missing seed " << path;
+    return "";
+  }
+  return testing::ReadFile(path);
+}
+
+struct Drafted {
+  RegisterDraft draft;
+  rules::Register reg;  // the YAML, loaded back with the register loader
+  std::string yaml;
+};
+
+Drafted Draft(const std::string& text, const std::string& name) {
+  auto d = DraftRegister(text, Rules());
+  EXPECT_TRUE(d.has_value()) << d.error().message;
+  Drafted out{*d, {}, DraftToYaml(*d, name)};
+  auto vocab = rules::CategoryVocabulary::FromRules(Rules());
+  auto reg = rules::ParseRegister(out.yaml, name + ".yaml", std::make_shared<const rules::CategoryVocabulary>(*vocab));
+  EXPECT_TRUE(reg.has_value()) << reg.error().message << "\n" << out.yaml;
+  if (reg) out.reg = *reg;
+  if (std::getenv("PIISCAN_PRINT_DRAFT")) std::cout << out.yaml;
+  return out;
+}
+
+const rules::RegisterSystem* Sys(const rules::Register& r, const std::string& id) { return r.Find(id); }
+
+std::vector<std::string> Ids(const rules::Register& r) {
+  std::vector<std::string> out;
+  for (const auto& s : r.systems) out.push_back(s.id);
+  return out;
+}
+
+// Expected by reading the statement: newsletter in Clang/e-village (name,
+// e-mail), mail in Office 365 (name, e-mail), Pipedrive CRM (no data named),
+// Moneybird invoicing (contact, address, e-mail; IBAN for direct debit), the
+// bank's address book (IBAN), Topdesk (contact details), management
+// documentation; retention only "as long as needed" (no period); no physical
+// copies; legitimate interest. The company's own KvK/IBAN/phone in the
+// contact table are not declared data.
+TEST(RegisterDraftTest, QualityNetworks) {
+  std::string text = Seed("qualitynetworks-privacyverklaring.txt");
+  if (text.empty()) GTEST_SKIP() << "seed missing";
+  auto d = Draft(text, "qualitynetworks-privacyverklaring.txt");
+  EXPECT_EQ(d.reg.organisation, "Quality Networks BV");
+  EXPECT_EQ(d.reg.kvk, "61637076");
+  EXPECT_THAT(Ids(d.reg), UnorderedElementsAre("clang", "office365", "pipedrive", "moneybird", "topdesk", "bank",
+                                               "documenten"));
+  EXPECT_THAT(Sys(d.reg, "clang")->categories, UnorderedElementsAre("name", "email"));
+  EXPECT_THAT(Sys(d.reg, "office365")->categories, UnorderedElementsAre("name", "email"));
+  EXPECT_THAT(Sys(d.reg, "moneybird")->categories, IsSupersetOf({"name", "address", "email", "bank_account"}));
+  EXPECT_THAT(Sys(d.reg, "bank")->categories, ElementsAre("bank_account"));
+  EXPECT_THAT(Sys(d.reg, "topdesk")->categories, IsSupersetOf({"name", "email", "phone"}));
+  EXPECT_TRUE(Sys(d.reg, "pipedrive")->categories.empty());
+  for (const auto& s : d.reg.systems) {
+    EXPECT_FALSE(s.Declares("company_id")) << s.id;  // KvK/BTW are the company's own
+    EXPECT_FALSE(s.retention.has_value()) << s.id;  // no period is stated anywhere
+  }
+  EXPECT_TRUE(d.reg.promises.no_physical_copies);
+  EXPECT_FALSE(d.reg.promises.no_special_categories);
+  EXPECT_FALSE(d.reg.promises.no_id_copies);
+  EXPECT_THAT(d.reg.legal_basis, ElementsAre("legitimate_interest"));
+  // Non-numeric retention is kept as a quote for a person, tied to its systems.
+  auto& pipedrive = *std::find_if(d.draft.systems.begin(), d.draft.systems.end(), [](auto& s) { return s.id == "pipedrive"; });
+  ASSERT_FALSE(pipedrive.retention_notes.empty());
+  EXPECT_THAT(pipedrive.retention_notes[0], HasSubstr("zolang u klant bent"));
+  EXPECT_THAT(d.yaml, HasSubstr("# TODO locations"));
+  EXPECT_THAT(d.yaml, HasSubstr("# TODO retention"));
+}
+
+// Expected: Koel ICT (eenmanszaak, KvK 57680701); data kept in the
+// financial administration (Acumulus), e-mail, CRM (ZOHO) and the website;
+// the inventory (name, address, phone, e-mail) is not tied to one system;
+// relations deleted after 2 years; no sensitive information; contract and
+// legitimate interest. The denied categories (skin colour, religion ...) are
+// not declared.
+TEST(RegisterDraftTest, KoelIct) {
+  std::string text = Seed("koelict-privacyverklaring.txt");
+  if (text.empty()) GTEST_SKIP() << "seed missing";
+  auto d = Draft(text, "koelict-privacyverklaring.txt");
+  EXPECT_EQ(d.reg.organisation, "Koel ICT");
+  EXPECT_EQ(d.reg.kvk, "57680701");
+  EXPECT_EQ(d.draft.legal_form, "eenmanszaak");
+  EXPECT_THAT(Ids(d.reg), UnorderedElementsAre("acumulus", "zoho", "mail", "website"));
+  for (const auto& s : d.reg.systems) {
+    EXPECT_THAT(s.categories, UnorderedElementsAre("name", "address", "phone", "email")) << s.id;
+    EXPECT_FALSE(s.Declares("special_category")) << s.id;
+  }
+  for (const auto& s : d.draft.systems) EXPECT_TRUE(s.categories_assumed) << s.id;
+  ASSERT_TRUE(d.reg.retention.has_value());
+  EXPECT_EQ(d.reg.retention->months, 24);
+  EXPECT_TRUE(d.reg.promises.no_special_categories);
+  EXPECT_THAT(d.reg.legal_basis, UnorderedElementsAre("contract", "legitimate_interest"));
+  EXPECT_THAT(d.draft.unmapped, Contains("inloggegevens"));
+}
+
+// Expected: NetBoss B.V.; customer/relation file, e-mail, support systems and
+// document systems ("support- en documentensystemen"); support holds contact
+// persons; documents kept as long as the relation lasts; support cleaned up
+// periodically; no numeric retention ("elke 6 maanden" is about security
+// measures, not retention).
+TEST(RegisterDraftTest, NetBoss) {
+  std::string text = Seed("netboss-gegevensverwerking.txt");
+  if (text.empty()) GTEST_SKIP() << "seed missing";
+  auto d = Draft(text, "netboss-gegevensverwerking.txt");
+  EXPECT_EQ(d.reg.organisation, "NetBoss B.V.");
+  EXPECT_THAT(Ids(d.reg), UnorderedElementsAre("crm", "mail", "support", "documenten"));
+  EXPECT_THAT(Sys(d.reg, "support")->categories, Contains("name"));
+  EXPECT_FALSE(d.reg.retention.has_value());
+  for (const auto& s : d.reg.systems) EXPECT_FALSE(s.retention.has_value()) << s.id;
+  auto notes = [&](const std::string& id) {
+    for (const auto& s : d.draft.systems) {
+      if (s.id == id) return s.retention_notes;
+    }
+    return std::vector<std::string>{};
+  };
+  EXPECT_THAT(notes("documenten"), Contains(HasSubstr("zolang de relatie voortduurt")));
+  EXPECT_THAT(notes("support"), Contains(HasSubstr("opgeschoond")));
+  EXPECT_THAT(notes("crm"), Contains(HasSubstr("relatiebestand")));
+  EXPECT_TRUE(d.draft.promises.empty());
+}
+
+// Statements the drafter has not seen: English, named products, numeric and
+// implied retention, promises and a BSN basis.
+TEST(RegisterDraftTest, EnglishStatement) {
+  auto d = Draft(R"(Privacy policy
+
+Acme Solutions Ltd respects your privacy. Acme Solutions Ltd is registered with the Chamber of Commerce under number 12345678.
+
+We store your name, email address and phone number in HubSpot. Invoices are created in Exact Online, which holds your name, postal address and bank account number. Invoices are kept for 7 years.
+
+Support tickets are stored in Zendesk and deleted after 24 months.
+
+We do not process special categories of personal data. We never keep a copy of your passport.
+)", "acme.txt");
+  EXPECT_EQ(d.reg.organisation, "Acme Solutions Ltd");
+  EXPECT_EQ(d.reg.kvk, "12345678");
+  EXPECT_THAT(Ids(d.reg), UnorderedElementsAre("hubspot", "exact", "zendesk"));
+  EXPECT_THAT(Sys(d.reg, "hubspot")->categories, UnorderedElementsAre("name", "email", "phone"));
+  EXPECT_THAT(Sys(d.reg, "exact")->categories, UnorderedElementsAre("name", "address", "bank_account"));
+  ASSERT_TRUE(Sys(d.reg, "exact")->retention.has_value());
+  EXPECT_EQ(Sys(d.reg, "exact")->retention->months, 84);
+  ASSERT_TRUE(Sys(d.reg, "zendesk")->retention.has_value());
+  EXPECT_EQ(Sys(d.reg, "zendesk")->retention->months, 24);
+  EXPECT_FALSE(Sys(d.reg, "hubspot")->retention.has_value());
+  EXPECT_TRUE(d.reg.promises.no_special_categories);
+  EXPECT_TRUE(d.reg.promises.no_id_copies);
+}
+
+TEST(RegisterDraftTest, DutchStatementWithBsnAndFiscalRetention) {
+  auto d = Draft(R"(Privacyverklaring Bakkerij Korenschoof B.V.
+
+Bakkerij Korenschoof B.V. (KvK 87654321) verwerkt persoonsgegevens op grond van een wettelijke verplichting en de uitvoering van een overeenkomst.
+
+In onze salarisadministratie slaan wij naam, adres, geboortedatum en het burgerservicenummer van medewerkers op; het BSN verwerken wij omdat de wet dat verplicht.
+Facturen staan in Twinfield. Deze bewaren wij vanwege de fiscale bewaarplicht.
+
+Wij slaan geen bijzondere persoonsgegevens op en maken geen kopie van uw identiteitsbewijs.
+)", "korenschoof.txt");
+  EXPECT_EQ(d.reg.organisation, "Bakkerij Korenschoof B.V.");
+  EXPECT_EQ(d.reg.kvk, "87654321");
+  EXPECT_THAT(Ids(d.reg), UnorderedElementsAre("personeelsadministratie", "twinfield"));
+  EXPECT_THAT(Sys(d.reg, "personeelsadministratie")->categories,
+              UnorderedElementsAre("name", "address", "date_of_birth", "national_id"));
+  ASSERT_TRUE(Sys(d.reg, "twinfield")->retention.has_value());
+  EXPECT_EQ(Sys(d.reg, "twinfield")->retention->months, 84);
+  EXPECT_FALSE(d.reg.promises.bsn_basis.empty());
+  EXPECT_TRUE(d.reg.promises.no_special_categories);
+  EXPECT_TRUE(d.reg.promises.no_id_copies);
+  EXPECT_THAT(d.reg.legal_basis, UnorderedElementsAre("legal_obligation", "contract"));
+}
+
+TEST(RegisterDraftTest, NothingRecognisableStillLoads) {
+  auto d = Draft("Hallo.\n\nDit is geen privacyverklaring.\n", "leeg.txt");
+  EXPECT_TRUE(d.reg.systems.empty());
+  EXPECT_THAT(d.yaml, HasSubstr("# TODO systems"));
+  EXPECT_THAT(d.yaml, HasSubstr("# TODO organisation"));
+}
+
+TEST(StatementTextTest, SegmentsHeadingsTablesAndEllipticCompounds) {
+  auto ps = statement::Segment(
+      "Titel\n\nKvK-nummer\t61637076\nBTW-nummer\tNL854423783B01\n\nWij slaan gegevens op in support- en "
+      "documentsystemen. NetBoss B.V. slaat ze op. Daarna niet.\n",
+      {"supportsystemen"});
+  ASSERT_EQ(ps.size(), 3u);
+  EXPECT_TRUE(ps[0].heading);
+  EXPECT_TRUE(ps[1].table);
+  ASSERT_EQ(ps[2].sentences.size(), 3u);
+  EXPECT_THAT(ps[2].sentences[0].text, HasSubstr("supportsystemen en documentsystemen"));
+  EXPECT_EQ(ps[2].sentences[1].text, "NetBoss B.V. slaat ze op.");  // "B.V. slaat" ends no sentence
+}
+
+}  // namespace
+}  // namespace piiscan::audit

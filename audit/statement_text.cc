@@ -1,0 +1,220 @@
+#include "audit/statement_text.h"
+
+#include <algorithm>
+#include <regex>
+#include <set>
+
+namespace piiscan::audit::statement {
+namespace {
+
+// Bytes >= 0x80 belong to (UTF-8) letters such as ë; treat them as word characters.
+bool WordChar(unsigned char c) { return std::isalnum(c) || c >= 0x80; }
+
+std::vector<std::string> Lines(std::string_view text) {
+  std::vector<std::string> out;
+  size_t start = 0;
+  for (size_t i = 0; i <= text.size(); ++i) {
+    if (i == text.size() || text[i] == '\n') {
+      std::string line(text.substr(start, i - start));
+      if (!line.empty() && line.back() == '\r') line.pop_back();
+      out.push_back(std::move(line));
+      start = i + 1;
+    }
+  }
+  return out;
+}
+
+std::string Trim(std::string_view s) {
+  size_t b = s.find_first_not_of(" \t\xC2\xA0");
+  if (b == std::string_view::npos) return "";
+  size_t e = s.find_last_not_of(" \t");
+  return std::string(s.substr(b, e - b + 1));
+}
+
+bool IsBlank(std::string_view line) {
+  for (unsigned char c : line) {
+    if (!std::isspace(c) && c != 0xC2 && c != 0xA0) return false;
+  }
+  return true;
+}
+
+bool IsTableLine(std::string_view line) {
+  if (line.find('\t') != std::string_view::npos) return true;
+  auto colon = line.find(':');
+  return colon != std::string_view::npos && colon > 0 && colon <= 30 && colon + 1 < line.size();
+}
+
+bool LooksLikeHeading(const std::vector<std::string>& lines) {
+  if (lines.size() != 1) return false;
+  const std::string& l = lines[0];
+  if (l.size() > 70 || l.empty()) return false;
+  char last = l.back();
+  if (last == '.' || last == ';' || last == ',') return false;
+  size_t words = 1 + std::count(l.begin(), l.end(), ' ');
+  return words <= 8;
+}
+
+// "support- en documentensystemen" -> "supportsystemen en documentensystemen"
+// when "supportsystemen" (or "support systemen") is a known term.
+std::string ExpandElliptic(const std::string& text, const std::set<std::string>& known) {
+  static const std::regex kElliptic(R"(([A-Za-z]+)- (en|of|and|or|&) ([A-Za-z\x80-\xff]+))");
+  std::string out;
+  auto begin = std::sregex_iterator(text.begin(), text.end(), kElliptic);
+  size_t last = 0;
+  for (auto it = begin; it != std::sregex_iterator(); ++it) {
+    const auto& m = *it;
+    std::string head = m[1].str(), word = m[3].str();
+    std::string lhead = Lower(head), lword = Lower(word);
+    std::string replacement;
+    for (size_t k = 1; k + 3 < lword.size() && replacement.empty(); ++k) {
+      std::string tail = lword.substr(k);
+      if (known.contains(lhead + tail)) replacement = head + word.substr(k);
+      else if (known.contains(lhead + " " + tail)) replacement = head + " " + word.substr(k);
+    }
+    if (replacement.empty()) continue;
+    out += text.substr(last, m.position(0) - last);
+    out += replacement + " " + m[2].str() + " " + word;
+    last = m.position(0) + m.length(0);
+  }
+  out += text.substr(last);
+  return out;
+}
+
+std::vector<std::string> SplitSentences(const std::string& line) {
+  std::vector<std::string> out;
+  size_t start = 0;
+  for (size_t i = 0; i + 2 < line.size(); ++i) {
+    char c = line[i];
+    if ((c == '.' || c == '!' || c == '?') && line[i + 1] == ' ') {
+      size_t j = i + 1;
+      while (j < line.size() && line[j] == ' ') ++j;
+      if (j >= line.size()) break;
+      unsigned char n = line[j];
+      if (std::isupper(n) || std::isdigit(n) || n == '"' || n == '(' || n >= 0xC0) {
+        out.push_back(Trim(line.substr(start, i + 1 - start)));
+        start = j;
+      }
+    }
+  }
+  auto rest = Trim(line.substr(start));
+  if (!rest.empty()) out.push_back(rest);
+  return out;
+}
+
+}  // namespace
+
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (auto& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
+std::string Quote(std::string_view s, size_t max) {
+  std::string out;
+  for (char c : s) {
+    bool space = c == '\n' || c == '\t' || c == '\r' || c == ' ';
+    if (space) {
+      if (!out.empty() && out.back() != ' ') out += ' ';
+    } else if (static_cast<unsigned char>(c) >= 0x20) {
+      out += c;
+    }
+  }
+  if (out.size() > max) {
+    size_t cut = max;
+    while (cut > 0 && (static_cast<unsigned char>(out[cut]) & 0xC0) == 0x80) --cut;
+    out = out.substr(0, cut) + "…";
+  }
+  return out;
+}
+
+std::vector<Paragraph> Segment(std::string_view text, const std::vector<std::string>& known_terms) {
+  std::set<std::string> known(known_terms.begin(), known_terms.end());
+  std::vector<Paragraph> out;
+  std::vector<std::string> block;
+  auto flush = [&] {
+    if (block.empty()) return;
+    Paragraph p;
+    size_t table_lines = std::count_if(block.begin(), block.end(), [](const auto& l) { return IsTableLine(l); });
+    p.table = block.size() >= 2 && table_lines * 2 >= block.size();
+    p.heading = !p.table && LooksLikeHeading(block);
+    for (const auto& line : block) {
+      p.text += (p.text.empty() ? "" : "\n") + line;
+      for (auto& s : SplitSentences(ExpandElliptic(line, known))) {
+        Sentence sentence{s, Lower(s)};
+        p.sentences.push_back(std::move(sentence));
+      }
+    }
+    out.push_back(std::move(p));
+    block.clear();
+  };
+  for (const auto& line : Lines(text)) {
+    if (IsBlank(line)) {
+      flush();
+    } else {
+      block.push_back(Trim(line));
+    }
+  }
+  flush();
+  return out;
+}
+
+std::vector<Match> FindTerms(const Sentence& s, const std::vector<std::string>& terms,
+                             const std::vector<bool>& case_sensitive) {
+  std::vector<Match> all;
+  for (size_t t = 0; t < terms.size(); ++t) {
+    bool cs = t < case_sensitive.size() && case_sensitive[t];
+    const std::string& hay = cs ? s.text : s.lower;
+    const std::string& needle = terms[t];
+    if (needle.empty()) continue;
+    for (size_t p = hay.find(needle); p != std::string::npos; p = hay.find(needle, p + 1)) {
+      size_t e = p + needle.size();
+      bool left_ok = p == 0 || !WordChar(hay[p - 1]) || !WordChar(needle.front());
+      bool right_ok = e == hay.size() || !WordChar(hay[e]) || !WordChar(needle.back());
+      if (left_ok && right_ok) all.push_back(Match{p, e, t});
+    }
+  }
+  std::stable_sort(all.begin(), all.end(), [](const Match& a, const Match& b) {
+    return (a.end - a.begin) > (b.end - b.begin);
+  });
+  std::vector<Match> kept;
+  for (const auto& m : all) {
+    bool overlaps = std::any_of(kept.begin(), kept.end(), [&](const Match& k) {
+      return m.begin < k.end && k.begin < m.end;
+    });
+    if (!overlaps) kept.push_back(m);
+  }
+  std::sort(kept.begin(), kept.end(), [](const Match& a, const Match& b) { return a.begin < b.begin; });
+  return kept;
+}
+
+bool ContainsAnyWord(std::string_view lower, const std::vector<std::string>& words) {
+  Sentence s{std::string(lower), std::string(lower)};
+  return !FindTerms(s, words).empty();
+}
+
+std::vector<std::string> WordsBefore(std::string_view lower, size_t pos, size_t max_words) {
+  std::vector<std::string> out;
+  size_t i = std::min(pos, lower.size());
+  while (out.size() < max_words && i > 0) {
+    while (i > 0 && !WordChar(lower[i - 1]) && lower[i - 1] != '-') {
+      // Punctuation other than spaces ends the phrase a word can belong to,
+      // except list separators, which the caller sees as words of their own.
+      char c = lower[i - 1];
+      if (c == ',' || c == ';') {
+        out.push_back(std::string(1, c));
+        if (out.size() >= max_words) return out;
+      } else if (c != ' ' && c != '\'' && c != '"') {
+        return out;
+      }
+      --i;
+    }
+    size_t end = i;
+    while (i > 0 && (WordChar(lower[i - 1]) || lower[i - 1] == '-')) --i;
+    if (end > i) out.emplace_back(lower.substr(i, end - i));
+  }
+  return out;
+}
+
+}  // namespace piiscan::audit::statement
