@@ -117,7 +117,15 @@ int RunScan(int argc, char** argv) {
     std::cerr << "piiscan scan: could not write all findings to " << output << "\n";
     return kExitFailure;
   }
-  if (summary.interrupted) return kExitInterrupted;
+  if (summary.interrupted) {
+    // What was read is still worth an audit; say that it is partial.
+    if (prepared) {
+      std::cerr << "piiscan scan: interrupted: the audit outputs cover only the " << summary.files
+                << " files read before the interruption\n";
+      FinishAudit(std::move(*auditor).Finish(), *prepared, "piiscan scan");
+    }
+    return kExitInterrupted;
+  }
   if (prepared) return FinishAudit(std::move(*auditor).Finish(), *prepared, "piiscan scan");
   return kExitOk;
 }

@@ -5,6 +5,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/base64.h"
+
 namespace piiscan::reports {
 namespace {
 
@@ -56,6 +58,12 @@ Result<ParsedRecord> FromJson(const json& j) {
   }
   auto file = Str(j, "file", true);
   if (!file) return std::unexpected(file.error());
+  // A path that is not valid UTF-8 has its exact bytes beside the lossy text.
+  if (auto b = j.find("file_bytes"); b != j.end() && b->is_string()) {
+    auto exact = Base64Decode(b->get<std::string>());
+    if (!exact) return Fail("file_bytes is not base64");
+    *file = std::move(*exact);
+  }
   auto loc = Loc(j);
   if (!loc) return std::unexpected(loc.error());
   if (j.contains("status")) {

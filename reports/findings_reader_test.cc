@@ -5,6 +5,8 @@
 
 #include <sstream>
 
+#include "reports/jsonl_sink.h"
+
 namespace piiscan::reports {
 namespace {
 
@@ -99,6 +101,32 @@ TEST(FindingsReaderTest, MissingFile) {
   auto r = ReadFindingsFile("/nonexistent/f.jsonl", c);
   ASSERT_FALSE(r.has_value());
   EXPECT_THAT(r.error().message, HasSubstr("cannot read"));
+}
+
+// A path that is not valid UTF-8 (a Latin-1 file name on an old share)
+// survives writing and reading exactly: "file" is lossy for people,
+// "file_bytes" exact for programs. The header record is passed over.
+TEST(FindingsReaderTest, NonUtf8PathsRoundTripThroughFileBytes) {
+  Finding f;
+  f.file = "shares/r\xe9sum\xe9.txt";  // Latin-1 é
+  f.detector = "bsn";
+  f.category = "national_id";
+  f.masked = "*******33";
+  f.value_hash = "ab";
+  StatusRecord st{"shares/caf\xe9.pdf", {}, FileStatus::kEncrypted, "pdf: encrypted"};
+  ScanInfo info;
+  info.scan_id = "s1";
+  std::string finding_line = FindingJson(f);
+  EXPECT_NE(finding_line.find("\"file_bytes\""), std::string::npos);
+  EXPECT_EQ(FindingJson(Finding{.file = "plain.txt"}).find("file_bytes"), std::string::npos);
+  std::istringstream in(HeaderJson(info) + "\n" + finding_line + "\n" + StatusJson(st) + "\n");
+  Collect c;
+  auto stats = ReadFindings(in, "f.jsonl", c);
+  ASSERT_TRUE(stats.has_value()) << stats.error().message;
+  ASSERT_EQ(c.findings.size(), 1u);
+  EXPECT_EQ(c.findings[0].file, f.file);
+  ASSERT_EQ(c.statuses.size(), 1u);
+  EXPECT_EQ(c.statuses[0].file, st.file);
 }
 
 }  // namespace

@@ -2,6 +2,8 @@
 
 #include <charconv>
 
+#include "core/base64.h"
+#include "core/utf8.h"
 #include "reports/json_text.h"
 
 namespace piiscan::reports {
@@ -15,6 +17,19 @@ void AppendNumber(std::string& o, std::string_view key, T value) {
   auto [end, ec] = std::to_chars(digits, digits + sizeof digits, value);
   o += key;
   o.append(digits, ec == std::errc() ? end : digits);
+}
+
+// "file" as written by AppendJsonString (valid UTF-8: invalid bytes become
+// U+FFFD), and where that lost bytes, "file_bytes" with the path's exact
+// bytes in base64, so that a reader can still reach the file.
+void AppendFile(std::string& o, const std::string& file) {
+  o += "{\"file\":";
+  AppendJsonString(o, file);
+  if (!IsValidUtf8(file)) {
+    o += ",\"file_bytes\":\"";
+    o += Base64Encode(file);
+    o += '"';
+  }
 }
 
 }  // namespace
@@ -62,8 +77,7 @@ std::string FindingJson(const Finding& f) {
 }
 
 void AppendFindingJson(std::string& o, const Finding& f) {
-  o += "{\"file\":";
-  AppendJsonString(o, f.file);
+  AppendFile(o, f.file);
   o += ",\"location\":";
   AppendJsonLocation(o, f.location);
   o += ",\"detector\":";
@@ -104,8 +118,8 @@ void AppendFindingJson(std::string& o, const Finding& f) {
 }
 
 std::string StatusJson(const StatusRecord& s) {
-  std::string o = "{\"file\":";
-  AppendJsonString(o, s.file);
+  std::string o;
+  AppendFile(o, s.file);
   o += ",\"location\":";
   AppendJsonLocation(o, s.location);
   o += ",\"status\":\"";

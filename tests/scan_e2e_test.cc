@@ -1,6 +1,7 @@
 // `piiscan scan` as a user runs it: the built binary on real files, checking
 // the output contract (valid JSONL, masked values, mode 0600), exit codes,
 // permission problems, and a clean stop on Ctrl-C.
+#include <fcntl.h>
 #include <gtest/gtest.h>
 #include <signal.h>
 #include <sys/stat.h>
@@ -11,6 +12,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "core/base64.h"
 #include "tests/support/test_support.h"
 
 namespace piiscan {
@@ -94,6 +96,20 @@ TEST_F(ScanE2e, StreamOpensWithAHeaderRecordThatIdentifiesTheScan) {
   EXPECT_NE(c["config_fingerprint"], a["config_fingerprint"]);
   // The fingerprint does not give the key away.
   EXPECT_EQ(a.dump().find("test-key"), std::string::npos);
+}
+
+// A file name that is not valid UTF-8 is written losslessly: "file" with
+// U+FFFD for people, "file_bytes" (base64) with the exact bytes.
+TEST_F(ScanE2e, NonUtf8FileNamesAreWrittenLosslessly) {
+  std::string name = dir_.Write("latin1/klant_caf\xe9.txt", "Klant: Jan de Vries\nBSN: 111222333\n");
+  auto r = Sh(Cmd(dir_.path() + "/latin1"));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  auto recs = ParseJsonl(r.out);
+  ASSERT_GE(recs.size(), 3u);  // header, findings, summary
+  const auto& f = recs[1];
+  ASSERT_TRUE(f.contains("file_bytes")) << f.dump();
+  EXPECT_NE(f["file"].get<std::string>().find("\xef\xbf\xbd"), std::string::npos);  // U+FFFD
+  EXPECT_EQ(Base64Decode(f["file_bytes"].get<std::string>()), name);
 }
 
 TEST_F(ScanE2e, DefaultOutputNeverCarriesARawValue) {
@@ -269,41 +285,77 @@ TEST_F(ScanE2e, MissingFormatModuleMakesThoseFilesUnsupportedAndTheScanGoesOn) {
   EXPECT_GT(text_findings, 0);
 }
 
-TEST_F(ScanE2e, CtrlCFlushesValidOutputAndExits130) {
-  // Ordinary business text with a little personal data per file: slow enough
-  // to scan (seconds for 2000 files) that the signal lands mid-scan.
+// Runs a scan of 2000 files of ordinary business text with a little personal
+// data per file (slow enough, seconds, that the signal lands mid-scan) and
+// sends SIGINT once the first findings are on disk. Returns the exit code and
+// stderr's file.
+struct Interrupted {
+  int exit_code = -1;
+  std::string err_file;
+};
+Interrupted InterruptScan(const TempDir& dir, const std::string& key, const std::string& out,
+                          std::vector<std::string> extra) {
   std::string text;
   for (int i = 0; i < 400; ++i) {
     text += "Het overleg over de planning van het project is verplaatst naar volgende week. ";
     if (i % 40 == 0) text += "Contact: Jan de Vries, jan.devries@voorbeeld.nl, 06-12345678.\n";
   }
   for (int i = 0; i < 2000; ++i) {
-    dir_.Write("many/d" + std::to_string(i % 30) + "/f" + std::to_string(i) + ".txt", text);
+    dir.Write("many/d" + std::to_string(i % 30) + "/f" + std::to_string(i) + ".txt", text);
   }
-  std::string out = dir_.path() + "/partial.jsonl";
+  Interrupted result;
+  result.err_file = dir.path() + "/stderr.txt";
+  std::vector<std::string> args = {"piiscan", "scan", "-q", "--no-progress", "-j1", "--hash-key-file", key,
+                                   "-o", out};
+  args.insert(args.end(), extra.begin(), extra.end());
+  args.push_back(dir.path() + "/many");
   pid_t pid = fork();
   if (pid == 0) {
-    execl(PiiscanBinary().c_str(), "piiscan", "scan", "-q", "--no-progress", "-j1", "--hash-key-file",
-          key_.c_str(), "-o", out.c_str(), (dir_.path() + "/many").c_str(), nullptr);
+    int fd = open(result.err_file.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    dup2(fd, 2);
+    std::vector<char*> argv;
+    for (auto& a : args) argv.push_back(a.data());
+    argv.push_back(nullptr);
+    execv(PiiscanBinary().c_str(), argv.data());
     _exit(127);
   }
-  // Wait until the first block of findings is on disk: the scan is running.
+  // Wait until findings are on disk (more than the header): the scan is running.
   struct stat st{};
   for (int waited = 0; waited < 20000; waited += 5) {
-    if (stat(out.c_str(), &st) == 0 && st.st_size > 0) break;
+    if (stat(out.c_str(), &st) == 0 && st.st_size > 2000) break;
     usleep(5 * 1000);
   }
-  ASSERT_GT(st.st_size, 0) << "no output appeared";
+  EXPECT_GT(st.st_size, 0) << "no output appeared";
   kill(pid, SIGINT);
   int status = 0;
   waitpid(pid, &status, 0);
-  ASSERT_TRUE(WIFEXITED(status));
-  EXPECT_EQ(WEXITSTATUS(status), 130);
+  if (WIFEXITED(status)) result.exit_code = WEXITSTATUS(status);
+  return result;
+}
+
+TEST_F(ScanE2e, CtrlCFlushesValidOutputAndExits130) {
+  std::string out = dir_.path() + "/partial.jsonl";
+  auto r = InterruptScan(dir_, key_, out, {});
+  EXPECT_EQ(r.exit_code, 130);
   auto recs = ParseJsonl(testing::ReadFile(out));  // every line complete and valid
   ASSERT_FALSE(recs.empty());
+  EXPECT_TRUE(recs.front().contains("header"));
   ASSERT_TRUE(recs.back().contains("summary"));
   EXPECT_TRUE(recs.back()["summary"]["interrupted"].get<bool>());
   EXPECT_LT(recs.back()["summary"]["files_scanned"].get<int>(), 2000);
+}
+
+// With --register, an interrupted scan still writes the audit of what it
+// read, and says that it covers only part of the files.
+TEST_F(ScanE2e, CtrlCWithARegisterWritesTheAuditOfWhatWasReadAndSaysSo) {
+  std::string out = dir_.path() + "/partial.jsonl", report = dir_.path() + "/audit.html";
+  std::string reg = testing::SourceDir() + "/corpus/register.yaml";
+  auto r = InterruptScan(dir_, key_, out, {"--register", reg, "--report", report});
+  EXPECT_EQ(r.exit_code, 130);
+  std::string err = testing::ReadFile(r.err_file);
+  EXPECT_NE(err.find("interrupted"), std::string::npos) << err;
+  std::string html = testing::ReadFile(report);
+  EXPECT_NE(html.find("<html"), std::string::npos);
 }
 
 }  // namespace
