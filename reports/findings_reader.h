@@ -1,5 +1,5 @@
 #pragma once
-// Reads findings JSONL (docs/product.md): finding records and status records
+// Reads findings JSONL (docs/output.md): finding records and status records
 // in one stream, one JSON object per line, into piiscan::Finding and
 // piiscan::StatusRecord, handing each to a visitor as it is read (streaming:
 // memory does not grow with the file).

@@ -1,5 +1,5 @@
 #pragma once
-// Findings as JSON Lines, exactly as product.md specifies: one object per
+// Findings as JSON Lines, exactly as docs/output.md specifies: one object per
 // finding, one status record per file (or part) that could not be read.
 #include <memory>
 
