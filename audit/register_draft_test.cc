@@ -25,10 +25,10 @@ const rules::RuleSet& Rules() {
   return kRules;
 }
 
-// The seeds live next to the checkout (../shared/seeds); under CI=true a
-// missing seed fails instead of skipping.
+// The seeds are not in the repository (testing::SeedsDir()); under CI=true
+// a missing seed fails instead of skipping.
 std::string Seed(const std::string& name) {
-  std::string path = testing::SourceDir() + "/../shared/seeds/" + name;
+  std::string path = testing::SeedsDir() + "/" + name;
   if (!std::filesystem::exists(path)) {
     const char* ci = std::getenv("CI");
     if (ci && std::string(ci) == "true") ADD_FAILURE() << "missing seed " << path;

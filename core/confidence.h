@@ -1,6 +1,6 @@
 #pragma once
 // The three confidence levels of the output contract, and the mapping from a
-// detector's 0..1 score to them (thresholds from docs/identifiers.md §0.3:
+// detector's 0..1 score to them (thresholds from docs/detectors.md:
 // >= 0.80 likely -> high, >= 0.50 possible -> medium, below -> low).
 
 #include <optional>

@@ -3,7 +3,7 @@
 Every value is made up from a seeded random generator: valid checksums,
 no real people. Each function returns (written_form, normalised_value);
 the normalised form is what piiscan reports with --show-values
-(docs/product.md).
+(docs/detectors.md).
 """
 import datetime
 

@@ -6,7 +6,7 @@
 Writes a share-like tree under OUT_DIR (shares/hr, shares/sales,
 shares/finance, support, mail, marketing, meetings) and OUT_DIR/truth.jsonl:
 one {"file", "detector", "value"} per planted item (file relative to
-OUT_DIR, value normalised as in docs/product.md). Every value is synthetic
+OUT_DIR, value normalised as in docs/detectors.md). Every value is synthetic
 (valid check digits, made-up people). Hard negatives -- order and invoice
 numbers, versions, timestamps, IBAN-like strings with a wrong check, phone-
 like order numbers, 9-digit numbers that pass the 11-test under an order

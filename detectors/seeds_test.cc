@@ -1,6 +1,7 @@
-// The real privacy statements in ../shared/seeds are test text: every KvK,
-// BTW, IBAN, phone number, e-mail address and postcode in them is found (at
-// medium confidence or better), and no company name becomes a person.
+// The real privacy statements (testing::SeedsDir(); not in the repository,
+// skipped without them) are test text: every KvK, BTW, IBAN, phone number,
+// e-mail address and postcode in them is found (at medium confidence or
+// better), and no company name becomes a person.
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -10,6 +11,7 @@
 
 #include "detectors/embedded_engine_for_tests.h"
 #include "detectors/engine.h"
+#include "tests/support/test_support.h"
 
 namespace piiscan::detectors {
 namespace {
@@ -17,7 +19,7 @@ namespace {
 namespace fs = std::filesystem;
 using Found = std::set<std::pair<std::string, std::string>>;
 
-fs::path SeedsDir() { return fs::path(PIISCAN_SOURCE_DIR) / ".." / "shared" / "seeds"; }
+fs::path SeedsDir() { return testing::SeedsDir(); }
 
 Found Scan(const std::string& file) {
   auto engine = EmbeddedEngineForTests();
@@ -42,7 +44,7 @@ Found Scan(const std::string& file) {
 class Seeds : public ::testing::Test {
  protected:
   void SetUp() override {
-    if (!fs::is_directory(SeedsDir())) GTEST_SKIP() << "no shared/seeds beside the checkout";
+    if (!fs::is_directory(SeedsDir())) GTEST_SKIP() << "no seeds folder at " << SeedsDir();
   }
 };
 

@@ -1,6 +1,6 @@
 #pragma once
 // Finder for personal names (spec person_name). Names are found from
-// structure first, gazetteers second (docs/identifiers.md §14):
+// structure first, gazetteers second (docs/detectors.md):
 //  - salutations and titles: "Geachte heer De Vries", "Dhr. Jansen",
 //    "t.a.v. mevrouw A. Bakker", "Beste Fatima," (informal: a given name
 //    alone counts, at the start of a line);

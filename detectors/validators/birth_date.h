@@ -1,5 +1,5 @@
 #pragma once
-// Dates of birth (docs/identifiers.md §10): day-first numeric dates
+// Dates of birth (docs/detectors.md): day-first numeric dates
 // (12-03-1985, 12.03.1985, 12/03/1985, 12-3-85), ISO dates (1985-03-12) and
 // dates with a Dutch or English month name (12 maart 1985, 12 mrt. 1985,
 // 12 MAA/MAR 1985). The date must exist (leap years) and be a plausible

@@ -12,7 +12,7 @@ struct IinRange {
   int min_len, max_len;
 };
 
-// From the public card-type tables (docs/identifiers.md §12.1). Order: the
+// From the public card-type tables (docs/detectors.md). Order: the
 // more specific ranges first.
 constexpr std::array<IinRange, 17> kRanges = {{
     {"mir", 2200, 2204, 4, 16, 19},

@@ -1,5 +1,5 @@
 #pragma once
-// Payment-card numbers (docs/identifiers.md §12): 12-19 digits, Luhn check,
+// Payment-card numbers (docs/detectors.md): 12-19 digits, Luhn check,
 // an issuer (IIN) range whose card lengths include this one. Well-known test
 // numbers (4111 1111 1111 1111 ...) are kept but flagged and scored low;
 // all-same-digit strings are rejected. Normalised: digits only.

@@ -1,5 +1,5 @@
-// Validators of the detector suite with valid and invalid vectors: the seed
-// values of docs/identifiers.md §15, worked examples, and the false
+// Validators of the detector suite with valid and invalid vectors: the values
+// found in the seed privacy statements, worked examples, and the false
 // positives each check exists to stop.
 #include <gtest/gtest.h>
 

@@ -1,5 +1,5 @@
 #pragma once
-// IP addresses (docs/identifiers.md §11.2). IPv4: four decimal octets 0-255
+// IP addresses (docs/detectors.md). IPv4: four decimal octets 0-255
 // without leading zeros (020.123.45.67 is a phone number); private,
 // loopback and documentation ranges score lower. IPv6: parsed by
 // inet_pton, so only real addresses pass (not times like 12:30:45 or MAC

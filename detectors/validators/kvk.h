@@ -1,5 +1,5 @@
 #pragma once
-// KvK numbers (docs/identifiers.md §3): 8 digits, no official check digit;
+// KvK numbers (docs/detectors.md): 8 digits, no official check digit;
 // newer numbers fit weights 8..1 mod 11, which earns a small bonus and is
 // never required. 12-digit vestigingsnummers (branch numbers, weights 12..1
 // in the samples) are recognised too and reported as such in the note.

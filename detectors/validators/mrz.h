@@ -1,6 +1,6 @@
 #pragma once
 // Machine-readable zones of travel documents (ICAO Doc 9303,
-// docs/identifiers.md §7): TD3 (passports, 2 lines of 44) and TD1 (ID
+// docs/detectors.md): TD3 (passports, 2 lines of 44) and TD1 (ID
 // cards, 3 lines of 30), characters A-Z 0-9 '<', check digits with weights
 // 7-3-1. A parsed MRZ yields the document number, the birth date and, on
 // Dutch documents of the 2014 design, the BSN in the personal-number /

@@ -1,5 +1,5 @@
 #pragma once
-// Dutch postcodes (docs/identifiers.md §9.1): four digits 1000-9999 and two
+// Dutch postcodes (docs/detectors.md): four digits 1000-9999 and two
 // capital letters, not SA/SD/SS. Letter pairs that are also unit or legal
 // abbreviations (MB, GB, KG, BV, EU ...) are valid postcodes too, so they are
 // kept with a lower score: address context has to lift them. Normalised:

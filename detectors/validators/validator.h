@@ -13,7 +13,7 @@
 namespace piiscan::detectors {
 
 struct Validated {
-  std::string value;         // normalised form (see product.md)
+  std::string value;         // normalised form (see docs/detectors.md)
   double score_delta = 0;    // adjusts the spec's score (weak evidence < 0)
   std::string note;          // remark carried into the finding
   // Bytes of the raw candidate the value covers, when the pattern matched

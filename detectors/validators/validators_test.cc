@@ -1,5 +1,5 @@
 // Validators with valid and invalid vectors, including the real values of the
-// seed privacy statements (docs/identifiers.md §15).
+// seed privacy statements.
 #include <gtest/gtest.h>
 
 #include "detectors/validators/bsn.h"
@@ -42,7 +42,7 @@ TEST(Bsn, ElevenProef) {
 }
 
 TEST(Bsn, SeedKvkAndBtwDigitsAreNotBsns) {
-  // docs/identifiers.md §15.1/15.2: KvK 61637076 and 57680701 zero-padded fail.
+  // The seed statements: KvK 61637076 and 57680701 zero-padded fail.
   EXPECT_FALSE(ValidateBsn("61637076"));
   EXPECT_FALSE(ValidateBsn("57680701"));
   // The 9 digits of BTW NL854423783B01 pass (it embeds an RSIN): overlap

@@ -1,11 +1,10 @@
 #pragma once
 // Test helpers shared by the PST and MSG extractor tests: loading the
-// third-party fixtures from shared/fixtures (a missing one fails under
-// CI=true and skips otherwise) and looking through a RecordingContext.
+// third-party fixtures kept in tests/fixtures (a missing one fails the test:
+// they are part of the repository) and looking through a RecordingContext.
 
 #include <gtest/gtest.h>
 
-#include <cstdlib>
 #include <filesystem>
 #include <string>
 
@@ -14,13 +13,8 @@
 
 namespace piiscan::formats::testing {
 
-inline bool InCi() {
-  const char* ci = std::getenv("CI");
-  return ci != nullptr && std::string(ci) == "true";
-}
-
-inline bool LoadSharedFixture(const std::string& relative, std::string& out) {
-  std::string path = piiscan::testing::SharedFixturesDir() + "/" + relative;
+inline bool LoadFixture(const std::string& relative, std::string& out) {
+  std::string path = piiscan::testing::FixturesDir() + "/" + relative;
   if (!std::filesystem::exists(path)) return false;
   out = piiscan::testing::ReadFile(path);
   return true;
@@ -45,10 +39,9 @@ inline std::string TextAt(const RecordingContext& ctx, const Location& where) {
 
 }  // namespace piiscan::formats::testing
 
-// Declares std::string `var` with the bytes of shared/fixtures/`relative`.
-#define PIISCAN_LOAD_SHARED_FIXTURE(var, relative)                                   \
-  std::string var;                                                                    \
-  if (!::piiscan::formats::testing::LoadSharedFixture(relative, var)) {               \
-    if (::piiscan::formats::testing::InCi()) FAIL() << "missing fixture " << relative; \
-    GTEST_SKIP() << "missing fixture " << relative;                                   \
+// Declares std::string `var` with the bytes of tests/fixtures/`relative`.
+#define PIISCAN_LOAD_FIXTURE(var, relative)                                  \
+  std::string var;                                                           \
+  if (!::piiscan::formats::testing::LoadFixture(relative, var)) {            \
+    FAIL() << "missing fixture tests/fixtures/" << relative;                 \
   }

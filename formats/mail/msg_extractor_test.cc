@@ -32,7 +32,7 @@ RecordingContext ExtractMsg(std::string_view bytes) {
 }
 
 TEST(MsgExtractorTest, MailHasSubjectSenderBodyAndDate) {
-  PIISCAN_LOAD_SHARED_FIXTURE(bytes, "mail/test_Blammo.msg");
+  PIISCAN_LOAD_FIXTURE(bytes, "mail/test_Blammo.msg");
   auto ctx = ExtractMsg(bytes);
   EXPECT_EQ(LabelledText(ctx, kTop, "Subject"), "BlammoBlammo");
   EXPECT_EQ(LabelledText(ctx, kTop, "From"), "TripleNickel <TripleNickel@mapi32.net>");
@@ -47,7 +47,7 @@ TEST(MsgExtractorTest, MailHasSubjectSenderBodyAndDate) {
 }
 
 TEST(MsgExtractorTest, UnicodeContactGivesItsAddressAndNumbers) {
-  PIISCAN_LOAD_SHARED_FIXTURE(bytes, "mail/contact-unicode.msg");
+  PIISCAN_LOAD_FIXTURE(bytes, "mail/contact-unicode.msg");
   auto ctx = ExtractMsg(bytes);
   EXPECT_EQ(LabelledText(ctx, kTop, "Subject"), "(full name) A completely bogus contact");
   std::string props = LabelledText(ctx, kTop, "properties");
@@ -60,7 +60,7 @@ TEST(MsgExtractorTest, UnicodeContactGivesItsAddressAndNumbers) {
 }
 
 TEST(MsgExtractorTest, AnsiContactGivesItsAddressAndCompany) {
-  PIISCAN_LOAD_SHARED_FIXTURE(bytes, "mail/Swetlana_Novikova.msg");
+  PIISCAN_LOAD_FIXTURE(bytes, "mail/Swetlana_Novikova.msg");
   auto ctx = ExtractMsg(bytes);
   EXPECT_EQ(LabelledText(ctx, kTop, "Subject"), "Swetlana Novikova");
   std::string props = LabelledText(ctx, kTop, "properties");
@@ -70,14 +70,14 @@ TEST(MsgExtractorTest, AnsiContactGivesItsAddressAndCompany) {
 }
 
 TEST(MsgExtractorTest, NoteGivesItsText) {
-  PIISCAN_LOAD_SHARED_FIXTURE(bytes, "mail/note.msg");
+  PIISCAN_LOAD_FIXTURE(bytes, "mail/note.msg");
   auto ctx = ExtractMsg(bytes);
   EXPECT_EQ(LabelledText(ctx, kTop, "Subject"), "note sample");
   EXPECT_NE(LabelledText(ctx, kTop, "").find("Just any information to store in Outlook"), std::string::npos);
 }
 
 TEST(MsgExtractorTest, AnsiMailGivesRecipientAndSignature) {
-  PIISCAN_LOAD_SHARED_FIXTURE(bytes, "mail/qwerty_1-orig.msg");
+  PIISCAN_LOAD_FIXTURE(bytes, "mail/qwerty_1-orig.msg");
   auto ctx = ExtractMsg(bytes);
   EXPECT_EQ(LabelledText(ctx, kTop, "Subject"), "qwerty");
   EXPECT_EQ(LabelledText(ctx, kTop, "To"), "asdf");  // from the recipient table
@@ -93,7 +93,7 @@ TEST(MsgExtractorTest, CompressedRtfOfEveryFixtureDecompressesWhole) {
   for (const char* name : {"test_Blammo.msg", "note.msg", "qwerty_1-orig.msg", "contact-unicode.msg",
                            "Swetlana_Novikova.msg"}) {
     SCOPED_TRACE(name);
-    PIISCAN_LOAD_SHARED_FIXTURE(bytes, std::string("mail/") + name);
+    PIISCAN_LOAD_FIXTURE(bytes, std::string("mail/") + name);
     auto read = ReadMsg(bytes, 1 << 20);
     ASSERT_TRUE(read.has_value());
     const std::string* rtf = read->root.Stream(0x1009, kPtBinary);
@@ -107,14 +107,14 @@ TEST(MsgExtractorTest, CompressedRtfOfEveryFixtureDecompressesWhole) {
 }
 
 TEST(MsgExtractorTest, IsRegisteredForTheSniffedType) {
-  PIISCAN_LOAD_SHARED_FIXTURE(bytes, "mail/test_Blammo.msg");
+  PIISCAN_LOAD_FIXTURE(bytes, "mail/test_Blammo.msg");
   RecordingContext ctx;
   EXPECT_EQ(DispatchItem(bytes, {"attachment fwd.msg"}, ChildInfo{"fwd.msg", ""}, ctx), "msg");
   EXPECT_EQ(LabelledText(ctx, {"attachment fwd.msg"}, "Subject"), "BlammoBlammo");
 }
 
 TEST(MsgExtractorTest, TruncatedFileIsCorruptAndKeepsWhatWasRead) {
-  PIISCAN_LOAD_SHARED_FIXTURE(bytes, "mail/qwerty_1-orig.msg");
+  PIISCAN_LOAD_FIXTURE(bytes, "mail/qwerty_1-orig.msg");
   for (size_t keep : {size_t{0}, size_t{8}, size_t{512}, size_t{1024}, bytes.size() / 2, bytes.size() - 512}) {
     SCOPED_TRACE(keep);
     auto ctx = ExtractMsg(std::string_view(bytes).substr(0, keep));
@@ -135,7 +135,7 @@ TEST(MsgExtractorTest, GarbageDoesNotCrash) {
 }
 
 TEST(MsgExtractorTest, FlippedBytesInARealFileDoNotCrash) {
-  PIISCAN_LOAD_SHARED_FIXTURE(bytes, "mail/test_Blammo.msg");
+  PIISCAN_LOAD_FIXTURE(bytes, "mail/test_Blammo.msg");
   std::mt19937 rng(11);
   for (int round = 0; round < 50; ++round) {
     std::string damaged = bytes;

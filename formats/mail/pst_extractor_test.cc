@@ -25,7 +25,7 @@ bool HasProblem(const RecordingContext& ctx, FileStatus status) {
 }
 
 TEST(PstExtractorTest, ReadsTheWelcomeMessageWithItsHeaders) {
-  PIISCAN_LOAD_SHARED_FIXTURE(bytes, "mail/outlook.pst");
+  PIISCAN_LOAD_FIXTURE(bytes, "mail/outlook.pst");
   RecordingContext ctx;
   PstExtractor().Extract(bytes, {}, ctx);
   EXPECT_EQ(LabelledText(ctx, kInboxMessage, "Subject"), "Welcome to Microsoft Office Outlook 2003");
@@ -47,7 +47,7 @@ TEST(PstExtractorTest, ReadsTheWelcomeMessageWithItsHeaders) {
 }
 
 TEST(PstExtractorTest, WalksEveryFolderWithAStablePathPerMessage) {
-  PIISCAN_LOAD_SHARED_FIXTURE(bytes, "mail/outlook.pst");
+  PIISCAN_LOAD_FIXTURE(bytes, "mail/outlook.pst");
   RecordingContext ctx;
   PstExtractor().Extract(bytes, {}, ctx);
   std::set<Location> messages;
@@ -61,7 +61,7 @@ TEST(PstExtractorTest, WalksEveryFolderWithAStablePathPerMessage) {
 }
 
 TEST(PstExtractorTest, FileAttachmentsAreChildrenWithTheirNamesAndTypes) {
-  PIISCAN_LOAD_SHARED_FIXTURE(bytes, "mail/outlook.pst");
+  PIISCAN_LOAD_FIXTURE(bytes, "mail/outlook.pst");
   RecordingContext ctx;
   PstExtractor().Extract(bytes, {}, ctx);
   std::vector<std::string> names;
@@ -85,7 +85,7 @@ TEST(PstExtractorTest, FileAttachmentsAreChildrenWithTheirNamesAndTypes) {
 
 TEST(PstExtractorTest, ReadsFromAViewInsideALargerBuffer) {
   // As when the PST is a member of an archive: the bytes do not start a buffer.
-  PIISCAN_LOAD_SHARED_FIXTURE(bytes, "mail/outlook.pst");
+  PIISCAN_LOAD_FIXTURE(bytes, "mail/outlook.pst");
   std::string padded = std::string(4093, 'x') + bytes + std::string(100, 'y');
   RecordingContext ctx;
   PstExtractor().Extract(std::string_view(padded).substr(4093, bytes.size()), {"archive.zip", "outlook.pst"}, ctx);
@@ -95,14 +95,14 @@ TEST(PstExtractorTest, ReadsFromAViewInsideALargerBuffer) {
 }
 
 TEST(PstExtractorTest, IsRegisteredForTheSniffedType) {
-  PIISCAN_LOAD_SHARED_FIXTURE(bytes, "mail/outlook.pst");
+  PIISCAN_LOAD_FIXTURE(bytes, "mail/outlook.pst");
   RecordingContext ctx;
   EXPECT_EQ(DispatchItem(bytes, {}, ChildInfo{"mailbox.dat", ""}, ctx), "pst");
   EXPECT_EQ(LabelledText(ctx, kInboxMessage, "From"), "Outlook 2003 Team <olteam@microsoft.com>");
 }
 
 TEST(PstExtractorTest, ExpandedBytesBudgetStopsAttachments) {
-  PIISCAN_LOAD_SHARED_FIXTURE(bytes, "mail/outlook.pst");
+  PIISCAN_LOAD_FIXTURE(bytes, "mail/outlook.pst");
   Limits limits;
   limits.max_expanded_bytes = 5000;  // two or three of the JPEGs
   RecordingContext ctx(limits);
@@ -112,7 +112,7 @@ TEST(PstExtractorTest, ExpandedBytesBudgetStopsAttachments) {
 }
 
 TEST(PstExtractorTest, TruncatedStoreIsCorruptAndDoesNotCrash) {
-  PIISCAN_LOAD_SHARED_FIXTURE(bytes, "mail/outlook.pst");
+  PIISCAN_LOAD_FIXTURE(bytes, "mail/outlook.pst");
   for (size_t keep : {size_t{0}, size_t{4}, size_t{512}, size_t{4096}, bytes.size() / 4, bytes.size() / 2,
                       bytes.size() * 3 / 4, bytes.size() - 1000}) {
     SCOPED_TRACE(keep);
@@ -144,7 +144,7 @@ TEST(PstExtractorTest, GarbageDoesNotCrash) {
 }
 
 TEST(PstExtractorTest, FlippedBytesInARealStoreDoNotCrash) {
-  PIISCAN_LOAD_SHARED_FIXTURE(bytes, "mail/outlook.pst");
+  PIISCAN_LOAD_FIXTURE(bytes, "mail/outlook.pst");
   std::mt19937 rng(7);
   for (int round = 0; round < 30; ++round) {
     std::string damaged = bytes;

@@ -15,13 +15,16 @@ namespace piiscan::testing {
 
 std::string SourceDir() { return PIISCAN_SOURCE_DIR; }
 
-std::string SharedFixturesDir() {
-  return (std::filesystem::path(PIISCAN_SOURCE_DIR) / ".." / "shared" / "fixtures").lexically_normal();
+std::string FixturesDir() { return (std::filesystem::path(PIISCAN_SOURCE_DIR) / "tests" / "fixtures").string(); }
+
+std::string SeedsDir() {
+  if (const char* env = std::getenv("PIISCAN_SEEDS_DIR"); env && *env) return env;
+  return (std::filesystem::path(PIISCAN_SOURCE_DIR) / ".." / "shared" / "seeds").lexically_normal().string();
 }
 
 std::string SeedsText() {
   std::string text;
-  auto seeds = std::filesystem::path(PIISCAN_SOURCE_DIR) / ".." / "shared" / "seeds";
+  std::filesystem::path seeds = SeedsDir();
   if (!std::filesystem::is_directory(seeds)) return text;
   std::vector<std::filesystem::path> files;
   for (const auto& f : std::filesystem::directory_iterator(seeds)) files.push_back(f.path());

@@ -8,11 +8,15 @@ namespace piiscan::testing {
 
 // The source tree (for committed samples under corpus/ and rules/).
 std::string SourceDir();
-// ../shared/fixtures of the checkout: third-party files (PST, MSG). Under
-// CI=true a missing fixture fails the test instead of skipping it.
-std::string SharedFixturesDir();
-// The real privacy statements in ../shared/seeds, concatenated (empty when
-// the folder is absent): real-world test text.
+// tests/fixtures of the source tree: third-party files kept in the
+// repository (PST, MSG; sources and licences in tests/fixtures/THIRD_PARTY.md).
+std::string FixturesDir();
+// Where the real privacy statements are looked for: $PIISCAN_SEEDS_DIR, else
+// a `seeds` folder kept beside the checkout. They are not ours to
+// redistribute, so a clone may lack them; tests that read them skip then.
+std::string SeedsDir();
+// Those statements, concatenated in name order (empty when the folder is
+// absent): real-world test text.
 std::string SeedsText();
 // Files generated once per test run by corpus/make_fixtures.py.
 std::string GeneratedFixturesDir();
