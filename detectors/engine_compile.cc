@@ -139,21 +139,21 @@ Result<bool> Engine::Impl::CompileSpec(uint32_t i) {
   }
   for (const auto& name : s.lexicons) c.lexicons.push_back(lexicon_ids.at(name));
   if (c.trigger == TriggerKind::kNumeric) numeric_specs.push_back(i);
-  if (!s.lead.empty()) {
-    auto lead = ByteClassSequence::Parse(s.lead);
+  if (!s.engine.lead.empty()) {
+    auto lead = ByteClassSequence::Parse(s.engine.lead);
     if (!lead) return Fail("detector '" + s.id + "': lead " + lead.error().message);
     c.lead = std::move(*lead);
   }
-  if (!s.digit_lead.empty()) {
-    auto dl = ByteClassSequence::Parse(s.digit_lead);
+  if (!s.engine.digit_lead.empty()) {
+    auto dl = ByteClassSequence::Parse(s.engine.digit_lead);
     if (!dl) return Fail("detector '" + s.id + "': digit_lead " + dl.error().message);
     c.digit_lead = std::move(*dl);
     c.digit_lead_upper = c.digit_lead.size() < 64 && c.digit_lead.FirstWithin('A', 'Z');
     digit_lead_specs.push_back(i);
   }
-  if (s.has_separators) {
+  if (s.engine.has_separators) {
     c.breaking_separators = 63;
-    for (char sep : s.separators) c.breaking_separators &= static_cast<uint8_t>(~SeparatorBit(sep));
+    for (char sep : s.engine.separators) c.breaking_separators &= static_cast<uint8_t>(~SeparatorBit(sep));
   }
   // A custom finder may also have an `hs` pattern: its match ends are
   // handed to the finder (e.g. "<<" for MRZ lines), so the finder looks
@@ -165,7 +165,7 @@ Result<bool> Engine::Impl::CompileSpec(uint32_t i) {
     for (auto l : c.lexicons) lexicon_trigger_specs[l].push_back(i);
   }
   if (c.trigger == TriggerKind::kCustom) {
-    c.has_trigger_ends = !s.hs.empty() || !s.digit_lead.empty();
+    c.has_trigger_ends = !s.hs.empty() || !s.engine.digit_lead.empty();
     auto f = MakeFinder(s, rules, lexicon_ids);
     if (!f) return std::unexpected(f.error());
     c.finder = std::move(*f);
@@ -211,14 +211,14 @@ Result<bool> Engine::Impl::CompileHyperscan() {
   for (auto i : regex_specs) {
     const auto& s = *specs[i].spec;
     unsigned f = s.caseless ? HS_FLAG_CASELESS : 0;
-    if (!s.hs_anchor.empty()) {
+    if (!s.engine.hs_anchor.empty()) {
       hs_database_t* adb = nullptr;
       hs_compile_error_t* err = nullptr;
       if (CompileMultiCached({s.hs}, {f}, {0}, &adb, &err) != HS_SUCCESS) {
         return HsFailure(err, "detector '" + s.id + "' (hs trigger)");
       }
       anchored.push_back({i, HsDatabase(adb)});
-      exprs.push_back(s.hs_anchor);
+      exprs.push_back(s.engine.hs_anchor);
       flags.push_back(f);
       patterns.push_back({PatternKind::kAnchor, i, 0, 0});
       continue;

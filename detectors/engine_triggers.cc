@@ -72,8 +72,8 @@ void AnchoredPass(const Engine::Impl& im, State& st, std::string_view text) {
     };
     for (auto [spec, end] : st.anchors) {
       if (spec != a.spec) continue;
-      uint64_t wlo = end > static_cast<uint32_t>(s.anchor_before) ? end - static_cast<uint32_t>(s.anchor_before) : 0;
-      uint64_t whi = std::min<uint64_t>(text.size(), uint64_t{end} + static_cast<uint64_t>(s.anchor_after));
+      uint64_t wlo = end > static_cast<uint32_t>(s.engine.anchor_before) ? end - static_cast<uint32_t>(s.engine.anchor_before) : 0;
+      uint64_t whi = std::min<uint64_t>(text.size(), uint64_t{end} + static_cast<uint64_t>(s.engine.anchor_after));
       if (wlo > hi) {
         flush();
         lo = wlo;
