@@ -7,19 +7,19 @@
 // that confirm spans; validators; custom finders), and a per-thread
 // EngineScanner that runs it over text segments.
 //
-// Per segment: fold Unicode look-alikes -> one Hyperscan pass (no start-of-
-// match tracking: triggers mark candidates by their end) + one pass over
-// capitalised words + one digit-run pass -> confirm each candidate's span
-// with RE2 in a bounded window (a numeric detector's windows all at once,
-// window_matcher.h) -> validate -> score with context (keywords
-// near the candidate, the segment's label) -> resolve overlaps, most
-// specific detector first (spec priority).
-// The Hyperscan callback only records hits; all work happens after hs_scan.
+// Per segment: fold Unicode look-alikes -> trigger passes (one Hyperscan
+// pass with no start-of-match tracking: triggers mark candidates by their
+// end; one pass over capitalised words; one digit-run pass) -> confirm each
+// candidate's span with RE2 in a bounded window (a numeric detector's
+// windows all at once, window_matcher.h) -> validate -> score with context
+// (keywords near the candidate, the segment's label) -> resolve overlaps,
+// most specific detector first (spec priority). engine_internal.h names
+// the passes and their files; the Hyperscan callback only records hits.
 //
 // Thread safety: Engine is immutable and shared; EngineScanner is not
 // thread-safe (it owns Hyperscan scratch and buffers): one per thread.
-// This, keyword_hits.cc and literal_matcher.cc (the DSAR search's compiled
-// query) are the files that know Hyperscan.
+// The engine's files, keyword_hits.cc and literal_matcher.cc (the DSAR
+// search's compiled query) are the files that know Hyperscan.
 
 #include <memory>
 #include <string_view>

@@ -186,8 +186,8 @@ TEST(AnchoredTrigger, FindsWhatThePlainTriggerFinds) {
   auto plain_rules = *rules;
   bool had_anchor = false;
   for (auto& s : plain_rules.detectors) {
-    had_anchor = had_anchor || !s.hs_anchor.empty();
-    s.hs_anchor.clear();
+    had_anchor = had_anchor || !s.engine.hs_anchor.empty();
+    s.engine.hs_anchor.clear();
   }
   ASSERT_TRUE(had_anchor) << "no detector uses hs_anchor any more: test something else";
   auto anchored = Engine::Build(*rules);
@@ -205,7 +205,7 @@ TEST(AnchoredTrigger, ABadAnchorIsNamed) {
   auto rules = rules::LoadEmbeddedRules();
   ASSERT_TRUE(rules);
   for (auto& s : rules->detectors) {
-    if (!s.hs_anchor.empty()) s.hs_anchor = "(unclosed";
+    if (!s.engine.hs_anchor.empty()) s.engine.hs_anchor = "(unclosed";
   }
   auto e = Engine::Build(*rules);
   ASSERT_FALSE(e);
@@ -231,11 +231,11 @@ TEST(NumericLead, FindsWhatARegexTriggerFinds) {
   bool had_lead = false;
   for (auto& s : regex_rules.detectors) {
     if (s.id != "iban") continue;
-    ASSERT_EQ(s.lead, "[A-Z]{2}") << "the iban detector changed: update this test";
+    ASSERT_EQ(s.engine.lead, "[A-Z]{2}") << "the iban detector changed: update this test";
     had_lead = true;
     s.trigger = "regex";
     s.hs = "[A-Z]{2}[0-9]{2}";
-    s.lead.clear();
+    s.engine.lead.clear();
     s.before = 4;
   }
   ASSERT_TRUE(had_lead);
@@ -262,11 +262,11 @@ TEST(DigitLead, GivesTheFinderWhatAHyperscanTriggerGave) {
   bool had_lead = false;
   for (auto& s : regex_rules.detectors) {
     if (s.id != "id_document_nl") continue;
-    ASSERT_EQ(s.digit_lead, "[A-Z]{2}[A-Z0-9]{6}") << "the id_document_nl detector changed: update this test";
+    ASSERT_EQ(s.engine.digit_lead, "[A-Z]{2}[A-Z0-9]{6}") << "the id_document_nl detector changed: update this test";
     ASSERT_EQ(s.hs, "<<");
     had_lead = true;
     s.hs = "<<|[A-Z]{2}[A-Z0-9]{6}[0-9]";
-    s.digit_lead.clear();
+    s.engine.digit_lead.clear();
   }
   ASSERT_TRUE(had_lead);
   auto lead = Engine::Build(*rules);
@@ -289,7 +289,7 @@ TEST(DigitLead, GivesTheFinderWhatAHyperscanTriggerGave) {
 
 TEST(DigitLead, TheRuleLoaderKeepsDigitLeadsToCustomDetectors) {
   auto regex = rules::ParseDetectorSpecs(
-      "- {id: x, category: c, trigger: regex, hs: x, pattern: '(x)', digit_lead: '[A-Z]'}", "x.yaml");
+      "- {id: x, category: c, trigger: regex, hs: x, pattern: '(x)', engine: {digit_lead: '[A-Z]'}}", "x.yaml");
   ASSERT_FALSE(regex);
   EXPECT_NE(regex.error().message.find("custom"), std::string::npos);
 }
@@ -298,7 +298,7 @@ TEST(NumericLead, ABadLeadIsNamed) {
   auto rules = rules::LoadEmbeddedRules();
   ASSERT_TRUE(rules);
   for (auto& s : rules->detectors) {
-    if (!s.lead.empty()) s.lead = "[A-Z]+";
+    if (!s.engine.lead.empty()) s.engine.lead = "[A-Z]+";
   }
   auto e = Engine::Build(*rules);
   ASSERT_FALSE(e);
@@ -307,13 +307,13 @@ TEST(NumericLead, ABadLeadIsNamed) {
 
 TEST(NumericLead, TheRuleLoaderKeepsLeadsToNumericDetectors) {
   const std::string base = "- id: x\n  category: c\n  pattern: '([0-9]{4})'\n";
-  auto ok = rules::ParseDetectorSpecs(base + "  trigger: numeric\n  lead: 'NL'\n  before: 2\n", "x.yaml");
+  auto ok = rules::ParseDetectorSpecs(base + "  trigger: numeric\n  engine: {lead: 'NL'}\n  before: 2\n", "x.yaml");
   ASSERT_TRUE(ok) << ok.error().message;
-  EXPECT_EQ((*ok)[0].lead, "NL");
-  auto no_before = rules::ParseDetectorSpecs(base + "  trigger: numeric\n  lead: 'NL'\n", "x.yaml");
+  EXPECT_EQ((*ok)[0].engine.lead, "NL");
+  auto no_before = rules::ParseDetectorSpecs(base + "  trigger: numeric\n  engine: {lead: 'NL'}\n", "x.yaml");
   ASSERT_FALSE(no_before);
   EXPECT_NE(no_before.error().message.find("before"), std::string::npos);
-  auto regex = rules::ParseDetectorSpecs(base + "  trigger: regex\n  hs: 'x'\n  lead: 'NL'\n  before: 2\n", "x.yaml");
+  auto regex = rules::ParseDetectorSpecs(base + "  trigger: regex\n  hs: 'x'\n  engine: {lead: 'NL'}\n  before: 2\n", "x.yaml");
   ASSERT_FALSE(regex);
   EXPECT_NE(regex.error().message.find("numeric"), std::string::npos);
 }

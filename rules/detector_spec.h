@@ -7,23 +7,22 @@
 //   numeric  - the engine's digit-run pass yields number tokens (digits with
 //              single separators, optional leading '+'); `pattern` (RE2) is
 //              searched in the token plus `before`/`after` bytes around it.
-//              Tokens whose digit count is outside `digits`, or without the
-//              `lead` bytes right before them, are skipped.
+//              Tokens whose digit count is outside `digits` are skipped.
 //   regex    - `hs` (a cheap Hyperscan pattern, ideally literal-anchored)
 //              marks candidates by its match end; `pattern` (RE2) is searched
 //              in `before`/`after` bytes around that end.
-// An `hs` pattern that is costly over all text (character classes, no
-// literal) can name an `hs_anchor`: a cheap pattern that occurs in every
-// match of `hs`, within `anchor_window: [before, after]` bytes of the
-// anchor's end. Only the text around anchors is then searched for `hs`
-// (with `hs`'s own database): same match ends, a fraction of the cost.
-// `hs` must then have no assertions (^, $, \b) that a window could change.
 //   lexicon  - every term of the named lexicon (rules/data/lexicons) is a
 //              candidate, found by Hyperscan as a literal (case-insensitive).
 //   custom   - a finder implemented in detectors/ (e.g. person names), named
 //              by `finder`; it gets the text, keyword hits and lexicons.
 // Every candidate span must sit on word boundaries (no letter or digit glued
 // to either side). Then: normalise -> validate -> score context -> finding.
+//
+// What a detector finds is said by the fields of DetectorSpec; how the
+// engine makes it fast by the spec's `engine:` block (EngineHints). A hint
+// must not change what is found: each has a plain form (a wider `hs`, no
+// prefilter) that finds the same, slower (detectors/engine_test.cc compares
+// the anchored, lead and digit-lead forms with their plain ones).
 
 #include <map>
 #include <set>
@@ -32,26 +31,16 @@
 
 namespace piiscan::rules {
 
-struct DetectorSpec {
-  std::string id;           // output id, e.g. "iban"
-  std::string category;     // register category, e.g. "bank_account"
-  std::string description;  // one line, for `piiscan detectors`
-  std::string confidence_doc;  // how low/medium/high are reached (--verbose)
-
-  std::string trigger;      // numeric | regex | lexicon | custom
-  std::string hs;           // Hyperscan trigger pattern (regex)
-  std::string hs_anchor;    // cheap pattern in every match of `hs` (optional)
-  int anchor_before = 0;    // `hs` matches lie within these bytes around an anchor's end
+// The `engine:` block of a spec: hints that make a detector fast.
+struct EngineHints {
+  // regex (or a custom spec's hs): a cheap pattern that occurs in every
+  // match of `hs`, within `anchor_window: [before, after]` bytes of the
+  // anchor's end. Only the text around anchors is then searched for `hs`
+  // (with `hs`'s own database): same match ends, a fraction of the cost.
+  // `hs` must then have no assertions (^, $, \b) that a window could change.
+  std::string hs_anchor;
+  int anchor_before = 0;
   int anchor_after = 0;
-  std::string pattern;      // RE2 pattern of the whole candidate; group 1, when
-                            // present, is the value (else the whole match)
-  std::vector<std::string> lexicons;  // lexicon names: the terms (trigger lexicon)
-                            // or the gazetteers a custom finder needs
-  std::string finder;       // custom finder name (trigger custom)
-  int before = 0;           // bytes of text before the token / trigger end
-  int after = 0;            // bytes of text after the token / trigger end
-  int min_digits = 0;       // numeric: token digit-count range
-  int max_digits = 0;
   // numeric: the separators a value may contain (of " .-/()"); a token is
   // only searched when one stretch of it, not broken by any other
   // separator, has min_digits digits ("13-08-2024" is no BSN). Unset: any.
@@ -68,6 +57,27 @@ struct DetectorSpec {
   // pattern. Empty: none.
   std::string digit_lead;
 
+  bool operator==(const EngineHints&) const = default;
+};
+
+struct DetectorSpec {
+  std::string id;           // output id, e.g. "iban"
+  std::string category;     // register category, e.g. "bank_account"
+  std::string description;  // one line, for `piiscan detectors`
+  std::string confidence_doc;  // how low/medium/high are reached (--verbose)
+
+  std::string trigger;      // numeric | regex | lexicon | custom
+  std::string hs;           // Hyperscan trigger pattern (regex)
+  std::string pattern;      // RE2 pattern of the whole candidate; group 1, when
+                            // present, is the value (else the whole match)
+  std::vector<std::string> lexicons;  // lexicon names: the terms (trigger lexicon)
+                            // or the gazetteers a custom finder needs
+  std::string finder;       // custom finder name (trigger custom)
+  int before = 0;           // bytes of text before the token / trigger end
+  int after = 0;            // bytes of text after the token / trigger end
+  int min_digits = 0;       // numeric: token digit-count range
+  int max_digits = 0;
+
   std::string normaliser;   // digits | upper_alnum | lower | phone_e164 | date_iso | spaces | as_is
   std::string validator;    // name in detectors/validators/registry; empty = none
   std::string masker;       // keep_ends | email | date | name | term | ip
@@ -82,6 +92,8 @@ struct DetectorSpec {
   std::vector<std::string> negative;
   int context_before = 100;  // bytes before the candidate searched for keywords
   int context_after = 40;    // bytes after it
+
+  EngineHints engine;       // how it is made fast (the `engine:` block)
 
   std::vector<std::string> must_match;     // examples: text that yields this detector
   std::vector<std::string> must_not_match; // examples: text that must not

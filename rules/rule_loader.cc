@@ -106,24 +106,76 @@ std::vector<std::string> Strings(const Node& node) {
 }
 
 const std::set<std::string> kKeys = {
-    "id", "category", "description", "confidence", "trigger", "hs", "hs_anchor", "anchor_window", "pattern", "lexicon",
-    "lexicons", "finder", "before", "after", "digits", "separators", "lead", "digit_lead", "normaliser", "validator", "masker", "caseless",
-    "score", "requires_context", "priority", "context", "examples"};
+    "id", "category", "description", "confidence", "trigger", "hs", "pattern", "lexicon", "lexicons", "finder",
+    "before", "after", "digits", "normaliser", "validator", "masker", "caseless", "score", "requires_context",
+    "priority", "context", "engine", "examples"};
+// The keys of the `engine:` block: how a detector is made fast.
+const std::set<std::string> kEngineKeys = {"hs_anchor", "anchor_window", "separators", "lead", "digit_lead"};
 
-// "where: unknown key 'x'" for the first key of `n` that a spec does not
-// have, or "".
-std::string UnknownKey(const YAML::Node& n, const std::string& file) {
+// "where: unknown key 'x'" for the first key of `n` that a spec (or, with
+// `engine_block`, its engine block) does not have, or "". An engine hint
+// written among the spec's own keys, where specs had them before the
+// `engine:` block, is named as moved.
+std::string UnknownKeyMessage(const std::string& where, const std::string& key, bool engine_block) {
+  if (engine_block) return where + ": unknown key '" + key + "' in 'engine:'";
+  if (kEngineKeys.contains(key)) {
+    return where + ": '" + key + "' is an engine hint: write it in the detector's 'engine:' block (engine: {" + key +
+           ": ...})";
+  }
+  return where + ": unknown key '" + key + "'";
+}
+std::string UnknownKey(const YAML::Node& n, const std::string& file, bool engine_block = false) {
+  const auto& keys = engine_block ? kEngineKeys : kKeys;
   for (const auto& kv : n) {
     auto key = kv.first.as<std::string>();
-    if (!kKeys.contains(key)) return Where(file, kv.first) + ": unknown key '" + key + "'";
+    if (!keys.contains(key)) return UnknownKeyMessage(Where(file, kv.first), key, engine_block);
   }
   return {};
 }
-std::string UnknownKey(const JsonNode& n, const std::string& file) {
+std::string UnknownKey(const JsonNode& n, const std::string& file, bool engine_block = false) {
+  const auto& keys = engine_block ? kEngineKeys : kKeys;
   for (const auto& [key, value] : Entries(n)) {
-    if (!kKeys.contains(key)) return Where(file, n) + ": unknown key '" + key + "'";
+    if (!keys.contains(key)) return UnknownKeyMessage(Where(file, n), key, engine_block);
   }
   return {};
+}
+
+// The `engine:` block `e` of spec `s` (trigger and before already read).
+template <typename Node>
+Result<bool> ParseEngineHints(const Node& e, const std::string& file, DetectorSpec& s) {
+  if (!e.IsMap()) return Fail(Where(file, e) + ": engine is a mapping (hs_anchor, lead, ...)");
+  if (auto unknown = UnknownKey(e, file, /*engine_block=*/true); !unknown.empty()) return Fail(unknown);
+  EngineHints& h = s.engine;
+  h.hs_anchor = e["hs_anchor"].template as<std::string>("");
+  if (auto w = e["anchor_window"]) {
+    if (!w.IsSequence() || w.size() != 2) return Fail(Where(file, w) + ": anchor_window is [before, after]");
+    h.anchor_before = w[0].template as<int>();
+    h.anchor_after = w[1].template as<int>();
+  }
+  if (!h.hs_anchor.empty() && (s.hs.empty() || !e["anchor_window"])) {
+    return Fail(Where(file, e) + ": hs_anchor needs hs and anchor_window");
+  }
+  if (auto sep = e["separators"]) {
+    h.separators = sep.template as<std::string>("");
+    h.has_separators = true;
+    for (char c : h.separators) {
+      if (std::string_view(" .-/()").find(c) == std::string_view::npos) {
+        return Fail(Where(file, sep) + ": separators are some of \" .-/()\"");
+      }
+    }
+  }
+  h.lead = e["lead"].template as<std::string>("");
+  h.digit_lead = e["digit_lead"].template as<std::string>("");
+  if (!h.lead.empty() && s.before < 1) {
+    return Fail(Where(file, e["lead"]) + ": a lead stands before the token: 'before' must cover it");
+  }
+  if (!h.lead.empty() && s.trigger != "numeric") {
+    return Fail(Where(file, e["lead"]) + ": lead is for numeric detectors");
+  }
+  if (!h.digit_lead.empty() && s.trigger != "custom") {
+    return Fail(Where(file, e["digit_lead"]) + ": digit_lead is for custom detectors");
+  }
+  return true;
 }
 
 template <typename Node>
@@ -147,15 +199,6 @@ Result<DetectorSpec> ParseOne(const Node& n, const std::string& file) {
   s.description = n["description"].template as<std::string>("");
   s.confidence_doc = n["confidence"].template as<std::string>("");
   s.hs = n["hs"].template as<std::string>("");
-  s.hs_anchor = n["hs_anchor"].template as<std::string>("");
-  if (auto w = n["anchor_window"]) {
-    if (!w.IsSequence() || w.size() != 2) return Fail(Where(file, w) + ": anchor_window is [before, after]");
-    s.anchor_before = w[0].template as<int>();
-    s.anchor_after = w[1].template as<int>();
-  }
-  if (!s.hs_anchor.empty() && (s.hs.empty() || !n["anchor_window"])) {
-    return Fail(Where(file, n) + ": hs_anchor needs hs and anchor_window");
-  }
   s.pattern = n["pattern"].template as<std::string>("");
   if (n["lexicon"]) s.lexicons.push_back(n["lexicon"].template as<std::string>());
   for (auto& l : Strings(n["lexicons"])) s.lexicons.push_back(l);
@@ -166,20 +209,6 @@ Result<DetectorSpec> ParseOne(const Node& n, const std::string& file) {
     if (!d.IsSequence() || d.size() != 2) return Fail(Where(file, d) + ": digits is [min, max]");
     s.min_digits = d[0].template as<int>();
     s.max_digits = d[1].template as<int>();
-  }
-  if (auto sep = n["separators"]) {
-    s.separators = sep.template as<std::string>("");
-    s.has_separators = true;
-    for (char c : s.separators) {
-      if (std::string_view(" .-/()").find(c) == std::string_view::npos) {
-        return Fail(Where(file, sep) + ": separators are some of \" .-/()\"");
-      }
-    }
-  }
-  s.lead = n["lead"].template as<std::string>("");
-  s.digit_lead = n["digit_lead"].template as<std::string>("");
-  if (!s.lead.empty() && s.before < 1) {
-    return Fail(Where(file, n["lead"]) + ": a lead stands before the token: 'before' must cover it");
   }
   s.normaliser = n["normaliser"].template as<std::string>("as_is");
   s.validator = n["validator"].template as<std::string>("");
@@ -209,12 +238,6 @@ Result<DetectorSpec> ParseOne(const Node& n, const std::string& file) {
   if (s.trigger == "regex" && (s.hs.empty() || s.pattern.empty())) {
     return Fail(Where(file, n) + ": regex detector '" + s.id + "' needs hs and pattern");
   }
-  if (!s.lead.empty() && s.trigger != "numeric") {
-    return Fail(Where(file, n["lead"]) + ": lead is for numeric detectors");
-  }
-  if (!s.digit_lead.empty() && s.trigger != "custom") {
-    return Fail(Where(file, n["digit_lead"]) + ": digit_lead is for custom detectors");
-  }
   if (s.trigger == "numeric" && s.pattern.empty()) {
     return Fail(Where(file, n) + ": numeric detector '" + s.id + "' needs pattern");
   }
@@ -223,6 +246,9 @@ Result<DetectorSpec> ParseOne(const Node& n, const std::string& file) {
   }
   if (s.trigger == "custom" && s.finder.empty()) {
     return Fail(Where(file, n) + ": custom detector '" + s.id + "' needs finder");
+  }
+  if (auto e = n["engine"]) {
+    if (auto ok = ParseEngineHints(e, file, s); !ok) return std::unexpected(ok.error());
   }
   return s;
 }

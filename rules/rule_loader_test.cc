@@ -127,5 +127,38 @@ TEST(RuleLoader, FlowYamlThatIsNotJsonIsStillYaml) {
   EXPECT_EQ((*specs)[0].hs, "@");
 }
 
+// How a detector is made fast lives in its `engine:` block; an engine hint
+// among the spec's own keys (where specs had them before) is refused with
+// the key and the block it moved to named, in both notations.
+TEST(RuleLoader, EngineHintsLiveInTheEngineBlock) {
+  const std::string base = "- id: x\n  category: c\n  trigger: numeric\n  pattern: '([0-9]{9})'\n  before: 2\n";
+  auto ok = ParseDetectorSpecs(base + "  engine:\n    lead: '[A-Z]{2}'\n    separators: ' .'\n", "x.yaml");
+  ASSERT_TRUE(ok) << ok.error().message;
+  EXPECT_EQ((*ok)[0].engine.lead, "[A-Z]{2}");
+  EXPECT_EQ((*ok)[0].engine.separators, " .");
+  EXPECT_TRUE((*ok)[0].engine.has_separators);
+  auto json = ParseDetectorSpecs(R"json([{"id":"x","category":"c","trigger":"numeric","pattern":"([0-9]{9})",
+    "before":2,"engine":{"lead":"[A-Z]{2}","separators":" ."}}])json", "x.yaml");
+  ASSERT_TRUE(json) << json.error().message;
+  EXPECT_TRUE((*ok)[0] == (*json)[0]);
+
+  auto flat = ParseDetectorSpecs(base + "  separators: ' .'\n", "x.yaml");
+  ASSERT_FALSE(flat);
+  EXPECT_NE(flat.error().message.find("x.yaml:6: 'separators' is an engine hint"), std::string::npos)
+      << flat.error().message;
+  EXPECT_NE(flat.error().message.find("'engine:' block"), std::string::npos) << flat.error().message;
+  auto flat_json = ParseDetectorSpecs(
+      R"json([{"id":"x","category":"c","trigger":"numeric","pattern":"(1)","lead":"N"}])json", "x");
+  ASSERT_FALSE(flat_json);
+  EXPECT_NE(flat_json.error().message.find("'lead' is an engine hint"), std::string::npos) << flat_json.error().message;
+
+  auto unknown = ParseDetectorSpecs(base + "  engine:\n    colour: red\n", "x.yaml");
+  ASSERT_FALSE(unknown);
+  EXPECT_NE(unknown.error().message.find("unknown key 'colour' in 'engine:'"), std::string::npos)
+      << unknown.error().message;
+  auto not_a_map = ParseDetectorSpecs(base + "  engine: fast\n", "x.yaml");
+  ASSERT_FALSE(not_a_map);
+}
+
 }  // namespace
 }  // namespace piiscan::rules
