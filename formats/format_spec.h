@@ -11,12 +11,15 @@
 //
 // and formats/format_list.h registers them, once, in listing order.
 //
-// Adding a format (say OCR of images): a folder formats/ocr/ with its
-// extractor, ocr_formats.h declaring `OcrImageFormat` (type "image", the
-// image/ MIME types, home kModule), ocr_formats.cc defining Reader() next
-// to the home check; one line in CMakeLists.txt's formats section naming
-// the folder, its home and its library; the new declaration in place of
-// the `image` entry of format_list.h. Nothing else lists types.
+// Adding a format, e.g. OCR of images:
+//   1. formats/ocr/: the extractor; ocr_formats.h declaring OcrImageFormat
+//      (type "image", magic_mimes {"image/"}, home kModule); ocr_formats.cc
+//      defining its Reader() beside static_assert(BuiltHere(...kSpec)).
+//   2. CMakeLists.txt: piiscan_format_folder(ocr module PkgConfig::TESSERACT).
+//   3. format_list.h: OcrImageFormat in the place of ImageFormat (which
+//      leaves unread_formats.h).
+// Nothing else lists types: sniffing, dispatch, `piiscan formats` and the
+// module's table follow from the list.
 //
 // Thread safety: constants.
 

@@ -72,7 +72,7 @@ struct Clues {
 bool Named(const FormatSpec& spec, const Clues& c) {
   // On the path of every small file: the first letter before memcmp.
   for (std::string_view e : spec.extensions) {
-    if (e.size() == c.ext.size() && e[0] == c.ext[0] && e == c.ext) return true;
+    if (!c.ext.empty() && e.size() == c.ext.size() && e[0] == c.ext[0] && e == c.ext) return true;
   }
   return !spec.declared_mime.empty() &&
          (c.hint == spec.declared_mime || c.mime == spec.declared_mime);
