@@ -11,7 +11,7 @@ namespace piiscan::formats {
 std::string DispatchItem(std::string_view bytes, const Location& where, const ChildInfo& info,
                          ExtractContext& ctx) {
   SniffResult sniff = Sniff(bytes, info.name, info.mime_type);
-  const FormatEntry* entry = FindFormat(sniff.type);
+  const FormatEntry* entry = sniff.format;
   if (entry == nullptr || entry->extractor == nullptr) {
     std::string reason = entry ? std::string(entry->description) + " (" + sniff.mime + ")"
                                : "no extractor for " + sniff.type + " (" + sniff.mime + ")";

@@ -3,8 +3,8 @@
 #include <algorithm>
 
 #include "core/line_count.h"
-#include "formats/mail/mbox_extractor.h"
-#include "formats/mail/mbox_split.h"
+#include "formats/mbox/mbox_extractor.h"
+#include "formats/mbox/mbox_split.h"
 #include "formats/sniff.h"
 #include "formats/text/charset.h"
 #include "formats/text/text_extractor.h"

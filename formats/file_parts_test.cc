@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "core/line_count.h"
-#include "formats/mail/mbox_split.h"
+#include "formats/mbox/mbox_split.h"
 
 namespace piiscan::formats {
 namespace {

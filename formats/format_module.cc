@@ -10,7 +10,7 @@
 #include <mutex>
 #include <vector>
 
-// Resolved at static link time where format_module_table.cc is linked in;
+// Resolved at static link time where module/format_module_table.cc is linked in;
 // null in the executable, which loads the module instead.
 extern "C" __attribute__((weak)) const piiscan::formats::FormatModuleTable* piiscan_format_module_v1();
 

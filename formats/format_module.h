@@ -7,7 +7,8 @@
 // 7 ms), which is most of the start-up of a scan of plain text, mail
 // spools split into messages, or CSV exports.
 //
-// The registry lists a proxy (ModuleFormatExtractor) for each such format.
+// The registry lists a proxy (ModuleFormatExtractor) for each format
+// declared with Home::kModule (format_spec.h).
 // A proxy finds the real extractor in the module's table: linked into the
 // same image where it is (the module itself, the test programs, which link
 // the extractors directly), else in the module loaded with dlopen from
@@ -59,6 +60,6 @@ std::string FormatModuleDescription();
 
 }  // namespace piiscan::formats
 
-// Defined in format_module_table.cc, which is linked into the module (and
+// Defined in module/format_module_table.cc, which is linked into the module (and
 // the test programs), not into the executable.
 extern "C" const piiscan::formats::FormatModuleTable* piiscan_format_module_v1();

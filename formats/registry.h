@@ -1,7 +1,9 @@
 #pragma once
-// The one list of file formats piiscan reads: every extractor is registered
-// here once, by the sniffed types it handles (see sniff.h). Dispatch is by
-// sniffed type only.
+// The formats piiscan reads, derived from their declarations
+// (format_spec.h, registered in format_list.h): each with the extractor
+// that reads it. Readers in the executable are called directly; readers in
+// the format module through a proxy that loads it on first use
+// (format_module.h). Dispatch is by sniffed type only.
 //
 // Thread safety: the registry is built once, immutable, shared.
 
@@ -9,6 +11,7 @@
 #include <string_view>
 
 #include "formats/extractor.h"
+#include "formats/format_spec.h"
 
 namespace piiscan::formats {
 
@@ -17,10 +20,12 @@ struct FormatEntry {
   std::string_view description;  // for `piiscan formats`
   std::string_view library;      // the library that does the work
   const Extractor* extractor;    // nullptr: recognised but not read (reported unsupported)
+  const FormatSpec* spec;        // the declaration
 };
 
 // The extractor for a sniffed type, or nullptr when the type is not read.
 const FormatEntry* FindFormat(std::string_view type);
+// Every format, in the order of format_list.h.
 std::span<const FormatEntry> AllFormats();
 
 }  // namespace piiscan::formats

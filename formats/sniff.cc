@@ -3,14 +3,13 @@
 #include <magic.h>
 
 #include <algorithm>
+#include <bitset>
 #include <cstring>
 #include <memory>
-#include <optional>
+#include <vector>
 
 #include "core/byte_scan.h"
-#include "core/utf8.h"
-#include "formats/mail/mbox_split.h"
-#include "formats/office/zip_document_type.h"
+#include "formats/registry.h"
 
 namespace piiscan::formats {
 namespace {
@@ -48,157 +47,171 @@ bool LooksLikeUtf16(std::string_view head) {
          (even_zero * 10 >= pairs * 9 && odd_zero * 10 < pairs);
 }
 
-// A mail header block: the first line is a header field ("Name: value"), and
-// the block (up to the first empty line) holds at least two of the fields
-// nearly every message has, in any letter case ("Message-Id", "MIME-Version").
-// Maildir files have no extension, so this is all there is to go on.
-bool LooksLikeMailHeaders(std::string_view head) {
-  static constexpr std::string_view kFields[] = {
-      "from:", "to:", "cc:", "subject:", "date:", "message-id:", "received:", "return-path:",
-      "mime-version:", "delivered-to:", "reply-to:", "content-type:"};
-  if (!mbox::IsHeaderField(head, 0)) return false;
-  size_t end = std::min(head.find("\n\n"), head.find("\r\n\r\n"));
-  if (end == std::string_view::npos) end = head.size();  // headers only, or a long block
-  int known = 0;
-  for (size_t line = 0; line < end; line = mbox::LineEnd(head, line)) {
-    std::string start = AsciiLower(head.substr(line, 16));
-    for (auto field : kFields) {
-      if (StartsWith(start, field)) {
-        ++known;
-        break;
-      }
-    }
-    if (known >= 2) return true;
-  }
-  return false;
-}
-
-std::string FromMime(std::string_view mime, std::string_view head, std::string_view ext,
-                     std::string_view hint) {
-  // Signatures libmagic does not know or names too generally.
-  if (StartsWith(head, "!BDN")) return "pst";
-  if (StartsWith(head, "%PDF-")) return "pdf";
-  if (StartsWith(head, "{\\rtf")) return "rtf";
-
-  if (mime == "application/pdf") return "pdf";
-  if (mime == "application/vnd.openxmlformats-officedocument.wordprocessingml.document") return "docx";
-  if (mime == "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet") return "xlsx";
-  if (mime == "application/vnd.openxmlformats-officedocument.presentationml.presentation") return "pptx";
-  if (mime == "application/vnd.oasis.opendocument.text") return "odt";
-  if (mime == "application/vnd.oasis.opendocument.spreadsheet") return "ods";
-  if (mime == "application/vnd.oasis.opendocument.presentation") return "odp";
-  if (mime == "application/zip" || mime == "application/java-archive") return "zip";
-  if (mime == "application/x-tar") return "tar";
-  if (mime == "application/gzip" || mime == "application/x-gzip") return "gzip";
-  if (mime == "application/x-bzip2") return "bzip2";
-  if (mime == "application/x-xz") return "xz";
-  if (mime == "application/zstd") return "zstd";
-  if (mime == "application/x-7z-compressed") return "7z";
-  if (mime == "application/vnd.rar" || mime == "application/x-rar") return "rar";
-  if (mime == "application/vnd.ms-outlook") return "msg";
-  if (mime == "application/vnd.ms-outlook-pst") return "pst";
-  if (mime == "text/rtf" || mime == "application/rtf") return "rtf";
-  if (mime == "application/mbox") return "mbox";
-  if (mime == "message/rfc822" || mime == "message/news") return "eml";
-  // "CDFV2 Encrypted": an OLE2 container with an EncryptedPackage stream, i.e.
-  // a DOCX/XLSX/PPTX saved with a password.
-  if (mime == "application/encrypted") return "office_encrypted";
-  if (mime == "application/CDFV2" || mime == "application/x-ole-storage" ||
-      mime == "application/vnd.ms-office" || mime == "application/msword" ||
-      mime == "application/vnd.ms-excel" || mime == "application/vnd.ms-powerpoint") {
-    if (ext == "msg" || hint == "application/vnd.ms-outlook") return "msg";
-    return "ole";  // legacy Office: reported unsupported by the registry
-  }
-  if (mime == "text/html" || mime == "application/xhtml+xml") return "html";
-  if (mime.starts_with("image/") && mime != "image/svg+xml") return "image";
-  bool texty = StartsWith(mime, "text/") || mime == "application/json" ||
-               mime == "application/xml" || mime == "application/csv" ||
-               mime == "application/javascript";
-  if (mime == "application/octet-stream" && LooksLikeUtf16(head)) texty = true;
-  // A declared message whose bytes libmagic calls binary (8-bit attachment
-  // data early on) is still a message.
-  if (!texty && (hint == "message/rfc822" || ext == "eml") && LooksLikeMailHeaders(head)) return "eml";
-  if (texty) {
-    // An envelope line followed by a header; a text that merely starts with
-    // the word "From" is not a mailbox unless its name says so.
-    if (StartsWith(head, "From ") && (ext == "mbox" || ext == "mbx" || mbox::IsFromLine(head, 0))) {
-      return "mbox";
-    }
-    if (ext == "eml" || hint == "message/rfc822" || LooksLikeMailHeaders(head)) return "eml";
-    if (ext == "html" || ext == "htm" || hint == "text/html") return "html";
-    if (ext == "csv" || ext == "tsv" || mime == "text/csv" || hint == "text/csv") return "csv";
-    return "text";
-  }
-  if (mime == "application/x-empty" || head.empty()) return "empty";
-  return "binary";
-}
-
-// Binary signatures that name a type on their own.
-std::optional<std::string> SignatureType(std::string_view head) {
-  struct Sig {
-    std::string_view magic;
-    const char* type;
-  };
-  static constexpr Sig kSigs[] = {
-      {"%PDF-", "pdf"},           {"!BDN", "pst"},
-      {"{\\rtf", "rtf"},          {"PK\x03\x04", "zip"},
-      {"PK\x05\x06", "zip"},      {"PK\x07\x08", "zip"},
-      {"7z\xBC\xAF\x27\x1C", "7z"}, {"\x1F\x8B", "gzip"},
-      {"\xFD" "7zXZ\x00", "xz"},    {"\x28\xB5\x2F\xFD", "zstd"},
-      {"Rar!\x1A\x07", "rar"},
-  };
-  for (const auto& sig : kSigs) {
-    if (!StartsWith(head, sig.magic)) continue;
-    // A document is a zip too: its local headers tell which (docx, odt ...).
-    if (std::string_view(sig.type) == "zip") {
-      if (std::string doc = DocumentTypeOfZipHead(head); !doc.empty()) return doc;
-    }
-    return std::string(sig.type);
-  }
-  if (head.size() > 3 && StartsWith(head, "BZh") && head[3] >= '1' && head[3] <= '9') return "bzip2";
-  if (head.size() >= 262 && (head.substr(257, 5) == "ustar")) return "tar";
-  return std::nullopt;
-}
-
 // Text that libmagic need not look at: no NUL bytes and valid UTF-8 (or a
-// few high bytes of a legacy charset) in the first 4 KiB, and not markup
-// whose kind only libmagic can tell.
+// few high bytes of a legacy charset) in the first 4 KiB.
 bool PlainlyText(std::string_view head) {
   std::string_view probe = head.substr(0, 4096);
   if (probe.find('\0') != std::string_view::npos) return false;
   return CountControls(probe) * 100 <= probe.size();
 }
 
-bool LooksLikeHtml(std::string_view head) {
-  // Lower-cased only once it starts like markup: most texts do not.
-  size_t i = head.substr(0, 1024).find_first_not_of(" \t\r\n\xEF\xBB\xBF");
-  if (i == std::string_view::npos || head[i] != '<') return false;
-  std::string start = AsciiLower(head.substr(0, 1024));
-  for (std::string_view tag : {"<!doctype html", "<html", "<head", "<body", "<table", "<meta ", "<div", "<p>"}) {
-    if (start.find(tag) != std::string::npos) return true;
+// Markup other than an XML declaration: its kind only libmagic can tell.
+bool StartsWithMarkup(std::string_view head) {
+  size_t i = head.find_first_not_of(" \t\r\n");
+  return i != std::string_view::npos && head[i] == '<' && !StartsWith(head.substr(i), "<?xml");
+}
+
+// What is known of the item besides its bytes.
+struct Clues {
+  std::string_view head;
+  std::string_view ext;
+  std::string_view hint;  // declared MIME type
+  std::string_view mime;  // libmagic's, once asked
+};
+
+bool Named(const FormatSpec& spec, const Clues& c) {
+  // On the path of every small file: the first letter before memcmp.
+  for (std::string_view e : spec.extensions) {
+    if (!c.ext.empty() && e.size() == c.ext.size() && e[0] == c.ext[0] && e == c.ext) return true;
+  }
+  return !spec.declared_mime.empty() &&
+         (c.hint == spec.declared_mime || c.mime == spec.declared_mime);
+}
+
+// The text rule of format_spec.h.
+bool IsTextOf(const FormatSpec& spec, const Clues& c) {
+  const TextRule& rule = spec.text;
+  if (!rule.starts_with.empty() && !StartsWith(c.head, rule.starts_with)) return false;
+  if (spec.extensions.empty() && spec.declared_mime.empty() && rule.looks_like == nullptr)
+    return true;
+  if (Named(spec, c)) return true;
+  bool magic_asked = !c.mime.empty();
+  return rule.looks_like != nullptr && !(rule.looks_like_before_magic_only && magic_asked) &&
+         rule.looks_like(c.head);
+}
+
+// The declarations as the sniffer consults them, built once.
+struct Rules {
+  struct Sig {
+    Signature signature;
+    const FormatEntry* format;
+  };
+  std::vector<Sig> signatures;           // at offset 0 first
+  std::bitset<256> first_bytes;          // of the signatures at offset 0
+  std::vector<const FormatEntry*> text;  // by rank
+  size_t markup_gate = 0;                // index in `text` of the first rule without a content test
+  std::vector<const FormatEntry*> settled_by_declaration, even_if_binary, refining;
+  const FormatEntry* no_bytes = nullptr;
+  const FormatEntry* any_text = nullptr;
+  const FormatEntry* any_bytes = nullptr;
+};
+
+Rules BuildRules() {
+  Rules r;
+  for (const FormatEntry& e : AllFormats()) {
+    const FormatSpec& spec = *e.spec;
+    for (const Signature& sig : spec.signatures) r.signatures.push_back({sig, &e});
+    if (spec.text.rank != 0) r.text.push_back(&e);
+    if (spec.text.declared_settles) r.settled_by_declaration.push_back(&e);
+    if (spec.text.even_if_binary) r.even_if_binary.push_back(&e);
+    if (!spec.refines.empty()) r.refining.push_back(&e);
+    if (spec.role == Role::kNoBytes) r.no_bytes = &e;
+    if (spec.role == Role::kAnyText) r.any_text = &e;
+    if (spec.role == Role::kAnyBytes) r.any_bytes = &e;
+  }
+  std::stable_partition(r.signatures.begin(), r.signatures.end(),
+                        [](const Rules::Sig& s) { return s.signature.offset == 0; });
+  for (const auto& s : r.signatures) {
+    if (s.signature.offset == 0)
+      r.first_bytes.set(static_cast<unsigned char>(s.signature.bytes[0]));
+  }
+  std::stable_sort(r.text.begin(), r.text.end(), [](const FormatEntry* a, const FormatEntry* b) {
+    return a->spec->text.rank < b->spec->text.rank;
+  });
+  while (r.markup_gate < r.text.size() && r.text[r.markup_gate]->spec->text.looks_like != nullptr)
+    ++r.markup_gate;
+  return r;
+}
+
+const Rules& TheRules() {
+  static const Rules kRules = BuildRules();
+  return kRules;
+}
+
+void Set(SniffResult& r, const FormatEntry* e) {
+  r.type = e->type;
+  r.format = e;
+}
+
+// A signature, and for a zip the document it holds. False when none.
+bool BySignature(const Rules& rules, std::string_view head, SniffResult& r) {
+  bool at_start = rules.first_bytes.test(static_cast<unsigned char>(head[0]));
+  for (const auto& [sig, format] : rules.signatures) {
+    if (sig.offset == 0 && !at_start) continue;
+    if (head.size() < sig.offset + sig.bytes.size() ||
+        head.substr(sig.offset, sig.bytes.size()) != sig.bytes) {
+      continue;
+    }
+    if (format->spec->inner_type != nullptr) {
+      if (std::string inner = format->spec->inner_type(head); !inner.empty()) {
+        r.format = FindFormat(inner);
+        r.type = std::move(inner);
+        return true;
+      }
+    }
+    Set(r, format);
+    return true;
   }
   return false;
 }
 
-// Decides without libmagic where the bytes speak for themselves: libmagic
-// runs hundreds of regular expressions per call (~1.9 ms on a 4 KB text,
-// measured), which made it the whole cost of scanning many small files.
-std::optional<std::string> FastType(std::string_view head, std::string_view ext,
-                                    std::string_view hint) {
-  if (auto sig = SignatureType(head)) return sig;
-  if (!PlainlyText(head)) return std::nullopt;
-  if (StartsWith(head, "From ") && (ext == "mbox" || ext == "mbx" || mbox::IsFromLine(head, 0))) {
-    return "mbox";
+// The kind of a text by the text rules; nullptr when `gate` and the text is
+// markup that libmagic must tell.
+const FormatEntry* TextKind(const Rules& rules, const Clues& c, bool gate) {
+  for (size_t i = 0; i < rules.text.size(); ++i) {
+    if (gate && i == rules.markup_gate && StartsWithMarkup(c.head)) return nullptr;
+    if (IsTextOf(*rules.text[i]->spec, c)) return rules.text[i];
   }
-  if (ext == "eml" || hint == "message/rfc822" || LooksLikeMailHeaders(head)) return "eml";
-  if (ext == "html" || ext == "htm" || hint == "text/html" || LooksLikeHtml(head)) return "html";
-  std::string_view lead = head.substr(0, head.find_first_not_of(" \t\r\n"));
-  if (head.find_first_not_of(" \t\r\n") != std::string_view::npos &&
-      head[head.find_first_not_of(" \t\r\n")] == '<' && !StartsWith(head.substr(lead.size()), "<?xml")) {
-    return std::nullopt;  // other markup: let libmagic tell
+  if (gate && rules.markup_gate == rules.text.size() && StartsWithMarkup(c.head)) return nullptr;
+  return rules.any_text;
+}
+
+// The format whose magic_mimes hold `mime`: exact types first, then
+// "type/" prefixes.
+const FormatEntry* ByMagicMime(std::string_view mime) {
+  for (const FormatEntry& e : AllFormats()) {
+    for (std::string_view m : e.spec->magic_mimes) {
+      if (m == mime) return &e;
+    }
   }
-  if (ext == "csv" || ext == "tsv" || hint == "text/csv") return "csv";
-  return "text";
+  for (const FormatEntry& e : AllFormats()) {
+    for (std::string_view m : e.spec->magic_mimes) {
+      if (m.ends_with('/') && mime.starts_with(m)) return &e;
+    }
+  }
+  return nullptr;
+}
+
+const FormatEntry* FromMime(const Rules& rules, const Clues& c) {
+  const FormatEntry* e = ByMagicMime(c.mime);
+  bool texty = e != nullptr && e->spec->role == Role::kAnyText;
+  if (e != nullptr && !texty && e->spec->role != Role::kAnyBytes) {
+    for (const FormatEntry* kind : rules.refining) {
+      if (kind->spec->refines == e->type && Named(*kind->spec, c)) return kind;
+    }
+    return e;
+  }
+  // libmagic calls UTF-16 without a byte order mark data.
+  if (c.mime == "application/octet-stream" && LooksLikeUtf16(c.head)) texty = true;
+  if (texty) return TextKind(rules, c, /*gate=*/false);
+  for (const FormatEntry* kind : rules.even_if_binary) {
+    const FormatSpec& spec = *kind->spec;
+    if ((spec.text.starts_with.empty() || StartsWith(c.head, spec.text.starts_with)) &&
+        Named(spec, c) && spec.text.looks_like(c.head)) {
+      return kind;
+    }
+  }
+  return rules.any_bytes;
 }
 
 }  // namespace
@@ -215,29 +228,41 @@ std::string ExtensionOf(std::string_view name) {
 }
 
 SniffResult Sniff(std::string_view head, std::string_view name, std::string_view mime_hint) {
+  const Rules& rules = TheRules();
   SniffResult r;
   if (head.empty()) {
-    r.type = "empty";
+    Set(r, rules.no_bytes);
     return r;
   }
   head = head.substr(0, 64 * 1024);
   // A part declared message/rfc822 that starts with a mail header block is a
   // message: no need to ask libmagic, which costs ~170 us a call (most of
   // the time spent on an mbox of 100,000 small messages).
-  if (mime_hint == "message/rfc822" && LooksLikeMailHeaders(head)) {
-    r.type = "eml";
-    r.mime = "message/rfc822";
-    return r;
+  for (const FormatEntry* e : rules.settled_by_declaration) {
+    if (!mime_hint.empty() && mime_hint == e->spec->declared_mime &&
+        e->spec->text.looks_like(head)) {
+      Set(r, e);
+      r.mime = e->spec->declared_mime;
+      return r;
+    }
   }
-  if (auto fast = FastType(head, ExtensionOf(name), mime_hint)) {
-    r.type = *fast;
+  // Decided without libmagic where the bytes speak for themselves: libmagic
+  // runs hundreds of regular expressions per call (~1.9 ms on a 4 KB text,
+  // measured), which made it the whole cost of scanning many small files.
+  std::string ext = ExtensionOf(name);
+  Clues clues{head, ext, mime_hint, {}};
+  const FormatEntry* text = nullptr;
+  if (BySignature(rules, head, r) ||
+      (PlainlyText(head) && (text = TextKind(rules, clues, true)) != nullptr)) {
+    if (text != nullptr) Set(r, text);
     r.mime = "(by signature)";
     return r;
   }
   magic_t m = ThreadMagic();
   const char* mime = m ? magic_buffer(m, head.data(), head.size()) : nullptr;
   r.mime = mime ? mime : "application/octet-stream";
-  r.type = FromMime(r.mime, head, ExtensionOf(name), mime_hint);
+  clues.mime = r.mime;
+  Set(r, FromMime(rules, clues));
   return r;
 }
 

@@ -8,7 +8,7 @@
 #include "core/utf8.h"
 #include "formats/archive/archive_walker.h"
 #include "formats/archive/zip_directory.h"
-#include "formats/office/zip_document_type.h"
+#include "formats/zip_document_type.h"
 #include "formats/registry.h"
 #include "formats/sniff.h"
 

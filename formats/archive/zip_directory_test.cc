@@ -2,7 +2,7 @@
 
 #include <gtest/gtest.h>
 
-#include "formats/office/zip_document_type.h"
+#include "formats/zip_document_type.h"
 #include "tests/support/test_support.h"
 
 namespace piiscan::formats {

@@ -13,7 +13,7 @@
 #include "formats/office/odf_extractor.h"
 #include "formats/office/office_test_util.h"
 #include "formats/office/ooxml_extractor.h"
-#include "formats/office/rtf_extractor.h"
+#include "formats/rtf/rtf_extractor.h"
 #include "formats/office/zip_package.h"
 #include "formats/pdf/pdf_extractor.h"
 

@@ -8,7 +8,7 @@
 #include <memory>
 
 #include "formats/office/ooxml_parts.h"
-#include "formats/office/text_collector.h"
+#include "formats/text/text_collector.h"
 
 namespace piiscan::formats::office {
 namespace {

@@ -16,7 +16,7 @@
 #include <string>
 
 #include "formats/extractor.h"
-#include "formats/office/text_collector.h"
+#include "formats/text/text_collector.h"
 #include "formats/office/xml_reader.h"
 
 namespace piiscan::formats::office {

@@ -6,7 +6,7 @@
 #include <new>
 
 #include "formats/office/odf_content.h"
-#include "formats/office/zip_document_type.h"
+#include "formats/zip_document_type.h"
 #include "formats/office/zip_package.h"
 
 namespace piiscan::formats {
@@ -85,14 +85,14 @@ void ReadMeta(OdfDoc& doc) {
 // styles.xml: the page headers and footers of the master pages.
 void ReadHeadersFooters(OdfDoc& doc) {
   if (doc.pkg.Find("styles.xml") == nullptr) return;
-  office::TextCollector header(doc.ctx, Append(doc.where, "header"));
-  office::TextCollector footer(doc.ctx, Append(doc.where, "footer"));
+  TextCollector header(doc.ctx, Append(doc.where, "header"));
+  TextCollector footer(doc.ctx, Append(doc.where, "footer"));
   ParsePart(doc, "styles.xml", "styles part", doc.where, [&](XmlReader& xml) {
     while (xml.Next()) {
       if (!xml.IsStart()) continue;
       std::string_view name = xml.LocalName();
       // Not header-style, header-footer-properties: formatting.
-      office::TextCollector* out = nullptr;
+      TextCollector* out = nullptr;
       if (name == "header" || name == "header-left" || name == "header-first") out = &header;
       if (name == "footer" || name == "footer-left" || name == "footer-first") out = &footer;
       if (out == nullptr) continue;

@@ -5,7 +5,7 @@
 
 #include "formats/office/odf_extractor.h"
 #include "formats/office/ooxml_parts.h"
-#include "formats/office/zip_document_type.h"
+#include "formats/zip_document_type.h"
 
 namespace piiscan::formats {
 namespace {

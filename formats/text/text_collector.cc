@@ -1,8 +1,8 @@
-#include "formats/office/text_collector.h"
+#include "formats/text/text_collector.h"
 
 #include <algorithm>
 
-namespace piiscan::formats::office {
+namespace piiscan::formats {
 
 TextCollector::TextCollector(ExtractContext& ctx, Location where, SegmentInfo info)
     : ctx_(ctx), where_(std::move(where)), info_(info) {
@@ -46,4 +46,4 @@ void TextCollector::Flush() {
   buffer_.clear();
 }
 
-}  // namespace piiscan::formats::office
+}  // namespace piiscan::formats

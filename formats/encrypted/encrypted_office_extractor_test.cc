@@ -1,4 +1,4 @@
-#include "formats/office/encrypted_office_extractor.h"
+#include "formats/encrypted/encrypted_office_extractor.h"
 
 #include <gtest/gtest.h>
 

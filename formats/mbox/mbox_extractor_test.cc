@@ -1,4 +1,4 @@
-#include "formats/mail/mbox_extractor.h"
+#include "formats/mbox/mbox_extractor.h"
 
 #include <gtest/gtest.h>
 

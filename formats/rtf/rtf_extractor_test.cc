@@ -1,4 +1,4 @@
-#include "formats/office/rtf_extractor.h"
+#include "formats/rtf/rtf_extractor.h"
 
 #include <gtest/gtest.h>
 

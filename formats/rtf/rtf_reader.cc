@@ -1,4 +1,4 @@
-#include "formats/office/rtf_reader.h"
+#include "formats/rtf/rtf_reader.h"
 
 #include <algorithm>
 #include <cstdint>
@@ -7,7 +7,7 @@
 
 #include "formats/text/charset.h"
 
-namespace piiscan::formats::office {
+namespace piiscan::formats::rtf {
 namespace {
 
 enum class Dest { kText, kSkip, kFontTable, kInfo, kInfoField };
@@ -412,4 +412,4 @@ bool ReadRtf(std::string_view rtf, RtfSink& sink, const std::function<bool()>& s
   return reader.Run(rtf);
 }
 
-}  // namespace piiscan::formats::office
+}  // namespace piiscan::formats::rtf

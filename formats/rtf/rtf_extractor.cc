@@ -1,16 +1,16 @@
-#include "formats/office/rtf_extractor.h"
+#include "formats/rtf/rtf_extractor.h"
 
 #include <exception>
 #include <new>
 #include <string>
 
-#include "formats/office/rtf_reader.h"
-#include "formats/office/text_collector.h"
+#include "formats/rtf/rtf_reader.h"
+#include "formats/text/text_collector.h"
 
 namespace piiscan::formats {
 namespace {
 
-class Sink final : public office::RtfSink {
+class Sink final : public rtf::RtfSink {
  public:
   Sink(ExtractContext& ctx, const Location& where) : ctx_(ctx), where_(where), text_(ctx, where) {}
   void Text(std::string_view utf8) override { text_.Add(utf8); }
@@ -28,7 +28,7 @@ class Sink final : public office::RtfSink {
  private:
   ExtractContext& ctx_;
   const Location& where_;
-  office::TextCollector text_;
+  TextCollector text_;
 };
 
 class RtfExtractorImpl final : public Extractor {
@@ -38,7 +38,7 @@ class RtfExtractorImpl final : public Extractor {
   void Extract(std::string_view bytes, const Location& where, ExtractContext& ctx) const override {
     try {
       Sink sink(ctx, where);
-      bool complete = office::ReadRtf(bytes, sink, [&ctx] { return ctx.ShouldStop(); });
+      bool complete = rtf::ReadRtf(bytes, sink, [&ctx] { return ctx.ShouldStop(); });
       sink.Flush();
       if (!complete && !ctx.ShouldStop()) {
         ctx.Problem(FileStatus::kCorrupt, "rtf: truncated (unclosed groups)", where);

@@ -1,4 +1,4 @@
-#include "formats/office/zip_document_type.h"
+#include "formats/zip_document_type.h"
 
 #include <gtest/gtest.h>
 

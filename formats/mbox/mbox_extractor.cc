@@ -1,8 +1,8 @@
-#include "formats/mail/mbox_extractor.h"
+#include "formats/mbox/mbox_extractor.h"
 
 #include <string>
 
-#include "formats/mail/mbox_split.h"
+#include "formats/mbox/mbox_split.h"
 #include "formats/text/text_extractor.h"
 
 namespace piiscan::formats {

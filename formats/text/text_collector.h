@@ -12,7 +12,7 @@
 
 #include "formats/extractor.h"
 
-namespace piiscan::formats::office {
+namespace piiscan::formats {
 
 class TextCollector {
  public:
@@ -41,4 +41,4 @@ class TextCollector {
   size_t window_;
 };
 
-}  // namespace piiscan::formats::office
+}  // namespace piiscan::formats

@@ -1,4 +1,4 @@
-#include "formats/mail/mbox_split.h"
+#include "formats/mbox/mbox_split.h"
 
 #include <gtest/gtest.h>
 

@@ -20,7 +20,7 @@
 #include <string>
 #include <string_view>
 
-namespace piiscan::formats::office {
+namespace piiscan::formats::rtf {
 
 class RtfSink {
  public:
@@ -35,4 +35,4 @@ class RtfSink {
 // false when the input ended inside an unclosed group (truncated).
 bool ReadRtf(std::string_view rtf, RtfSink& sink, const std::function<bool()>& should_stop);
 
-}  // namespace piiscan::formats::office
+}  // namespace piiscan::formats::rtf
