@@ -191,7 +191,8 @@ class StoreReader {
   // Every scan, oldest first.
   virtual Result<std::vector<ScanRecord>> Scans() = 0;
 
-  // The current (unresolved) findings, by file and in the order recorded.
+  // The current (unresolved) findings, in the store's order (no sort: the
+  // caller sorts if it must).
   virtual Result<void> CurrentFindings(const FindingVisitor& visit) = 0;
 
   // Findings new since `since` (first seen in a later scan, still current) and

@@ -75,8 +75,9 @@ class SqliteReader final : public StoreReader {
   explicit SqliteReader(Connection db) : db_(std::move(db)) {}
 
   Result<void> Prepare() {
-    Statement* targets[] = {&file_, &file_findings_, &file_statuses_};
-    std::string_view texts[] = {sql::kFile, sql::kFileFindings, sql::kFileStatuses};
+    Statement* targets[] = {&file_, &file_findings_, &file_statuses_, &begin_, &commit_};
+    std::string_view texts[] = {sql::kFile, sql::kFileFindings, sql::kFileStatuses, "BEGIN",
+                                "COMMIT"};
     for (size_t i = 0; i < std::size(targets); ++i) {
       auto stmt = db_.Prepare(texts[i]);
       if (!stmt) return std::unexpected(stmt.error());
@@ -88,12 +89,12 @@ class SqliteReader final : public StoreReader {
   Result<std::optional<StoredFile>> Unchanged(const FileIdentity& id,
                                               std::string_view fingerprint) override {
     // One read transaction, so that the file and its findings agree.
-    if (auto r = db_.Exec("BEGIN"); !r) return std::unexpected(r.error());
+    if (auto r = begin_.Run(); !r) return std::unexpected(r.error());
     auto out = UnchangedInTransaction(id, fingerprint);
     file_.Reset();
     file_findings_.Reset();
     file_statuses_.Reset();
-    (void)db_.Exec("COMMIT");
+    (void)commit_.Run();
     return out;
   }
 
@@ -249,7 +250,7 @@ class SqliteReader final : public StoreReader {
   }
 
   Connection db_;
-  Statement file_, file_findings_, file_statuses_;
+  Statement file_, file_findings_, file_statuses_, begin_, commit_;
 };
 
 }  // namespace

@@ -85,7 +85,7 @@ class SqliteStore final : public Store {
   Result<std::unique_ptr<StoreWriter>> OpenWriter(const WriterOptions& options) override {
     auto lock = LockWriter(path_, options.wait);
     if (!lock) return std::unexpected(lock.error());
-    auto db = sqlite::OpenStoreConnection(path_, options_.busy_timeout);
+    auto db = sqlite::OpenStoreConnection(path_, options_.busy_timeout, true);
     if (!db) {
       ::close(*lock);
       return std::unexpected(db.error());
@@ -94,13 +94,13 @@ class SqliteStore final : public Store {
   }
 
   Result<std::unique_ptr<StoreReader>> OpenReader() override {
-    auto db = sqlite::OpenStoreConnection(path_, options_.busy_timeout);
+    auto db = sqlite::OpenStoreConnection(path_, options_.busy_timeout, false);
     if (!db) return std::unexpected(db.error());
     return sqlite::MakeSqliteReader(std::move(*db));
   }
 
   Result<void> Check() override {
-    auto db = sqlite::OpenStoreConnection(path_, options_.busy_timeout);
+    auto db = sqlite::OpenStoreConnection(path_, options_.busy_timeout, false);
     if (!db) return std::unexpected(db.error());
     auto stmt = db->Prepare("PRAGMA integrity_check");
     if (!stmt) return std::unexpected(stmt.error());

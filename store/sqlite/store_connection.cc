@@ -2,17 +2,18 @@
 
 namespace piiscan::store::sqlite {
 
-Result<Connection> OpenStoreConnection(const std::string& path, std::chrono::milliseconds busy) {
+Result<Connection> OpenStoreConnection(const std::string& path, std::chrono::milliseconds busy,
+                                       bool writer) {
   auto db = Connection::Open(path, false);
   if (!db) return db;
   sqlite3_busy_timeout(db->get(), static_cast<int>(busy.count()));
-  // A page cache large enough that a batch's dirty pages are not spilled to
-  // the WAL mid-transaction (2 MB by default: seven writes per finding), and
-  // statement journals (savepoints) in memory rather than in temp files.
-  if (auto r = db->Exec("PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536; "
-                        "PRAGMA temp_store = MEMORY");
-      !r)
-    return std::unexpected(r.error());
+  if (auto r = db->Exec("PRAGMA synchronous = NORMAL"); !r) return std::unexpected(r.error());
+  // The writer's page cache must hold a batch's dirty pages, or they spill
+  // to the WAL mid-transaction (with the default 2 MB: seven writes per
+  // finding). Readers, one per thread, keep the default: the OS caches too.
+  if (writer) {
+    if (auto r = db->Exec("PRAGMA cache_size = -65536"); !r) return std::unexpected(r.error());
+  }
   return db;
 }
 

@@ -2,8 +2,7 @@
 // A connection to an existing store (its schema already prepared by
 // OpenSqliteStore) with the settings every connection needs: busy_timeout,
 // synchronous=NORMAL (durable against a crash of the process; WAL keeps the
-// file consistent even on power loss), and the names shared by the writer and
-// the readers. One thread per connection.
+// file consistent even on power loss), and the writer's larger page cache. One thread per connection.
 
 #include <chrono>
 #include <string>
@@ -13,6 +12,7 @@
 
 namespace piiscan::store::sqlite {
 
-Result<Connection> OpenStoreConnection(const std::string& path, std::chrono::milliseconds busy);
+Result<Connection> OpenStoreConnection(const std::string& path, std::chrono::milliseconds busy,
+                                       bool writer);
 
 }  // namespace piiscan::store::sqlite

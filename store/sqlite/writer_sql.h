@@ -40,7 +40,7 @@ INSERT INTO findings (file_id, location, detector, category, confidence, score, 
                       value_hash, value, note, page, count, first_offset, first_line, item_time,
                       first_seen, last_seen, first_scan, last_scan)
 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?16, ?17, ?17)
-ON CONFLICT (value_hash, file_id, detector, location) DO UPDATE SET
+ON CONFLICT (file_id, detector, value_hash, location) DO UPDATE SET
   count = CASE WHEN last_scan = excluded.last_scan THEN count + excluded.count
                ELSE excluded.count END,
   category = iif(last_scan = excluded.last_scan, category, excluded.category),
