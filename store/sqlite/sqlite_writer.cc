@@ -109,9 +109,14 @@ class SqliteWriter final : public StoreWriter {
     auto row = upsert_file_.Step();
     if (!row) return Sticky(row.error());
     file_id_ = upsert_file_.Int(0);
+    // A file first recorded now has no old statuses or findings to replace:
+    // on a first scan that saves two statements per file.
+    file_is_new_ = upsert_file_.Int(1) == scan_;
     upsert_file_.Reset();
-    delete_statuses_.Bind(1, file_id_);
-    if (auto r = delete_statuses_.Run(); !r) return Sticky(r.error());
+    if (!file_is_new_) {
+      delete_statuses_.Bind(1, file_id_);
+      if (auto r = delete_statuses_.Run(); !r) return Sticky(r.error());
+    }
     return {};
   }
 
@@ -155,8 +160,10 @@ class SqliteWriter final : public StoreWriter {
 
   Result<void> EndFile() override {
     if (auto r = InFile(); !r) return r;
-    resolve_unseen_.Bind(1, file_id_).Bind(2, scan_);
-    if (auto r = resolve_unseen_.Run(); !r) return Sticky(r.error());
+    if (!file_is_new_) {
+      resolve_unseen_.Bind(1, file_id_).Bind(2, scan_);
+      if (auto r = resolve_unseen_.Run(); !r) return Sticky(r.error());
+    }
     in_file_ = false;
     file_id_ = 0;
     ++files_read_;
@@ -285,6 +292,7 @@ class SqliteWriter final : public StoreWriter {
   bool in_txn_ = false;
   bool in_file_ = false;
   int64_t file_id_ = 0;
+  bool file_is_new_ = false;
   int batch_files_ = 0;
   std::chrono::steady_clock::time_point batch_start_;
   uint64_t files_read_ = 0;

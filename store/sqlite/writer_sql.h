@@ -27,7 +27,7 @@ ON CONFLICT (root, relative_path) DO UPDATE SET
   status = 'ok', reason = '', bytes_scanned = excluded.bytes_scanned,
   config_fingerprint = excluded.config_fingerprint,
   last_seen = excluded.last_seen, last_scan = excluded.last_scan, gone_in_scan = NULL
-RETURNING id)sql";
+RETURNING id, first_scan)sql";
 
 inline constexpr std::string_view kDeleteStatuses = "DELETE FROM statuses WHERE file_id = ?1";
 
