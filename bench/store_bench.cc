@@ -86,9 +86,13 @@ int main(int argc, char** argv) {
     f.score = 0.93;
     for (int i = 0; i < files; ++i) {
       store::FileState file;
-      file.identity = {"/srv/share", "dir" + std::to_string(i % 100) + "/file" + std::to_string(i) +
-                                         ".csv",
-                       2049, static_cast<uint64_t>(1000 + i), 4096, 1700000000000000000, 1700000000000000000};
+      file.identity = {"/srv/share",
+                       "dir" + std::to_string(i % 100) + "/file" + std::to_string(i) + ".csv",
+                       2049,
+                       static_cast<uint64_t>(1000 + i),
+                       4096,
+                       1700000000000000000,
+                       1700000000000000000};
       file.path = file.identity.root + "/" + file.identity.relative_path;
       file.type = "csv";
       file.bytes_scanned = 4096;
@@ -117,7 +121,10 @@ int main(int argc, char** argv) {
   for (int i = 0; i < files; ++i) {
     store::FileIdentity id{"/srv/share",
                            "dir" + std::to_string(i % 100) + "/file" + std::to_string(i) + ".csv",
-                           2049, static_cast<uint64_t>(1000 + i), 4096, 1700000000000000000,
+                           2049,
+                           static_cast<uint64_t>(1000 + i),
+                           4096,
+                           1700000000000000000,
                            1700000000000000000};
     auto hit = (*reader)->Unchanged(id, "bench");
     if (!hit) return Die(hit.error());
@@ -136,8 +143,8 @@ int main(int argc, char** argv) {
     if (::stat((db_path + suffix).c_str(), &st) == 0) bytes += st.st_size;
   }
   std::printf("files %d, aggregated findings %.0f\n", files, total);
-  std::printf("ingest: %.2f s wall, %.2f s CPU; per CPU second %.0f findings, %.0f files\n",
-              ingest, ingest_cpu, total / ingest_cpu, files / ingest_cpu);
+  std::printf("ingest: %.2f s wall, %.2f s CPU; per CPU second %.0f findings, %.0f files\n", ingest,
+              ingest_cpu, total / ingest_cpu, files / ingest_cpu);
   std::printf(
       "unchanged lookup with replay: %.2f s wall, %.2f s CPU; per CPU second %.0f files, %.0f "
       "findings\n",

@@ -12,8 +12,9 @@ TEST(LocationJson, EmptyLocationIsAnEmptyArray) {
 }
 
 TEST(LocationJson, StepsAreEscapedAndComeBackExactly) {
-  Location loc = {"message 3", "attachment \"offerte\".zip", "a\\b", "line\nbreak\ttab",
-                  std::string("nul\0byte", 8), "caf\xc3\xa9 \xe2\x82\xac", "bad \xff\xfe utf8"};
+  Location loc = {"message 3",        "attachment \"offerte\".zip", "a\\b",
+                  "line\nbreak\ttab", std::string("nul\0byte", 8),  "caf\xc3\xa9 \xe2\x82\xac",
+                  "bad \xff\xfe utf8"};
   std::string json = LocationToJson(loc);
   EXPECT_EQ(json.find('\n'), std::string::npos);
   EXPECT_NE(json.find("\\u0000"), std::string::npos);

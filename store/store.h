@@ -183,8 +183,8 @@ class StoreReader {
   virtual ~StoreReader() = default;
 
   // The stored file when `identity` and `config_fingerprint` equal what was
-  // recorded for (root, relative_path) and the file is not gone; nullopt when
-  // it must be read.
+  // recorded for (root, relative_path), the file is not gone and was not
+  // unreadable (a transient state); nullopt when it must be read.
   virtual Result<std::optional<StoredFile>> Unchanged(const FileIdentity& identity,
                                                       std::string_view config_fingerprint) = 0;
 

@@ -83,7 +83,8 @@ CREATE TABLE findings (
 CREATE UNIQUE INDEX findings_key ON findings (file_id, detector, value_hash, location);
 -- Which files hold a value (DSAR). On a prefix of the hash: a full-hash
 -- index made ingest 1.5x as costly (random inserts into a big index);
--- query with substr(value_hash, 1, 12) = substr(:hash, 1, 12) AND value_hash = :hash.
+-- query with substr(value_hash, 1, 12) = substr(:hash, 1, 12) AND +value_hash = :hash
+-- (docs/store.md says why the '+').
 CREATE INDEX findings_value ON findings (substr(value_hash, 1, 12));
 
 CREATE TABLE statuses (

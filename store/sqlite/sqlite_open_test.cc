@@ -79,8 +79,9 @@ TEST(SqliteOpen, NewStoreHasOurApplicationIdLatestVersionAndWal) {
   ASSERT_TRUE(OpenSqliteStore(path).has_value());
   EXPECT_EQ(QueryInt(path, "PRAGMA application_id"), sqlite::kApplicationId);
   EXPECT_EQ(QueryInt(path, "PRAGMA user_version"), sqlite::LatestSchemaVersion());
-  EXPECT_EQ(QueryInt(path, "SELECT count(*) FROM sqlite_schema WHERE name IN "
-                           "('scans','files','findings','statuses')"),
+  EXPECT_EQ(QueryInt(path,
+                     "SELECT count(*) FROM sqlite_schema WHERE name IN "
+                     "('scans','files','findings','statuses')"),
             4);
   // WAL is recorded in the header: bytes 18 and 19 are 2.
   std::string bytes = ReadFile(path);
@@ -141,8 +142,9 @@ TEST(SqliteOpen, NewerSchemaIsRefused) {
 TEST(SqliteOpen, ForeignSqliteDatabaseIsRefused) {
   TempDir dir;
   std::string path = dir.path() + "/firefox.sqlite";
-  RawSql(path, "CREATE TABLE moz_places (id INTEGER PRIMARY KEY, url TEXT);"
-               "INSERT INTO moz_places (url) VALUES ('https://example.org')");
+  RawSql(path,
+         "CREATE TABLE moz_places (id INTEGER PRIMARY KEY, url TEXT);"
+         "INSERT INTO moz_places (url) VALUES ('https://example.org')");
   ExpectRefused(path, "not a piiscan store");
 }
 
@@ -191,10 +193,10 @@ TEST(SqliteOpen, CheckFindsADamagedDataPage) {
       FileState file = testing::MakeFile("f" + std::to_string(i), i);
       ASSERT_TRUE((*writer)->BeginFile(file).has_value());
       for (int k = 0; k < 5; ++k)
-        ASSERT_TRUE((*writer)
-                        ->AddFinding(testing::MakeFinding(file, "email",
-                                                          std::to_string(i * 10 + k)))
-                        .has_value());
+        ASSERT_TRUE(
+            (*writer)
+                ->AddFinding(testing::MakeFinding(file, "email", std::to_string(i * 10 + k)))
+                .has_value());
       ASSERT_TRUE((*writer)->EndFile().has_value());
     }
     ASSERT_TRUE((*writer)->FinishScan({.completed = true}).has_value());

@@ -167,7 +167,9 @@ class SqliteReader final : public StoreReader {
     stored.size = static_cast<uint64_t>(file_.Int(6));
     stored.mtime_ns = file_.Int(7);
     stored.ctime_ns = file_.Int(8);
-    if (!(stored == id) || file_.TextView(9) != fingerprint || !file_.IsNull(10))
+    // An unreadable file (permission denied, I/O error) may be readable now.
+    if (!(stored == id) || file_.TextView(9) != fingerprint || !file_.IsNull(10) ||
+        file_.TextView(11) == FileStatusName(FileStatus::kUnreadable))
       return std::nullopt;
     out.file_id = file_.Int(0);
     out.state.path = file_.Text(1);

@@ -11,9 +11,9 @@
 #include <thread>
 
 #include "store/sqlite/schema.h"
-#include "store/sqlite/store_connection.h"
 #include "store/sqlite/sqlite_reader.h"
 #include "store/sqlite/sqlite_writer.h"
+#include "store/sqlite/store_connection.h"
 
 namespace piiscan::store {
 namespace {

@@ -1,13 +1,14 @@
 // What the store remembers: aggregation, exact replay of unchanged files,
 // gone files, what changed since a scan, the scans list, one writer at a time.
 
+#include "store/sqlite/sqlite_store.h"
+
 #include <gtest/gtest.h>
 
 #include <chrono>
 #include <map>
 #include <set>
 
-#include "store/sqlite/sqlite_store.h"
 #include "store/sqlite/store_test_util.h"
 #include "tests/support/test_support.h"
 
@@ -20,11 +21,11 @@ using testing::MakeFinding;
 using testing::MakeScan;
 using testing::QueryInt;
 
-#define OK(expr)                                                      \
-  ({                                                                  \
-    auto&& ok_result = (expr);                                        \
+#define OK(expr)                                                                 \
+  ({                                                                             \
+    auto&& ok_result = (expr);                                                   \
     if (!ok_result) ADD_FAILURE() << #expr << ": " << ok_result.error().message; \
-    std::move(ok_result);                                             \
+    std::move(ok_result);                                                        \
   })
 
 void ExpectSameFinding(const Finding& got, const Finding& want, bool with_value) {
@@ -77,7 +78,8 @@ class StoreTest : public ::testing::Test {
     return r ? *r : std::nullopt;
   }
 
-  std::map<std::string, std::set<std::string>> Changes(const Since& since, int64_t* base = nullptr) {
+  std::map<std::string, std::set<std::string>> Changes(const Since& since,
+                                                       int64_t* base = nullptr) {
     std::map<std::string, std::set<std::string>> out;
     auto r = reader_->ChangesSince(since, [&](Change c, const StoredFinding& f) {
       out[c == Change::kNew ? "new" : "resolved"].insert(f.relative_path + ":" +
@@ -165,8 +167,8 @@ TEST_F(StoreTest, UnchangedReplaysExactlyWhatWasWritten) {
   b.item_time.reset();
   b.note.clear();
   StatusRecord own{file.path, {}, FileStatus::kCorrupt, "truncated at 1.2 MB"};
-  StatusRecord inner{file.path, {"message 9", "attachment x.zip"}, FileStatus::kEncrypted,
-                     "password protected"};
+  StatusRecord inner{
+      file.path, {"message 9", "attachment x.zip"}, FileStatus::kEncrypted, "password protected"};
   Record(*w, file, {a, b}, {inner, own});
   OK(w->FinishScan({.completed = true}));
 
@@ -202,11 +204,21 @@ TEST_F(StoreTest, AnyChangeOfIdentityOrConfigMeansRead) {
   for (int field = 0; field < 5; ++field) {
     FileIdentity c = id;
     switch (field) {
-      case 0: c.device += 1; break;
-      case 1: c.inode += 1; break;
-      case 2: c.size += 1; break;
-      case 3: c.mtime_ns += 1; break;
-      case 4: c.ctime_ns += 1; break;
+      case 0:
+        c.device += 1;
+        break;
+      case 1:
+        c.inode += 1;
+        break;
+      case 2:
+        c.size += 1;
+        break;
+      case 3:
+        c.mtime_ns += 1;
+        break;
+      case 4:
+        c.ctime_ns += 1;
+        break;
     }
     EXPECT_FALSE(Lookup(c).has_value()) << "field " << field;
   }
@@ -217,6 +229,17 @@ TEST_F(StoreTest, AnyChangeOfIdentityOrConfigMeansRead) {
   FileIdentity other_path = id;
   other_path.relative_path = "doc2.pdf";
   EXPECT_FALSE(Lookup(other_path).has_value());
+}
+
+TEST_F(StoreTest, AnUnreadableFileIsReadAgainEvenIfUnchanged) {
+  auto w = Writer();
+  OK(w->BeginScan(MakeScan("s1")));
+  FileState locked = MakeFile("locked.docx", 1), broken = MakeFile("broken.docx", 2);
+  Record(*w, locked, {}, {{locked.path, {}, FileStatus::kUnreadable, "permission denied"}});
+  Record(*w, broken, {}, {{broken.path, {}, FileStatus::kCorrupt, "truncated"}});
+  OK(w->FinishScan({.completed = true}));
+  EXPECT_FALSE(Lookup(locked.identity).has_value());
+  EXPECT_TRUE(Lookup(broken.identity).has_value());  // the same bytes stay corrupt
 }
 
 TEST_F(StoreTest, ARereadFileReplacesItsFindingsAndResolvesTheMissing) {
@@ -343,9 +366,8 @@ TEST_F(StoreTest, ChangesSinceAScanOrATime) {
   EXPECT_EQ(base, 2);
   EXPECT_EQ(Changes(SinceTime{0}, &base)["new"].size(), 3u);
   EXPECT_EQ(base, 0);
-  auto missing = reader_->ChangesSince(SinceScan{"nope"}, [](Change, const StoredFinding&) {
-    return true;
-  });
+  auto missing =
+      reader_->ChangesSince(SinceScan{"nope"}, [](Change, const StoredFinding&) { return true; });
   ASSERT_FALSE(missing.has_value());
   EXPECT_NE(missing.error().message.find("no scan nope"), std::string::npos);
 }
@@ -434,6 +456,33 @@ TEST_F(StoreTest, AnInterruptedScanInsideAFileDropsThatFile) {
   EXPECT_TRUE(Lookup(a.identity).has_value());
   EXPECT_FALSE(Lookup(b.identity).has_value());
   EXPECT_EQ(QueryInt(path_, "SELECT count(*) FROM findings WHERE value_hash = '2'"), 0);
+}
+
+TEST_F(StoreTest, TheDocumentedValueLookupUsesTheIndex) {
+  auto w = Writer();
+  OK(w->BeginScan(MakeScan("s1")));
+  const std::string wanted(64, 'a'), near = std::string(12, 'a') + std::string(52, 'b');
+  for (int i = 0; i < 50; ++i) {
+    FileState file = MakeFile("f" + std::to_string(i), i);
+    std::string hash = i % 10 == 3 ? wanted : i % 10 == 4 ? near : std::string(64, 'c' + i % 3);
+    Record(*w, file, {MakeFinding(file, "email", hash)});
+  }
+  OK(w->FinishScan({.completed = true}));
+  // The query of docs/store.md.
+  const std::string where =
+      " FROM findings f WHERE substr(f.value_hash, 1, 12) = substr(?1, 1, 12) AND "
+      "+f.value_hash = ?1";
+  auto db = sqlite::Connection::Open(path_, true);
+  ASSERT_TRUE(db.has_value());
+  auto plan = OK(db->Prepare("EXPLAIN QUERY PLAN SELECT f.id" + where));
+  plan->Bind(1, std::string_view(wanted));
+  std::string steps;
+  while (*plan->Step()) steps += plan->Text(3) + "\n";
+  EXPECT_NE(steps.find("USING INDEX findings_value"), std::string::npos) << steps;
+  auto count = OK(db->Prepare("SELECT count(*)" + where));
+  count->Bind(1, std::string_view(wanted));
+  ASSERT_TRUE(*count->Step());
+  EXPECT_EQ(count->Int(0), 5);
 }
 
 TEST_F(StoreTest, MisuseIsAnErrorNotACrash) {

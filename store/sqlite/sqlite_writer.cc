@@ -46,14 +46,14 @@ class SqliteWriter final : public StoreWriter {
   }
 
   Result<void> Prepare() {
-    Statement* targets[] = {&insert_scan_,   &upsert_file_,   &delete_statuses_, &upsert_finding_,
-                            &insert_status_, &set_status_,    &resolve_unseen_,  &keep_file_,
-                            &progress_,      &mark_gone_,     &resolve_gone_,    &see_kept_,
+    Statement* targets[] = {&insert_scan_,   &upsert_file_, &delete_statuses_, &upsert_finding_,
+                            &insert_status_, &set_status_,  &resolve_unseen_,  &keep_file_,
+                            &progress_,      &mark_gone_,   &resolve_gone_,    &see_kept_,
                             &finish_scan_,   &interrupt_};
-    std::string_view texts[] = {sql::kInsertScan,    sql::kUpsertFile,    sql::kDeleteStatuses,
-                                sql::kUpsertFinding, sql::kInsertStatus,  sql::kSetFileStatus,
-                                sql::kResolveUnseen, sql::kKeepFile,      sql::kProgress,
-                                sql::kMarkGone,      sql::kResolveGone,   sql::kSeeKept,
+    std::string_view texts[] = {sql::kInsertScan,    sql::kUpsertFile,      sql::kDeleteStatuses,
+                                sql::kUpsertFinding, sql::kInsertStatus,    sql::kSetFileStatus,
+                                sql::kResolveUnseen, sql::kKeepFile,        sql::kProgress,
+                                sql::kMarkGone,      sql::kResolveGone,     sql::kSeeKept,
                                 sql::kFinishScan,    sql::kInterruptRunning};
     for (size_t i = 0; i < std::size(targets); ++i) {
       auto stmt = db_.Prepare(texts[i]);
@@ -139,8 +139,10 @@ class SqliteWriter final : public StoreWriter {
         .Bind(15, f.item_time)
         .Bind(16, info_.started_unix_ms)
         .Bind(17, scan_);
-    if (options_.store_values && f.value) upsert_finding_.Bind(9, *f.value);
-    else upsert_finding_.BindNull(9);
+    if (options_.store_values && f.value)
+      upsert_finding_.Bind(9, *f.value);
+    else
+      upsert_finding_.BindNull(9);
     if (auto r = upsert_finding_.Run(); !r) return Sticky(r.error());
     return {};
   }

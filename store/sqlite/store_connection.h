@@ -2,7 +2,8 @@
 // A connection to an existing store (its schema already prepared by
 // OpenSqliteStore) with the settings every connection needs: busy_timeout,
 // synchronous=NORMAL (durable against a crash of the process; WAL keeps the
-// file consistent even on power loss), and the writer's larger page cache. One thread per connection.
+// file consistent even on power loss), and the writer's larger page cache. One thread per
+// connection.
 
 #include <chrono>
 #include <string>
