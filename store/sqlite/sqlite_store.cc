@@ -27,7 +27,8 @@ std::string Errno(const std::string& path, std::string_view doing) {
 // Creates the missing folders of `dir` with mode 0700 (folders that exist are
 // left as they are).
 Result<void> MakeFolders(const fs::path& dir, const std::string& path) {
-  if (dir.empty() || fs::exists(dir)) return {};
+  std::error_code ec;
+  if (dir.empty() || fs::exists(dir, ec)) return {};
   if (auto r = MakeFolders(dir.parent_path(), path); !r) return r;
   if (::mkdir(dir.c_str(), 0700) != 0 && errno != EEXIST)
     return Fail(Errno(path, "cannot create folder " + dir.string()));
