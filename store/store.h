@@ -77,7 +77,8 @@ struct CountedFinding {
 
 // What Unchanged returns for a file that need not be read: everything needed
 // to replay it. Findings and statuses equal what was written (Finding::file and
-// StatusRecord::file are the recorded FileState::path), in the order written,
+// StatusRecord::file are the recorded FileState::path), in the order first
+// recorded,
 // except Finding::value, which is present only when the store holds values,
 // and the DSAR-only Finding::matched / snippet, which are not stored.
 struct StoredFile {
@@ -173,7 +174,8 @@ class StoreWriter {
 
   // Commits the last batch and the scan's counters. A completed scan marks the
   // files under its roots that it did not see as gone and resolves their
-  // findings; an interrupted one does not (it did not see everything).
+  // findings; an interrupted one does not (it did not see everything). An
+  // interrupted scan may end inside a file: that file's batch is dropped.
   virtual Result<ScanRecord> FinishScan(const ScanEnd& end) = 0;
 };
 
