@@ -1,0 +1,60 @@
+#pragma once
+// The statements of the SQLite reader, as plain SQL. Every finding query
+// starts with the same 14 columns (kFindingColumns), read by one function.
+
+#include <string_view>
+
+namespace piiscan::store::sqlite::reader_sql {
+
+#define PIISCAN_FINDING_COLUMNS                                                         \
+  "f.location, f.detector, f.category, f.confidence, f.score, f.masked, f.value_hash, " \
+  "f.value, f.note, f.page, f.count, f.first_offset, f.first_line, f.item_time"
+inline constexpr int kFindingColumns = 14;
+
+inline constexpr std::string_view kFile = R"sql(
+SELECT id, path, type, bytes_scanned, device, inode, size, mtime_ns, ctime_ns,
+       config_fingerprint, gone_in_scan, status
+FROM files WHERE root = ?1 AND relative_path = ?2)sql";
+
+inline constexpr std::string_view kFileFindings =
+    "SELECT " PIISCAN_FINDING_COLUMNS
+    " FROM findings f WHERE f.file_id = ?1 AND f.resolved_in_scan IS NULL ORDER BY f.id";
+
+inline constexpr std::string_view kFileStatuses =
+    "SELECT location, status, reason FROM statuses WHERE file_id = ?1 ORDER BY id";
+
+inline constexpr std::string_view kScans = R"sql(
+SELECT id, scan_id, piiscan_version, rules_version, key_fingerprint, roots, host, command,
+       result_options, config_fingerprint, started, finished, status, values_stored,
+       files_read, files_skipped, files_gone, findings, new_findings, resolved
+FROM scans ORDER BY id)sql";
+
+// Columns after the finding's: the file and the history. No ORDER BY: the
+// table's own order (as written, so a file's findings mostly together) costs
+// no sort of the whole table.
+#define PIISCAN_STORED_FINDING                                                      \
+  "SELECT " PIISCAN_FINDING_COLUMNS                                                 \
+  ", fi.path, fi.root, fi.relative_path, f.first_seen, f.last_seen, f.first_scan, " \
+  "f.last_scan, f.resolved_in_scan FROM findings f JOIN files fi ON fi.id = f.file_id "
+
+inline constexpr std::string_view kCurrent =
+    PIISCAN_STORED_FINDING "WHERE f.resolved_in_scan IS NULL";
+
+inline constexpr std::string_view kNewSince =
+    PIISCAN_STORED_FINDING "WHERE f.resolved_in_scan IS NULL AND f.first_scan > ?1";
+
+// Resolved since the base, and present at the base (not both new and gone
+// in between).
+inline constexpr std::string_view kResolvedSince =
+    PIISCAN_STORED_FINDING "WHERE f.resolved_in_scan > ?1 AND f.first_scan <= ?1";
+
+#undef PIISCAN_STORED_FINDING
+#undef PIISCAN_FINDING_COLUMNS
+
+inline constexpr std::string_view kPreviousCompleted =
+    "SELECT id FROM scans WHERE status = 'completed' ORDER BY id DESC LIMIT 1 OFFSET 1";
+inline constexpr std::string_view kScanById = "SELECT id FROM scans WHERE scan_id = ?1";
+inline constexpr std::string_view kLastScanBefore =
+    "SELECT coalesce(max(id), 0) FROM scans WHERE started < ?1";
+
+}  // namespace piiscan::store::sqlite::reader_sql

@@ -1,0 +1,158 @@
+#include "store/sqlite/schema.h"
+
+#include <array>
+#include <cstdio>
+#include <string>
+
+namespace piiscan::store::sqlite {
+namespace {
+
+// Version 1: scans, files, findings (aggregated), statuses.
+constexpr std::string_view kSchema1 = R"sql(
+CREATE TABLE scans (
+  id                 INTEGER PRIMARY KEY,
+  scan_id            TEXT NOT NULL UNIQUE,
+  piiscan_version    TEXT NOT NULL,
+  rules_version      TEXT NOT NULL,
+  key_fingerprint    TEXT NOT NULL,
+  roots              TEXT NOT NULL,
+  host               TEXT NOT NULL,
+  command            TEXT NOT NULL,
+  result_options     TEXT NOT NULL,
+  config_fingerprint TEXT NOT NULL,
+  started            INTEGER NOT NULL,
+  finished           INTEGER,
+  status             TEXT NOT NULL CHECK (status IN ('running', 'completed', 'interrupted')),
+  values_stored      INTEGER NOT NULL DEFAULT 0,
+  files_read         INTEGER NOT NULL DEFAULT 0,
+  files_skipped      INTEGER NOT NULL DEFAULT 0,
+  files_gone         INTEGER NOT NULL DEFAULT 0,
+  findings           INTEGER NOT NULL DEFAULT 0,
+  new_findings       INTEGER NOT NULL DEFAULT 0,
+  resolved           INTEGER NOT NULL DEFAULT 0
+);
+
+CREATE TABLE files (
+  id                 INTEGER PRIMARY KEY,
+  root               TEXT NOT NULL,
+  relative_path      TEXT NOT NULL,
+  path               TEXT NOT NULL,
+  device             INTEGER NOT NULL,
+  inode              INTEGER NOT NULL,
+  size               INTEGER NOT NULL,
+  mtime_ns           INTEGER NOT NULL,
+  ctime_ns           INTEGER NOT NULL,
+  type               TEXT NOT NULL,
+  status             TEXT NOT NULL DEFAULT 'ok',
+  reason             TEXT NOT NULL DEFAULT '',
+  bytes_scanned      INTEGER NOT NULL DEFAULT 0,
+  config_fingerprint TEXT NOT NULL,
+  first_seen         INTEGER NOT NULL,
+  last_seen          INTEGER NOT NULL,
+  first_scan         INTEGER NOT NULL REFERENCES scans (id),
+  last_scan          INTEGER NOT NULL REFERENCES scans (id),
+  gone_in_scan       INTEGER REFERENCES scans (id),
+  UNIQUE (root, relative_path)
+);
+
+CREATE TABLE findings (
+  id                 INTEGER PRIMARY KEY,
+  file_id            INTEGER NOT NULL REFERENCES files (id),
+  location           TEXT NOT NULL,
+  detector           TEXT NOT NULL,
+  category           TEXT NOT NULL,
+  confidence         TEXT NOT NULL CHECK (confidence IN ('low', 'medium', 'high')),
+  score              REAL NOT NULL,
+  masked             TEXT NOT NULL,
+  value_hash         TEXT NOT NULL,
+  value              TEXT,
+  note               TEXT NOT NULL DEFAULT '',
+  page               INTEGER,
+  count              INTEGER NOT NULL,
+  first_offset       INTEGER,
+  first_line         INTEGER,
+  item_time          INTEGER,
+  first_seen         INTEGER NOT NULL,
+  last_seen          INTEGER NOT NULL,
+  first_scan         INTEGER NOT NULL REFERENCES scans (id),
+  last_scan          INTEGER NOT NULL REFERENCES scans (id),
+  resolved_in_scan   INTEGER REFERENCES scans (id)
+);
+-- The aggregation key, file first: a file's findings are written together,
+-- so its entries are neighbours (cheap inserts), and a file's lookups use it.
+CREATE UNIQUE INDEX findings_key ON findings (file_id, detector, value_hash, location);
+-- Which files hold a value (DSAR). On a prefix of the hash: a full-hash
+-- index made ingest 1.5x as costly (random inserts into a big index);
+-- query with substr(value_hash, 1, 12) = substr(:hash, 1, 12) AND +value_hash = :hash
+-- (docs/store.md says why the '+').
+CREATE INDEX findings_value ON findings (substr(value_hash, 1, 12));
+
+CREATE TABLE statuses (
+  id                 INTEGER PRIMARY KEY,
+  file_id            INTEGER NOT NULL REFERENCES files (id),
+  location           TEXT NOT NULL,
+  status             TEXT NOT NULL,
+  reason             TEXT NOT NULL
+);
+CREATE INDEX statuses_file ON statuses (file_id);
+)sql";
+
+constexpr std::array kMigrations = {
+    Migration{1, kSchema1},
+};
+
+std::string Hex32(int64_t v) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "0x%08x", static_cast<uint32_t>(v));
+  return buf;
+}
+
+Result<void> Migrate(Connection& db, int from) {
+  for (const Migration& m : kMigrations) {
+    if (m.version <= from) continue;
+    if (auto r = db.Exec(m.sql); !r) return r;
+    if (auto r = db.Exec("PRAGMA user_version = " + std::to_string(m.version)); !r) return r;
+  }
+  return {};
+}
+
+}  // namespace
+
+std::span<const Migration> Migrations() { return kMigrations; }
+
+int LatestSchemaVersion() { return kMigrations.back().version; }
+
+Result<void> PrepareSchema(Connection& db) {
+  // Reads first, in a transaction that takes the write lock: two processes
+  // opening a new store at once migrate it once.
+  if (auto r = db.Exec("BEGIN IMMEDIATE"); !r) return r;
+  auto fail = [&](Error e) -> Result<void> {
+    (void)db.Exec("ROLLBACK");
+    return std::unexpected(std::move(e));
+  };
+  auto app_id = db.QueryInt("PRAGMA application_id");
+  if (!app_id) return fail(app_id.error());
+  auto version = db.QueryInt("PRAGMA user_version");
+  if (!version) return fail(version.error());
+  auto objects = db.QueryInt("SELECT count(*) FROM sqlite_schema");
+  if (!objects) return fail(objects.error());
+
+  const std::string where = "findings store " + db.path() + ": ";
+  if (*app_id == 0 && *objects == 0 && *version == 0) {
+    if (auto r = db.Exec("PRAGMA application_id = " + std::to_string(kApplicationId)); !r)
+      return fail(r.error());
+  } else if (*app_id != kApplicationId) {
+    return fail(Error{where + "not a piiscan store (an SQLite database of another program, " +
+                      "application_id " + Hex32(*app_id) + "); it was left unchanged"});
+  } else if (*version > LatestSchemaVersion()) {
+    return fail(Error{where + "written by a newer piiscan (schema version " +
+                      std::to_string(*version) + ", this piiscan knows up to " +
+                      std::to_string(LatestSchemaVersion()) +
+                      "); upgrade piiscan to use it. It was left unchanged"});
+  }
+  if (auto r = Migrate(db, static_cast<int>(*version)); !r) return fail(r.error());
+  if (auto r = db.Exec("COMMIT"); !r) return fail(r.error());
+  return {};
+}
+
+}  // namespace piiscan::store::sqlite

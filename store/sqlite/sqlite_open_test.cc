@@ -1,0 +1,223 @@
+// Opening a store file: creation, modes, schema versions, and the files that
+// must be refused without being changed.
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "store/sqlite/schema.h"
+#include "store/sqlite/sqlite_store.h"
+#include "store/sqlite/store_test_util.h"
+#include "tests/support/test_support.h"
+
+namespace piiscan::store {
+namespace {
+
+using piiscan::testing::ReadFile;
+using piiscan::testing::TempDir;
+using testing::Mode;
+using testing::QueryInt;
+
+// Runs SQL on a plain SQLite file made outside the store.
+void RawSql(const std::string& path, const std::string& sql) {
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+  char* err = nullptr;
+  int rc = sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &err);
+  std::string msg = err ? err : "";
+  sqlite3_free(err);
+  sqlite3_close(db);
+  ASSERT_EQ(rc, SQLITE_OK) << msg;
+}
+
+// Opens `path`, expecting a refusal that names `words`, and the file unchanged.
+void ExpectRefused(const std::string& path, const std::string& words) {
+  std::string before = ReadFile(path);
+  auto store = OpenSqliteStore(path);
+  ASSERT_FALSE(store.has_value());
+  EXPECT_NE(store.error().message.find(words), std::string::npos) << store.error().message;
+  EXPECT_NE(store.error().message.find(path), std::string::npos) << store.error().message;
+  EXPECT_EQ(ReadFile(path), before);
+  EXPECT_FALSE(std::filesystem::exists(path + "-wal"));
+}
+
+TEST(SqliteOpen, CreatesTheFile0600AndItsNewFolders0700) {
+  TempDir dir;
+  std::string path = dir.path() + "/var/piiscan/piiscan.db";
+  auto store = OpenSqliteStore(path);
+  ASSERT_TRUE(store.has_value()) << store.error().message;
+  EXPECT_EQ(Mode(path), 0600);
+  EXPECT_EQ(Mode(dir.path() + "/var"), 0700);
+  EXPECT_EQ(Mode(dir.path() + "/var/piiscan"), 0700);
+  auto writer = (*store)->OpenWriter({});
+  ASSERT_TRUE(writer.has_value()) << writer.error().message;
+  ASSERT_TRUE((*writer)->BeginScan(testing::MakeScan("s1")).has_value());
+  EXPECT_EQ(Mode(path + "-wal"), 0600);
+  EXPECT_EQ(Mode(path + ".lock"), 0600);
+}
+
+TEST(SqliteOpen, AnExistingFolderKeepsItsMode) {
+  TempDir dir;
+  std::filesystem::permissions(dir.path(), std::filesystem::perms(0755));
+  ASSERT_TRUE(OpenSqliteStore(dir.path() + "/piiscan.db").has_value());
+  EXPECT_EQ(Mode(dir.path()), 0755);
+}
+
+TEST(SqliteOpen, MissingFileIsAnErrorWhenNotCreating) {
+  TempDir dir;
+  std::string path = dir.path() + "/none.db";
+  auto store = OpenSqliteStore(path, {.create = false});
+  ASSERT_FALSE(store.has_value());
+  EXPECT_NE(store.error().message.find("no such file"), std::string::npos);
+  EXPECT_FALSE(std::filesystem::exists(path));
+}
+
+TEST(SqliteOpen, NewStoreHasOurApplicationIdLatestVersionAndWal) {
+  TempDir dir;
+  std::string path = dir.path() + "/piiscan.db";
+  ASSERT_TRUE(OpenSqliteStore(path).has_value());
+  EXPECT_EQ(QueryInt(path, "PRAGMA application_id"), sqlite::kApplicationId);
+  EXPECT_EQ(QueryInt(path, "PRAGMA user_version"), sqlite::LatestSchemaVersion());
+  EXPECT_EQ(QueryInt(path,
+                     "SELECT count(*) FROM sqlite_schema WHERE name IN "
+                     "('scans','files','findings','statuses')"),
+            4);
+  // WAL is recorded in the header: bytes 18 and 19 are 2.
+  std::string bytes = ReadFile(path);
+  ASSERT_GT(bytes.size(), 20u);
+  EXPECT_EQ(bytes[18], 2);
+  EXPECT_EQ(bytes[19], 2);
+}
+
+TEST(SqliteOpen, ReopenKeepsDataAndDoesNotMigrateAgain) {
+  TempDir dir;
+  std::string path = dir.path() + "/piiscan.db";
+  {
+    auto store = OpenSqliteStore(path);
+    ASSERT_TRUE(store.has_value());
+    auto writer = (*store)->OpenWriter({});
+    ASSERT_TRUE(writer.has_value());
+    ASSERT_TRUE((*writer)->BeginScan(testing::MakeScan("s1")).has_value());
+    ASSERT_TRUE((*writer)->FinishScan({.completed = true}).has_value());
+  }
+  auto store = OpenSqliteStore(path, {.create = false});
+  ASSERT_TRUE(store.has_value()) << store.error().message;
+  auto reader = (*store)->OpenReader();
+  ASSERT_TRUE(reader.has_value());
+  auto scans = (*reader)->Scans();
+  ASSERT_TRUE(scans.has_value());
+  ASSERT_EQ(scans->size(), 1u);
+  EXPECT_EQ((*scans)[0].info.scan_id, "s1");
+  EXPECT_EQ(QueryInt(path, "PRAGMA user_version"), sqlite::LatestSchemaVersion());
+}
+
+TEST(SqliteOpen, MigrationsAreNumberedInOrder) {
+  int expected = 1;
+  for (const auto& m : sqlite::Migrations()) EXPECT_EQ(m.version, expected++);
+  EXPECT_EQ(sqlite::LatestSchemaVersion(), expected - 1);
+}
+
+TEST(SqliteOpen, AnOlderStoreIsMigrated) {
+  // A store at version 0: marked as ours, no tables yet (what an
+  // interrupted first open leaves behind).
+  TempDir dir;
+  std::string path = dir.path() + "/old.db";
+  RawSql(path, "PRAGMA application_id = " + std::to_string(sqlite::kApplicationId));
+  ASSERT_EQ(QueryInt(path, "PRAGMA user_version"), 0);
+  ASSERT_TRUE(OpenSqliteStore(path).has_value());
+  EXPECT_EQ(QueryInt(path, "PRAGMA user_version"), sqlite::LatestSchemaVersion());
+  EXPECT_EQ(QueryInt(path, "SELECT count(*) FROM sqlite_schema WHERE name = 'findings'"), 1);
+}
+
+TEST(SqliteOpen, NewerSchemaIsRefused) {
+  TempDir dir;
+  std::string path = dir.path() + "/piiscan.db";
+  ASSERT_TRUE(OpenSqliteStore(path).has_value());
+  RawSql(path, "PRAGMA journal_mode = DELETE; PRAGMA user_version = " +
+                   std::to_string(sqlite::LatestSchemaVersion() + 1));
+  ExpectRefused(path, "newer piiscan");
+}
+
+TEST(SqliteOpen, ForeignSqliteDatabaseIsRefused) {
+  TempDir dir;
+  std::string path = dir.path() + "/firefox.sqlite";
+  RawSql(path,
+         "CREATE TABLE moz_places (id INTEGER PRIMARY KEY, url TEXT);"
+         "INSERT INTO moz_places (url) VALUES ('https://example.org')");
+  ExpectRefused(path, "not a piiscan store");
+}
+
+TEST(SqliteOpen, ForeignApplicationIdIsRefused) {
+  TempDir dir;
+  std::string path = dir.path() + "/other.db";
+  RawSql(path, "PRAGMA application_id = 1234");
+  ExpectRefused(path, "application_id 0x000004d2");
+}
+
+TEST(SqliteOpen, AFileThatIsNotADatabaseIsRefused) {
+  TempDir dir;
+  std::string path = dir.path() + "/notes.db";
+  {
+    std::ofstream out(path);
+    out << "These are my notes, not a database. " << std::string(5000, 'x');
+  }
+  ExpectRefused(path, "not an SQLite database");
+}
+
+TEST(SqliteOpen, ADamagedSchemaPageIsRefused) {
+  TempDir dir;
+  std::string path = dir.path() + "/piiscan.db";
+  ASSERT_TRUE(OpenSqliteStore(path).has_value());
+  std::string bytes = ReadFile(path);
+  ASSERT_GE(bytes.size(), 4096u);
+  // Page 1 past the 100-byte header holds the schema table: overwrite it.
+  for (size_t i = 100; i < 4096; ++i) bytes[i] = static_cast<char>(0xA5 ^ (i * 7));
+  {
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    out << bytes;
+  }
+  ExpectRefused(path, "damaged");
+}
+
+TEST(SqliteOpen, CheckFindsADamagedDataPage) {
+  TempDir dir;
+  std::string path = dir.path() + "/piiscan.db";
+  {
+    auto store = OpenSqliteStore(path);
+    ASSERT_TRUE(store.has_value());
+    auto writer = (*store)->OpenWriter({});
+    ASSERT_TRUE(writer.has_value());
+    ASSERT_TRUE((*writer)->BeginScan(testing::MakeScan("s1")).has_value());
+    for (int i = 0; i < 300; ++i) {
+      FileState file = testing::MakeFile("f" + std::to_string(i), i);
+      ASSERT_TRUE((*writer)->BeginFile(file).has_value());
+      for (int k = 0; k < 5; ++k)
+        ASSERT_TRUE(
+            (*writer)
+                ->AddFinding(testing::MakeFinding(file, "email", std::to_string(i * 10 + k)))
+                .has_value());
+      ASSERT_TRUE((*writer)->EndFile().has_value());
+    }
+    ASSERT_TRUE((*writer)->FinishScan({.completed = true}).has_value());
+    ASSERT_TRUE((*store)->Check().has_value());
+  }
+  // Fold the WAL into the file, then damage a page in the middle.
+  RawSql(path, "PRAGMA wal_checkpoint(TRUNCATE)");
+  std::string bytes = ReadFile(path);
+  ASSERT_GE(bytes.size(), 20 * 4096u);
+  size_t page = bytes.size() / 4096 / 2;
+  for (size_t i = page * 4096; i < (page + 1) * 4096; ++i) bytes[i] = static_cast<char>(i * 13);
+  {
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    out << bytes;
+  }
+  auto store = OpenSqliteStore(path);
+  ASSERT_TRUE(store.has_value()) << store.error().message;  // page 1 is intact
+  auto check = (*store)->Check();
+  ASSERT_FALSE(check.has_value());
+  EXPECT_NE(check.error().message.find("damaged"), std::string::npos) << check.error().message;
+}
+
+}  // namespace
+}  // namespace piiscan::store

@@ -1,0 +1,266 @@
+#include "store/sqlite/sqlite_reader.h"
+
+#include "core/confidence.h"
+#include "store/location_json.h"
+#include "store/sqlite/reader_sql.h"
+
+namespace piiscan::store::sqlite {
+namespace {
+
+namespace sql = reader_sql;
+
+FileStatus ParseFileStatus(std::string_view name) {
+  for (FileStatus s : {FileStatus::kEncrypted, FileStatus::kCorrupt, FileStatus::kTooLarge,
+                       FileStatus::kUnsupported, FileStatus::kUnreadable, FileStatus::kLimit}) {
+    if (FileStatusName(s) == name) return s;
+  }
+  return FileStatus::kOk;
+}
+
+Result<Location> ReadLocation(std::string_view json, const std::string& path) {
+  auto location = LocationFromJson(json);
+  if (!location) return Fail("findings store " + path + ": a location is not a JSON array");
+  return std::move(*location);
+}
+
+// The first kFindingColumns columns of a finding query.
+Result<CountedFinding> ReadFinding(const Statement& row, std::string file,
+                                   const std::string& path) {
+  CountedFinding out;
+  Finding& f = out.finding;
+  f.file = std::move(file);
+  auto location = ReadLocation(row.TextView(0), path);
+  if (!location) return std::unexpected(location.error());
+  f.location = std::move(*location);
+  f.detector = row.Text(1);
+  f.category = row.Text(2);
+  f.confidence = ParseConfidence(row.TextView(3)).value_or(Confidence::kLow);
+  f.score = row.Real(4);
+  f.masked = row.Text(5);
+  f.value_hash = row.Text(6);
+  if (!row.IsNull(7)) f.value = row.Text(7);
+  f.note = row.Text(8);
+  if (!row.IsNull(9)) f.page = static_cast<int>(row.Int(9));
+  out.count = static_cast<uint64_t>(row.Int(10));
+  if (!row.IsNull(11)) f.offset = static_cast<uint64_t>(row.Int(11));
+  if (!row.IsNull(12)) f.line = static_cast<uint64_t>(row.Int(12));
+  f.item_time = row.OptionalInt(13);
+  return out;
+}
+
+Result<StoredFinding> ReadStoredFinding(const Statement& row, const std::string& path) {
+  constexpr int c = sql::kFindingColumns;
+  StoredFinding out;
+  auto counted = ReadFinding(row, row.Text(c), path);
+  if (!counted) return std::unexpected(counted.error());
+  out.counted = std::move(*counted);
+  out.root = row.Text(c + 1);
+  out.relative_path = row.Text(c + 2);
+  out.first_seen_unix_ms = row.Int(c + 3);
+  out.last_seen_unix_ms = row.Int(c + 4);
+  out.first_scan = row.Int(c + 5);
+  out.last_scan = row.Int(c + 6);
+  out.resolved_in_scan = row.OptionalInt(c + 7);
+  return out;
+}
+
+ScanStatus ParseScanStatus(std::string_view name) {
+  if (name == "completed") return ScanStatus::kCompleted;
+  if (name == "interrupted") return ScanStatus::kInterrupted;
+  return ScanStatus::kRunning;
+}
+
+class SqliteReader final : public StoreReader {
+ public:
+  explicit SqliteReader(Connection db) : db_(std::move(db)) {}
+
+  Result<void> Prepare() {
+    Statement* targets[] = {&file_, &file_findings_, &file_statuses_, &begin_, &commit_};
+    std::string_view texts[] = {sql::kFile, sql::kFileFindings, sql::kFileStatuses, "BEGIN",
+                                "COMMIT"};
+    for (size_t i = 0; i < std::size(targets); ++i) {
+      auto stmt = db_.Prepare(texts[i]);
+      if (!stmt) return std::unexpected(stmt.error());
+      *targets[i] = std::move(*stmt);
+    }
+    return {};
+  }
+
+  Result<std::optional<StoredFile>> Unchanged(const FileIdentity& id,
+                                              std::string_view fingerprint) override {
+    // One read transaction, so that the file and its findings agree.
+    if (auto r = begin_.Run(); !r) return std::unexpected(r.error());
+    auto out = UnchangedInTransaction(id, fingerprint);
+    file_.Reset();
+    file_findings_.Reset();
+    file_statuses_.Reset();
+    (void)commit_.Run();
+    return out;
+  }
+
+  Result<std::vector<ScanRecord>> Scans() override {
+    auto stmt = db_.Prepare(sql::kScans);
+    if (!stmt) return std::unexpected(stmt.error());
+    std::vector<ScanRecord> out;
+    while (true) {
+      auto row = stmt->Step();
+      if (!row) return std::unexpected(row.error());
+      if (!*row) break;
+      ScanRecord r;
+      r.id = stmt->Int(0);
+      r.info.scan_id = stmt->Text(1);
+      r.info.piiscan_version = stmt->Text(2);
+      r.info.rules_version = stmt->Text(3);
+      r.info.key_fingerprint = stmt->Text(4);
+      auto roots = ReadLocation(stmt->TextView(5), db_.path());
+      if (!roots) return std::unexpected(roots.error());
+      r.info.roots = std::move(*roots);
+      r.info.host = stmt->Text(6);
+      r.info.command = stmt->Text(7);
+      auto options = ReadLocation(stmt->TextView(8), db_.path());
+      if (!options) return std::unexpected(options.error());
+      r.info.result_options = std::move(*options);
+      r.info.config_fingerprint = stmt->Text(9);
+      r.info.started_unix_ms = stmt->Int(10);
+      r.finished_unix_ms = stmt->OptionalInt(11);
+      r.status = ParseScanStatus(stmt->TextView(12));
+      r.values_stored = stmt->Int(13) != 0;
+      r.files_read = static_cast<uint64_t>(stmt->Int(14));
+      r.files_skipped = static_cast<uint64_t>(stmt->Int(15));
+      r.files_gone = static_cast<uint64_t>(stmt->Int(16));
+      r.findings = static_cast<uint64_t>(stmt->Int(17));
+      r.new_findings = static_cast<uint64_t>(stmt->Int(18));
+      r.resolved = static_cast<uint64_t>(stmt->Int(19));
+      out.push_back(std::move(r));
+    }
+    return out;
+  }
+
+  Result<void> CurrentFindings(const FindingVisitor& visit) override {
+    auto stmt = db_.Prepare(sql::kCurrent);
+    if (!stmt) return std::unexpected(stmt.error());
+    auto r = Visit(*stmt, [&](const StoredFinding& f) { return visit(f); });
+    if (!r) return std::unexpected(r.error());
+    return {};
+  }
+
+  Result<int64_t> ChangesSince(const Since& since, const ChangeVisitor& visit) override {
+    if (auto r = db_.Exec("BEGIN"); !r) return std::unexpected(r.error());
+    auto out = ChangesInTransaction(since, visit);
+    (void)db_.Exec("COMMIT");
+    return out;
+  }
+
+ private:
+  Result<std::optional<StoredFile>> UnchangedInTransaction(const FileIdentity& id,
+                                                           std::string_view fingerprint) {
+    file_.Bind(1, id.root).Bind(2, id.relative_path);
+    auto row = file_.Step();
+    if (!row) return std::unexpected(row.error());
+    if (!*row) return std::nullopt;
+    StoredFile out;
+    FileIdentity& stored = out.state.identity;
+    stored.root = id.root;
+    stored.relative_path = id.relative_path;
+    stored.device = static_cast<uint64_t>(file_.Int(4));
+    stored.inode = static_cast<uint64_t>(file_.Int(5));
+    stored.size = static_cast<uint64_t>(file_.Int(6));
+    stored.mtime_ns = file_.Int(7);
+    stored.ctime_ns = file_.Int(8);
+    // An unreadable file (permission denied, I/O error) may be readable now.
+    if (!(stored == id) || file_.TextView(9) != fingerprint || !file_.IsNull(10) ||
+        file_.TextView(11) == FileStatusName(FileStatus::kUnreadable))
+      return std::nullopt;
+    out.file_id = file_.Int(0);
+    out.state.path = file_.Text(1);
+    out.state.type = file_.Text(2);
+    out.state.bytes_scanned = static_cast<uint64_t>(file_.Int(3));
+
+    file_findings_.Bind(1, out.file_id);
+    while (true) {
+      auto more = file_findings_.Step();
+      if (!more) return std::unexpected(more.error());
+      if (!*more) break;
+      auto f = ReadFinding(file_findings_, out.state.path, db_.path());
+      if (!f) return std::unexpected(f.error());
+      out.findings.push_back(std::move(*f));
+    }
+    file_statuses_.Bind(1, out.file_id);
+    while (true) {
+      auto more = file_statuses_.Step();
+      if (!more) return std::unexpected(more.error());
+      if (!*more) break;
+      StatusRecord s;
+      s.file = out.state.path;
+      auto location = ReadLocation(file_statuses_.TextView(0), db_.path());
+      if (!location) return std::unexpected(location.error());
+      s.location = std::move(*location);
+      s.status = ParseFileStatus(file_statuses_.TextView(1));
+      s.reason = file_statuses_.Text(2);
+      out.statuses.push_back(std::move(s));
+    }
+    return out;
+  }
+
+  Result<int64_t> BaseScan(const Since& since) {
+    if (std::holds_alternative<SincePreviousCompleted>(since))
+      return db_.QueryInt(sql::kPreviousCompleted);
+    if (const auto* t = std::get_if<SinceTime>(&since)) {
+      auto stmt = db_.Prepare(sql::kLastScanBefore);
+      if (!stmt) return std::unexpected(stmt.error());
+      stmt->Bind(1, t->unix_ms);
+      auto row = stmt->Step();
+      if (!row) return std::unexpected(row.error());
+      return *row ? stmt->Int(0) : 0;
+    }
+    const auto& s = std::get<SinceScan>(since);
+    auto stmt = db_.Prepare(sql::kScanById);
+    if (!stmt) return std::unexpected(stmt.error());
+    stmt->Bind(1, s.scan_id);
+    auto row = stmt->Step();
+    if (!row) return std::unexpected(row.error());
+    if (!*row) return Fail("findings store " + db_.path() + ": no scan " + s.scan_id);
+    return stmt->Int(0);
+  }
+
+  Result<int64_t> ChangesInTransaction(const Since& since, const ChangeVisitor& visit) {
+    auto base = BaseScan(since);
+    if (!base) return base;
+    for (auto [kind, text] : {std::pair{Change::kNew, sql::kNewSince},
+                              std::pair{Change::kResolved, sql::kResolvedSince}}) {
+      auto stmt = db_.Prepare(text);
+      if (!stmt) return std::unexpected(stmt.error());
+      stmt->Bind(1, *base);
+      auto go_on = Visit(*stmt, [&](const StoredFinding& f) { return visit(kind, f); });
+      if (!go_on) return std::unexpected(go_on.error());
+      if (!*go_on) break;
+    }
+    return *base;
+  }
+
+  // Steps through a stored-finding query; false when the visitor stopped.
+  template <typename F>
+  Result<bool> Visit(Statement& stmt, F&& visit) {
+    while (true) {
+      auto row = stmt.Step();
+      if (!row) return std::unexpected(row.error());
+      if (!*row) return true;
+      auto f = ReadStoredFinding(stmt, db_.path());
+      if (!f) return std::unexpected(f.error());
+      if (!visit(*f)) return false;
+    }
+  }
+
+  Connection db_;
+  Statement file_, file_findings_, file_statuses_, begin_, commit_;
+};
+
+}  // namespace
+
+Result<std::unique_ptr<StoreReader>> MakeSqliteReader(Connection db) {
+  auto reader = std::make_unique<SqliteReader>(std::move(db));
+  if (auto r = reader->Prepare(); !r) return std::unexpected(r.error());
+  return reader;
+}
+
+}  // namespace piiscan::store::sqlite

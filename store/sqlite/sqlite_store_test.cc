@@ -1,0 +1,500 @@
+// What the store remembers: aggregation, exact replay of unchanged files,
+// gone files, what changed since a scan, the scans list, one writer at a time.
+
+#include "store/sqlite/sqlite_store.h"
+
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <map>
+#include <set>
+
+#include "store/sqlite/store_test_util.h"
+#include "tests/support/test_support.h"
+
+namespace piiscan::store {
+namespace {
+
+using piiscan::testing::TempDir;
+using testing::MakeFile;
+using testing::MakeFinding;
+using testing::MakeScan;
+using testing::QueryInt;
+
+#define OK(expr)                                                                 \
+  ({                                                                             \
+    auto&& ok_result = (expr);                                                   \
+    if (!ok_result) ADD_FAILURE() << #expr << ": " << ok_result.error().message; \
+    std::move(ok_result);                                                        \
+  })
+
+void ExpectSameFinding(const Finding& got, const Finding& want, bool with_value) {
+  EXPECT_EQ(got.file, want.file);
+  EXPECT_EQ(got.location, want.location);
+  EXPECT_EQ(got.detector, want.detector);
+  EXPECT_EQ(got.category, want.category);
+  EXPECT_EQ(got.confidence, want.confidence);
+  EXPECT_EQ(got.score, want.score);  // exact: REAL keeps the double
+  EXPECT_EQ(got.masked, want.masked);
+  EXPECT_EQ(got.value_hash, want.value_hash);
+  EXPECT_EQ(got.value, with_value ? want.value : std::nullopt);
+  EXPECT_EQ(got.offset, want.offset);
+  EXPECT_EQ(got.line, want.line);
+  EXPECT_EQ(got.page, want.page);
+  EXPECT_EQ(got.item_time, want.item_time);
+  EXPECT_EQ(got.note, want.note);
+}
+
+class StoreTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    path_ = dir_.path() + "/piiscan.db";
+    auto store = OpenSqliteStore(path_);
+    ASSERT_TRUE(store.has_value()) << store.error().message;
+    store_ = std::move(*store);
+    auto reader = store_->OpenReader();
+    ASSERT_TRUE(reader.has_value()) << reader.error().message;
+    reader_ = std::move(*reader);
+  }
+
+  std::unique_ptr<StoreWriter> Writer(WriterOptions options = {}) {
+    auto writer = store_->OpenWriter(options);
+    EXPECT_TRUE(writer.has_value()) << writer.error().message;
+    return writer ? std::move(*writer) : nullptr;
+  }
+
+  // One file with its findings, as the reporter would record it.
+  void Record(StoreWriter& w, const FileState& file, const std::vector<Finding>& findings,
+              const std::vector<StatusRecord>& statuses = {}) {
+    OK(w.BeginFile(file));
+    for (const auto& f : findings) OK(w.AddFinding(f));
+    for (const auto& s : statuses) OK(w.AddStatus(s));
+    OK(w.EndFile());
+  }
+
+  std::optional<StoredFile> Lookup(const FileIdentity& id, std::string_view fp = "fp1") {
+    auto r = reader_->Unchanged(id, fp);
+    EXPECT_TRUE(r.has_value()) << r.error().message;
+    return r ? *r : std::nullopt;
+  }
+
+  std::map<std::string, std::set<std::string>> Changes(const Since& since,
+                                                       int64_t* base = nullptr) {
+    std::map<std::string, std::set<std::string>> out;
+    auto r = reader_->ChangesSince(since, [&](Change c, const StoredFinding& f) {
+      out[c == Change::kNew ? "new" : "resolved"].insert(f.relative_path + ":" +
+                                                         f.counted.finding.value_hash);
+      return true;
+    });
+    EXPECT_TRUE(r.has_value()) << r.error().message;
+    if (base && r) *base = *r;
+    return out;
+  }
+
+  TempDir dir_;
+  std::string path_;
+  std::unique_ptr<Store> store_;
+  std::unique_ptr<StoreReader> reader_;
+};
+
+TEST_F(StoreTest, FindingsAreAggregatedPerLocationDetectorAndValue) {
+  auto w = Writer();
+  OK(w->BeginScan(MakeScan("s1")));
+  FileState file = MakeFile("crm/export.csv");
+  Finding first = MakeFinding(file, "email", "h1", {}, 100);
+  Finding again = MakeFinding(file, "email", "h1", {}, 900);
+  again.confidence = Confidence::kHigh;  // a later occurrence: only counted
+  Finding elsewhere = MakeFinding(file, "email", "h1", {"sheet Klanten", "cell B7"}, 5);
+  Finding other_detector = MakeFinding(file, "phone_nl", "h1", {}, 50);
+  OK(w->BeginFile(file));
+  OK(w->AddFinding(first));
+  OK(w->AddFinding(again));
+  OK(w->AddFinding(again, 5));  // a caller that aggregated already
+  OK(w->AddFinding(elsewhere));
+  OK(w->AddFinding(other_detector));
+  OK(w->EndFile());
+  auto end = OK(w->FinishScan({.completed = true}));
+  EXPECT_EQ(end->findings, 3u);
+  EXPECT_EQ(QueryInt(path_, "SELECT count(*) FROM findings"), 3);
+
+  auto stored = Lookup(file.identity);
+  ASSERT_TRUE(stored.has_value());
+  ASSERT_EQ(stored->findings.size(), 3u);
+  ExpectSameFinding(stored->findings[0].finding, first, false);
+  EXPECT_EQ(stored->findings[0].count, 7u);
+  ExpectSameFinding(stored->findings[1].finding, elsewhere, false);
+  EXPECT_EQ(stored->findings[1].count, 1u);
+  ExpectSameFinding(stored->findings[2].finding, other_detector, false);
+}
+
+TEST_F(StoreTest, RawValuesOnlyWhenAskedAndTheScanSaysSo) {
+  FileState file = MakeFile("a.txt");
+  Finding f = MakeFinding(file, "email", "h1");
+  {
+    auto w = Writer();
+    OK(w->BeginScan(MakeScan("s1")));
+    Record(*w, file, {f});
+    OK(w->FinishScan({.completed = true}));
+  }
+  EXPECT_EQ(QueryInt(path_, "SELECT count(*) FROM findings WHERE value IS NOT NULL"), 0);
+  {
+    auto w = Writer({.store_values = true});
+    OK(w->BeginScan(MakeScan("s2", {"/srv/share"}, 2000)));
+    Record(*w, file, {f});
+    OK(w->FinishScan({.completed = true}));
+  }
+  auto stored = Lookup(file.identity);
+  ASSERT_TRUE(stored && stored->findings.size() == 1);
+  ExpectSameFinding(stored->findings[0].finding, f, true);
+  auto scans = OK(reader_->Scans());
+  ASSERT_EQ(scans->size(), 2u);
+  EXPECT_FALSE((*scans)[0].values_stored);
+  EXPECT_TRUE((*scans)[1].values_stored);
+}
+
+TEST_F(StoreTest, UnchangedReplaysExactlyWhatWasWritten) {
+  auto w = Writer();
+  OK(w->BeginScan(MakeScan("s1")));
+  FileState file = MakeFile("mail/archive.pst");
+  file.type = "pst";
+  Finding a = MakeFinding(file, "iban", "h1", {"message 3", "attachment offerte.zip"}, 0);
+  a.page = 2;
+  a.confidence = Confidence::kHigh;
+  a.score = 0.1 + 0.2;  // not a short decimal
+  Finding b = MakeFinding(file, "email", "h2", {"message \"4\"\n"});
+  b.offset.reset();
+  b.line.reset();
+  b.item_time.reset();
+  b.note.clear();
+  StatusRecord own{file.path, {}, FileStatus::kCorrupt, "truncated at 1.2 MB"};
+  StatusRecord inner{
+      file.path, {"message 9", "attachment x.zip"}, FileStatus::kEncrypted, "password protected"};
+  Record(*w, file, {a, b}, {inner, own});
+  OK(w->FinishScan({.completed = true}));
+
+  auto stored = Lookup(file.identity);
+  ASSERT_TRUE(stored.has_value());
+  EXPECT_EQ(stored->state.path, file.path);
+  EXPECT_EQ(stored->state.type, "pst");
+  EXPECT_EQ(stored->state.bytes_scanned, file.bytes_scanned);
+  EXPECT_EQ(stored->state.identity, file.identity);
+  ASSERT_EQ(stored->findings.size(), 2u);
+  ExpectSameFinding(stored->findings[0].finding, a, false);
+  ExpectSameFinding(stored->findings[1].finding, b, false);
+  ASSERT_EQ(stored->statuses.size(), 2u);
+  for (size_t i = 0; i < 2; ++i) {
+    const StatusRecord& want = i == 0 ? inner : own;
+    EXPECT_EQ(stored->statuses[i].file, want.file);
+    EXPECT_EQ(stored->statuses[i].location, want.location);
+    EXPECT_EQ(stored->statuses[i].status, want.status);
+    EXPECT_EQ(stored->statuses[i].reason, want.reason);
+  }
+  EXPECT_EQ(QueryInt(path_, "SELECT count(*) FROM files WHERE status = 'corrupt'"), 1);
+}
+
+TEST_F(StoreTest, AnyChangeOfIdentityOrConfigMeansRead) {
+  auto w = Writer();
+  OK(w->BeginScan(MakeScan("s1")));
+  FileState file = MakeFile("doc.pdf");
+  Record(*w, file, {MakeFinding(file, "bsn", "h1")});
+  OK(w->FinishScan({.completed = true}));
+  const FileIdentity& id = file.identity;
+  ASSERT_TRUE(Lookup(id).has_value());
+  std::vector<std::pair<std::string, FileIdentity>> changed;
+  for (int field = 0; field < 5; ++field) {
+    FileIdentity c = id;
+    switch (field) {
+      case 0:
+        c.device += 1;
+        break;
+      case 1:
+        c.inode += 1;
+        break;
+      case 2:
+        c.size += 1;
+        break;
+      case 3:
+        c.mtime_ns += 1;
+        break;
+      case 4:
+        c.ctime_ns += 1;
+        break;
+    }
+    EXPECT_FALSE(Lookup(c).has_value()) << "field " << field;
+  }
+  EXPECT_FALSE(Lookup(id, "fp2").has_value());
+  FileIdentity other_root = id;
+  other_root.root = "/srv/other";
+  EXPECT_FALSE(Lookup(other_root).has_value());
+  FileIdentity other_path = id;
+  other_path.relative_path = "doc2.pdf";
+  EXPECT_FALSE(Lookup(other_path).has_value());
+}
+
+TEST_F(StoreTest, AnUnreadableFileIsReadAgainEvenIfUnchanged) {
+  auto w = Writer();
+  OK(w->BeginScan(MakeScan("s1")));
+  FileState locked = MakeFile("locked.docx", 1), broken = MakeFile("broken.docx", 2);
+  Record(*w, locked, {}, {{locked.path, {}, FileStatus::kUnreadable, "permission denied"}});
+  Record(*w, broken, {}, {{broken.path, {}, FileStatus::kCorrupt, "truncated"}});
+  OK(w->FinishScan({.completed = true}));
+  EXPECT_FALSE(Lookup(locked.identity).has_value());
+  EXPECT_TRUE(Lookup(broken.identity).has_value());  // the same bytes stay corrupt
+}
+
+TEST_F(StoreTest, ARereadFileReplacesItsFindingsAndResolvesTheMissing) {
+  FileState file = MakeFile("klanten.csv");
+  {
+    auto w = Writer();
+    OK(w->BeginScan(MakeScan("s1", {"/srv/share"}, 1000)));
+    Record(*w, file, {MakeFinding(file, "email", "x"), MakeFinding(file, "email", "y")},
+           {{file.path, {"sheet 2"}, FileStatus::kLimit, "too many cells"}});
+    OK(w->FinishScan({.completed = true}));
+  }
+  file.identity.mtime_ns += 1000;
+  {
+    auto w = Writer();
+    OK(w->BeginScan(MakeScan("s2", {"/srv/share"}, 2000)));
+    Finding y = MakeFinding(file, "email", "y", {}, 500);  // moved within the file
+    Record(*w, file, {y, y, MakeFinding(file, "email", "z")});
+    auto end = OK(w->FinishScan({.completed = true}));
+    EXPECT_EQ(end->new_findings, 1u);
+    EXPECT_EQ(end->resolved, 1u);
+    EXPECT_EQ(end->findings, 2u);
+  }
+  auto stored = Lookup(file.identity);
+  ASSERT_TRUE(stored.has_value());
+  ASSERT_EQ(stored->findings.size(), 2u);
+  EXPECT_EQ(stored->findings[0].finding.value_hash, "y");
+  EXPECT_EQ(stored->findings[0].count, 2u);  // this scan's count, not 1 + 2
+  EXPECT_EQ(stored->findings[0].finding.offset, 500u);
+  EXPECT_EQ(stored->findings[1].finding.value_hash, "z");
+  EXPECT_TRUE(stored->statuses.empty());
+  EXPECT_EQ(QueryInt(path_, "SELECT first_seen FROM findings WHERE value_hash = 'y'"), 1000);
+  EXPECT_EQ(QueryInt(path_, "SELECT last_seen FROM findings WHERE value_hash = 'y'"), 2000);
+  EXPECT_EQ(QueryInt(path_, "SELECT resolved_in_scan FROM findings WHERE value_hash = 'x'"), 2);
+
+  auto changes = Changes(SincePreviousCompleted{});
+  EXPECT_EQ(changes["new"], (std::set<std::string>{"klanten.csv:z"}));
+  EXPECT_EQ(changes["resolved"], (std::set<std::string>{"klanten.csv:x"}));
+}
+
+TEST_F(StoreTest, FilesNotSeenByACompletedScanAreGoneAndTheirFindingsResolved) {
+  FileState keep = MakeFile("keep.txt", 1), drop = MakeFile("drop.txt", 2);
+  FileState elsewhere = MakeFile("x.txt", 3, "/srv/other");
+  {
+    auto w = Writer();
+    OK(w->BeginScan(MakeScan("s1", {"/srv/share", "/srv/other"}, 1000)));
+    Record(*w, keep, {MakeFinding(keep, "email", "k")});
+    Record(*w, drop, {MakeFinding(drop, "email", "d1"), MakeFinding(drop, "iban", "d2")});
+    Record(*w, elsewhere, {MakeFinding(elsewhere, "email", "e")});
+    OK(w->FinishScan({.completed = true}));
+  }
+  {  // interrupted: sees only keep.txt, marks nothing gone
+    auto w = Writer();
+    OK(w->BeginScan(MakeScan("s2", {"/srv/share"}, 2000)));
+    auto hit = Lookup(keep.identity);
+    ASSERT_TRUE(hit.has_value());
+    OK(w->KeepUnchanged(hit->file_id));
+    auto end = OK(w->FinishScan({.completed = false}));
+    EXPECT_EQ(end->status, ScanStatus::kInterrupted);
+    EXPECT_EQ(end->files_gone, 0u);
+  }
+  EXPECT_TRUE(Lookup(drop.identity).has_value());
+  {  // completed over /srv/share only: drop.txt is gone, /srv/other untouched
+    auto w = Writer();
+    OK(w->BeginScan(MakeScan("s3", {"/srv/share"}, 3000)));
+    auto hit = Lookup(keep.identity);
+    ASSERT_TRUE(hit.has_value());
+    OK(w->KeepUnchanged(hit->file_id));
+    auto end = OK(w->FinishScan({.completed = true}));
+    EXPECT_EQ(end->files_skipped, 1u);
+    EXPECT_EQ(end->files_read, 0u);
+    EXPECT_EQ(end->files_gone, 1u);
+    EXPECT_EQ(end->resolved, 2u);
+    EXPECT_EQ(end->findings, 1u);
+    EXPECT_EQ(end->new_findings, 0u);
+  }
+  EXPECT_FALSE(Lookup(drop.identity).has_value());
+  EXPECT_TRUE(Lookup(elsewhere.identity).has_value());
+  EXPECT_EQ(QueryInt(path_, "SELECT gone_in_scan FROM files WHERE relative_path = 'drop.txt'"), 3);
+  EXPECT_EQ(QueryInt(path_, "SELECT last_seen FROM findings WHERE value_hash = 'k'"), 3000);
+  EXPECT_EQ(QueryInt(path_, "SELECT last_seen FROM findings WHERE value_hash = 'd1'"), 1000);
+
+  std::set<std::string> current;
+  OK(reader_->CurrentFindings([&](const StoredFinding& f) {
+    current.insert(f.counted.finding.value_hash);
+    return true;
+  }));
+  EXPECT_EQ(current, (std::set<std::string>{"k", "e"}));
+  auto changes = Changes(SincePreviousCompleted{});
+  EXPECT_TRUE(changes["new"].empty());
+  EXPECT_EQ(changes["resolved"], (std::set<std::string>{"drop.txt:d1", "drop.txt:d2"}));
+
+  // A gone file that comes back is present again, its findings new.
+  {
+    auto w = Writer();
+    OK(w->BeginScan(MakeScan("s4", {"/srv/share"}, 4000)));
+    OK(w->KeepUnchanged(Lookup(keep.identity)->file_id));
+    Record(*w, drop, {MakeFinding(drop, "email", "d1")});
+    auto end = OK(w->FinishScan({.completed = true}));
+    EXPECT_EQ(end->new_findings, 1u);
+    EXPECT_EQ(end->files_gone, 0u);
+  }
+  EXPECT_TRUE(Lookup(drop.identity).has_value());
+  EXPECT_EQ(Changes(SincePreviousCompleted{})["new"], (std::set<std::string>{"drop.txt:d1"}));
+}
+
+TEST_F(StoreTest, ChangesSinceAScanOrATime) {
+  FileState a = MakeFile("a.txt", 1);
+  for (int s = 1; s <= 3; ++s) {
+    auto w = Writer();
+    OK(w->BeginScan(MakeScan("s" + std::to_string(s), {"/srv/share"}, s * 1000)));
+    a.identity.mtime_ns += 1;
+    std::vector<Finding> found;
+    for (int v = 1; v <= s; ++v) found.push_back(MakeFinding(a, "email", "v" + std::to_string(v)));
+    Record(*w, a, found);
+    OK(w->FinishScan({.completed = true}));
+  }
+  int64_t base = -1;
+  EXPECT_EQ(Changes(SincePreviousCompleted{}, &base)["new"], (std::set<std::string>{"a.txt:v3"}));
+  EXPECT_EQ(base, 2);
+  EXPECT_EQ(Changes(SinceScan{"s1"}, &base)["new"],
+            (std::set<std::string>{"a.txt:v2", "a.txt:v3"}));
+  EXPECT_EQ(base, 1);
+  EXPECT_EQ(Changes(SinceTime{2500}, &base)["new"], (std::set<std::string>{"a.txt:v3"}));
+  EXPECT_EQ(base, 2);
+  EXPECT_EQ(Changes(SinceTime{0}, &base)["new"].size(), 3u);
+  EXPECT_EQ(base, 0);
+  auto missing =
+      reader_->ChangesSince(SinceScan{"nope"}, [](Change, const StoredFinding&) { return true; });
+  ASSERT_FALSE(missing.has_value());
+  EXPECT_NE(missing.error().message.find("no scan nope"), std::string::npos);
+}
+
+TEST_F(StoreTest, ScansListCountsAndMarksACrashedScanInterrupted) {
+  {
+    auto w = Writer();
+    OK(w->BeginScan(MakeScan("crashed", {"/srv/share"}, 1000)));
+    FileState f = MakeFile("a.txt");
+    Record(*w, f, {MakeFinding(f, "email", "h")});
+    // No FinishScan: the writer goes away as a killed process would leave it.
+  }
+  {
+    auto scans = OK(reader_->Scans());
+    ASSERT_EQ(scans->size(), 1u);
+    EXPECT_EQ((*scans)[0].status, ScanStatus::kRunning);
+    EXPECT_EQ((*scans)[0].files_read, 1u);  // progress committed with the batch
+  }
+  auto w = Writer();
+  OK(w->BeginScan(MakeScan("next", {"/srv/share", "/srv/mail"}, 2000)));
+  auto scans = OK(reader_->Scans());
+  ASSERT_EQ(scans->size(), 2u);
+  EXPECT_EQ((*scans)[0].status, ScanStatus::kInterrupted);
+  EXPECT_EQ((*scans)[1].status, ScanStatus::kRunning);
+  EXPECT_FALSE((*scans)[1].finished_unix_ms.has_value());
+  const ScanInfo want = MakeScan("next", {"/srv/share", "/srv/mail"}, 2000);
+  const ScanInfo& got = (*scans)[1].info;
+  EXPECT_EQ(got.scan_id, want.scan_id);
+  EXPECT_EQ(got.piiscan_version, want.piiscan_version);
+  EXPECT_EQ(got.rules_version, want.rules_version);
+  EXPECT_EQ(got.key_fingerprint, want.key_fingerprint);
+  EXPECT_EQ(got.roots, want.roots);
+  EXPECT_EQ(got.host, want.host);
+  EXPECT_EQ(got.started_unix_ms, want.started_unix_ms);
+  EXPECT_EQ(got.command, want.command);
+  EXPECT_EQ(got.result_options, want.result_options);
+  EXPECT_EQ(got.config_fingerprint, want.config_fingerprint);
+  auto end = OK(w->FinishScan({.completed = true}));
+  EXPECT_GT(*end->finished_unix_ms, 0);
+  EXPECT_EQ(OK(reader_->Scans())->back().status, ScanStatus::kCompleted);
+}
+
+TEST_F(StoreTest, ASecondWriterWaitsThenRefuses) {
+  auto first = Writer();
+  OK(first->BeginScan(MakeScan("s1")));
+  auto t0 = std::chrono::steady_clock::now();
+  auto second = store_->OpenWriter({.wait = std::chrono::milliseconds(300)});
+  auto waited = std::chrono::steady_clock::now() - t0;
+  ASSERT_FALSE(second.has_value());
+  EXPECT_NE(second.error().message.find("another piiscan scan is writing"), std::string::npos)
+      << second.error().message;
+  EXPECT_GE(waited, std::chrono::milliseconds(300));
+  // Another process's store object is refused the same way.
+  auto other = OpenSqliteStore(path_);
+  ASSERT_TRUE(other.has_value());
+  EXPECT_FALSE((*other)->OpenWriter({.wait = std::chrono::milliseconds(50)}).has_value());
+  first.reset();
+  auto third = store_->OpenWriter({.wait = std::chrono::milliseconds(300)});
+  EXPECT_TRUE(third.has_value());
+}
+
+TEST_F(StoreTest, ReadersSeeCommittedBatchesWhileTheWriterWorks) {
+  auto w = Writer({.batch_files = 2, .batch_time = std::chrono::hours(1)});
+  OK(w->BeginScan(MakeScan("s1")));
+  FileState a = MakeFile("a", 1), b = MakeFile("b", 2), c = MakeFile("c", 3);
+  Record(*w, a, {MakeFinding(a, "email", "1")});
+  EXPECT_FALSE(Lookup(a.identity).has_value());  // in the open batch
+  Record(*w, b, {MakeFinding(b, "email", "2")});
+  EXPECT_TRUE(Lookup(a.identity).has_value());  // committed with the second file
+  EXPECT_TRUE(Lookup(b.identity).has_value());
+  Record(*w, c, {});
+  EXPECT_FALSE(Lookup(c.identity).has_value());
+  OK(w->FinishScan({.completed = true}));
+  EXPECT_TRUE(Lookup(c.identity).has_value());
+}
+
+TEST_F(StoreTest, AnInterruptedScanInsideAFileDropsThatFile) {
+  auto w = Writer({.batch_files = 1});
+  OK(w->BeginScan(MakeScan("s1")));
+  FileState a = MakeFile("a", 1), b = MakeFile("b", 2);
+  Record(*w, a, {MakeFinding(a, "email", "1")});
+  OK(w->BeginFile(b));
+  OK(w->AddFinding(MakeFinding(b, "email", "2")));
+  auto end = OK(w->FinishScan({.completed = false}));
+  EXPECT_EQ(end->files_read, 1u);
+  EXPECT_TRUE(Lookup(a.identity).has_value());
+  EXPECT_FALSE(Lookup(b.identity).has_value());
+  EXPECT_EQ(QueryInt(path_, "SELECT count(*) FROM findings WHERE value_hash = '2'"), 0);
+}
+
+TEST_F(StoreTest, TheDocumentedValueLookupUsesTheIndex) {
+  auto w = Writer();
+  OK(w->BeginScan(MakeScan("s1")));
+  const std::string wanted(64, 'a'), near = std::string(12, 'a') + std::string(52, 'b');
+  for (int i = 0; i < 50; ++i) {
+    FileState file = MakeFile("f" + std::to_string(i), i);
+    std::string hash = i % 10 == 3 ? wanted : i % 10 == 4 ? near : std::string(64, 'c' + i % 3);
+    Record(*w, file, {MakeFinding(file, "email", hash)});
+  }
+  OK(w->FinishScan({.completed = true}));
+  // The query of docs/store.md.
+  const std::string where =
+      " FROM findings f WHERE substr(f.value_hash, 1, 12) = substr(?1, 1, 12) AND "
+      "+f.value_hash = ?1";
+  auto db = sqlite::Connection::Open(path_, true);
+  ASSERT_TRUE(db.has_value());
+  auto plan = OK(db->Prepare("EXPLAIN QUERY PLAN SELECT f.id" + where));
+  plan->Bind(1, std::string_view(wanted));
+  std::string steps;
+  while (*plan->Step()) steps += plan->Text(3) + "\n";
+  EXPECT_NE(steps.find("USING INDEX findings_value"), std::string::npos) << steps;
+  auto count = OK(db->Prepare("SELECT count(*)" + where));
+  count->Bind(1, std::string_view(wanted));
+  ASSERT_TRUE(*count->Step());
+  EXPECT_EQ(count->Int(0), 5);
+}
+
+TEST_F(StoreTest, MisuseIsAnErrorNotACrash) {
+  auto w = Writer();
+  EXPECT_FALSE(w->BeginFile(MakeFile("a")).has_value());  // no scan yet
+  OK(w->BeginScan(MakeScan("s1")));
+  EXPECT_FALSE(w->AddFinding(MakeFinding(MakeFile("a"), "email", "1")).has_value());
+  EXPECT_FALSE(w->EndFile().has_value());
+  OK(w->BeginFile(MakeFile("a")));
+  EXPECT_FALSE(w->BeginFile(MakeFile("b")).has_value());
+  EXPECT_FALSE(w->FinishScan({.completed = true}).has_value());
+}
+
+}  // namespace
+}  // namespace piiscan::store

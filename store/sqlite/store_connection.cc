@@ -1,0 +1,20 @@
+#include "store/sqlite/store_connection.h"
+
+namespace piiscan::store::sqlite {
+
+Result<Connection> OpenStoreConnection(const std::string& path, std::chrono::milliseconds busy,
+                                       bool writer) {
+  auto db = Connection::Open(path, false);
+  if (!db) return db;
+  sqlite3_busy_timeout(db->get(), static_cast<int>(busy.count()));
+  if (auto r = db->Exec("PRAGMA synchronous = NORMAL"); !r) return std::unexpected(r.error());
+  // The writer's page cache must hold a batch's dirty pages, or they spill
+  // to the WAL mid-transaction (with the default 2 MB: seven writes per
+  // finding). Readers, one per thread, keep the default: the OS caches too.
+  if (writer) {
+    if (auto r = db->Exec("PRAGMA cache_size = -65536"); !r) return std::unexpected(r.error());
+  }
+  return db;
+}
+
+}  // namespace piiscan::store::sqlite

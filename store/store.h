@@ -1,0 +1,215 @@
+#pragma once
+// The findings store: what scans found, per file, kept between runs so that a
+// nightly scan re-reads only changed files, resumes after a crash, and can say
+// what is new and what disappeared since the previous scan. This header is the
+// interface; store/sqlite/ implements it on an embedded SQLite file, and a
+// PostgreSQL implementation will implement it too (same semantics).
+//
+// Data flow. The scan's reporter thread feeds a StoreWriter like a sink:
+//   BeginScan(ScanInfo) once;
+//   per top-level file, either BeginFile / AddFinding* / AddStatus* / EndFile
+//   (the file was read; parts of a file with very many findings simply add
+//   more findings before EndFile), or KeepUnchanged (the file was not read
+//   because StoreReader::Unchanged said so);
+//   FinishScan(completed or interrupted) once.
+// Walker and workers ask a StoreReader, before opening a file, whether it is
+// unchanged since it was recorded (identity + config fingerprint); if so they
+// replay its stored findings instead of reading it.
+//
+// Guarantees. A file is recorded whole or not at all: everything between
+// BeginFile and EndFile lands in one transaction; transactions group many
+// files (WriterOptions) and a crash loses at most the files of the batch not
+// yet committed. Findings are aggregated per (file, location, detector,
+// value_hash): the first occurrence's values and position are kept, `count`
+// adds up. Raw values are stored only when WriterOptions::store_values says
+// the user asked for it (recorded in the scan's row).
+//
+// Thread safety. A Store may be shared by all threads: OpenReader and
+// OpenWriter may be called from any thread. A StoreWriter is one writing
+// connection, used by one thread at a time (the reporter thread); only one
+// writer exists per store at a time across processes (a second one waits for
+// WriterOptions::wait, then fails with a clear error). A StoreReader is one
+// reading connection, used by one thread at a time: give each walker or worker
+// thread its own. Readers see the last committed batch (SQLite: WAL mode), and
+// never block the writer.
+
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "core/finding.h"
+#include "core/scan_info.h"
+#include "core/status.h"
+
+namespace piiscan::store {
+
+// What makes a top-level file "the same file, unchanged" between scans.
+struct FileIdentity {
+  std::string root;           // the PATH as given to the scan (one of ScanInfo::roots)
+  std::string relative_path;  // below root, '/'-separated; "" when root is the file itself
+  uint64_t device = 0;
+  uint64_t inode = 0;
+  uint64_t size = 0;
+  int64_t mtime_ns = 0;
+  int64_t ctime_ns = 0;
+
+  bool operator==(const FileIdentity&) const = default;
+};
+
+// A top-level file as the reporter records it (ItemReport without findings).
+struct FileState {
+  FileIdentity identity;
+  std::string path;            // ItemReport::file: the path every finding and status carries
+  std::string type;            // ItemReport::type, the sniffed type
+  uint64_t bytes_scanned = 0;  // ItemReport::bytes_scanned
+};
+
+// A finding with the number of occurrences it stands for.
+struct CountedFinding {
+  Finding finding;
+  uint64_t count = 1;
+};
+
+// What Unchanged returns for a file that need not be read: everything needed
+// to replay it. Findings and statuses equal what was written (Finding::file and
+// StatusRecord::file are the recorded FileState::path), in the order first
+// recorded,
+// except Finding::value, which is present only when the store holds values,
+// and the DSAR-only Finding::matched / snippet, which are not stored.
+struct StoredFile {
+  int64_t file_id = 0;  // the store's id of the file, for KeepUnchanged
+  FileState state;
+  std::vector<CountedFinding> findings;
+  std::vector<StatusRecord> statuses;
+};
+
+enum class ScanStatus { kRunning, kCompleted, kInterrupted };
+std::string_view ScanStatusName(ScanStatus status);
+
+// One row of `piiscan scans`. A scan still "running" when a later scan
+// begins was cut off (crash, kill -9) and is then marked interrupted.
+struct ScanRecord {
+  int64_t id = 0;  // the store's number of the scan, increasing
+  ScanInfo info;
+  std::optional<int64_t> finished_unix_ms;
+  ScanStatus status = ScanStatus::kRunning;
+  bool values_stored = false;  // the user asked for raw values in the store
+  uint64_t files_read = 0;     // files recorded with BeginFile..EndFile
+  uint64_t files_skipped = 0;  // files kept unchanged (KeepUnchanged)
+  uint64_t files_gone = 0;     // files marked gone at the end of this scan
+  uint64_t findings = 0;       // current aggregated findings in the files this scan saw
+  uint64_t new_findings = 0;   // findings first seen in this scan
+  uint64_t resolved = 0;       // findings resolved in this scan
+};
+
+// A finding as the store holds it, with its history.
+struct StoredFinding {
+  CountedFinding counted;
+  std::string root;
+  std::string relative_path;
+  int64_t first_seen_unix_ms = 0;  // start time of the scan that first saw it
+  int64_t last_seen_unix_ms = 0;   // start time of the last scan that saw it
+  int64_t first_scan = 0;          // ScanRecord::id
+  int64_t last_scan = 0;
+  std::optional<int64_t> resolved_in_scan;  // set once the finding disappeared
+};
+
+// The base of "what changed since": the completed scan before the latest
+// completed one (`--since last`), a scan (by ScanInfo::scan_id), or a time.
+struct SincePreviousCompleted {};
+struct SinceScan {
+  std::string scan_id;
+};
+struct SinceTime {
+  int64_t unix_ms = 0;
+};
+using Since = std::variant<SincePreviousCompleted, SinceScan, SinceTime>;
+
+enum class Change { kNew, kResolved };
+
+// Called once per finding; return false to stop early.
+using FindingVisitor = std::function<bool(const StoredFinding&)>;
+using ChangeVisitor = std::function<bool(Change, const StoredFinding&)>;
+
+struct WriterOptions {
+  // How long a second writer waits for the first to finish before failing.
+  std::chrono::milliseconds wait{10000};
+  // A batch is committed after this many files or this much time, whichever
+  // comes first (and at FinishScan). Bigger batches are cheaper; a crash
+  // loses at most one batch.
+  int batch_files = 2000;
+  std::chrono::milliseconds batch_time{1000};
+  // The user asked for raw values in the store (--show-values --db-values).
+  bool store_values = false;
+};
+
+struct ScanEnd {
+  bool completed = false;  // false: interrupted (signal, error, limit)
+};
+
+// The reporter thread's connection. Every call returns an error once the
+// store failed (disk full, damaged file); the scan should then stop feeding it.
+class StoreWriter {
+ public:
+  virtual ~StoreWriter() = default;
+
+  // Records the scan; marks any earlier scan left "running" as interrupted.
+  virtual Result<int64_t> BeginScan(const ScanInfo& info) = 0;
+
+  // A top-level file was read: replaces what the store knew of its contents.
+  // A finding of the file not added again before EndFile is resolved there.
+  virtual Result<void> BeginFile(const FileState& file) = 0;
+  virtual Result<void> AddFinding(const Finding& finding, uint64_t count = 1) = 0;
+  // A status with an empty location is the file's own status (files.status).
+  virtual Result<void> AddStatus(const StatusRecord& status) = 0;
+  virtual Result<void> EndFile() = 0;
+
+  // A file was not read because Unchanged found it: it is still there.
+  virtual Result<void> KeepUnchanged(int64_t file_id) = 0;
+
+  // Commits the last batch and the scan's counters. A completed scan marks the
+  // files under its roots that it did not see as gone and resolves their
+  // findings; an interrupted one does not (it did not see everything). An
+  // interrupted scan may end inside a file: that file's batch is dropped.
+  virtual Result<ScanRecord> FinishScan(const ScanEnd& end) = 0;
+};
+
+// A reading connection, one per thread.
+class StoreReader {
+ public:
+  virtual ~StoreReader() = default;
+
+  // The stored file when `identity` and `config_fingerprint` equal what was
+  // recorded for (root, relative_path), the file is not gone and was not
+  // unreadable (a transient state); nullopt when it must be read.
+  virtual Result<std::optional<StoredFile>> Unchanged(const FileIdentity& identity,
+                                                      std::string_view config_fingerprint) = 0;
+
+  // Every scan, oldest first.
+  virtual Result<std::vector<ScanRecord>> Scans() = 0;
+
+  // The current (unresolved) findings, in the store's order (no sort: the
+  // caller sorts if it must).
+  virtual Result<void> CurrentFindings(const FindingVisitor& visit) = 0;
+
+  // Findings new since `since` (first seen in a later scan, still current) and
+  // findings resolved since then. Returns the base scan's id (0: none, so
+  // every current finding is new).
+  virtual Result<int64_t> ChangesSince(const Since& since, const ChangeVisitor& visit) = 0;
+};
+
+class Store {
+ public:
+  virtual ~Store() = default;
+  virtual Result<std::unique_ptr<StoreWriter>> OpenWriter(const WriterOptions& options) = 0;
+  virtual Result<std::unique_ptr<StoreReader>> OpenReader() = 0;
+  // A full consistency check of the store (slow on a big store).
+  virtual Result<void> Check() = 0;
+};
+
+}  // namespace piiscan::store
