@@ -18,6 +18,7 @@
 #include "detectors/hs_database_cache.h"
 #include "detectors/keyword_hits.h"
 #include "detectors/numeric_tokens.h"
+#include "detectors/validators/surroundings.h"
 #include "detectors/validators/validator.h"
 #include "detectors/window_matcher.h"
 
@@ -42,6 +43,7 @@ struct CompiledSpec {
   std::unique_ptr<RE2> re;
   int value_group = 0;  // 1 when the pattern has a capture group
   ValidatorFn validator = nullptr;
+  SurroundingsFn surroundings = nullptr;  // the validator's check of the bytes around
   std::vector<bool> positive;  // by keyword id
   std::vector<bool> negative;
   std::vector<std::string> positive_words, negative_words;  // for labels
@@ -176,6 +178,7 @@ Result<bool> Engine::Impl::Compile() {
     if (!s.validator.empty()) {
       c.validator = FindValidator(s.validator);
       if (!c.validator) return Fail("detector '" + s.id + "': no validator named '" + s.validator + "'");
+      c.surroundings = FindSurroundingsCheck(s.validator);
     }
     // Label matching looks for the keyword's stem anywhere in the label.
     auto stem = [](const std::string& word) {
@@ -573,6 +576,12 @@ void EngineScanner::Scan(std::string_view original, const SegmentInfo& info,
       r.value = std::move(valid->value);
       r.score += valid->score_delta;
       r.note = std::move(valid->note);
+      if (c.surroundings) {
+        auto around = c.surroundings(text, vb, r.end);
+        if (around.reject) return;
+        r.score += around.score_delta;
+        if (!around.note.empty()) r.note += (r.note.empty() ? "" : ", ") + std::string(around.note);
+      }
     } else {
       r.value = Normalise(raw, c.spec->normaliser);
     }

@@ -3,6 +3,7 @@
 #include <magic.h>
 
 #include <algorithm>
+#include <bit>
 #include <cstring>
 #include <memory>
 #include <optional>
@@ -48,27 +49,31 @@ bool LooksLikeUtf16(std::string_view head) {
          (even_zero * 10 >= pairs * 9 && odd_zero * 10 < pairs);
 }
 
-// A mail header block: the first line is a header field ("Name: value"), and
-// the block (up to the first empty line) holds at least two of the fields
-// nearly every message has, in any letter case ("Message-Id", "MIME-Version").
-// Maildir files have no extension, so this is all there is to go on.
+// A mail header block: header fields ("Name: value") and their folded
+// continuation lines from the first line on, up to the first empty line,
+// holding at least two *different* fields nearly every message has, in any
+// letter case ("Message-Id", "MIME-Version"). A changelog of "version:" and
+// "date:" stanzas repeats one such field and breaks the block with a line
+// that is no field ("---", prose): not mail. Maildir files have no
+// extension, so this is all there is to go on.
 bool LooksLikeMailHeaders(std::string_view head) {
   static constexpr std::string_view kFields[] = {
       "from:", "to:", "cc:", "subject:", "date:", "message-id:", "received:", "return-path:",
       "mime-version:", "delivered-to:", "reply-to:", "content-type:"};
   if (!mbox::IsHeaderField(head, 0)) return false;
-  size_t end = std::min(head.find("\n\n"), head.find("\r\n\r\n"));
-  if (end == std::string_view::npos) end = head.size();  // headers only, or a long block
-  int known = 0;
-  for (size_t line = 0; line < end; line = mbox::LineEnd(head, line)) {
+  unsigned seen = 0;
+  for (size_t line = 0; line < head.size(); line = mbox::LineEnd(head, line)) {
+    bool folded = head[line] == ' ' || head[line] == '\t';
+    if (folded) continue;
+    if (!mbox::IsHeaderField(head, line)) break;  // the empty line, or no header block
     std::string start = AsciiLower(head.substr(line, 16));
-    for (auto field : kFields) {
-      if (StartsWith(start, field)) {
-        ++known;
+    for (size_t f = 0; f < std::size(kFields); ++f) {
+      if (StartsWith(start, kFields[f])) {
+        seen |= 1u << f;
         break;
       }
     }
-    if (known >= 2) return true;
+    if (std::popcount(seen) >= 2) return true;
   }
   return false;
 }
