@@ -26,30 +26,55 @@ std::string_view LineAt(std::string_view text, size_t pos) {
   return text.substr(start, end - start);
 }
 
+// An unbroken digit run glued to a word by '/', '-', '_', '.' or '#' is one
+// part of an identifier — a URL path, a file name, a test-case or commit id —
+// and one between backticks is code; neither is a number someone wrote down.
+bool InsideIdentifier(std::string_view text, size_t begin, size_t end) {
+  for (size_t i = begin; i < end; ++i) {
+    if (!IsDigit(text[i])) return false;  // written in groups: as people write numbers
+  }
+  auto glue = [](char c) { return c == '/' || c == '-' || c == '_' || c == '.' || c == '#'; };
+  bool left = begin >= 2 && glue(text[begin - 1]) && IsAlnum(text[begin - 2]);
+  bool right = end + 1 < text.size() && glue(text[end]) && IsAlnum(text[end + 1]);
+  bool code = begin >= 1 && end < text.size() && text[begin - 1] == '`' && text[end] == '`';
+  return left || right || code;
+}
+
+// Pairs of digits, single-spaced, with one more pair right before or after:
+// a byte dump ("<Buffer 01 02 03 04 05 06>", "00 00 02 00 00 00"), of which
+// any five pairs can read as a phone number written "06 12 34 56 78".
+bool InsideByteRow(std::string_view text, size_t begin, size_t end) {
+  if ((end - begin) % 3 != 2) return false;
+  for (size_t i = begin; i < end; ++i) {
+    if ((i - begin) % 3 == 2 ? text[i] != ' ' : !IsDigit(text[i])) return false;
+  }
+  auto hex = [](char c) { return IsDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); };
+  bool before = begin >= 3 && text[begin - 1] == ' ' && hex(text[begin - 2]) && hex(text[begin - 3]);
+  bool after = end + 2 < text.size() && text[end] == ' ' && hex(text[end + 1]) && hex(text[end + 2]);
+  return before || after;
+}
+
 }  // namespace
 
 // A number that goes on from "<digit>:" or "<digit>." continues another
 // number — the seconds of "11:15:03 2022 -0600", a version, a decimal — and
 // cannot be the start of a phone number, whose digits would otherwise read
-// as a valid 03 area code.
-SurroundingsVerdict PhoneSurroundings(std::string_view text, size_t begin, size_t) {
+// as a valid 03 area code. Identifiers, code and byte dumps are no phone
+// numbers either.
+SurroundingsVerdict PhoneSurroundings(std::string_view text, size_t begin, size_t end) {
   if (begin >= 2 && (text[begin - 1] == ':' || text[begin - 1] == '.') && IsDigit(text[begin - 2])) {
     return {.reject = true};
   }
+  if (InsideIdentifier(text, begin, end) || InsideByteRow(text, begin, end)) return {.reject = true};
   return {};
 }
 
-// An unbroken digit run glued to a word by '/', '-', '_', '.' or '#' is one
-// part of an identifier — a URL path, a file name, a test-case or commit id —
-// not a card number someone wrote down; it stays visible at low.
+// A card number inside an identifier (a fuzzer test-case id in a URL or file
+// name) stays visible, at low.
 SurroundingsVerdict CardSurroundings(std::string_view text, size_t begin, size_t end) {
-  for (size_t i = begin; i < end; ++i) {
-    if (!IsDigit(text[i])) return {};  // written in groups: as a person writes a card
+  if (InsideIdentifier(text, begin, end)) {
+    return {.score_delta = -0.35, .note = "digits inside a URL, path, identifier or code"};
   }
-  auto glue = [](char c) { return c == '/' || c == '-' || c == '_' || c == '.' || c == '#'; };
-  bool left = begin >= 2 && glue(text[begin - 1]) && IsAlnum(text[begin - 2]);
-  bool right = end + 1 < text.size() && glue(text[end]) && IsAlnum(text[end + 1]);
-  if (left || right) return {.score_delta = -0.35, .note = "digits inside a URL, path or identifier"};
   return {};
 }
 

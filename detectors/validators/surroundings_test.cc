@@ -36,7 +36,11 @@ TEST_F(SurroundingsTest, ATimeZoneOffsetAfterAClockTimeIsNoPhoneNumber) {
   EXPECT_LT(ScoreOf("Date:   Sat Oct 29 11:15:03 2022 -0600\n", "phone_nl"), 0);
   EXPECT_LT(ScoreOf("Date:   Tue Aug 30 22:03:06 2016 -0700\n", "phone_nl"), 0);
   EXPECT_LT(ScoreOf("versie 3.0612345678 uitgebracht\n", "phone_nl"), 0);
+  EXPECT_LT(ScoreOf("// Prints: <Buffer 01 02 03 04 05 06 07 08>\n", "phone_nl"), 0);
+  EXPECT_LT(ScoreOf("* [`0544410328`](https://github.com/x/y/commit/0544410328) - fix\n", "phone_nl"), 0);
+  EXPECT_LT(ScoreOf("(merge 0573831950 jk/build-fix later to maint).\n", "phone_nl"), 0.5);
   EXPECT_GE(ScoreOf("Tel: 0320 220600\n", "phone_nl"), 0.8);
+  EXPECT_GE(ScoreOf("Mobiel: 06 12 34 56 78\n", "phone_nl"), 0.8);
   EXPECT_GE(ScoreOf("om 11:15 gebeld: 06-12345678\n", "phone_nl"), 0.5);
 }
 
