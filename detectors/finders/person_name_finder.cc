@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <array>
-#include <cctype>
 
 #include "detectors/finders/name_parser.h"
 
@@ -330,8 +329,8 @@ class PersonNameFinder final : public Finder {
   }
 
   static bool IsAddressByte(char c) {
-    auto u = static_cast<unsigned char>(c);
-    return std::isalnum(u) || c == '.' || c == '_' || c == '-' || c == '+' || c == '%' || c == '=';
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' ||
+           c == '_' || c == '-' || c == '+' || c == '%' || c == '=';
   }
 
   // Back from `e` over the words of a name on this line: capitalised words,
