@@ -78,6 +78,36 @@ SurroundingsVerdict CardSurroundings(std::string_view text, size_t begin, size_t
   return {};
 }
 
+// "1234 AB" is an address line's postcode when a place name, a comma, "te"
+// or the line's end follows. Glued into a range, a tag or an identifier
+// ("1994-1995 DJ", "ISO-3166 MA", "#2082 AM", "!1673 CI"), followed by code
+// ("2003 AT (10", "2001 IN \"ChangeLog\"", "CI:", "AM/PM"), or after a
+// word in capitals ("ID 2003 AT") it is a year or a number with two
+// capitals: low, unless an address around it says otherwise.
+SurroundingsVerdict PostcodeSurroundings(std::string_view text, size_t begin, size_t end) {
+  constexpr SurroundingsVerdict kWeak{.score_delta = -0.25, .note = "not written as an address line"};
+  if (begin >= 1) {
+    char b = text[begin - 1];
+    if (b == '#' || b == '!' || b == '/' || (b == '-' && begin >= 2 && IsAlnum(text[begin - 2]))) return kWeak;
+  }
+  size_t a = end;
+  while (a < text.size() && (text[a] == ' ' || text[a] == '\t')) ++a;
+  if (a < text.size()) {
+    char c = text[a];
+    bool te = text.substr(a, 3) == "te " || text.substr(a, 3) == "TE ";
+    if (c == '(' || c == '"' || c == ':' || c == '/' || IsDigit(c) || (c >= 'a' && c <= 'z' && !te)) return kWeak;
+  }
+  size_t p = begin;
+  while (p > 0 && text[p - 1] == ' ') --p;
+  if (p < begin && p >= 2) {
+    size_t w = p;
+    while (w > 0 && text[w - 1] >= 'A' && text[w - 1] <= 'Z') --w;
+    bool word_start = w == 0 || text[w - 1] == ' ' || text[w - 1] == '\t' || text[w - 1] == '\n';
+    if (p - w >= 2 && word_start) return kWeak;
+  }
+  return {};
+}
+
 // "<id@host>" in a Message-ID, In-Reply-To, References or Content-ID header
 // (also quoted, indented, in a changelog; also on a folded continuation
 // line) names a message, not a mailbox.
@@ -104,6 +134,7 @@ SurroundingsFn FindSurroundingsCheck(std::string_view validator) {
   if (validator == "phone_nl") return PhoneSurroundings;
   if (validator == "creditcard") return CardSurroundings;
   if (validator == "email") return EmailSurroundings;
+  if (validator == "postcode_nl") return PostcodeSurroundings;
   return nullptr;
 }
 

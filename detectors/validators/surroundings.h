@@ -3,8 +3,9 @@
 // about it, for the shapes a validator cannot see from the candidate alone —
 // the tail of a clock time read as a phone number ("07:51:06 2018 -0700"), a
 // digit run inside a URL or file name read as a card number, an address-like
-// Message-ID in a mail header. Looked up by validator name, like the
-// validators (registry.cc); a validator has at most one.
+// Message-ID in a mail header, a year and two capitals read as a postcode.
+// Looked up by validator name, like the validators (registry.cc); a
+// validator has at most one.
 //
 // Thread safety: the checks are pure and reentrant.
 
@@ -29,5 +30,6 @@ SurroundingsFn FindSurroundingsCheck(std::string_view validator);
 SurroundingsVerdict PhoneSurroundings(std::string_view text, size_t begin, size_t end);
 SurroundingsVerdict CardSurroundings(std::string_view text, size_t begin, size_t end);
 SurroundingsVerdict EmailSurroundings(std::string_view text, size_t begin, size_t end);
+SurroundingsVerdict PostcodeSurroundings(std::string_view text, size_t begin, size_t end);
 
 }  // namespace piiscan::detectors

@@ -60,6 +60,17 @@ TEST_F(SurroundingsTest, MessageIdsAreNoAddresses) {
   EXPECT_GE(ScoreOf("schreef <jan.devries@voorbeeld.nl>:\n", "email"), 0.8);
 }
 
+TEST_F(SurroundingsTest, AYearAndTwoCapitalsInCodeAreNoPostcode) {
+  EXPECT_LT(ScoreOf("\tBUTTON \"Left\" ID 2003 AT (10 PREVBOTTOM+2 100 AUTO)\n", "postcode_nl"), 0.5);
+  EXPECT_LT(ScoreOf(" * Changes from ISO-3166 MA Newsletter VI-7.\n", "postcode_nl"), 0.5);
+  EXPECT_LT(ScoreOf("- #2082 AM/PM - specific variation\n", "postcode_nl"), 0.5);
+  EXPECT_LT(ScoreOf("Copyright (C) 1991 DJ Delorie\n", "postcode_nl"), 0.5);
+  EXPECT_GE(ScoreOf("Kerkstraat 12\n3531 WR Utrecht\n", "postcode_nl"), 0.8);
+  EXPECT_GE(ScoreOf("Jan de Vries, 7451 CC te Holten\n", "postcode_nl"), 0.5);
+  EXPECT_GE(ScoreOf("Stationsweg 4 (achter), 7451 CC HOLTEN\n", "postcode_nl"), 0.8);
+  EXPECT_GE(ScoreOf("Postcode: 2003 AT (Haarlem)\n", "postcode_nl"), 0.5);
+}
+
 TEST(MessageIdShape, GeneratedLocalPartsAreNoMailboxes) {
   EXPECT_FALSE(ValidateEmail("545627C2.3050608@voorbeeld.nl"));              // Mozilla
   EXPECT_FALSE(ValidateEmail("20030528162613.GB8524@voorbeeld.nl"));         // mutt
