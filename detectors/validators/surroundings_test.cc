@@ -66,8 +66,8 @@ TEST_F(SurroundingsTest, AYearAndTwoCapitalsInCodeAreNoPostcode) {
   EXPECT_LT(ScoreOf("- #2082 AM/PM - specific variation\n", "postcode_nl"), 0.5);
   EXPECT_LT(ScoreOf("Copyright (C) 1991 DJ Delorie\n", "postcode_nl"), 0.5);
   EXPECT_GE(ScoreOf("Kerkstraat 12\n3531 WR Utrecht\n", "postcode_nl"), 0.8);
-  EXPECT_GE(ScoreOf("Jan de Vries, 7451 CC te Holten\n", "postcode_nl"), 0.5);
-  EXPECT_GE(ScoreOf("Stationsweg 4 (achter), 7451 CC HOLTEN\n", "postcode_nl"), 0.8);
+  EXPECT_GE(ScoreOf("Jan de Vries, 7451 KL te Holten\n", "postcode_nl"), 0.5);
+  EXPECT_GE(ScoreOf("Stationsweg 4 (achter), 7451 KL HOLTEN\n", "postcode_nl"), 0.8);
   EXPECT_GE(ScoreOf("Postcode: 2003 AT (Haarlem)\n", "postcode_nl"), 0.5);
 }
 
