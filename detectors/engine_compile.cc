@@ -130,6 +130,7 @@ Result<bool> Engine::Impl::CompileSpec(uint32_t i) {
   if (!s.validator.empty()) {
     c.validator = FindValidator(s.validator);
     if (!c.validator) return Fail("detector '" + s.id + "': no validator named '" + s.validator + "'");
+    c.surroundings = FindSurroundingsCheck(s.validator);
   }
   for (const auto& w : s.positive) {
     if (auto st = Stem(w); !st.empty()) c.positive_words.push_back(st);

@@ -41,6 +41,7 @@
 #include "detectors/hs_database_cache.h"
 #include "detectors/keyword_hits.h"
 #include "detectors/numeric_tokens.h"
+#include "detectors/validators/surroundings.h"
 #include "detectors/validators/validator.h"
 #include "detectors/window_matcher.h"
 
@@ -73,6 +74,7 @@ struct CompiledSpec {
   std::unique_ptr<RE2> re;
   int value_group = 0;  // 1 when the pattern has a capture group
   ValidatorFn validator = nullptr;
+  SurroundingsFn surroundings = nullptr;  // the validator's check of the bytes around
   std::vector<bool> positive;  // by keyword id
   std::vector<bool> negative;
   std::vector<std::string> positive_words, negative_words;  // for labels

@@ -34,6 +34,12 @@ void Validate(const Engine::Impl& im, std::string_view text, uint32_t si, uint32
     r.value = std::move(valid->value);
     r.score += valid->score_delta;
     r.note = std::move(valid->note);
+    if (c.surroundings) {
+      auto around = c.surroundings(text, vb, r.end);
+      if (around.reject) return;
+      r.score += around.score_delta;
+      if (!around.note.empty()) r.note += (r.note.empty() ? "" : ", ") + std::string(around.note);
+    }
   } else {
     r.value = Normalise(raw, c.normaliser);
   }

@@ -1,6 +1,7 @@
 #include "formats/content_tests.h"
 
 #include <algorithm>
+#include <bit>
 #include <string>
 
 #include "core/utf8.h"
@@ -13,18 +14,19 @@ bool LooksLikeMailHeaders(std::string_view head) {
       "from:",     "to:",          "cc:",           "subject:",      "date:",     "message-id:",
       "received:", "return-path:", "mime-version:", "delivered-to:", "reply-to:", "content-type:"};
   if (!mbox::IsHeaderField(head, 0)) return false;
-  size_t end = std::min(head.find("\n\n"), head.find("\r\n\r\n"));
-  if (end == std::string_view::npos) end = head.size();  // headers only, or a long block
-  int known = 0;
-  for (size_t line = 0; line < end; line = mbox::LineEnd(head, line)) {
+  unsigned seen = 0;
+  for (size_t line = 0; line < head.size(); line = mbox::LineEnd(head, line)) {
+    bool folded = head[line] == ' ' || head[line] == '\t';
+    if (folded) continue;
+    if (!mbox::IsHeaderField(head, line)) break;  // the empty line, or no header block
     std::string start = AsciiLower(head.substr(line, 16));
-    for (auto field : kFields) {
-      if (start.starts_with(field)) {
-        ++known;
+    for (size_t f = 0; f < std::size(kFields); ++f) {
+      if (start.starts_with(kFields[f])) {
+        seen |= 1u << f;
         break;
       }
     }
-    if (known >= 2) return true;
+    if (std::popcount(seen) >= 2) return true;
   }
   return false;
 }

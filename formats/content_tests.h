@@ -10,11 +10,13 @@
 
 namespace piiscan::formats {
 
-// A mail header block: the first line is a header field ("Name: value"),
-// and the block (up to the first empty line) holds at least two of the
-// fields nearly every message has, in any letter case ("Message-Id",
-// "MIME-Version"). Maildir files have no extension, so this is all there
-// is to go on.
+// A mail header block: header fields ("Name: value") and their folded
+// continuation lines from the first line on, up to the first empty line,
+// holding at least two *different* fields nearly every message has, in any
+// letter case ("Message-Id", "MIME-Version"). A changelog of "version:" and
+// "date:" stanzas repeats one such field and breaks the block with a line
+// that is no field ("---", prose): not mail. Maildir files have no
+// extension, so this is all there is to go on.
 bool LooksLikeMailHeaders(std::string_view head);
 
 // Starts (after white space or a BOM) with markup that HTML pages use.

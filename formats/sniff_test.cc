@@ -33,6 +33,19 @@ TEST(Sniff, TextFamilies) {
   EXPECT_EQ(TypeOf("<?xml version=\"1.0\"?><a>b</a>", "x.xml"), "text");
 }
 
+// Mail needs a header block with two different mail fields; a changelog of
+// "version:"/"date:" stanzas repeats one and then breaks the block.
+TEST(Sniff, MailNeedsARealHeaderBlock) {
+  const std::string changelog =
+      "version: 2.1\ndate: Sat 02 Jul 2022 11:14:57 AM CEST\nchanges:\n\t- faster\n---\n"
+      "version: 2.0\ndate: Sun 25 Apr 2021 03:56:37 PM CEST\nchanges:\n\t- new API\n";
+  EXPECT_EQ(TypeOf(changelog, "changelog"), "text");
+  EXPECT_EQ(TypeOf("Date: 1 Jan 2024\nDate: 2 Jan 2024\n\nbody\n", "notes"), "text");
+  EXPECT_EQ(TypeOf("Received: from x\n  by y; Mon, 1 Jan 2024\nX-Spam: no\nDate: Mon, 1 Jan 2024\n\nhoi\n", "1"),
+            "eml");
+  EXPECT_EQ(TypeOf("Subject: x\nFrom: a@b.nl\r\n\r\nbody\n", "2"), "eml");
+}
+
 TEST(Sniff, ImagesAreNamedAsSuch) {
   std::string png("\x89PNG\r\n\x1A\n\0\0\0\rIHDR\0\0\0\x10\0\0\0\x10\x08\x02\0\0\0", 33);
   EXPECT_EQ(TypeOf(png, "scan.png"), "image");

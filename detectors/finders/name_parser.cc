@@ -41,6 +41,12 @@ bool CompoundOnly(const std::string& w) {
          w == "voor" || w == "uit";
 }
 
+// "B.V.", "N.V.", "C.V.", "V.O.F.": legal forms written like initials.
+bool IsCompanyInitials(std::string_view w) {
+  std::string l = LowerAscii(w);
+  return l == "b.v." || l == "n.v." || l == "c.v." || l == "v.o.f.";
+}
+
 size_t SkipBlanks(std::string_view t, size_t p, int max = 3) {
   int n = 0;
   while (p < t.size() && IsBlank(t[p]) && n < max) {
@@ -257,7 +263,17 @@ ParsedName ParseNameAt(std::string_view t, size_t pos, const NameLexicon& lex, b
       break;
     }
     size_t ce = CapWordEnd(t, p, lex);
-    if (ce == p) break;
+    if (ce == p) {
+      // A middle initial after a given name, before the rest of the name:
+      // "Mark J. Wielaard", "Jan P. de Vries" (not "Jansen B.V.").
+      size_t mi = caps.empty() || prefix_seen ? p : InitialsEnd(t, p);
+      size_t s = SkipBlanks(t, mi, 1);
+      if (mi == p || s == mi || IsCompanyInitials(t.substr(p, mi - p))) break;
+      if (CapWordEnd(t, s, lex) == s && !lex.prefixes.contains(LowerAscii(WordAt(t, s)))) break;
+      end = mi;
+      p = s;
+      continue;
+    }
     std::string lc = LowerAscii(t.substr(p, ce - p));
     if (lex.stopwords.contains(lc) || lex.company_markers.contains(lc)) break;
     if (caps.size() >= 4) break;

@@ -18,6 +18,7 @@ constexpr double kGazetteer = 0.8;    // known given name + surname-like word
 constexpr double kKnownSurname = 0.88;
 constexpr double kCommonWord = 0.4;   // ... whose surname is an ordinary word
 constexpr double kCommonGiven = 0.7;  // ... whose given name is also a word
+constexpr double kAddressOwner = 0.75;  // unknown words right before <address>
 
 bool IsBlank(char c) { return c == ' ' || c == '\t'; }
 
@@ -78,6 +79,7 @@ class PersonNameFinder final : public Finder {
       else if (h.list == signoffs_) Signature(t, h, cands);
       else if (h.list == labels_) AfterLabel(t, h, cands);
     }
+    BeforeAddresses(t, cands);
     uint32_t last = UINT32_MAX;
     for (uint32_t end : in.trigger_ends) {
       if (end == last) continue;
@@ -290,6 +292,73 @@ class PersonNameFinder final : public Finder {
     }
   }
 
+  // "Jan de Vries <jan@x.nl>", " -- Mark J. Wielaard <mark@x.org>": the words
+  // that directly precede an address in angle brackets are its owner's name,
+  // whatever the name (the gazetteer does not know most of the world's). A
+  // known given or surname makes it a label-strength cue; otherwise medium,
+  // and low when the last word is an ordinary Dutch word.
+  void BeforeAddresses(std::string_view t, std::vector<Candidate>& out) const {
+    for (size_t at = t.find('@'); at != std::string_view::npos; at = t.find('@', at + 1)) {
+      size_t lt = at;
+      while (lt > 0 && at - lt <= 64 && IsAddressByte(t[lt - 1])) --lt;
+      if (lt == at || lt < 2 || t[lt - 1] != '<') continue;
+      size_t e = lt - 1;
+      while (e > 0 && IsBlank(t[e - 1])) --e;
+      if (e > 0 && t[e - 1] == '"') --e;
+      size_t b = NameRunStart(t, e);
+      if (b >= e) continue;
+      ParsedName n = ParseNameAt(t, b, lex_, false);
+      if (!n.ok() || n.end != e || n.surnames == 0) continue;
+      bool known = KnownSurname(n) || n.prefixes > 0 || AnyGivenName(t, b, e) ||
+                   t.substr(b, e - b).find(". ") != std::string_view::npos;  // initials
+      double score = known ? kLabel : lex_.common_words.contains(n.last) ? kCommonWord : kAddressOwner;
+      Emit(t, n, score, "name before address", out);
+    }
+  }
+
+  // True when a word in [b, e) is a given name of the gazetteer ("Klaus Ade
+  // Johnstad": Ade), so that the whole name, not a part, wins.
+  bool AnyGivenName(std::string_view t, size_t b, size_t e) const {
+    for (size_t p = b; p < e;) {
+      size_t q = p;
+      while (q < e && !IsBlank(t[q]) && t[q] != '-') ++q;
+      if (q > p && lex_.first_names.contains(LowerAscii(t.substr(p, q - p)))) return true;
+      p = q + 1;
+    }
+    return false;
+  }
+
+  static bool IsAddressByte(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' ||
+           c == '_' || c == '-' || c == '+' || c == '%' || c == '=';
+  }
+
+  // Back from `e` over the words of a name on this line: capitalised words,
+  // initials and tussenvoegsels, at most six; not over a stop word
+  // ("Copyright", "Thanks"), a company word or anything else. Starts at the
+  // first capitalised word of the run; `e` when there is no run.
+  size_t NameRunStart(std::string_view t, size_t e) const {
+    size_t b = e, p = e;
+    for (int words = 0; words < 6 && p > 0; ++words) {
+      size_t we = p;
+      size_t wb = we;
+      while (wb > 0 && !IsBlank(t[wb - 1]) && t[wb - 1] != '\n' && t[wb - 1] != '"' && t[wb - 1] != '(') --wb;
+      if (wb == we) break;
+      std::string_view w = t.substr(wb, we - wb);
+      std::string lw = LowerAscii(w);
+      if (lex_.stopwords.contains(lw) || lex_.company_markers.contains(lw)) break;
+      bool prefix = lex_.prefixes.contains(lw);
+      bool cap = IsUpperAt(t, wb) && WordAt(t, wb).size() == w.size() && w.back() != '.' &&
+                 w.back() != '-' && w.back() != '\'';
+      bool initials = IsUpperAt(t, wb) && w.back() == '.' && w.size() <= 6;
+      if (!prefix && !cap && !initials) break;
+      if (cap || initials) b = wb;
+      if (wb == 0 || t[wb - 1] != ' ' || (wb >= 2 && t[wb - 2] == ' ' && words > 0)) break;
+      p = wb - 1;
+    }
+    return b;
+  }
+
   // Hyperscan found "J.P. de Vr" (ends after two letters of the surname) or
   // "Vries, J." (ends after an initial).
   void FromInitials(std::string_view t, uint32_t end, std::vector<Candidate>& out) const {
@@ -326,6 +395,20 @@ class PersonNameFinder final : public Finder {
       p = wb;
     }
     if (start == surname) return;
+    // "Mark J. Wielaard": a given name before the initials keeps its name.
+    if (start >= 2 && t[start - 1] == ' ') {
+      size_t gb = start - 1;
+      while (gb > 0 && IsLetterAt(t, gb - 1)) --gb;
+      while (gb > 0 && (static_cast<unsigned char>(t[gb]) & 0xC0) == 0x80) ++gb;
+      if (gb < start - 1 && IsUpperAt(t, gb) && (gb == 0 || !IsLetterAt(t, gb - 1)) &&
+          lex_.first_names.contains(LowerAscii(t.substr(gb, start - 1 - gb)))) {
+        ParsedName g = ParseNameAt(t, gb, lex_, false);
+        if (g.ok() && g.begin == gb && g.end >= end && g.surnames > 0) {
+          Emit(t, g, kInitials, "given name, initials + surname", out);
+          return;
+        }
+      }
+    }
     ParsedName n = ParseNameAt(t, start, lex_, false);
     if (!n.ok() || n.initials == 0 || n.surnames == 0 || n.end < end) return;
     std::string initials = LowerAscii(t.substr(n.begin, 4));

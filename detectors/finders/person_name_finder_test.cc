@@ -70,6 +70,19 @@ TEST_F(PersonNameTest, ColumnsAndMailHeaders) {
   EXPECT_EQ(Names("\"Klantenservice\" <info@example.nl>", from), V{});
 }
 
+// "Name <address>": whatever the name, the words right before an address in
+// angle brackets are its owner's; a middle initial stays with the given name.
+TEST_F(PersonNameTest, NameBeforeAnAddress) {
+  EXPECT_EQ(Names(" -- Wolter Kwakernaak <wk@voorbeeld.nl>  Mon, 01 Jan 2024\n"), V{"Wolter Kwakernaak"});
+  EXPECT_EQ(Names("Copyright: 2019 Oyelaran Adebayo-Okafor <oa@voorbeeld.nl>\n"), V{"Oyelaran Adebayo-Okafor"});
+  EXPECT_EQ(Names("Thanks Xandru Vellacott <xv@voorbeeld.nl> for the patch\n"), V{"Xandru Vellacott"});
+  EXPECT_EQ(Names("Mark J. Wielaard <mark@voorbeeld.org>\n"), V{"Mark J. Wielaard"});
+  EXPECT_EQ(Names("Het verslag is van Jan P. de Vries, gisteren.\n"), V{"Jan P. de Vries"});
+  EXPECT_EQ(Names("Contact: Support Team <support@voorbeeld.nl>\n"), V{});
+  EXPECT_EQ(Names("Bakker B.V. Amsterdam <info@voorbeeld.nl>\n"), V{});
+  EXPECT_EQ(Names("zie <jan@voorbeeld.nl> en Message-ID: <x1@voorbeeld.nl>\n"), V{});
+}
+
 TEST_F(PersonNameTest, GazetteerNamesAndWhatIsNotAName) {
   EXPECT_EQ(Names("Gisteren heeft Mehmet Yılmaz de offerte getekend."), V{"Mehmet Yılmaz"});
   EXPECT_EQ(Names("Voorbeeld Holding B.V., Kerkstraat 12, Utrecht"), V{});

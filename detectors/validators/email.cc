@@ -3,6 +3,35 @@
 #include "core/utf8.h"
 
 namespace piiscan::detectors {
+namespace {
+
+bool IsHex(char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
+
+// Local parts that mail programs generate for Message-IDs, not mailboxes:
+// "545627c2.3050608" (8 hex, '.', a counter: Mozilla), "20030528162613.GB8524"
+// and "1409845851-38950-1-git-send-email-x" (a timestamp of 10+ digits, then
+// more), and UUIDs "07c06d79-0828-b564-d604-fd16c7c86ebe".
+bool MessageIdShape(std::string_view local) {
+  size_t hex = 0, digits = 0;
+  while (hex < local.size() && IsHex(local[hex])) digits += (local[hex++] <= '9');
+  if (hex == local.size() || (local[hex] != '.' && local[hex] != '-')) return false;
+  std::string_view rest = local.substr(hex + 1);
+  if (digits >= 10 && digits + 2 >= hex && !rest.empty()) return true;  // a timestamp, then more
+  if (hex == 8 && digits >= 1 && local[hex] == '.' && rest.size() >= 4 && rest.size() <= 8 &&
+      rest.find_first_not_of("0123456789") == std::string_view::npos) {
+    return true;
+  }
+  if (hex == 8 && local.size() == 36) {  // 8-4-4-4-12
+    for (size_t i = 0; i < local.size(); ++i) {
+      bool dash = i == 8 || i == 13 || i == 18 || i == 23;
+      if (dash ? local[i] != '-' : !IsHex(local[i])) return false;
+    }
+    return true;
+  }
+  return false;
+}
+
+}  // namespace
 
 std::optional<Validated> ValidateEmail(std::string_view raw) {
   auto at = raw.find('@');
@@ -12,6 +41,7 @@ std::optional<Validated> ValidateEmail(std::string_view raw) {
   if (local.front() == '.' || local.back() == '.' || local.find("..") != std::string_view::npos) {
     return std::nullopt;
   }
+  if (MessageIdShape(local)) return std::nullopt;
   if (domain.find("..") != std::string_view::npos || domain.front() == '.' || domain.front() == '-') {
     return std::nullopt;
   }
