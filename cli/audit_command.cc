@@ -4,6 +4,8 @@
 
 #include "cli/audit_options.h"
 #include "cli/commands.h"
+#include "cli/store_findings.h"
+#include "cli/store_options.h"
 #include "cli/subcommands.h"
 #include "reports/findings_reader.h"
 
@@ -13,7 +15,7 @@ namespace piiscan::cli {
 namespace {
 
 constexpr const char* kAuditUsage =
-    "usage: piiscan audit --register R.yaml --findings F.jsonl [options]\n\n"
+    "usage: piiscan audit --register R.yaml (--findings F.jsonl | --db FILE) [options]\n\n"
     "Holds the findings of a scan against the register of processing and reports\n"
     "the gaps: undeclared_category, undeclared_location, retention_exceeded,\n"
     "special_category, bsn_without_basis, id_copy, unscanned, and (info)\n"
@@ -21,7 +23,9 @@ constexpr const char* kAuditUsage =
     "evidence counts, the files concerned and masked samples (raw values are never\n"
     "copied, even from findings written with --show-values). The register format\n"
     "and the severity rule are in docs/register.md; `piiscan register draft`\n"
-    "writes a first register from a privacy statement.\n\n"
+    "writes a first register from a privacy statement. With --db FILE (default:\n"
+    "$PIISCAN_DB, when --findings is not given) the current findings of a findings\n"
+    "store are audited instead of a findings file.\n\n"
     "exit codes: 0 done; 1 --fail-on triggered; 2 usage error, bad register or\n"
     "findings file; 3 an output could not be written.\n\noptions";
 
@@ -31,7 +35,9 @@ int RunAudit(int argc, char** argv) {
   const std::string who = "piiscan audit";
   AuditCliOptions ao;
   po::options_description desc(kAuditUsage);
-  desc.add_options()("help,h", "show this help");
+  std::string db;
+  desc.add_options()("help,h", "show this help")(
+      "db", po::value(&db), "audit the current findings of this findings store (default: $PIISCAN_DB)");
   AddAuditOptions(desc, ao, /*with_findings=*/true);
   po::variables_map vm;
   try {
@@ -45,14 +51,31 @@ int RunAudit(int argc, char** argv) {
     std::cout << desc << "\n";
     return kExitOk;
   }
-  if (ao.findings.empty()) {
-    std::cerr << who << ": --findings F.jsonl is required (see piiscan audit --help)\n";
+  if (ao.findings.empty()) db = DbPath(db);
+  if (ao.findings.empty() == db.empty()) {
+    std::cerr << who << ": give either --findings F.jsonl or --db FILE (see piiscan audit --help)\n";
     return kExitUsage;
+  }
+  std::unique_ptr<store::Store> store;
+  std::unique_ptr<store::StoreReader> reader;
+  std::vector<store::ScanRecord> scans;
+  if (!db.empty()) {
+    auto s = OpenStoreOrReport(db, /*create=*/false, who);
+    if (!s) return s.error();
+    store = std::move(*s);
+    auto r = store->OpenReader();
+    auto listed = r ? (*r)->Scans() : Result<std::vector<store::ScanRecord>>(std::unexpected(r.error()));
+    if (!listed) {
+      std::cerr << who << ": store " << db << ": " << listed.error().message << "\n";
+      return kExitFailure;
+    }
+    reader = std::move(*r);
+    scans = std::move(*listed);
   }
   auto prepared = PrepareAudit(ao, who);
   if (!prepared) return prepared.error();
   audit::Auditor auditor(prepared->reg, prepared->options);
-  auto stats = reports::ReadFindingsFile(ao.findings, auditor);
+  auto stats = reader ? ReadStoreFindings(*reader, scans, auditor) : reports::ReadFindingsFile(ao.findings, auditor);
   if (!stats) {
     std::cerr << who << ": " << stats.error().message << "\n";
     return kExitUsage;

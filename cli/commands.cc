@@ -22,6 +22,8 @@ constexpr Subcommand kSubcommands[] = {
     {"scan", "scan files, folders and mail exports; write findings", RunScan},
     {"detectors", "list detector ids, categories and descriptions", RunDetectors},
     {"formats", "list the file formats read and the library behind each", RunFormats},
+    {"scans", "list the scans recorded in a findings store (--db)", RunScans},
+    {"report", "current findings of a findings store, or what changed --since", RunReport},
     {"audit", "hold findings against the register of processing; report the gaps", RunAudit},
     {"register", "register draft STATEMENT.txt: draft a register from a privacy statement", RunRegister},
     {"person", "find everything about one data subject (DSAR, AVG art. 15/17)", RunPerson},

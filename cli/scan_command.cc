@@ -1,7 +1,9 @@
 // `piiscan scan PATH...`: walk, extract, detect, write findings.
 #include <unistd.h>
 
+#include <algorithm>
 #include <boost/program_options.hpp>
+#include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
@@ -11,6 +13,7 @@
 #include "cli/commands.h"
 #include "cli/option_parsing.h"
 #include "cli/scan_setup.h"
+#include "cli/store_options.h"
 #include "cli/subcommands.h"
 #include "core/keyed_hash.h"
 #include "detectors/engine.h"
@@ -19,6 +22,7 @@
 #include "reports/summary_text.h"
 #include "scanner/detector_consumer.h"
 #include "scanner/scan.h"
+#include "scanner/store_sink.h"
 
 namespace po = boost::program_options;
 
@@ -36,7 +40,12 @@ constexpr const char* kScanUsage =
     "unreadable, limit). A summary goes to stderr; Ctrl-C stops cleanly.\n\n"
     "With --register R.yaml the findings are also held against the register in\n"
     "the same run (as `piiscan audit` does): gap summary on stderr, --report\n"
-    "FILE.html and --xlsx FILE.xlsx for people, --fail-on for cron and CI.\n\noptions";
+    "FILE.html and --xlsx FILE.xlsx for people, --fail-on for cron and CI.\n\n"
+    "With --db FILE (default: $PIISCAN_DB) the scan is recorded in a findings\n"
+    "store: files unchanged since the last scan with the same settings are not\n"
+    "read again (their stored findings are still written), a scan killed halfway\n"
+    "resumes where it stopped, and `piiscan scans`, `piiscan report` and\n"
+    "`piiscan audit --db` read the store later.\n\noptions";
 
 }  // namespace
 
@@ -45,7 +54,10 @@ int RunScan(int argc, char** argv) {
   // during start-up then ends the scan cleanly too.
   auto& stop = InterruptFlag();
   std::string output = "-", format = "jsonl", min_conf = "medium";
-  bool show_values = false;
+  bool show_values = false, full = false, db_values = false;
+  unsigned db_wait = 10;
+  int db_commit_files = store::WriterOptions{}.batch_files;
+  std::string db;
   WalkCliOptions walk;
   po::options_description desc(kScanUsage);
   desc.add_options()
@@ -56,7 +68,13 @@ int RunScan(int argc, char** argv) {
       ("min-confidence", po::value(&min_conf), "low, medium (default) or high: drop findings below")
       ("detectors", po::value(&walk.detectors),
        "run only these detectors: IDs separated by commas (see `piiscan detectors`); repeatable")
-      ("skip-detectors", po::value(&walk.skip_detectors), "run all detectors but these IDs (commas; repeatable)");
+      ("skip-detectors", po::value(&walk.skip_detectors), "run all detectors but these IDs (commas; repeatable)")
+      ("db", po::value(&db), "record the scan in the findings store FILE and skip unchanged files (default: $PIISCAN_DB)")
+      ("full", po::bool_switch(&full), "with --db: read every file, even unchanged ones")
+      ("db-wait", po::value(&db_wait), "with --db: seconds to wait for another scan of the same store (default 10)")
+      ("db-commit-files", po::value(&db_commit_files),
+       "with --db: commit to the store every N files (default 2000) or every second; a crash loses at most that")
+      ("db-values", po::bool_switch(&db_values), "with --db and --show-values: keep raw values in the store too");
   AddWalkOptions(desc, walk);
   AuditCliOptions audit;
   AddAuditOptions(desc, audit, /*with_findings=*/false);
@@ -86,6 +104,37 @@ int RunScan(int argc, char** argv) {
     return kExitUsage;
   }
 
+  db = DbPath(db);
+  if ((full || db_values) && db.empty()) {
+    std::cerr << "piiscan scan: --full and --db-values need --db FILE (or PIISCAN_DB)\n";
+    return kExitUsage;
+  }
+  if (db_values && !show_values) {
+    std::cerr << "piiscan scan: --db-values needs --show-values\n";
+    return kExitUsage;
+  }
+  std::unique_ptr<store::Store> store;
+  std::unique_ptr<store::StoreWriter> writer;
+  if (!db.empty()) {
+    auto s = OpenStoreOrReport(db, /*create=*/true, "piiscan scan");
+    if (!s) return s.error();
+    store = std::move(*s);
+    store::WriterOptions wo;
+    wo.store_values = db_values;
+    wo.wait = std::chrono::seconds(db_wait);
+    wo.batch_files = std::max(1, db_commit_files);
+    auto w = store->OpenWriter(wo);
+    if (!w) {
+      std::cerr << "piiscan scan: store " << db << ": " << w.error().message << "\n";
+      return kExitFailure;
+    }
+    writer = std::move(*w);
+    options.store = store.get();
+    // Values shown but not stored: a stored file could not show its values,
+    // so every file is read.
+    options.full = full || (show_values && !db_values);
+  }
+
   ScanSetup setup;
   if (auto failed = LoadScanSetup(walk, "piiscan scan", {}, setup)) return *failed;
   auto out = reports::OutputFile::Open(output);
@@ -105,6 +154,11 @@ int RunScan(int argc, char** argv) {
     audit_sink = audit::MakeAuditSink(*auditor);
     sinks.push_back(audit_sink.get());
   }
+  std::optional<scanner::StoreSink> store_sink;
+  if (writer) {
+    store_sink.emplace(*writer);
+    sinks.push_back(&*store_sink);
+  }
   auto info = MakeScanInfo("scan", options, setup,
                            {"min_confidence=" + std::string(ConfidenceName(*conf)),
                             std::string("show_values=") + (show_values ? "true" : "false")});
@@ -112,7 +166,19 @@ int RunScan(int argc, char** argv) {
       scanner::RunScan(options, info, scanner::DetectorConsumerFactory(setup.engine, fo), sinks, stop);
   bool written = sink->Finish(summary);
   if (audit_sink) audit_sink->Finish(summary);
+  bool stored = !store_sink || store_sink->Finish(summary);
   if (!walk.quiet) std::cerr << reports::SummaryText(summary);
+  if (store_sink && store_sink->record() && !walk.quiet) {
+    const auto& rec = *store_sink->record();
+    std::cerr << "store: " << rec.files_read << " files read, " << rec.files_skipped
+              << " skipped as unchanged, " << rec.new_findings << " new findings, " << rec.resolved
+              << " resolved, " << rec.files_gone << " files gone (" << db << ", scan " << rec.id << ")\n";
+  }
+  if (!stored) {
+    std::cerr << "piiscan scan: store " << db << ": "
+              << (store_sink->error() ? store_sink->error()->message : "could not record the scan") << "\n";
+    return kExitFailure;
+  }
   if (!written) {
     std::cerr << "piiscan scan: could not write all findings to " << output << "\n";
     return kExitFailure;

@@ -9,5 +9,7 @@ int RunFormats(int argc, char** argv);
 int RunAudit(int argc, char** argv);
 int RunRegister(int argc, char** argv);
 int RunPerson(int argc, char** argv);
+int RunScans(int argc, char** argv);
+int RunReport(int argc, char** argv);
 
 }  // namespace piiscan::cli

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/confidence.h"
+#include "core/file_identity.h"
 #include "core/location.h"
 #include "core/status.h"
 
@@ -61,6 +62,21 @@ struct ItemReport {
   // bounded; every part but the first has `continued` set (and counts no
   // file or bytes in summaries).
   bool continued = false;
+  // For a findings store (store/store.h), set by the scanner on the report
+  // of a top-level file: where and what the file was. Unset for problems
+  // met while walking (an unreadable folder).
+  std::optional<FileIdentity> identity;
+  // A file is read as one or more work units (a big file is split into
+  // parts read by several workers). The last report of each unit has
+  // `units_done` 1, unless the scan was stopped while it was read (then the
+  // unit is incomplete); the last report of the unit that split the file
+  // has `units_total` (1 + parts split off). The file is complete once the
+  // reports with its path add up to units_done == units_total.
+  uint32_t units_done = 0;
+  uint32_t units_total = 0;
+  // Nonzero: the file was not read, its findings and statuses were replayed
+  // from the store, whose id of the file this is.
+  int64_t stored_file_id = 0;
 };
 
 }  // namespace piiscan

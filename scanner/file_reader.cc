@@ -63,7 +63,8 @@ bool FileBytes::Open(const std::string& path, uint64_t max_size, FileStatus& sta
     return true;
   }
   info_ = {static_cast<uint64_t>(st.st_size), static_cast<int64_t>(st.st_mtim.tv_sec),
-           static_cast<uint64_t>(st.st_ino), static_cast<uint64_t>(st.st_dev)};
+           static_cast<uint64_t>(st.st_ino), static_cast<uint64_t>(st.st_dev),
+           NanosOf(st.st_mtim), NanosOf(st.st_ctim)};
   if (max_size > 0 && info_.size > max_size) {
     status = FileStatus::kTooLarge;
     reason = "file of " + std::to_string(info_.size) + " bytes exceeds --max-file-size " +

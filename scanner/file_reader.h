@@ -12,6 +12,7 @@
 // Thread safety: a FileBytes belongs to one thread.
 
 #include <sys/types.h>
+#include <time.h>
 
 #include <cstdint>
 #include <functional>
@@ -22,6 +23,11 @@
 
 namespace piiscan::scanner {
 
+// Nanoseconds since the epoch of a stat(2) time.
+inline int64_t NanosOf(const struct timespec& t) {
+  return static_cast<int64_t>(t.tv_sec) * 1000000000 + t.tv_nsec;
+}
+
 class FileBytes {
  public:
   struct Info {
@@ -29,6 +35,8 @@ class FileBytes {
     int64_t mtime = 0;
     uint64_t inode = 0;
     uint64_t device = 0;
+    int64_t mtime_ns = 0;
+    int64_t ctime_ns = 0;
   };
   FileBytes() = default;
   FileBytes(const FileBytes&) = delete;

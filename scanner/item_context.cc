@@ -29,6 +29,7 @@ void ItemContext::Text(std::string_view utf8, const Location& where, const Segme
     part.continued = report_.continued;
     part.size = report_.size;
     part.mtime = report_.mtime;
+    part.identity = report_.identity;
     part.bytes_scanned = report_.bytes_scanned;
     part.findings = std::move(report_.findings);
     part.statuses = std::move(report_.statuses);

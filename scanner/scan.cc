@@ -1,5 +1,7 @@
 #include "scanner/scan.h"
 
+#include <sys/stat.h>
+
 #include <chrono>
 #include <thread>
 
@@ -39,9 +41,15 @@ ItemReport ScanOne(const Item& item, const std::optional<formats::FilePart>& par
   if (!file.Open(item.path, options.limits.max_file_size, status, reason)) {
     report.statuses.push_back(StatusRecord{item.path, {}, status, reason});
     if (!part) report.size = file.info().size;
+    const auto& i = file.info();
+    report.identity = FileIdentity{item.root, item.relative_path, i.device, i.inode, i.size, i.mtime_ns, i.ctime_ns};
     return report;
   }
   if (file.skip()) return report;
+  {
+    const auto& i = file.info();
+    report.identity = FileIdentity{item.root, item.relative_path, i.device, i.inode, i.size, i.mtime_ns, i.ctime_ns};
+  }
   if (!part) report.size = file.info().size;
   report.mtime = file.info().mtime;
   ItemContext ctx(options.limits, stop, consumer, &file, report,
@@ -77,6 +85,36 @@ ItemReport ScanOne(const Item& item, const std::optional<formats::FilePart>& par
   return report;
 }
 
+// Fills `out` from the store when the file is unchanged since it was recorded
+// with the same configuration: the file is then not opened at all. A store
+// error only means the file is read.
+bool Replay(const Item& item, store::StoreReader& reader, const std::string& fingerprint, ItemReport& out) {
+  struct stat st;
+  if (::stat(item.path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return false;
+  FileIdentity id{item.root,
+                  item.relative_path,
+                  static_cast<uint64_t>(st.st_dev),
+                  static_cast<uint64_t>(st.st_ino),
+                  static_cast<uint64_t>(st.st_size),
+                  NanosOf(st.st_mtim),
+                  NanosOf(st.st_ctim)};
+  auto hit = reader.Unchanged(id, fingerprint);
+  if (!hit || !*hit) return false;
+  store::StoredFile& stored = **hit;
+  out.file = std::move(stored.state.path);
+  out.size = id.size;
+  out.mtime = st.st_mtim.tv_sec;
+  out.type = std::move(stored.state.type);
+  out.bytes_scanned = stored.state.bytes_scanned;
+  out.findings.reserve(stored.findings.size());
+  for (auto& c : stored.findings) out.findings.push_back(std::move(c.finding));
+  out.statuses = std::move(stored.statuses);
+  out.identity = std::move(id);
+  out.units_done = out.units_total = 1;
+  out.stored_file_id = stored.file_id;
+  return true;
+}
+
 }  // namespace
 
 reports::ScanSummary RunScan(const ScanOptions& options, const ScanInfo& info,
@@ -109,16 +147,36 @@ reports::ScanSummary RunScan(const ScanOptions& options, const ScanInfo& info,
     workers.emplace_back([&] {
       auto consumer = consumers();
       FileBytes file;
+      std::unique_ptr<store::StoreReader> reader;
+      if (options.store && !options.full) {
+        // Without a reader this worker reads every file: slower, still right.
+        if (auto r = options.store->OpenReader()) reader = std::move(*r);
+      }
       auto flush = [&](ItemReport&& part) { results.Push(std::move(part)); };
       while (auto w = work.PopTracked()) {
-        auto split = [&](const formats::FilePart& part) { work.PushFront(Work{w->item, std::nullopt, part}); };
+        uint32_t splits = 0;
+        auto split = [&](const formats::FilePart& part) {
+          ++splits;
+          work.PushFront(Work{w->item, std::nullopt, part});
+        };
+        ItemReport replayed;
         if (w->problem) {
           ItemReport r;
           r.file = w->item.path;
           r.statuses.push_back(std::move(*w->problem));
           results.Push(std::move(r));
-        } else if (!stop.load(std::memory_order_relaxed)) {  // else drain without work
+        } else if (stop.load(std::memory_order_relaxed)) {
+          // drain without work
+        } else if (reader && !w->part && Replay(w->item, *reader, info.config_fingerprint, replayed)) {
+          counters.files_done.fetch_add(1, std::memory_order_relaxed);
+          counters.findings.fetch_add(replayed.findings.size(), std::memory_order_relaxed);
+          results.Push(std::move(replayed));
+        } else {
           ItemReport r = ScanOne(w->item, w->part, options, threads, stop, *consumer, file, flush, split);
+          // A unit read while the scan was being stopped may be cut short:
+          // it does not complete its file (a store reads it again next time).
+          r.units_done = stop.load(std::memory_order_relaxed) ? 0 : 1;
+          if (!w->part) r.units_total = 1 + splits;
           if (!w->part) counters.files_done.fetch_add(1, std::memory_order_relaxed);
           counters.bytes_done.fetch_add(r.size, std::memory_order_relaxed);
           counters.findings.fetch_add(r.findings.size(), std::memory_order_relaxed);

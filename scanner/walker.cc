@@ -29,6 +29,7 @@ class Walker {
       Problem(root, std::string("cannot read: ") + std::strerror(errno));
       return;
     }
+    root_ = root;
     Visit(root, st);
   }
 
@@ -37,6 +38,14 @@ class Walker {
  private:
   void Problem(const std::string& path, std::string reason) {
     problem_(StatusRecord{path, {}, FileStatus::kUnreadable, std::move(reason)});
+  }
+
+  // `path` below the current root ("" for the root itself).
+  std::string Relative(const std::string& path) const {
+    if (path.size() <= root_.size()) return "";
+    size_t from = root_.size();
+    while (from < path.size() && path[from] == '/') ++from;
+    return path.substr(from);
   }
 
   bool Excluded(const std::string& path) const {
@@ -48,8 +57,9 @@ class Walker {
 
   void Visit(const std::string& path, const struct stat& st) {
     if (S_ISREG(st.st_mode)) {
-      Item item{path, static_cast<uint64_t>(st.st_size), static_cast<int64_t>(st.st_mtim.tv_sec),
-                static_cast<uint64_t>(st.st_ino), static_cast<uint64_t>(st.st_dev)};
+      Item item{path, root_, Relative(path), static_cast<uint64_t>(st.st_size),
+                static_cast<int64_t>(st.st_mtim.tv_sec), static_cast<uint64_t>(st.st_ino),
+                static_cast<uint64_t>(st.st_dev)};
       if (!file_(std::move(item))) stopped_ = true;
     } else if (S_ISDIR(st.st_mode)) {
       if (!visited_.insert({st.st_dev, st.st_ino}).second) return;  // link loop
@@ -89,7 +99,7 @@ class Walker {
       if (type == DT_REG) {
         // Size and times come from the worker's fstat of the open file: one
         // system call less here, where the walk is single-threaded.
-        if (!file_(Item{path, 0, 0, 0, 0})) stopped_ = true;
+        if (!file_(Item{path, root_, Relative(path), 0, 0, 0, 0})) stopped_ = true;
         continue;
       }
       if (type == DT_DIR && !opt_.follow_symlinks) {
@@ -113,6 +123,7 @@ class Walker {
   const std::function<bool(Item)>& file_;
   const std::function<void(StatusRecord)>& problem_;
   std::set<std::pair<uint64_t, uint64_t>> visited_;
+  std::string root_;
   bool stopped_ = false;
 };
 

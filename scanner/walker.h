@@ -21,6 +21,8 @@ namespace piiscan::scanner {
 
 struct Item {
   std::string path;    // as reached from the PATH given (PATH joined with the relative path)
+  std::string root;           // the PATH given it was found under
+  std::string relative_path;  // below root, '/'-separated; "" when root is the file itself
   uint64_t size = 0;
   int64_t mtime = 0;
   uint64_t inode = 0;

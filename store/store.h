@@ -42,24 +42,15 @@
 #include <variant>
 #include <vector>
 
+#include "core/file_identity.h"
 #include "core/finding.h"
 #include "core/scan_info.h"
 #include "core/status.h"
 
 namespace piiscan::store {
 
-// What makes a top-level file "the same file, unchanged" between scans.
-struct FileIdentity {
-  std::string root;           // the PATH as given to the scan (one of ScanInfo::roots)
-  std::string relative_path;  // below root, '/'-separated; "" when root is the file itself
-  uint64_t device = 0;
-  uint64_t inode = 0;
-  uint64_t size = 0;
-  int64_t mtime_ns = 0;
-  int64_t ctime_ns = 0;
-
-  bool operator==(const FileIdentity&) const = default;
-};
+// What makes a top-level file "the same file, unchanged" (core/file_identity.h).
+using FileIdentity = piiscan::FileIdentity;
 
 // A top-level file as the reporter records it (ItemReport without findings).
 struct FileState {

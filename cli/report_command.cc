@@ -1,0 +1,167 @@
+// `piiscan report --db FILE`: the current findings of a findings store, or
+// what changed since an earlier scan, without reading any scanned file.
+#include <boost/program_options.hpp>
+#include <iostream>
+
+#include "cli/commands.h"
+#include "cli/store_findings.h"
+#include "cli/store_options.h"
+#include "cli/store_since.h"
+#include "cli/subcommands.h"
+#include "reports/csv_sink.h"
+#include "reports/jsonl_sink.h"
+
+namespace po = boost::program_options;
+
+namespace piiscan::cli {
+namespace {
+
+constexpr const char* kReportUsage =
+    "usage: piiscan report [--db FILE] [--since last|SCAN_ID|DATE] [--format jsonl|csv] [-o FILE]\n\n"
+    "Writes the current findings recorded in the findings store FILE (default:\n"
+    "$PIISCAN_DB) in the shape `piiscan scan` writes them (docs/output.md), without\n"
+    "reading any scanned file. With --since, only what changed: findings new since\n"
+    "that scan and findings resolved since then (their file changed or is gone),\n"
+    "each marked \"change\":\"new\" or \"change\":\"resolved\" (JSONL) or in a `change`\n"
+    "column (CSV). `last` is the completed scan before the latest completed one;\n"
+    "SCAN_ID is a scan_id from `piiscan scans`; DATE is UTC, 2026-12-07 or\n"
+    "2026-12-07T13:48[:01][Z].\n\noptions";
+
+// Feeds `sink` the findings grouped per file (the store keeps a file's
+// findings together), as a scan would.
+class FileGrouper {
+ public:
+  explicit FileGrouper(reports::Sink& sink) : sink_(sink) {}
+  void Add(Finding f) {
+    if (!report_.findings.empty() && report_.file != f.file) Flush();
+    if (report_.findings.empty()) {
+      report_.file = f.file;
+      ++summary_.files;
+    }
+    ++summary_.findings;
+    ++summary_.by_detector[f.detector];
+    report_.findings.push_back(std::move(f));
+  }
+  reports::ScanSummary Finish() {
+    Flush();
+    return summary_;
+  }
+
+ private:
+  void Flush() {
+    if (report_.findings.empty()) return;
+    sink_.Item(report_);
+    report_ = ItemReport{};
+  }
+  reports::Sink& sink_;
+  ItemReport report_;
+  reports::ScanSummary summary_;
+};
+
+}  // namespace
+
+int RunReport(int argc, char** argv) {
+  const std::string who = "piiscan report";
+  std::string db, since, format = "jsonl", output = "-";
+  po::options_description desc(kReportUsage);
+  desc.add_options()
+      ("help,h", "show this help")
+      ("db", po::value(&db), "the findings store (default: $PIISCAN_DB)")
+      ("since", po::value(&since), "only what is new or resolved since: last, a SCAN_ID or a DATE")
+      ("format", po::value(&format), "jsonl (default) or csv")
+      ("output,o", po::value(&output), "write to FILE (created mode 0600); '-' = stdout (default)");
+  po::variables_map vm;
+  try {
+    po::store(po::command_line_parser(argc, argv).options(desc).run(), vm);
+    po::notify(vm);
+  } catch (const po::error& e) {
+    std::cerr << who << ": " << e.what() << " (see piiscan report --help)\n";
+    return kExitUsage;
+  }
+  if (vm.count("help")) {
+    std::cout << desc << "\n";
+    return kExitOk;
+  }
+  db = DbPath(db);
+  if (db.empty()) {
+    std::cerr << who << ": --db FILE (or PIISCAN_DB) is needed\n";
+    return kExitUsage;
+  }
+  if (format != "jsonl" && format != "csv") {
+    std::cerr << who << ": --format must be jsonl or csv\n";
+    return kExitUsage;
+  }
+  auto store = OpenStoreOrReport(db, /*create=*/false, who);
+  if (!store) return store.error();
+  auto reader = (*store)->OpenReader();
+  auto fail = [&](const Error& e) {
+    std::cerr << who << ": store " << db << ": " << e.message << "\n";
+    return kExitFailure;
+  };
+  if (!reader) return fail(reader.error());
+  auto scans = (*reader)->Scans();
+  if (!scans) return fail(scans.error());
+  std::optional<store::Since> base;
+  if (!since.empty()) {
+    base = ParseSince(since, *scans);
+    if (!base) {
+      std::cerr << who << ": --since must be last, a scan id listed by `piiscan scans`, or a date "
+                << "(2026-12-07 or 2026-12-07T13:48:01Z)\n";
+      return kExitUsage;
+    }
+  }
+  auto out = reports::OutputFile::Open(output);
+  if (!out) {
+    std::cerr << who << ": " << out.error().message << "\n";
+    return kExitFailure;
+  }
+  ScanInfo info;
+  if (auto latest = LatestScan(*scans)) info = latest->info;
+  bool written = true;
+  if (!base) {
+    std::unique_ptr<reports::Sink> sink = format == "csv" ? reports::MakeCsvSink(std::move(*out), false)
+                                                          : reports::MakeJsonlSink(std::move(*out));
+    sink->Begin(info);
+    FileGrouper grouper(*sink);
+    auto visited = (*reader)->CurrentFindings([&](const store::StoredFinding& stored) {
+      grouper.Add(stored.counted.finding);
+      return true;
+    });
+    if (!visited) return fail(visited.error());
+    written = sink->Finish(grouper.Finish());
+  } else {
+    if (format == "jsonl") out->Write(reports::HeaderJson(info) + "\n");
+    else out->Write("change,file,location,detector,category,confidence,masked,value_hash\n");
+    auto visited = (*reader)->ChangesSince(*base, [&](store::Change change, const store::StoredFinding& stored) {
+      const Finding& f = stored.counted.finding;
+      std::string_view name = change == store::Change::kNew ? "new" : "resolved";
+      std::string line;
+      if (format == "jsonl") {
+        line = "{\"change\":\"" + std::string(name) + "\",";
+        line += reports::FindingJson(f).substr(1);
+      } else {
+        line = std::string(name);
+        const std::string where = JoinLocation(f.location);
+        for (std::string_view field : {std::string_view(f.file), std::string_view(where),
+                                       std::string_view(f.detector), std::string_view(f.category),
+                                       ConfidenceName(f.confidence), std::string_view(f.masked),
+                                       std::string_view(f.value_hash)}) {
+          line += ',';
+          reports::AppendCsvField(line, field);
+        }
+      }
+      line += '\n';
+      out->Write(line);
+      return true;
+    });
+    if (!visited) return fail(visited.error());
+    written = out->Flush();
+  }
+  if (!written) {
+    std::cerr << who << ": could not write " << output << "\n";
+    return kExitFailure;
+  }
+  return kExitOk;
+}
+
+}  // namespace piiscan::cli

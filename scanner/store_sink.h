@@ -1,0 +1,61 @@
+#pragma once
+// Records a scan in a findings store (store/store.h): a sink on the reporter
+// thread that turns each complete top-level file into BeginFile / AddFinding /
+// AddStatus / EndFile, a file replayed from the store into KeepUnchanged, and
+// the end of the scan into FinishScan. Parts of one file may arrive
+// interleaved with other files (a big file read by several workers, findings
+// flushed early): they are held until the file is complete, so that the
+// store only ever records whole files. A file cut short by Ctrl-C is never
+// recorded; the next scan reads it again.
+//
+// The first store error stops the recording (the scan itself goes on);
+// error() says what it was. Thread safety: the reporter thread only.
+
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "core/status.h"
+#include "reports/sink.h"
+#include "store/store.h"
+
+namespace piiscan::scanner {
+
+class StoreSink final : public reports::Sink {
+ public:
+  explicit StoreSink(store::StoreWriter& writer) : writer_(writer) {}
+
+  void Begin(const ScanInfo& info) override;
+  void Item(const ItemReport& report) override;
+  // FinishScan: completed unless the summary says interrupted or the store
+  // failed. Returns false when the store failed.
+  bool Finish(const reports::ScanSummary& summary) override;
+
+  const std::optional<Error>& error() const { return error_; }
+  // The scan as recorded (files read and skipped, findings, new, resolved),
+  // once Finish succeeded.
+  const std::optional<store::ScanRecord>& record() const { return record_; }
+
+ private:
+  struct Pending {
+    std::optional<FileIdentity> identity;
+    std::string type;
+    uint64_t bytes_scanned = 0;
+    std::vector<Finding> findings;
+    std::vector<StatusRecord> statuses;
+    uint32_t done = 0;
+    uint32_t total = 0;
+  };
+  void Write(const FileIdentity& identity, const std::string& path, const std::string& type,
+             uint64_t bytes_scanned, const std::vector<Finding>& findings,
+             const std::vector<StatusRecord>& statuses);
+  bool Check(Result<void> r);
+
+  store::StoreWriter& writer_;
+  std::unordered_map<std::string, Pending> pending_;
+  std::optional<Error> error_;
+  std::optional<store::ScanRecord> record_;
+};
+
+}  // namespace piiscan::scanner

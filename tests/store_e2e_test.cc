@@ -1,0 +1,280 @@
+// `piiscan scan --db` and the commands that read a findings store (scans,
+// report, audit --db), as a user runs them: the built binary on real files
+// and a real SQLite store. Incremental output equals a full scan's; changes
+// show as new and resolved; kill -9 at random moments and re-running ends in
+// the same store as one uninterrupted run; bad stores and a second writer are
+// refused with exit 3.
+#include <gtest/gtest.h>
+#include <signal.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+#include <filesystem>
+#include <nlohmann/json.hpp>
+#include <random>
+#include <sstream>
+#include <thread>
+
+#include "tests/support/test_support.h"
+
+namespace piiscan {
+namespace {
+
+using testing::PiiscanBinary;
+using testing::TempDir;
+testing::CommandResult Sh(const std::string& command) { return testing::Run(command); }
+
+// The finding and status lines of a JSONL stream, sorted; header and summary
+// records (which name the run) left out.
+std::vector<std::string> RecordLines(const std::string& text) {
+  std::vector<std::string> out;
+  std::istringstream in(text);
+  std::string line;
+  while (std::getline(in, line)) {
+    auto j = nlohmann::json::parse(line);  // throws if invalid
+    if (j.contains("header") || j.contains("summary")) continue;
+    out.push_back(line);
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+// A synthetic share: text and CSV files with IBANs, BSNs, e-mail addresses
+// and phone numbers (valid check digits; no real person's).
+void WriteShare(const TempDir& dir, int files, int filler_lines = 0) {
+  const char* ibans[] = {"NL91 ABNA 0417 1643 00", "NL02 ABNA 0123 4567 89", "NL20 INGB 0001 2345 67"};
+  for (int i = 0; i < files; ++i) {
+    std::string name = "share/" + std::string(i % 3 == 0 ? "hr/" : "sales/") + "doc" + std::to_string(i) +
+                       (i % 2 ? ".txt" : ".csv");
+    std::string body;
+    if (i % 2) {
+      body = "Klant " + std::to_string(i) + "\nIBAN: " + ibans[i % 3] + "\nBSN: 111222333\nMail persoon" +
+             std::to_string(i) + "@voorbeeld.nl, tel 06-1234" + std::to_string(5000 + i) + "\n";
+    } else {
+      body = "naam;email;telefoon\nKlant " + std::to_string(i) + ";klant" + std::to_string(i) +
+             "@voorbeeld.nl;06-1234" + std::to_string(5000 + i) + "\n";
+    }
+    for (int k = 0; k < i % 4; ++k) body += "herhaald: persoon" + std::to_string(i) + "@voorbeeld.nl\n";
+    for (int k = 0; k < filler_lines; ++k) body += "regel " + std::to_string(k) + ": niets bijzonders te melden hier\n";
+    dir.Write(name, body);
+  }
+}
+
+class StoreE2e : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    key_ = dir_.Write("key", "test-key-0123456789abcdef\n");
+    share_ = dir_.path() + "/share";
+    db_ = dir_.path() + "/state/piiscan.db";
+  }
+  std::string Piiscan(const std::string& args) const {
+    return "env -u PIISCAN_DB " + PiiscanBinary() + " " + args;
+  }
+  std::string Scan(const std::string& args) const {
+    return Piiscan("scan --no-progress -j2 --hash-key-file " + key_ + " " + args);
+  }
+  // The store's files and findings as rows (sqlite3 command-line tool), without
+  // the columns that name the scan: what a resumed scan must end equal in.
+  std::string StoreRows(const std::string& db) const {
+    auto r = Sh("sqlite3 " + db +
+                " \"SELECT relative_path, size, type, status, gone_in_scan IS NULL FROM files ORDER BY 1;"
+                " SELECT fi.relative_path, f.detector, f.value_hash, f.location, f.count, f.first_offset,"
+                " f.masked, f.resolved_in_scan IS NULL FROM findings f JOIN files fi ON fi.id = f.file_id"
+                " ORDER BY 1, 2, 3, 4;\"");
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    return r.out;
+  }
+  TempDir dir_;
+  std::string key_, share_, db_;
+};
+
+TEST_F(StoreE2e, IncrementalScanWritesWhatAFullScanWritesWithoutReadingUnchangedFiles) {
+  WriteShare(dir_, 30);
+  auto plain = Sh(Scan(share_));
+  ASSERT_EQ(plain.exit_code, 0) << plain.err;
+  auto first = Sh(Scan("--db " + db_ + " " + share_));
+  ASSERT_EQ(first.exit_code, 0) << first.err;
+  EXPECT_NE(first.err.find("store: 30 files read, 0 skipped as unchanged"), std::string::npos) << first.err;
+  auto second = Sh(Scan("--db " + db_ + " " + share_));
+  ASSERT_EQ(second.exit_code, 0) << second.err;
+  EXPECT_NE(second.err.find("store: 0 files read, 30 skipped as unchanged"), std::string::npos) << second.err;
+
+  auto expected = RecordLines(plain.out);
+  ASSERT_GT(expected.size(), 60u);
+  EXPECT_EQ(RecordLines(first.out), expected);
+  EXPECT_EQ(RecordLines(second.out), expected);
+  // The count of a repeated value survives the store.
+  EXPECT_NE(second.out.find("\"count\":"), std::string::npos);
+
+  // The store file and its folder are private.
+  struct stat st;
+  ASSERT_EQ(::stat(db_.c_str(), &st), 0);
+  EXPECT_EQ(st.st_mode & 0777, 0600u);
+
+  // --full reads everything again, and writes the same.
+  auto full = Sh(Scan("--full --db " + db_ + " " + share_));
+  ASSERT_EQ(full.exit_code, 0) << full.err;
+  EXPECT_NE(full.err.find("store: 30 files read, 0 skipped"), std::string::npos) << full.err;
+  EXPECT_EQ(RecordLines(full.out), expected);
+
+  // Other settings (a different key) mean other findings: nothing is reused.
+  std::string key2 = dir_.Write("key2", "another-key-0123456789\n");
+  auto other = Sh(Piiscan("scan --no-progress --hash-key-file " + key2 + " --db " + db_ + " " + share_));
+  ASSERT_EQ(other.exit_code, 0) << other.err;
+  EXPECT_NE(other.err.find("store: 30 files read, 0 skipped"), std::string::npos) << other.err;
+}
+
+TEST_F(StoreE2e, ChangedAndDeletedFilesShowAsNewAndResolved) {
+  WriteShare(dir_, 12);
+  ASSERT_EQ(Sh(Scan("-q --db " + db_ + " " + share_)).exit_code, 0);
+  // One file gets a new address, one is deleted; a rescan reads only the changed one.
+  std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  dir_.Write("share/sales/doc1.txt", "Nieuw: nieuwe.klant@voorbeeld.nl\n");
+  std::filesystem::remove(share_ + "/hr/doc3.txt");
+  auto r = Sh(Scan("--db " + db_ + " -o " + dir_.path() + "/tonight.jsonl " + share_));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.err.find("store: 1 files read, 10 skipped as unchanged"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("1 files gone"), std::string::npos) << r.err;
+
+  auto changes = Sh(Piiscan("report --db " + db_ + " --since last"));
+  ASSERT_EQ(changes.exit_code, 0) << changes.err;
+  int added = 0, resolved = 0;
+  for (const auto& line : RecordLines(changes.out)) {
+    auto j = nlohmann::json::parse(line);
+    if (j["change"] == "new") {
+      ++added;
+      EXPECT_EQ(j["file"], share_ + "/sales/doc1.txt");
+      EXPECT_EQ(j["detector"], "email");
+    } else {
+      ASSERT_EQ(j["change"], "resolved") << line;
+      ++resolved;
+      std::string file = j["file"];
+      EXPECT_TRUE(file == share_ + "/sales/doc1.txt" || file == share_ + "/hr/doc3.txt") << file;
+    }
+  }
+  EXPECT_EQ(added, 1);
+  EXPECT_GE(resolved, 6);  // doc1's and doc3's IBAN, BSN, e-mail, phone
+  EXPECT_EQ(changes.out.find("nieuwe.klant@voorbeeld.nl"), std::string::npos);  // masked
+
+  // The current findings equal what tonight's scan wrote, without reading a file.
+  auto current = Sh(Piiscan("report --db " + db_));
+  ASSERT_EQ(current.exit_code, 0) << current.err;
+  EXPECT_EQ(RecordLines(current.out), RecordLines(testing::ReadFile(dir_.path() + "/tonight.jsonl")));
+  auto csv = Sh(Piiscan("report --format csv --db " + db_));
+  ASSERT_EQ(csv.exit_code, 0) << csv.err;
+  EXPECT_TRUE(csv.out.starts_with("file,location,detector")) << csv.out.substr(0, 100);
+
+  auto scans = Sh(Piiscan("scans --db " + db_));
+  ASSERT_EQ(scans.exit_code, 0) << scans.err;
+  EXPECT_EQ(std::count(scans.out.begin(), scans.out.end(), '\n'), 3) << scans.out;  // heading + 2 runs
+  auto json = Sh(Piiscan("scans --format json --db " + db_));
+  ASSERT_EQ(json.exit_code, 0) << json.err;
+  std::istringstream in(json.out);
+  std::string line;
+  std::vector<nlohmann::json> runs;
+  while (std::getline(in, line)) runs.push_back(nlohmann::json::parse(line));
+  ASSERT_EQ(runs.size(), 2u);
+  EXPECT_EQ(runs[0]["files_read"], 12);
+  EXPECT_EQ(runs[1]["files_read"], 1);
+  EXPECT_EQ(runs[1]["files_skipped"], 10);
+  EXPECT_EQ(runs[1]["files_gone"], 1);
+  EXPECT_EQ(runs[1]["new"], 1);
+  EXPECT_EQ(runs[1]["resolved"].get<int>(), resolved);
+  EXPECT_EQ(runs[1]["status"], "completed");
+  EXPECT_EQ(runs[1]["roots"], nlohmann::json::array({share_}));
+}
+
+// kill -9 at several random moments, re-running the same command each time:
+// the scan resumes (completed files are not read again) and the store ends
+// equal to one uninterrupted run's.
+TEST_F(StoreE2e, KilledScansResumeAndEndEqualToAnUninterruptedRun) {
+  if (Sh("command -v sqlite3").exit_code != 0) GTEST_SKIP() << "sqlite3 tool not installed";
+  WriteShare(dir_, 400, 1200);  // ~60 KB each: a scan lasts long enough to kill
+  std::string reference = dir_.path() + "/reference.db";
+  ASSERT_EQ(Sh(Scan("-q -o /dev/null --db " + reference + " " + share_)).exit_code, 0);
+  auto start = std::chrono::steady_clock::now();
+  ASSERT_EQ(Sh(Scan("-q -o /dev/null --full --db " + reference + " " + share_)).exit_code, 0);
+  int run_ms = static_cast<int>(std::chrono::duration_cast<std::chrono::milliseconds>(
+                                    std::chrono::steady_clock::now() - start).count());
+
+  // Kill points spread over the first half of one uninterrupted run's time
+  // (start-up included): each resumed run has less left to do.
+  unsigned seed = std::random_device{}();
+  std::mt19937 random(seed);
+  std::uniform_int_distribution<int> delay_ms(0, run_ms / 2);
+  // Small batches, so that kills land between commits too.
+  std::string command = Scan("-q -o /dev/null --db-commit-files 10 --db " + db_ + " " + share_);
+  int killed = 0;
+  for (int round = 0; round < 6; ++round) {
+    pid_t pid = ::fork();
+    ASSERT_GE(pid, 0);
+    if (pid == 0) {
+      ::execl("/bin/sh", "sh", "-c", ("exec " + command).c_str(), static_cast<char*>(nullptr));
+      ::_exit(127);
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(delay_ms(random)));
+    ::kill(pid, SIGKILL);
+    int status = 0;
+    ::waitpid(pid, &status, 0);
+    if (WIFSIGNALED(status)) ++killed;
+  }
+  EXPECT_GE(killed, 2) << "the scan ended before most kill points (seed " << seed << ")";
+  auto last = Sh(Scan("--db " + db_ + " -o /dev/null " + share_));
+  ASSERT_EQ(last.exit_code, 0) << last.err << " (seed " << seed << ")";
+  EXPECT_EQ(StoreRows(db_), StoreRows(reference)) << "seed " << seed << ", " << killed << " kills";
+  // Some killed run got files into the store that later runs did not read again.
+  auto runs = Sh(Piiscan("scans --format json --db " + db_));
+  std::istringstream in(runs.out);
+  std::string line;
+  uint64_t read_by_killed = 0, read = 0;
+  while (std::getline(in, line)) {
+    auto j = nlohmann::json::parse(line);
+    read += j["files_read"].get<uint64_t>();
+    if (j["status"] == "interrupted") read_by_killed += j["files_read"].get<uint64_t>();
+  }
+  EXPECT_GT(read_by_killed, 0u) << "no kill landed after a commit (seed " << seed << ")\n" << runs.out;
+  EXPECT_LT(read, 400u * 7) << runs.out;
+  auto again = Sh(Scan("--db " + db_ + " -o /dev/null " + share_));
+  EXPECT_NE(again.err.find("store: 0 files read, 400 skipped"), std::string::npos) << again.err;
+}
+
+TEST_F(StoreE2e, DamagedForeignNewerAndBusyStoresAreRefusedWithExit3) {
+  WriteShare(dir_, 3);
+  std::string garbage = dir_.Write("garbage.db", std::string(8192, 'x'));
+  auto r = Sh(Scan("-q --db " + garbage + " " + share_));
+  EXPECT_EQ(r.exit_code, 3) << r.err;
+  EXPECT_NE(r.err.find("garbage.db"), std::string::npos) << r.err;
+  EXPECT_EQ(testing::ReadFile(garbage), std::string(8192, 'x'));  // never replaced
+  EXPECT_EQ(Sh(Piiscan("report --db " + garbage)).exit_code, 3);
+  EXPECT_EQ(Sh(Piiscan("scans --db " + garbage)).exit_code, 3);
+  EXPECT_EQ(Sh(Piiscan("scans --db " + dir_.path() + "/missing.db")).exit_code, 3);
+
+  if (Sh("command -v sqlite3").exit_code == 0) {
+    std::string foreign = dir_.path() + "/foreign.db";
+    ASSERT_EQ(Sh("sqlite3 " + foreign + " 'CREATE TABLE t (x); INSERT INTO t VALUES (1);'").exit_code, 0);
+    r = Sh(Scan("-q --db " + foreign + " " + share_));
+    EXPECT_EQ(r.exit_code, 3) << r.err;
+    ASSERT_EQ(Sh(Scan("-q --db " + db_ + " " + share_)).exit_code, 0);
+    ASSERT_EQ(Sh("sqlite3 " + db_ + " 'PRAGMA user_version = 999;'").exit_code, 0);
+    r = Sh(Scan("-q --db " + db_ + " " + share_));
+    EXPECT_EQ(r.exit_code, 3) << r.err;
+    EXPECT_FALSE(r.err.empty());
+  }
+
+  // Another scan holds the store: this one waits --db-wait, then refuses.
+  std::string busy = dir_.path() + "/busy.db";
+  ASSERT_EQ(Sh(Scan("-q --db " + busy + " " + share_)).exit_code, 0);
+  if (Sh("command -v flock").exit_code != 0) return;
+  auto start = std::chrono::steady_clock::now();
+  r = Sh("(flock " + busy + ".lock sleep 3 &) ; sleep 0.3; " + Scan("-q --db-wait 1 --db " + busy + " " + share_));
+  double waited = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  EXPECT_EQ(r.exit_code, 3) << r.err;
+  EXPECT_GE(waited, 1.2);
+  EXPECT_NE(r.err.find("busy.db"), std::string::npos) << r.err;
+}
+
+}  // namespace
+}  // namespace piiscan
