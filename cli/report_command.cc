@@ -18,9 +18,9 @@ namespace {
 
 constexpr const char* kReportUsage =
     "usage: piiscan report [--db FILE] [--since last|SCAN_ID|DATE] [--format jsonl|csv] [-o FILE]\n\n"
-    "Writes the current findings recorded in the findings store FILE (default:\n"
-    "$PIISCAN_DB) in the shape `piiscan scan` writes them (docs/output.md), without\n"
-    "reading any scanned file. With --since, only what changed: findings new since\n"
+    "Writes the current findings and status records of the findings store FILE\n"
+    "(default: $PIISCAN_DB) in the shape `piiscan scan` writes them (docs/output.md),\n"
+    "without reading any scanned file. With --since, only what changed: findings new since\n"
     "that scan and findings resolved since then (their file changed or is gone),\n"
     "each marked \"change\":\"new\" or \"change\":\"resolved\" (JSONL) or in a `change`\n"
     "column (CSV). `last` is the completed scan before the latest completed one;\n"
@@ -128,7 +128,17 @@ int RunReport(int argc, char** argv) {
       return true;
     });
     if (!visited) return fail(visited.error());
-    written = sink->Finish(grouper.Finish());
+    auto summary = grouper.Finish();
+    visited = (*reader)->CurrentStatuses([&](const StatusRecord& status) {
+      ItemReport r;
+      r.file = status.file;
+      r.statuses.push_back(status);
+      sink->Item(r);
+      ++summary.by_status[std::string(FileStatusName(status.status))];
+      return true;
+    });
+    if (!visited) return fail(visited.error());
+    written = sink->Finish(summary);
   } else {
     if (format == "jsonl") out->Write(reports::HeaderJson(info) + "\n");
     else out->Write("change,file,location,detector,category,confidence,masked,value_hash\n");

@@ -22,6 +22,12 @@ Result<reports::ReadStats> ReadStoreFindings(store::StoreReader& reader,
     return true;
   });
   if (!visited) return std::unexpected(visited.error());
+  visited = reader.CurrentStatuses([&](const StatusRecord& status) {
+    visitor.OnStatus(status);
+    ++stats.statuses;
+    return true;
+  });
+  if (!visited) return std::unexpected(visited.error());
   if (auto latest = LatestScan(scans)) visitor.OnFilesScanned(latest->files_read + latest->files_skipped);
   return stats;
 }

@@ -11,7 +11,8 @@
 
 namespace piiscan::cli {
 
-// Visits every current finding; tells the visitor how many files the latest
+// Visits every current finding and the status records of the files not
+// gone; tells the visitor how many files the latest
 // completed scan saw (read + skipped as unchanged). `scans` as from Scans().
 Result<reports::ReadStats> ReadStoreFindings(store::StoreReader& reader,
                                              const std::vector<store::ScanRecord>& scans,

@@ -126,6 +126,7 @@ enum class Change { kNew, kResolved };
 // Called once per finding; return false to stop early.
 using FindingVisitor = std::function<bool(const StoredFinding&)>;
 using ChangeVisitor = std::function<bool(Change, const StoredFinding&)>;
+using StatusVisitor = std::function<bool(const StatusRecord&)>;
 
 struct WriterOptions {
   // How long a second writer waits for the first to finish before failing.
@@ -187,6 +188,10 @@ class StoreReader {
   // The current (unresolved) findings, in the store's order (no sort: the
   // caller sorts if it must).
   virtual Result<void> CurrentFindings(const FindingVisitor& visit) = 0;
+
+  // The status records of the files not gone (what could not be read, as
+  // the last scan of each file recorded it), in the store's order.
+  virtual Result<void> CurrentStatuses(const StatusVisitor& visit) = 0;
 
   // Findings new since `since` (first seen in a later scan, still current) and
   // findings resolved since then. Returns the base scan's id (0: none, so

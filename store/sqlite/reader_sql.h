@@ -23,6 +23,10 @@ inline constexpr std::string_view kFileFindings =
 inline constexpr std::string_view kFileStatuses =
     "SELECT location, status, reason FROM statuses WHERE file_id = ?1 ORDER BY id";
 
+inline constexpr std::string_view kCurrentStatuses = R"sql(
+SELECT fi.path, s.location, s.status, s.reason FROM statuses s JOIN files fi ON fi.id = s.file_id
+WHERE fi.gone_in_scan IS NULL ORDER BY s.id)sql";
+
 inline constexpr std::string_view kScans = R"sql(
 SELECT id, scan_id, piiscan_version, rules_version, key_fingerprint, roots, host, command,
        result_options, config_fingerprint, started, finished, status, values_stored,

@@ -144,6 +144,24 @@ class SqliteReader final : public StoreReader {
     return {};
   }
 
+  Result<void> CurrentStatuses(const StatusVisitor& visit) override {
+    auto stmt = db_.Prepare(sql::kCurrentStatuses);
+    if (!stmt) return std::unexpected(stmt.error());
+    while (true) {
+      auto more = stmt->Step();
+      if (!more) return std::unexpected(more.error());
+      if (!*more) return {};
+      StatusRecord s;
+      s.file = stmt->Text(0);
+      auto location = ReadLocation(stmt->TextView(1), db_.path());
+      if (!location) return std::unexpected(location.error());
+      s.location = std::move(*location);
+      s.status = ParseFileStatus(stmt->TextView(2));
+      s.reason = stmt->Text(3);
+      if (!visit(s)) return {};
+    }
+  }
+
   Result<int64_t> ChangesSince(const Since& since, const ChangeVisitor& visit) override {
     if (auto r = db_.Exec("BEGIN"); !r) return std::unexpected(r.error());
     auto out = ChangesInTransaction(since, visit);
