@@ -140,7 +140,10 @@ reports::ScanSummary RunScan(const ScanOptions& options, const ScanInfo& info,
       if (!r->type.empty()) ++summary.by_type[r->type];
       summary.text_bytes += r->bytes_scanned;
       summary.findings += r->findings.size();
-      for (const auto& f : r->findings) ++summary.by_detector[f.detector];
+      for (const auto& f : r->findings) {
+        ++summary.by_detector[f.detector];
+        summary.occurrences += f.count;
+      }
       // A file counts once per status kind, however many parts had it.
       std::vector<FileStatus> seen;
       for (const auto& s : r->statuses) {

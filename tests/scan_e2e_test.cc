@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include <fstream>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
@@ -112,6 +113,32 @@ TEST_F(ScanE2e, NonUtf8FileNamesAreWrittenLosslessly) {
   EXPECT_EQ(Base64Decode(f["file_bytes"].get<std::string>()), name);
 }
 
+// One record per value, file, location and detector, whose counts are
+// exactly the occurrences --each-occurrence lists one by one.
+TEST_F(ScanE2e, FindingsAreCountedPerDistinctValueAndAddUpToEveryOccurrence) {
+  std::string sample = testing::SourceDir() + "/corpus/sample";
+  auto counts = [&](const std::string& args, size_t& records) {
+    auto r = Sh(Cmd("--min-confidence low --exclude truth.jsonl " + args + " " + sample));
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    std::map<std::string, uint64_t> out;
+    records = 0;
+    for (const auto& rec : ParseJsonl(r.out)) {
+      if (!rec.contains("detector")) continue;
+      ++records;
+      std::string key = rec["file"].get<std::string>() + "|" + rec["location"].dump() + "|" +
+                        rec["detector"].get<std::string>() + "|" + rec["value_hash"].get<std::string>();
+      out[key] += rec["count"].get<uint64_t>();
+    }
+    return out;
+  };
+  size_t aggregated_records = 0, each_records = 0;
+  auto aggregated = counts("", aggregated_records);
+  auto each = counts("--each-occurrence", each_records);
+  EXPECT_EQ(aggregated, each);
+  EXPECT_EQ(aggregated_records, aggregated.size());  // no value twice at one place
+  EXPECT_LT(aggregated_records, each_records);       // the sample repeats values
+}
+
 TEST_F(ScanE2e, DefaultOutputNeverCarriesARawValue) {
   std::string out = dir_.path() + "/findings.jsonl";
   auto r = Sh(Cmd("--min-confidence low -o " + out + " " + dir_.path() + "/share"));
@@ -167,7 +194,7 @@ TEST_F(ScanE2e, CsvFormatHasTheJsonlColumns) {
   auto r = Sh(Cmd("--format csv --min-confidence low " + dir_.path() + "/share"));
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(r.out.substr(0, r.out.find('\n')),
-            "file,location,detector,category,confidence,masked,value_hash,offset,page,line,status,reason");
+            "file,location,detector,category,confidence,masked,value_hash,offset,page,line,status,reason,count");
   EXPECT_NE(r.out.find(",iban,bank_account,"), std::string::npos);
 }
 
