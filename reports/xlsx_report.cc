@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "reports/audit_rules.h"
+#include "reports/output_file.h"
 
 namespace piiscan::reports {
 namespace {
@@ -146,12 +147,12 @@ void UnscannedSheet(lxw_workbook* wb, lxw_format* header, const AuditResult& r) 
 }  // namespace
 
 Result<void> WriteAuditXlsx(const AuditResult& r, const std::string& path) {
-  // Create the file ourselves first so that it is 0600 from the start;
-  // libxlsxwriter then rewrites it in place, keeping the mode.
-  int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-  if (fd < 0) return Fail("cannot write " + path);
-  ::fchmod(fd, 0600);
-  ::close(fd);
+  // Create the file ourselves first, by the rules of every output (0600,
+  // no symbolic link, regular file: output_file.h); libxlsxwriter then
+  // rewrites it in place, keeping the mode.
+  auto fd = OpenOutputDescriptor(path);
+  if (!fd) return std::unexpected(fd.error());
+  ::close(*fd);
   lxw_workbook* wb = workbook_new(path.c_str());
   if (!wb) return Fail("cannot write " + path);
   lxw_format* header = workbook_add_format(wb);
