@@ -3,7 +3,7 @@
 // opened with O_NOATIME; the kernel allows that only to their owner (or with
 // CAP_FOWNER), so a scan of files of other users falls back to a plain open
 // and says so once on stderr: their atime then changes unless the share is
-// mounted noatime or read-only (docs/design-notes.md, "Read-only").
+// mounted noatime or read-only (docs/piiscan.1, READING WITHOUT TRACES).
 //
 // A symbolic link's own atime is changed by the kernel whenever the link is
 // followed (stat, open, even readlink), and O_NOATIME does not reach it. So
