@@ -36,7 +36,8 @@ ItemReport ScanOne(const Item& item, const std::optional<formats::FilePart>& par
   report.continued = part.has_value();
   FileStatus status = FileStatus::kOk;
   std::string reason;
-  if (!file.Open(item.path, options.limits.max_file_size, status, reason)) {
+  const std::string& open_path = item.open_path.empty() ? item.path : item.open_path;
+  if (!file.Open(open_path, options.limits.max_file_size, status, reason)) {
     report.statuses.push_back(StatusRecord{item.path, {}, status, reason});
     if (!part) report.size = file.info().size;
     return report;

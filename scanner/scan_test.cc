@@ -4,6 +4,7 @@
 #include "scanner/scan.h"
 
 #include <gtest/gtest.h>
+#include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -109,6 +110,60 @@ TEST_F(ScanTest, FifosSocketsAndSymlinkLoopsAreSafe) {
     o.follow_symlinks = follow;
     Scan(o, sink);  // must return: no block on the FIFO, no endless loop
     EXPECT_EQ(sink.Values("email"), std::vector<std::string>{"a.b@voorbeeld.nl"}) << follow;
+  }
+}
+
+// Issue 17: nothing the walk reaches is dropped silently. A FIFO (and a
+// socket or device) is never opened but becomes a `skipped` record naming
+// what it is, and the summary counts it, whether reached by the walk or
+// named on the command line.
+TEST_F(ScanTest, AFifoIsASkippedStatusRecordCountedInTheSummary) {
+  dir_.Write("d/real.txt", "mail a.b@voorbeeld.nl");
+  std::string fifo = dir_.path() + "/d/pipe";
+  ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+  for (const auto& path : {dir_.path(), fifo}) {
+    CollectingSink sink;
+    ScanOptions o;
+    o.paths = {path};
+    auto summary = Scan(o, sink);
+    auto statuses = sink.Statuses();
+    ASSERT_EQ(statuses.size(), 1u) << path;
+    EXPECT_EQ(statuses[0].file, fifo);
+    EXPECT_EQ(statuses[0].status, FileStatus::kSkipped);
+    EXPECT_NE(statuses[0].reason.find("FIFO"), std::string::npos) << statuses[0].reason;
+    EXPECT_EQ(summary.by_status["skipped"], 1u);
+  }
+}
+
+// Following a link must not change the link's own atime: the kernel sets
+// it whenever a link is followed, so the walker resolves it once, puts the
+// atime back, and the worker opens the resolved path.
+TEST_F(ScanTest, FollowingASymlinkKeepsItsAtime) {
+  std::string target = dir_.Write("data/real.txt", "mail a.b@voorbeeld.nl");
+  std::string file_link = dir_.path() + "/tree/file_link.txt";
+  std::string dir_link = dir_.path() + "/tree/dir_link";
+  std::filesystem::create_directories(dir_.path() + "/tree");
+  std::filesystem::create_symlink(target, file_link);
+  std::filesystem::create_directory_symlink(dir_.path() + "/data", dir_link);
+  struct timespec old_times[2] = {{946684800, 0}, {946684800, 0}};  // 2000-01-01
+  for (const auto& link : {file_link, dir_link}) {
+    ASSERT_EQ(::utimensat(AT_FDCWD, link.c_str(), old_times, AT_SYMLINK_NOFOLLOW), 0);
+  }
+  CollectingSink sink;
+  ScanOptions o;
+  o.paths = {dir_.path() + "/tree"};
+  o.follow_symlinks = true;
+  Scan(o, sink);
+  // Found through both links, reported under the paths as walked.
+  EXPECT_EQ(sink.Values("email").size(), 2u);
+  std::vector<std::string> files;
+  for (const auto& i : sink.items) files.push_back(i.file);
+  std::sort(files.begin(), files.end());
+  EXPECT_EQ(files, (std::vector<std::string>{dir_link + "/real.txt", file_link}));
+  for (const auto& link : {file_link, dir_link}) {
+    struct stat st;
+    ASSERT_EQ(::lstat(link.c_str(), &st), 0);
+    EXPECT_EQ(st.st_atim.tv_sec, 946684800) << link << ": the link's atime changed";
   }
 }
 
