@@ -39,6 +39,7 @@ best() {
   echo "$b"
 }
 [[ -f $here/bench.key ]] || echo "benchmark-key-not-secret-0123456789" > "$here/bench.key"
+chmod 600 "$here/bench.key"  # piiscan refuses a key others can read
 t_pdftotext=$(best pdftotext -layout "$pdf" /dev/null)
 t_piiscan=$(best "$bin" scan -q --no-progress -j1 --min-confidence low --hash-key-file "$here/bench.key" -o /dev/null "$pdf")
 echo "300-page PDF: pdftotext -layout ${t_pdftotext} s, piiscan scan ${t_piiscan} s, ratio $(echo "$t_pdftotext $t_piiscan" | awk '{printf "%.2f", $1/$2}') (>1: piiscan faster)"

@@ -30,6 +30,7 @@ YAML
 echo "corpus: $(du -sh "$corpus" | cut -f1) in $mib files; $(wc -l < "$work/variants.txt") variants; $threads threads"
 key=$work/key
 [ -f "$key" ] || echo "bench-key-0123456789abcdef" > "$key"
+chmod 600 "$key"  # piiscan refuses a key others can read
 # Warm the page cache so that both read from memory.
 cat "$corpus"/* > /dev/null
 hyperfine --warmup 1 --runs 5 --export-json "$work/result.json" \

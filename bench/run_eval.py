@@ -33,6 +33,7 @@ def main():
     key = os.path.join(a.work_dir, "hash.key")
     with open(key, "w") as f:
         f.write("eval-corpus-key-not-a-secret-0123456789\n")
+    os.chmod(key, 0o600)  # piiscan refuses a key others can read
     subprocess.run([a.piiscan, "scan", "-q", "--no-progress", "--show-values", "--exclude", "truth.jsonl",
                     "--hash-key-file", key, "-o", findings, corpus], check=True)
     return subprocess.run([py, os.path.join(a.source_dir, "bench", "eval.py"), findings,

@@ -103,7 +103,7 @@ int main(int argc, char** argv) {
         f.value_hash = HexHash(rng);
         f.offset = static_cast<uint64_t>(70 * k);
         f.line = static_cast<uint64_t>(k + 2);
-        if (auto r = (*writer)->AddFinding(f, 1); !r) return Die(r.error());
+        if (auto r = (*writer)->AddFinding(f); !r) return Die(r.error());
       }
       if (auto r = (*writer)->EndFile(); !r) return Die(r.error());
     }

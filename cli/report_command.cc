@@ -124,7 +124,7 @@ int RunReport(int argc, char** argv) {
     sink->Begin(info);
     FileGrouper grouper(*sink);
     auto visited = (*reader)->CurrentFindings([&](const store::StoredFinding& stored) {
-      grouper.Add(stored.counted.finding);
+      grouper.Add(stored.finding);
       return true;
     });
     if (!visited) return fail(visited.error());
@@ -143,7 +143,7 @@ int RunReport(int argc, char** argv) {
     if (format == "jsonl") out->Write(reports::HeaderJson(info) + "\n");
     else out->Write("change,file,location,detector,category,confidence,masked,value_hash\n");
     auto visited = (*reader)->ChangesSince(*base, [&](store::Change change, const store::StoredFinding& stored) {
-      const Finding& f = stored.counted.finding;
+      const Finding& f = stored.finding;
       std::string_view name = change == store::Change::kNew ? "new" : "resolved";
       std::string line;
       if (format == "jsonl") {

@@ -34,8 +34,11 @@ constexpr const char* kScanUsage =
     "Walks files, folders and mail exports under each PATH (read-only: nothing is\n"
     "written, renamed or touched, not even access times), extracts text from every\n"
     "supported format (see `piiscan formats`), runs the detectors (see `piiscan\n"
-    "detectors`) and writes one JSON object per finding. Values are masked and\n"
-    "hashed (HMAC-SHA-256) unless --show-values is given. Files that cannot be\n"
+    "detectors`) and writes one JSON object per finding: per value, file,\n"
+    "location and detector, with a count of its occurrences and the first\n"
+    "position (docs/output.md). Values are masked and hashed (HMAC-SHA-256)\n"
+    "unless --show-values is given. The stream opens with a header record (the\n"
+    "scan's identity) and ends with a summary record. Files that cannot be\n"
     "read fully get a status record (encrypted, corrupt, too_large, unsupported,\n"
     "unreadable, limit). A summary goes to stderr; Ctrl-C stops cleanly.\n\n"
     "With --register R.yaml the findings are also held against the register in\n"
@@ -54,7 +57,7 @@ int RunScan(int argc, char** argv) {
   // during start-up then ends the scan cleanly too.
   auto& stop = InterruptFlag();
   std::string output = "-", format = "jsonl", min_conf = "medium";
-  bool show_values = false, full = false, db_values = false;
+  bool show_values = false, each_occurrence = false, full = false, db_values = false;
   unsigned db_wait = 10;
   int db_commit_files = store::WriterOptions{}.batch_files;
   std::string db;
@@ -65,6 +68,8 @@ int RunScan(int argc, char** argv) {
       ("output,o", po::value(&output), "write findings to FILE (created mode 0600); '-' = stdout (default)")
       ("format", po::value(&format), "jsonl (default) or csv")
       ("show-values", po::bool_switch(&show_values), "include the normalised raw value in each finding")
+      ("each-occurrence", po::bool_switch(&each_occurrence),
+       "one record per occurrence (default: one per value, file, location and detector, with a count)")
       ("min-confidence", po::value(&min_conf), "low, medium (default) or high: drop findings below")
       ("detectors", po::value(&walk.detectors),
        "run only these detectors: IDs separated by commas (see `piiscan detectors`); repeatable")
@@ -145,7 +150,7 @@ int RunScan(int argc, char** argv) {
   std::unique_ptr<reports::Sink> sink = format == "csv"
                                             ? reports::MakeCsvSink(std::move(*out), show_values)
                                             : reports::MakeJsonlSink(std::move(*out));
-  detectors::FindingOptions fo{show_values, *conf, &*setup.hasher};
+  detectors::FindingOptions fo{show_values, *conf, &*setup.hasher, !each_occurrence};
   std::vector<reports::Sink*> sinks = {sink.get()};
   std::optional<audit::Auditor> auditor;
   std::unique_ptr<reports::Sink> audit_sink;
@@ -161,7 +166,8 @@ int RunScan(int argc, char** argv) {
   }
   auto info = MakeScanInfo("scan", options, setup,
                            {"min_confidence=" + std::string(ConfidenceName(*conf)),
-                            std::string("show_values=") + (show_values ? "true" : "false")});
+                            std::string("show_values=") + (show_values ? "true" : "false"),
+                            std::string("each_occurrence=") + (each_occurrence ? "true" : "false")});
   auto summary =
       scanner::RunScan(options, info, scanner::DetectorConsumerFactory(setup.engine, fo), sinks, stop);
   bool written = sink->Finish(summary);

@@ -15,7 +15,7 @@ Result<reports::ReadStats> ReadStoreFindings(store::StoreReader& reader,
                                              reports::FindingsVisitor& visitor) {
   reports::ReadStats stats;
   auto visited = reader.CurrentFindings([&](const store::StoredFinding& stored) {
-    Finding f = stored.counted.finding;
+    Finding f = stored.finding;
     f.value.reset();  // nothing downstream may copy a raw value into a report
     visitor.OnFinding(f);
     ++stats.findings;

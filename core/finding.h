@@ -24,6 +24,10 @@ struct Finding {
   double score = 0;          // the detector's 0..1 score behind `confidence`
   std::string masked;        // e.g. "NL91 **** **** **** 4300"
   std::string value_hash;    // hex HMAC-SHA-256 of the normalised value
+  // Occurrences of this value at this location (file, location, detector):
+  // a scan writes one Finding per distinct value with the first position,
+  // unless --each-occurrence asked for one per occurrence (count 1 each).
+  uint64_t count = 1;
   std::optional<std::string> value;  // normalised value, only with --show-values
   std::optional<uint64_t> offset;    // byte offset in the segment's source
   std::optional<uint64_t> line;      // 1-based line in the segment's source

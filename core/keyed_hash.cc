@@ -8,23 +8,42 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include "core/digest.h"
 
 namespace piiscan {
 namespace {
 
+// Refused, not warned about, as ssh refuses an unprotected private key:
+// whoever reads the key can reverse value_hash by hashing every candidate
+// (there are only 10^9 BSNs), so the findings would be as sensitive as the
+// raw values; and a warning scrolls by unread in a nightly job. Writable by
+// others is refused too: a key swapped for a known one leaks the same way.
 Result<std::string> ReadKey(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Fail("cannot read hash key file " + path);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  std::string key = ss.str();
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return Fail("cannot read hash key file " + path + ": " + std::strerror(errno));
+  struct stat st;
+  if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+    ::close(fd);
+    return Fail("hash key file " + path + " is not a regular file");
+  }
+  if ((st.st_mode & 066) != 0) {
+    ::close(fd);
+    char mode[8];
+    std::snprintf(mode, sizeof mode, "%04o", static_cast<unsigned>(st.st_mode & 07777));
+    return Fail("hash key file " + path + " can be read or written by group or others (mode " + mode +
+                "): run chmod 600 " + path + " (whoever reads the key can undo value_hash)");
+  }
+  std::string key;
+  char buf[4096];
+  ssize_t n;
+  while ((n = ::read(fd, buf, sizeof buf)) > 0 && key.size() < (1u << 20)) key.append(buf, n);
+  ::close(fd);
+  if (n < 0) return Fail("cannot read hash key file " + path + ": " + std::strerror(errno));
   while (!key.empty() && (key.back() == '\n' || key.back() == '\r')) key.pop_back();
   if (key.size() < 16) return Fail("hash key file " + path + " holds fewer than 16 bytes");
   return key;

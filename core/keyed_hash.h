@@ -29,7 +29,8 @@ class KeyedHasher {
 
   // Key from `path` when given; else the per-user key under
   // $XDG_CONFIG_HOME/piiscan/hash.key (~/.config/...), created with mode 0600
-  // and 32 random bytes on first use.
+  // and 32 random bytes on first use. A key file that group or others can
+  // read or write is refused (the error says chmod 600).
   static Result<KeyedHasher> Load(const std::string& path);
 
  private:

@@ -38,5 +38,23 @@ TEST(KeyedHash, PerUserKeyIsCreatedOnceWithMode0600) {
   unsetenv("XDG_CONFIG_HOME");
 }
 
+// A key others can read lets them undo value_hash by hashing every BSN:
+// refused, with the fix in the message, and accepted once it is 0600.
+TEST(KeyedHash, KeyFileReadableByOthersIsRefused) {
+  testing::TempDir dir;
+  std::string key = dir.Write("hash.key", "a-key-of-more-than-16-bytes\n");
+  ASSERT_EQ(chmod(key.c_str(), 0644), 0);
+  auto refused = KeyedHasher::Load(key);
+  ASSERT_FALSE(refused);
+  EXPECT_NE(refused.error().message.find("chmod 600 " + key), std::string::npos) << refused.error().message;
+  EXPECT_NE(refused.error().message.find("0644"), std::string::npos);
+  ASSERT_EQ(chmod(key.c_str(), 0620), 0);  // writable by the group: a key could be swapped
+  EXPECT_FALSE(KeyedHasher::Load(key));
+  ASSERT_EQ(chmod(key.c_str(), 0600), 0);
+  auto loaded = KeyedHasher::Load(key);
+  ASSERT_TRUE(loaded) << loaded.error().message;
+  EXPECT_EQ(loaded->Hash("x"), KeyedHasher("a-key-of-more-than-16-bytes").Hash("x"));
+}
+
 }  // namespace
 }  // namespace piiscan

@@ -11,6 +11,7 @@ std::string_view FileStatusName(FileStatus status) {
     case FileStatus::kUnsupported: return "unsupported";
     case FileStatus::kUnreadable: return "unreadable";
     case FileStatus::kLimit: return "limit";
+    case FileStatus::kSkipped: return "skipped";
   }
   return "unknown";
 }

@@ -30,6 +30,7 @@ enum class FileStatus {
   kUnsupported,  // a binary format piiscan does not read
   kUnreadable,   // permission denied, vanished, I/O error
   kLimit,        // a container limit (depth, bytes, ratio, members, time)
+  kSkipped,      // not a file to read (FIFO, socket, device): reported, never opened
 };
 
 std::string_view FileStatusName(FileStatus status);

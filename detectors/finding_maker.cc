@@ -7,9 +7,33 @@
 
 namespace piiscan::detectors {
 
+void FindingAggregator::BeginSegment(const Location& where, const std::vector<Finding>& out) {
+  if (out.size() != seen_size_) Clear();
+  location_key_.clear();
+  for (const auto& step : where) {
+    location_key_ += step;
+    location_key_ += '\x1f';
+  }
+}
+
+void FindingAggregator::Clear() {
+  index_.clear();
+  seen_size_ = 0;
+}
+
+std::pair<size_t, bool> FindingAggregator::Slot(size_t spec, std::string_view value, size_t next) {
+  key_ = location_key_;
+  key_ += '\x1e';
+  key_ += std::to_string(spec);
+  key_ += '\x1e';
+  key_ += value;
+  auto [it, inserted] = index_.try_emplace(key_, next);
+  return {it->second, inserted};
+}
+
 void MakeFindings(const std::vector<rules::DetectorSpec>& specs, std::string_view text,
                   const SegmentInfo& info, std::span<const Detection> detections,
-                  const FindingOptions& options, std::vector<Finding>& out) {
+                  const FindingOptions& options, std::vector<Finding>& out, FindingAggregator* aggregator) {
   // The extractor's cursor over its whole source where it gave one, else
   // one over this segment (detections come sorted by begin).
   LineCursor segment_lines(text, info.base_line, 0);
@@ -19,6 +43,18 @@ void MakeFindings(const std::vector<rules::DetectorSpec>& specs, std::string_vie
     Confidence conf = ConfidenceFromScore(d.score);
     if (conf < options.min_confidence) continue;
     const auto& spec = specs[d.spec];
+    if (aggregator != nullptr) {
+      if (auto [at, fresh] = aggregator->Slot(d.spec, d.value, out.size()); !fresh) {
+        Finding& same = out[at];
+        ++same.count;
+        if (d.score > same.score) {
+          same.score = d.score;
+          same.confidence = conf;
+          same.note = d.note;
+        }
+        continue;
+      }
+    }
     Finding f;
     f.detector = spec.id;
     f.category = spec.category;

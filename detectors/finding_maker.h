@@ -1,11 +1,15 @@
 #pragma once
 // Turns the engine's detections in one text segment into output Findings:
 // masks the value, hashes it with the user's key, keeps the raw value only
-// when asked (--show-values), applies --min-confidence, and works out line
-// and offset in the source.
+// when asked (--show-values), applies --min-confidence, works out line and
+// offset in the source, and counts repeated values once (FindingAggregator).
 
+#include <cstddef>
 #include <span>
+#include <string>
 #include <string_view>
+#include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "core/finding.h"
@@ -20,10 +24,44 @@ struct FindingOptions {
   bool show_values = false;
   Confidence min_confidence = Confidence::kLow;
   const KeyedHasher* hasher = nullptr;  // required
+  // One Finding per (location, detector, value) with a count (the default),
+  // or one per occurrence (--each-occurrence).
+  bool aggregate = true;
 };
 
+// Remembers, for the findings of one report, which (location, detector,
+// value) already has a Finding, so that another occurrence only adds to its
+// count: masking, keyed hashing and writing are paid per distinct value, not
+// per occurrence (a CRM export repeats the same values thousands of times).
+// The highest-scoring occurrence sets confidence, score and note; the first
+// sets the position. Not thread-safe: one per consumer (worker thread).
+class FindingAggregator {
+ public:
+  // The findings in `out` from `first` on are at `where` (one segment); the
+  // aggregator forgets everything when `out` no longer holds what it saw
+  // (the report was handed on in parts, or a new file began).
+  void BeginSegment(const Location& where, const std::vector<Finding>& out);
+  // Clears everything (a new top-level file).
+  void Clear();
+  // The index in `out` of the Finding for this detector and value at the
+  // current location, and false; or, when there is none yet, `next` (where
+  // the caller appends it) and true.
+  std::pair<size_t, bool> Slot(size_t spec, std::string_view value, size_t next);
+  // After MakeFindings: how many findings `out` held.
+  void EndSegment(const std::vector<Finding>& out) { seen_size_ = out.size(); }
+
+ private:
+  std::string location_key_;
+  std::string key_;  // reused buffer
+  size_t seen_size_ = 0;
+  std::unordered_map<std::string, size_t> index_;
+};
+
+// Appends the findings of `detections` to `out`; with `aggregator`, an
+// occurrence of a value already in `out` at the same location counts there.
 void MakeFindings(const std::vector<rules::DetectorSpec>& specs, std::string_view text,
                   const SegmentInfo& info, std::span<const Detection> detections,
-                  const FindingOptions& options, std::vector<Finding>& out);
+                  const FindingOptions& options, std::vector<Finding>& out,
+                  FindingAggregator* aggregator = nullptr);
 
 }  // namespace piiscan::detectors

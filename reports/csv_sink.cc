@@ -29,8 +29,8 @@ std::string Opt(const std::optional<T>& v) {
 class CsvSink final : public Sink {
  public:
   CsvSink(OutputFile out, bool with_values) : out_(std::move(out)), values_(with_values) {
-    out_.Write(values_ ? "file,location,detector,category,confidence,masked,value_hash,value,offset,page,line,status,reason\n"
-                       : "file,location,detector,category,confidence,masked,value_hash,offset,page,line,status,reason\n");
+    out_.Write(values_ ? "file,location,detector,category,confidence,masked,value_hash,value,offset,page,line,status,reason,count\n"
+                       : "file,location,detector,category,confidence,masked,value_hash,offset,page,line,status,reason,count\n");
   }
   void Item(const ItemReport& r) override {
     std::string o;
@@ -41,7 +41,7 @@ class CsvSink final : public Sink {
       Field(o, f.masked); o += ',';
       o += f.value_hash + ',';
       if (values_) { Field(o, f.value.value_or("")); o += ','; }
-      o += Opt(f.offset) + ',' + Opt(f.page) + ',' + Opt(f.line) + ",,\n";
+      o += Opt(f.offset) + ',' + Opt(f.page) + ',' + Opt(f.line) + ",,," + std::to_string(f.count) + '\n';
     }
     for (const auto& s : r.statuses) {
       Field(o, s.file); o += ',';
@@ -49,7 +49,7 @@ class CsvSink final : public Sink {
       o += values_ ? ",,,,,,,,,," : ",,,,,,,,,";
       o += std::string(FileStatusName(s.status)) + ',';
       Field(o, s.reason);
-      o += '\n';
+      o += ",\n";
     }
     out_.Write(o);
   }

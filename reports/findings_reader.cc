@@ -1,5 +1,6 @@
 #include "reports/findings_reader.h"
 
+#include <algorithm>
 #include <fstream>
 #include <iostream>
 
@@ -106,6 +107,7 @@ Result<ParsedRecord> FromJson(const json& j) {
   f.offset = Num<uint64_t>(j, "offset");
   f.line = Num<uint64_t>(j, "line");
   f.page = Num<int>(j, "page");
+  f.count = std::max<uint64_t>(1, Num<uint64_t>(j, "count").value_or(1));  // older scanners: one per record
   // The message Date or file mtime; older scanners wrote only "mtime".
   f.item_time = Num<int64_t>(j, "item_time");
   if (!f.item_time) f.item_time = Num<int64_t>(j, "mtime");
@@ -117,7 +119,7 @@ Result<ParsedRecord> FromJson(const json& j) {
 
 std::optional<FileStatus> ParseFileStatus(std::string_view name) {
   for (auto s : {FileStatus::kEncrypted, FileStatus::kCorrupt, FileStatus::kTooLarge, FileStatus::kUnsupported,
-                 FileStatus::kUnreadable, FileStatus::kLimit}) {
+                 FileStatus::kUnreadable, FileStatus::kLimit, FileStatus::kSkipped}) {
     if (FileStatusName(s) == name) return s;
   }
   return std::nullopt;

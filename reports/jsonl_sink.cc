@@ -98,6 +98,7 @@ void AppendFindingJson(std::string& o, const Finding& f) {
   o += ",\"value_hash\":\"";
   o += f.value_hash;
   o += '"';
+  AppendNumber(o, ",\"count\":", f.count);
   if (f.value) {
     o += ",\"value\":";
     AppendJsonString(o, *f.value);
@@ -158,6 +159,7 @@ class JsonlSink final : public Sink {
     std::string o = "{\"summary\":{\"files_scanned\":" + std::to_string(s.files) +
                     ",\"bytes_scanned\":" + std::to_string(s.bytes) +
                     ",\"findings\":" + std::to_string(s.findings) +
+                    ",\"occurrences\":" + std::to_string(s.occurrences) +
                     ",\"seconds\":" + std::to_string(s.seconds) +
                     ",\"interrupted\":" + (s.interrupted ? "true" : "false") + "}}\n";
     out_.Write(o);

@@ -18,7 +18,8 @@ struct ScanSummary {
   uint64_t files = 0;             // top-level files handed to extractors
   uint64_t bytes = 0;             // their size on disk
   uint64_t text_bytes = 0;        // text handed to the detectors
-  uint64_t findings = 0;
+  uint64_t findings = 0;          // records: distinct values per file, location and detector
+  uint64_t occurrences = 0;       // the sum of their counts
   double seconds = 0;
   bool interrupted = false;
   std::map<std::string, uint64_t> by_status;    // "encrypted" -> files

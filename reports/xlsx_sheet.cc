@@ -6,6 +6,8 @@
 
 #include <algorithm>
 
+#include "reports/output_file.h"
+
 namespace piiscan::reports {
 namespace {
 
@@ -20,12 +22,12 @@ std::string Clean(std::string_view s) {
 }  // namespace
 
 Result<XlsxWorkbook> OpenXlsx(const std::string& path) {
-  // Create the file ourselves first so that it is 0600 from the start;
-  // libxlsxwriter then rewrites it in place, keeping the mode.
-  int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-  if (fd < 0) return Fail("cannot write " + path);
-  ::fchmod(fd, 0600);
-  ::close(fd);
+  // Create the file ourselves first, by the rules of every output (0600,
+  // no symbolic link, regular file: output_file.h); libxlsxwriter then
+  // rewrites it in place, keeping the mode.
+  auto fd = OpenOutputDescriptor(path);
+  if (!fd) return std::unexpected(fd.error());
+  ::close(*fd);
   XlsxWorkbook wb;
   wb.book = workbook_new(path.c_str());
   if (!wb.book) return Fail("cannot write " + path);

@@ -10,12 +10,17 @@ class DetectorConsumer final : public TextConsumer {
 
   bool AllowsPartialReports() const override { return true; }
 
+  void FinishItem(ItemReport&) override { aggregator_.Clear(); }
+
   void Consume(std::string_view text, const SegmentInfo& info, const Location& where,
                int64_t item_time, ItemReport& report) override {
     detections_.clear();
     scanner_->Scan(text, info, detections_);
+    detectors::FindingAggregator* aggregator = options_.aggregate ? &aggregator_ : nullptr;
+    if (aggregator) aggregator->BeginSegment(where, report.findings);
     size_t first = report.findings.size();
-    detectors::MakeFindings(engine_->specs(), text, info, detections_, options_, report.findings);
+    detectors::MakeFindings(engine_->specs(), text, info, detections_, options_, report.findings, aggregator);
+    if (aggregator) aggregator->EndSegment(report.findings);
     for (size_t i = first; i < report.findings.size(); ++i) {
       auto& f = report.findings[i];
       f.file = report.file;
@@ -29,6 +34,7 @@ class DetectorConsumer final : public TextConsumer {
   std::unique_ptr<detectors::EngineScanner> scanner_;
   detectors::FindingOptions options_;
   std::vector<detectors::Detection> detections_;
+  detectors::FindingAggregator aggregator_;
 };
 
 }  // namespace

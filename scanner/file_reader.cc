@@ -11,6 +11,8 @@
 #include <cstring>
 #include <mutex>
 
+#include "scanner/no_atime.h"
+
 namespace piiscan::scanner {
 namespace {
 
@@ -44,8 +46,7 @@ bool FileBytes::Open(const std::string& path, uint64_t max_size, FileStatus& sta
                      std::string& reason) {
   Close();
   int flags = O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY;
-  fd_ = ::open(path.c_str(), flags | O_NOATIME);
-  if (fd_ < 0 && errno == EPERM) fd_ = ::open(path.c_str(), flags);
+  fd_ = OpenWithoutAtime(path, flags);
   if (fd_ < 0) {
     status = FileStatus::kUnreadable;
     reason = std::string("cannot open: ") + std::strerror(errno);

@@ -1,6 +1,7 @@
 #pragma once
 // Reads one file for scanning without changing it: opened read-only with
-// O_NOATIME (falling back silently where the user does not own the file),
+// O_NOATIME (falling back, with one warning, where the user does not own
+// the file: scanner/no_atime.h),
 // O_NONBLOCK (a FIFO swapped in after the walk cannot block the scan), and
 // checked to be a regular file after opening. Small files are read into a
 // buffer; large ones are memory-mapped, and the pages already scanned can be

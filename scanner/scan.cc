@@ -38,7 +38,8 @@ ItemReport ScanOne(const Item& item, const std::optional<formats::FilePart>& par
   report.continued = part.has_value();
   FileStatus status = FileStatus::kOk;
   std::string reason;
-  if (!file.Open(item.path, options.limits.max_file_size, status, reason)) {
+  const std::string& open_path = item.open_path.empty() ? item.path : item.open_path;
+  if (!file.Open(open_path, options.limits.max_file_size, status, reason)) {
     report.statuses.push_back(StatusRecord{item.path, {}, status, reason});
     if (!part) report.size = file.info().size;
     const auto& i = file.info();
@@ -90,7 +91,8 @@ ItemReport ScanOne(const Item& item, const std::optional<formats::FilePart>& par
 // error only means the file is read.
 bool Replay(const Item& item, store::StoreReader& reader, const std::string& fingerprint, ItemReport& out) {
   struct stat st;
-  if (::stat(item.path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return false;
+  const std::string& path = item.open_path.empty() ? item.path : item.open_path;
+  if (::stat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return false;
   FileIdentity id{item.root,
                   item.relative_path,
                   static_cast<uint64_t>(st.st_dev),
@@ -106,8 +108,7 @@ bool Replay(const Item& item, store::StoreReader& reader, const std::string& fin
   out.mtime = st.st_mtim.tv_sec;
   out.type = std::move(stored.state.type);
   out.bytes_scanned = stored.state.bytes_scanned;
-  out.findings.reserve(stored.findings.size());
-  for (auto& c : stored.findings) out.findings.push_back(std::move(c.finding));
+  out.findings = std::move(stored.findings);
   out.statuses = std::move(stored.statuses);
   out.identity = std::move(id);
   out.units_done = out.units_total = 1;
@@ -198,7 +199,10 @@ reports::ScanSummary RunScan(const ScanOptions& options, const ScanInfo& info,
       if (!r->type.empty()) ++summary.by_type[r->type];
       summary.text_bytes += r->bytes_scanned;
       summary.findings += r->findings.size();
-      for (const auto& f : r->findings) ++summary.by_detector[f.detector];
+      for (const auto& f : r->findings) {
+        ++summary.by_detector[f.detector];
+        summary.occurrences += f.count;
+      }
       // A file counts once per status kind, however many parts had it.
       std::vector<FileStatus> seen;
       for (const auto& s : r->statuses) {

@@ -4,13 +4,15 @@
 #include "scanner/scan.h"
 
 #include <gtest/gtest.h>
+#include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <filesystem>
-#include <tuple>
 #include <fstream>
+#include <map>
+#include <tuple>
 
 #include "core/keyed_hash.h"
 #include "core/utf8.h"
@@ -58,11 +60,12 @@ class ScanTest : public ::testing::Test {
     if (!options.threads) options.threads = 2;
     std::atomic<bool> stop{false};
     if (!factory) {
-      detectors::FindingOptions fo{true, Confidence::kLow, &hasher_};
+      detectors::FindingOptions fo{true, Confidence::kLow, &hasher_, aggregate_};
       factory = DetectorConsumerFactory(engine_, fo);
     }
     return RunScan(options, ScanInfo{}, factory, {&sink}, stop);
   }
+  bool aggregate_ = true;  // findings per distinct value (the default), or per occurrence
   std::shared_ptr<const detectors::Engine> engine_;
   KeyedHasher hasher_{"0123456789abcdef0123456789abcdef"};
   testing::TempDir dir_;
@@ -110,6 +113,60 @@ TEST_F(ScanTest, FifosSocketsAndSymlinkLoopsAreSafe) {
   }
 }
 
+// Issue 17: nothing the walk reaches is dropped silently. A FIFO (and a
+// socket or device) is never opened but becomes a `skipped` record naming
+// what it is, and the summary counts it, whether reached by the walk or
+// named on the command line.
+TEST_F(ScanTest, AFifoIsASkippedStatusRecordCountedInTheSummary) {
+  dir_.Write("d/real.txt", "mail a.b@voorbeeld.nl");
+  std::string fifo = dir_.path() + "/d/pipe";
+  ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+  for (const auto& path : {dir_.path(), fifo}) {
+    CollectingSink sink;
+    ScanOptions o;
+    o.paths = {path};
+    auto summary = Scan(o, sink);
+    auto statuses = sink.Statuses();
+    ASSERT_EQ(statuses.size(), 1u) << path;
+    EXPECT_EQ(statuses[0].file, fifo);
+    EXPECT_EQ(statuses[0].status, FileStatus::kSkipped);
+    EXPECT_NE(statuses[0].reason.find("FIFO"), std::string::npos) << statuses[0].reason;
+    EXPECT_EQ(summary.by_status["skipped"], 1u);
+  }
+}
+
+// Following a link must not change the link's own atime: the kernel sets
+// it whenever a link is followed, so the walker resolves it once, puts the
+// atime back, and the worker opens the resolved path.
+TEST_F(ScanTest, FollowingASymlinkKeepsItsAtime) {
+  std::string target = dir_.Write("data/real.txt", "mail a.b@voorbeeld.nl");
+  std::string file_link = dir_.path() + "/tree/file_link.txt";
+  std::string dir_link = dir_.path() + "/tree/dir_link";
+  std::filesystem::create_directories(dir_.path() + "/tree");
+  std::filesystem::create_symlink(target, file_link);
+  std::filesystem::create_directory_symlink(dir_.path() + "/data", dir_link);
+  struct timespec old_times[2] = {{946684800, 0}, {946684800, 0}};  // 2000-01-01
+  for (const auto& link : {file_link, dir_link}) {
+    ASSERT_EQ(::utimensat(AT_FDCWD, link.c_str(), old_times, AT_SYMLINK_NOFOLLOW), 0);
+  }
+  CollectingSink sink;
+  ScanOptions o;
+  o.paths = {dir_.path() + "/tree"};
+  o.follow_symlinks = true;
+  Scan(o, sink);
+  // Found through both links, reported under the paths as walked.
+  EXPECT_EQ(sink.Values("email").size(), 2u);
+  std::vector<std::string> files;
+  for (const auto& i : sink.items) files.push_back(i.file);
+  std::sort(files.begin(), files.end());
+  EXPECT_EQ(files, (std::vector<std::string>{dir_link + "/real.txt", file_link}));
+  for (const auto& link : {file_link, dir_link}) {
+    struct stat st;
+    ASSERT_EQ(::lstat(link.c_str(), &st), 0);
+    EXPECT_EQ(st.st_atim.tv_sec, 946684800) << link << ": the link's atime changed";
+  }
+}
+
 // Deletes `victim` when it sees the first text: the walker has listed it,
 // the worker has not opened it yet (one thread, sorted order).
 class DeletingConsumer : public TextConsumer {
@@ -149,10 +206,13 @@ TEST_F(ScanTest, MatchAcrossATextWindowBoundaryIsFoundOnce) {
   o.paths = {dir_.Write("big.txt", text)};
   CollectingSink sink;
   Scan(o, sink);
-  EXPECT_EQ(sink.Values("iban").size(), 2u);
+  // One value twice: one finding, counted twice (a match seen by two
+  // overlapping windows would count three), at the first position.
+  EXPECT_EQ(sink.Values("iban").size(), 1u);
   ASSERT_FALSE(sink.items.empty());
   auto& f = sink.items[0].findings;
-  ASSERT_EQ(f.size(), 2u);
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(f[0].count, 2u);
   EXPECT_EQ(*f[0].offset, 4096 - 10 + 1);
 }
 
@@ -175,7 +235,9 @@ TEST_F(ScanTest, IbanAtTheVeryEndOfA100MbFile) {
 // across runs, and how many reports the file arrived in.
 class SplitScanTest : public ScanTest {
  protected:
+  // Every occurrence (--each-occurrence), with its position.
   auto Findings(const std::string& path, unsigned threads, size_t& reports) {
+    aggregate_ = false;
     CollectingSink sink;
     ScanOptions o;
     o.paths = {path};
@@ -221,6 +283,46 @@ TEST_F(SplitScanTest, ABigTextFileSplitBetweenThreadsYieldsWhatOneThreadFinds) {
   EXPECT_EQ(one, two);
   size_t bsn = std::count_if(one.begin(), one.end(), [](const auto& f) { return std::get<0>(f) == "bsn"; });
   EXPECT_EQ(bsn, 600000u / 397 + 1);
+}
+
+// Aggregated, a split file lists a value once per part; the counts add up to
+// what one thread counts.
+TEST_F(SplitScanTest, SplitFilesCountEveryOccurrenceOnceWhenAggregated) {
+  std::string path = dir_.path() + "/export.txt";
+  {
+    std::ofstream out(path, std::ios::binary);
+    std::string filler = "Regel met gewone tekst over de levering van order 4471 en versie 2.3.\n";
+    for (int i = 0; i < 600000; ++i) {
+      if (i % 211 == 0) out << "IBAN NL91 ABNA 0417 1643 00, mail k" << i % 7 << "@voorbeeld.nl\n";
+      else out << filler;
+    }
+  }
+  size_t reports = 0;
+  auto counts = [&](unsigned threads, size_t& records) {
+    CollectingSink sink;
+    ScanOptions o;
+    o.paths = {path};
+    o.threads = threads;
+    Scan(o, sink);
+    reports = sink.items.size();
+    std::map<std::string, uint64_t> out;
+    records = 0;
+    for (const auto& item : sink.items) {
+      for (const auto& f : item.findings) {
+        out[f.detector + ":" + *f.value] += f.count;
+        ++records;
+      }
+    }
+    return out;
+  };
+  size_t one_records = 0, two_records = 0;
+  auto one = counts(1, one_records);
+  auto two = counts(2, two_records);
+  EXPECT_EQ(one, two);
+  EXPECT_EQ(one["iban:NL91ABNA0417164300"], 600000u / 211 + 1);
+  EXPECT_EQ(one_records, one.size());  // one thread: each value once
+  EXPECT_GT(reports, 1u);  // it was split
+  EXPECT_LE(two_records, reports * two.size());  // each value at most once per part
 }
 
 TEST_F(SplitScanTest, ABigMboxSplitBetweenThreadsKeepsMessageNumbers) {

@@ -79,11 +79,9 @@ class StoreScanTest : public ::testing::Test {
   static std::map<std::tuple<std::string, std::string, std::string>, uint64_t> Counts(const Collecting& c) {
     std::map<std::tuple<std::string, std::string, std::string>, uint64_t> out;
     for (const auto& i : c.items)
-      for (const auto& f : i.findings) out[{f.file, f.detector, f.value_hash}] += Occurrences(f);
+      for (const auto& f : i.findings) out[{f.file, f.detector, f.value_hash}] += f.count;
     return out;
   }
-  static uint64_t Occurrences(const Finding& f) { return FindingCount(f); }
-  static uint64_t FindingCount(const Finding&) { return 1; }
 
   std::shared_ptr<const detectors::Engine> engine_;
   KeyedHasher hasher_{"0123456789abcdef0123456789abcdef"};
@@ -106,7 +104,7 @@ TEST_F(StoreScanTest, FilesAreRecordedWholeAndReplayedUnread) {
   ASSERT_TRUE(reader);
   std::map<std::tuple<std::string, std::string, std::string>, uint64_t> stored;
   ASSERT_TRUE((*reader)->CurrentFindings([&](const store::StoredFinding& f) {
-    stored[{f.counted.finding.file, f.counted.finding.detector, f.counted.finding.value_hash}] += f.counted.count;
+    stored[{f.finding.file, f.finding.detector, f.finding.value_hash}] += f.finding.count;
     return true;
   }));
   auto expected = Counts(read);

@@ -11,6 +11,7 @@
 #include <utility>
 
 #include "core/glob.h"
+#include "scanner/no_atime.h"
 
 namespace piiscan::scanner {
 namespace {
@@ -24,13 +25,22 @@ class Walker {
   void Root(const std::string& root) {
     struct stat st;
     // A PATH given on the command line is followed even when it is a link:
-    // the user named it.
-    if (::stat(root.c_str(), &st) != 0) {
+    // the user named it. The link is resolved once, keeping its atime.
+    std::string open_path;
+    if (::lstat(root.c_str(), &st) == 0 && S_ISLNK(st.st_mode)) {
+      auto resolved = ResolveLinkKeepingAtime(root);
+      if (!resolved) {
+        Problem(root, "cannot read: dangling symbolic link");
+        return;
+      }
+      open_path = *resolved;
+    }
+    if (::stat(open_path.empty() ? root.c_str() : open_path.c_str(), &st) != 0) {
       Problem(root, std::string("cannot read: ") + std::strerror(errno));
       return;
     }
     root_ = root;
-    Visit(root, st);
+    Visit(root, open_path, st);
   }
 
   bool stopped() const { return stopped_ || stop_.load(std::memory_order_relaxed); }
@@ -48,6 +58,21 @@ class Walker {
     return path.substr(from);
   }
 
+  // Sockets, FIFOs and devices are never opened (a FIFO would block, a
+  // device may never end), but they are reported: nothing the walk reaches
+  // is left out silently.
+  void Skipped(const std::string& path, std::string_view what) {
+    problem_(StatusRecord{path, {}, FileStatus::kSkipped, std::string(what) + ": not a regular file, not read"});
+  }
+
+  static std::string_view SpecialKind(mode_t mode) {
+    if (S_ISFIFO(mode)) return "FIFO";
+    if (S_ISSOCK(mode)) return "socket";
+    if (S_ISCHR(mode)) return "character device";
+    if (S_ISBLK(mode)) return "block device";
+    return "special file";
+  }
+
   bool Excluded(const std::string& path) const {
     for (const auto& g : opt_.excludes) {
       if (GlobMatchesPath(g, path)) return true;
@@ -55,22 +80,25 @@ class Walker {
     return false;
   }
 
-  void Visit(const std::string& path, const struct stat& st) {
+  // `path` as reported; `open_path` where to open it when it lies behind a
+  // followed link (empty: `path` itself).
+  void Visit(const std::string& path, const std::string& open_path, const struct stat& st) {
     if (S_ISREG(st.st_mode)) {
       Item item{path, root_, Relative(path), static_cast<uint64_t>(st.st_size),
                 static_cast<int64_t>(st.st_mtim.tv_sec), static_cast<uint64_t>(st.st_ino),
-                static_cast<uint64_t>(st.st_dev)};
+                static_cast<uint64_t>(st.st_dev), open_path};
       if (!file_(std::move(item))) stopped_ = true;
     } else if (S_ISDIR(st.st_mode)) {
       if (!visited_.insert({st.st_dev, st.st_ino}).second) return;  // link loop
-      Directory(path);
+      Directory(path, open_path);
+    } else {
+      Skipped(path, SpecialKind(st.st_mode));
     }
-    // Sockets, FIFOs, devices: skipped, never opened.
   }
 
-  void Directory(const std::string& dir) {
-    int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOATIME);
-    if (fd < 0 && errno == EPERM) fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  void Directory(const std::string& dir, const std::string& open_dir) {
+    const std::string& real_dir = open_dir.empty() ? dir : open_dir;
+    int fd = OpenWithoutAtime(real_dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (fd < 0) {
       Problem(dir, std::string("cannot list directory: ") + std::strerror(errno));
       return;
@@ -91,30 +119,43 @@ class Walker {
     ::closedir(d);
     std::sort(entries.begin(), entries.end());
     std::string prefix = dir.ends_with('/') ? dir : dir + "/";
+    std::string open_prefix;
+    if (!open_dir.empty()) open_prefix = open_dir.ends_with('/') ? open_dir : open_dir + "/";
     for (const auto& [name, type] : entries) {
       if (stopped()) return;
       std::string path = prefix + name;
+      std::string open_path = open_prefix.empty() ? std::string() : open_prefix + name;
+      const std::string& real_path = open_path.empty() ? path : open_path;
       if (Excluded(path)) continue;
+      if (type == DT_FIFO) Skipped(path, "FIFO");
+      if (type == DT_SOCK) Skipped(path, "socket");
+      if (type == DT_CHR) Skipped(path, "character device");
+      if (type == DT_BLK) Skipped(path, "block device");
       if (type == DT_FIFO || type == DT_SOCK || type == DT_CHR || type == DT_BLK) continue;
       if (type == DT_REG) {
         // Size and times come from the worker's fstat of the open file: one
         // system call less here, where the walk is single-threaded.
-        if (!file_(Item{path, root_, Relative(path), 0, 0, 0, 0})) stopped_ = true;
+        if (!file_(Item{path, root_, Relative(path), 0, 0, 0, 0, open_path})) stopped_ = true;
         continue;
       }
       if (type == DT_DIR && !opt_.follow_symlinks) {
-        Directory(path);  // no links followed, so no loops to guard against
+        Directory(path, open_path);  // no links followed, so no loops to guard against
         continue;
       }
       struct stat st;
-      int rc = opt_.follow_symlinks ? ::stat(path.c_str(), &st) : ::lstat(path.c_str(), &st);
-      if (rc != 0) {
-        // Vanished between listing and stat, or a dangling link.
+      if (::lstat(real_path.c_str(), &st) != 0) {
+        // Vanished between listing and stat.
         if (errno != ENOENT) Problem(path, std::string("cannot stat: ") + std::strerror(errno));
         continue;
       }
-      if (S_ISLNK(st.st_mode)) continue;  // not following links
-      Visit(path, st);
+      if (S_ISLNK(st.st_mode)) {
+        if (!opt_.follow_symlinks) continue;  // not following links
+        auto resolved = ResolveLinkKeepingAtime(real_path);
+        if (!resolved) continue;  // a dangling link
+        open_path = *resolved;
+        if (::stat(open_path.c_str(), &st) != 0) continue;
+      }
+      Visit(path, open_path, st);
     }
   }
 

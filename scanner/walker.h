@@ -1,11 +1,14 @@
 #pragma once
 // Walks the PATHs given to a scan and yields the regular files to read.
 // Never modifies anything: directories are read with O_NOATIME where the
-// user owns them. Symbolic links are skipped unless following is asked for;
-// when following, a directory already visited (same device and inode) is not
-// entered again, so link loops end. Sockets, FIFOs and devices are skipped
-// without being opened (a FIFO would block). A directory that cannot be read
-// becomes an `unreadable` status record, and the walk goes on.
+// user owns them (scanner/no_atime.h). Symbolic links are skipped unless
+// following is asked for; when following, a link is resolved once, keeping
+// its own atime, what lies behind it is opened by the resolved path
+// (Item::open_path), and a directory already visited (same device and
+// inode) is not entered again, so link loops end. Sockets, FIFOs and
+// devices are never opened (a FIFO would block) but reported as `skipped`
+// status records. A directory that cannot be read becomes an `unreadable`
+// status record, and the walk goes on.
 //
 // Thread safety: Walk runs on one thread; `emit` is called on that thread.
 
@@ -27,6 +30,10 @@ struct Item {
   int64_t mtime = 0;
   uint64_t inode = 0;
   uint64_t device = 0;
+  // Where to open it when `path` goes through a followed symbolic link: the
+  // resolved path, so that the link is not followed (and its atime not
+  // changed) again. Empty: open `path`.
+  std::string open_path;
 };
 
 struct WalkOptions {
@@ -34,8 +41,9 @@ struct WalkOptions {
   bool follow_symlinks = false;
 };
 
-// Calls `file` for each regular file and `problem` for each unreadable path;
-// stops early when `stop` becomes true or a callback returns false.
+// Calls `file` for each regular file and `problem` for each unreadable or
+// skipped path; stops early when `stop` becomes true or a callback returns
+// false.
 void Walk(const std::vector<std::string>& roots, const WalkOptions& options,
           const std::atomic<bool>& stop, const std::function<bool(Item)>& file,
           const std::function<void(StatusRecord)>& problem);

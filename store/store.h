@@ -60,12 +60,6 @@ struct FileState {
   uint64_t bytes_scanned = 0;  // ItemReport::bytes_scanned
 };
 
-// A finding with the number of occurrences it stands for.
-struct CountedFinding {
-  Finding finding;
-  uint64_t count = 1;
-};
-
 // What Unchanged returns for a file that need not be read: everything needed
 // to replay it. Findings and statuses equal what was written (Finding::file and
 // StatusRecord::file are the recorded FileState::path), in the order first
@@ -75,7 +69,7 @@ struct CountedFinding {
 struct StoredFile {
   int64_t file_id = 0;  // the store's id of the file, for KeepUnchanged
   FileState state;
-  std::vector<CountedFinding> findings;
+  std::vector<Finding> findings;  // Finding::count: the occurrences each stands for
   std::vector<StatusRecord> statuses;
 };
 
@@ -100,7 +94,7 @@ struct ScanRecord {
 
 // A finding as the store holds it, with its history.
 struct StoredFinding {
-  CountedFinding counted;
+  Finding finding;  // with its count
   std::string root;
   std::string relative_path;
   int64_t first_seen_unix_ms = 0;  // start time of the scan that first saw it
@@ -156,7 +150,9 @@ class StoreWriter {
   // A top-level file was read: replaces what the store knew of its contents.
   // A finding of the file not added again before EndFile is resolved there.
   virtual Result<void> BeginFile(const FileState& file) = 0;
-  virtual Result<void> AddFinding(const Finding& finding, uint64_t count = 1) = 0;
+  // `finding.count` occurrences (the scan aggregates per value already; the
+  // store adds up the counts of the same key).
+  virtual Result<void> AddFinding(const Finding& finding) = 0;
   // A status with an empty location is the file's own status (files.status).
   virtual Result<void> AddStatus(const StatusRecord& status) = 0;
   virtual Result<void> EndFile() = 0;

@@ -2,6 +2,7 @@
 // sample share finds exactly the gaps the corpus generator planted
 // (corpus/expected_gaps.jsonl), no more, no fewer, and writes the reports.
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -22,6 +23,7 @@ TEST(AuditE2e, ScanWithRegisterFindsExactlyThePlantedGaps) {
   std::string gaps_json = dir.path() + "/gaps.json", report = dir.path() + "/report.html",
               xlsx = dir.path() + "/report.xlsx";
   std::string key = dir.Write("key", "audit-e2e-test-key-0123456789\n");
+  chmod(key.c_str(), 0600);  // a key others can read is refused
   // Run from the source tree so that finding paths look like the register's
   // globs expect ("corpus/sample/shares/sales/...").
   auto r = testing::Run("cd " + src + " && " + testing::PiiscanBinary() +

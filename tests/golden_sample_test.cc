@@ -6,6 +6,7 @@
 // After a deliberate detector change, regenerate and review the diff:
 //   tests/golden/update.sh build/piiscan
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 
 #include <nlohmann/json.hpp>
 #include <sstream>
@@ -30,9 +31,14 @@ std::vector<std::string> Normalised(const std::string& jsonl) {
 
 TEST(GoldenSample, ScanOfTheDemoSampleIsAsExpected) {
   std::string src = testing::SourceDir();
+  // A private copy of the committed key: a checkout makes it 0644, and a
+  // key others can read is refused.
+  testing::TempDir dir;
+  std::string key = dir.Write("test.key", testing::ReadFile(src + "/tests/golden/test.key"));
+  ASSERT_EQ(chmod(key.c_str(), 0600), 0);
   auto r = testing::Run("cd " + src + " && " + testing::PiiscanBinary() +
                         " scan -q --no-progress -j1 --min-confidence low --exclude truth.jsonl"
-                        " --hash-key-file tests/golden/test.key corpus/sample");
+                        " --hash-key-file " + key + " corpus/sample");
   ASSERT_EQ(r.exit_code, 0) << r.err;
   auto got = Normalised(r.out);
   auto want = Normalised(testing::ReadFile(src + "/tests/golden/sample_findings.jsonl"));

@@ -6,6 +6,7 @@
 // JSONL, the HTML report or the erasure list, with or without --show-values;
 // bad queries exit 2 without echoing the value.
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -39,6 +40,7 @@ class PersonE2e : public ::testing::Test {
     ASSERT_TRUE(in) << "fixtures missing: " << fx_;
     truth_ = json::parse(in);
     key_ = dir_.Write("key", "person-e2e-key-0123456789\n");
+    chmod(key_.c_str(), 0600);  // a key others can read is refused
   }
   // Runs `piiscan person ARGS corpus` writing JSONL, report and erasure list.
   testing::CommandResult Person(const std::string& args) {

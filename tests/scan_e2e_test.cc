@@ -8,7 +8,9 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <filesystem>
 #include <fstream>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
@@ -38,6 +40,7 @@ class ScanE2e : public ::testing::Test {
  protected:
   void SetUp() override {
     key_ = dir_.Write("key", "test-key-0123456789abcdef\n");
+    chmod(key_.c_str(), 0600);  // a key others can read is refused
     dir_.Write("share/klant.txt",
                "Klant: Jan de Vries\nBSN: 111222333\nIBAN: NL91 ABNA 0417 1643 00\n"
                "Mail jan.devries@voorbeeld.nl, tel 06-12345678\n");
@@ -112,6 +115,32 @@ TEST_F(ScanE2e, NonUtf8FileNamesAreWrittenLosslessly) {
   EXPECT_EQ(Base64Decode(f["file_bytes"].get<std::string>()), name);
 }
 
+// One record per value, file, location and detector, whose counts are
+// exactly the occurrences --each-occurrence lists one by one.
+TEST_F(ScanE2e, FindingsAreCountedPerDistinctValueAndAddUpToEveryOccurrence) {
+  std::string sample = testing::SourceDir() + "/corpus/sample";
+  auto counts = [&](const std::string& args, size_t& records) {
+    auto r = Sh(Cmd("--min-confidence low --exclude truth.jsonl " + args + " " + sample));
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    std::map<std::string, uint64_t> out;
+    records = 0;
+    for (const auto& rec : ParseJsonl(r.out)) {
+      if (!rec.contains("detector")) continue;
+      ++records;
+      std::string key = rec["file"].get<std::string>() + "|" + rec["location"].dump() + "|" +
+                        rec["detector"].get<std::string>() + "|" + rec["value_hash"].get<std::string>();
+      out[key] += rec["count"].get<uint64_t>();
+    }
+    return out;
+  };
+  size_t aggregated_records = 0, each_records = 0;
+  auto aggregated = counts("", aggregated_records);
+  auto each = counts("--each-occurrence", each_records);
+  EXPECT_EQ(aggregated, each);
+  EXPECT_EQ(aggregated_records, aggregated.size());  // no value twice at one place
+  EXPECT_LT(aggregated_records, each_records);       // the sample repeats values
+}
+
 TEST_F(ScanE2e, DefaultOutputNeverCarriesARawValue) {
   std::string out = dir_.path() + "/findings.jsonl";
   auto r = Sh(Cmd("--min-confidence low -o " + out + " " + dir_.path() + "/share"));
@@ -167,7 +196,7 @@ TEST_F(ScanE2e, CsvFormatHasTheJsonlColumns) {
   auto r = Sh(Cmd("--format csv --min-confidence low " + dir_.path() + "/share"));
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(r.out.substr(0, r.out.find('\n')),
-            "file,location,detector,category,confidence,masked,value_hash,offset,page,line,status,reason");
+            "file,location,detector,category,confidence,masked,value_hash,offset,page,line,status,reason,count");
   EXPECT_NE(r.out.find(",iban,bank_account,"), std::string::npos);
 }
 
@@ -225,7 +254,8 @@ TEST_F(ScanE2e, PermissionDeniedIsAStatusAndTheScanGoesOn) {
   if (geteuid() == 0) {
     chmod(dir_.path().c_str(), 0755);
     chmod(share.c_str(), 0755);
-    chmod(key_.c_str(), 0644);
+    // The key stays private (0600), owned by the user the scan runs as.
+    if (chown(key_.c_str(), 65534, 65534) != 0) GTEST_SKIP() << "cannot chown the key";
     prefix = "setpriv --reuid=65534 --regid=65534 --clear-groups env HOME=/tmp ";
   }
   auto r = Sh(prefix + Cmd(share));
@@ -238,6 +268,40 @@ TEST_F(ScanE2e, PermissionDeniedIsAStatusAndTheScanGoesOn) {
   }
   EXPECT_EQ(unreadable, 2) << r.out;
   EXPECT_EQ(emails, 1);
+  if (!prefix.empty()) {
+    // Files of another user are read without O_NOATIME (refused): said
+    // once, however many files.
+    const std::string warning = "access time (atime) will change";
+    size_t first = r.err.find(warning);
+    EXPECT_NE(first, std::string::npos) << r.err;
+    EXPECT_EQ(r.err.find(warning, first + 1), std::string::npos) << r.err;
+  }
+}
+
+// Issue 17: `-o out.jsonl` where out.jsonl is a symlink overwrote the
+// link's target and chmod-ed it 0600 (as root, any file). Refused: exit 3,
+// a message that says why, the target untouched.
+TEST_F(ScanE2e, AnOutputPathThatIsASymlinkIsRefused) {
+  std::string target = dir_.Write("precious.conf", "setting=1\n");
+  chmod(target.c_str(), 0644);
+  std::string link = dir_.path() + "/out.jsonl";
+  std::filesystem::create_symlink(target, link);
+  auto r = Sh(Cmd("-o " + link + " " + dir_.path() + "/share"));
+  EXPECT_EQ(r.exit_code, 3);
+  EXPECT_NE(r.err.find("refusing to write " + link + ": it is a symbolic link"), std::string::npos) << r.err;
+  EXPECT_EQ(testing::ReadFile(target), "setting=1\n");
+  struct stat st;
+  ASSERT_EQ(stat(target.c_str(), &st), 0);
+  EXPECT_EQ(st.st_mode & 0777, 0644u);
+}
+
+// A key file others can read is refused before anything is scanned.
+TEST_F(ScanE2e, AHashKeyFileReadableByOthersIsRefused) {
+  chmod(key_.c_str(), 0644);
+  auto r = Sh(Cmd(dir_.path() + "/share"));
+  EXPECT_EQ(r.exit_code, 3) << r.err;
+  EXPECT_NE(r.err.find("chmod 600 " + key_), std::string::npos) << r.err;
+  EXPECT_EQ(r.out.find("detector"), std::string::npos);
 }
 
 // The extractors that need big libraries are in piiscan-formats.so, loaded

@@ -24,10 +24,10 @@ Result<Location> ReadLocation(std::string_view json, const std::string& path) {
 }
 
 // The first kFindingColumns columns of a finding query.
-Result<CountedFinding> ReadFinding(const Statement& row, std::string file,
+Result<Finding> ReadFinding(const Statement& row, std::string file,
                                    const std::string& path) {
-  CountedFinding out;
-  Finding& f = out.finding;
+  Finding out;
+  Finding& f = out;
   f.file = std::move(file);
   auto location = ReadLocation(row.TextView(0), path);
   if (!location) return std::unexpected(location.error());
@@ -41,7 +41,7 @@ Result<CountedFinding> ReadFinding(const Statement& row, std::string file,
   if (!row.IsNull(7)) f.value = row.Text(7);
   f.note = row.Text(8);
   if (!row.IsNull(9)) f.page = static_cast<int>(row.Int(9));
-  out.count = static_cast<uint64_t>(row.Int(10));
+  f.count = static_cast<uint64_t>(row.Int(10));
   if (!row.IsNull(11)) f.offset = static_cast<uint64_t>(row.Int(11));
   if (!row.IsNull(12)) f.line = static_cast<uint64_t>(row.Int(12));
   f.item_time = row.OptionalInt(13);
@@ -53,7 +53,7 @@ Result<StoredFinding> ReadStoredFinding(const Statement& row, const std::string&
   StoredFinding out;
   auto counted = ReadFinding(row, row.Text(c), path);
   if (!counted) return std::unexpected(counted.error());
-  out.counted = std::move(*counted);
+  out.finding = std::move(*counted);
   out.root = row.Text(c + 1);
   out.relative_path = row.Text(c + 2);
   out.first_seen_unix_ms = row.Int(c + 3);

@@ -83,7 +83,7 @@ class StoreTest : public ::testing::Test {
     std::map<std::string, std::set<std::string>> out;
     auto r = reader_->ChangesSince(since, [&](Change c, const StoredFinding& f) {
       out[c == Change::kNew ? "new" : "resolved"].insert(f.relative_path + ":" +
-                                                         f.counted.finding.value_hash);
+                                                         f.finding.value_hash);
       return true;
     });
     EXPECT_TRUE(r.has_value()) << r.error().message;
@@ -109,7 +109,9 @@ TEST_F(StoreTest, FindingsAreAggregatedPerLocationDetectorAndValue) {
   OK(w->BeginFile(file));
   OK(w->AddFinding(first));
   OK(w->AddFinding(again));
-  OK(w->AddFinding(again, 5));  // a caller that aggregated already
+  Finding aggregated = again;
+  aggregated.count = 5;
+  OK(w->AddFinding(aggregated));  // a caller that aggregated already
   OK(w->AddFinding(elsewhere));
   OK(w->AddFinding(other_detector));
   OK(w->EndFile());
@@ -120,11 +122,11 @@ TEST_F(StoreTest, FindingsAreAggregatedPerLocationDetectorAndValue) {
   auto stored = Lookup(file.identity);
   ASSERT_TRUE(stored.has_value());
   ASSERT_EQ(stored->findings.size(), 3u);
-  ExpectSameFinding(stored->findings[0].finding, first, false);
+  ExpectSameFinding(stored->findings[0], first, false);
   EXPECT_EQ(stored->findings[0].count, 7u);
-  ExpectSameFinding(stored->findings[1].finding, elsewhere, false);
+  ExpectSameFinding(stored->findings[1], elsewhere, false);
   EXPECT_EQ(stored->findings[1].count, 1u);
-  ExpectSameFinding(stored->findings[2].finding, other_detector, false);
+  ExpectSameFinding(stored->findings[2], other_detector, false);
 }
 
 TEST_F(StoreTest, RawValuesOnlyWhenAskedAndTheScanSaysSo) {
@@ -145,7 +147,7 @@ TEST_F(StoreTest, RawValuesOnlyWhenAskedAndTheScanSaysSo) {
   }
   auto stored = Lookup(file.identity);
   ASSERT_TRUE(stored && stored->findings.size() == 1);
-  ExpectSameFinding(stored->findings[0].finding, f, true);
+  ExpectSameFinding(stored->findings[0], f, true);
   auto scans = OK(reader_->Scans());
   ASSERT_EQ(scans->size(), 2u);
   EXPECT_FALSE((*scans)[0].values_stored);
@@ -179,8 +181,8 @@ TEST_F(StoreTest, UnchangedReplaysExactlyWhatWasWritten) {
   EXPECT_EQ(stored->state.bytes_scanned, file.bytes_scanned);
   EXPECT_EQ(stored->state.identity, file.identity);
   ASSERT_EQ(stored->findings.size(), 2u);
-  ExpectSameFinding(stored->findings[0].finding, a, false);
-  ExpectSameFinding(stored->findings[1].finding, b, false);
+  ExpectSameFinding(stored->findings[0], a, false);
+  ExpectSameFinding(stored->findings[1], b, false);
   ASSERT_EQ(stored->statuses.size(), 2u);
   for (size_t i = 0; i < 2; ++i) {
     const StatusRecord& want = i == 0 ? inner : own;
@@ -265,10 +267,10 @@ TEST_F(StoreTest, ARereadFileReplacesItsFindingsAndResolvesTheMissing) {
   auto stored = Lookup(file.identity);
   ASSERT_TRUE(stored.has_value());
   ASSERT_EQ(stored->findings.size(), 2u);
-  EXPECT_EQ(stored->findings[0].finding.value_hash, "y");
+  EXPECT_EQ(stored->findings[0].value_hash, "y");
   EXPECT_EQ(stored->findings[0].count, 2u);  // this scan's count, not 1 + 2
-  EXPECT_EQ(stored->findings[0].finding.offset, 500u);
-  EXPECT_EQ(stored->findings[1].finding.value_hash, "z");
+  EXPECT_EQ(stored->findings[0].offset, 500u);
+  EXPECT_EQ(stored->findings[1].value_hash, "z");
   EXPECT_TRUE(stored->statuses.empty());
   EXPECT_EQ(QueryInt(path_, "SELECT first_seen FROM findings WHERE value_hash = 'y'"), 1000);
   EXPECT_EQ(QueryInt(path_, "SELECT last_seen FROM findings WHERE value_hash = 'y'"), 2000);
@@ -323,7 +325,7 @@ TEST_F(StoreTest, FilesNotSeenByACompletedScanAreGoneAndTheirFindingsResolved) {
 
   std::set<std::string> current;
   OK(reader_->CurrentFindings([&](const StoredFinding& f) {
-    current.insert(f.counted.finding.value_hash);
+    current.insert(f.finding.value_hash);
     return true;
   }));
   EXPECT_EQ(current, (std::set<std::string>{"k", "e"}));

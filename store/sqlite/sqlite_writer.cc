@@ -120,7 +120,7 @@ class SqliteWriter final : public StoreWriter {
     return {};
   }
 
-  Result<void> AddFinding(const Finding& f, uint64_t count) override {
+  Result<void> AddFinding(const Finding& f) override {
     if (auto r = InFile(); !r) return r;
     location_ = LocationToJson(f.location);
     upsert_finding_.Bind(1, file_id_)
@@ -133,7 +133,7 @@ class SqliteWriter final : public StoreWriter {
         .Bind(8, f.value_hash)
         .Bind(10, f.note)
         .Bind(11, f.page)
-        .Bind(12, AsInt(count))
+        .Bind(12, AsInt(f.count))
         .Bind(13, f.offset)
         .Bind(14, f.line)
         .Bind(15, f.item_time)

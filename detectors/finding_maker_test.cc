@@ -1,0 +1,95 @@
+// Findings per distinct value: occurrences of one value at one location are
+// one Finding with a count, the first position and the best score.
+#include "detectors/finding_maker.h"
+
+#include <gtest/gtest.h>
+
+#include "detectors/embedded_engine_for_tests.h"
+
+namespace piiscan::detectors {
+namespace {
+
+class FindingMakerTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    engine_ = EmbeddedEngineForTests();
+    ASSERT_NE(engine_, nullptr);
+    scanner_ = engine_->NewScanner();
+  }
+  // Scans `text` as one segment at `where` and appends its findings to `out`.
+  void Make(std::string_view text, const Location& where, bool aggregate, std::vector<Finding>& out) {
+    std::vector<Detection> d;
+    SegmentInfo info;
+    scanner_->Scan(text, info, d);
+    FindingOptions options{false, Confidence::kLow, &hasher_, aggregate};
+    if (aggregate) aggregator_.BeginSegment(where, out);
+    size_t first = out.size();
+    MakeFindings(engine_->specs(), text, info, d, options, out, aggregate ? &aggregator_ : nullptr);
+    if (aggregate) aggregator_.EndSegment(out);
+    for (size_t i = first; i < out.size(); ++i) out[i].location = where;
+  }
+  const Finding* Find(const std::vector<Finding>& out, std::string_view detector, uint64_t offset) {
+    for (const auto& f : out) {
+      if (f.detector == detector && f.offset == offset) return &f;
+    }
+    return nullptr;
+  }
+  std::shared_ptr<const Engine> engine_;
+  std::unique_ptr<EngineScanner> scanner_;
+  KeyedHasher hasher_{"finding-maker-test-key"};
+  FindingAggregator aggregator_;
+};
+
+const std::string kText =
+    "IBAN: NL91 ABNA 0417 1643 00\n"
+    "Nogmaals het rekeningnummer NL91ABNA0417164300 voor de betaling.\n"
+    "Ander rekeningnummer: NL20 INGB 0001 2345 67\n"
+    "En weer IBAN NL91ABNA0417164300.\n";
+
+TEST_F(FindingMakerTest, OccurrencesOfOneValueAreOneFindingWithACountAndTheFirstPosition) {
+  std::vector<Finding> each, one;
+  Make(kText, {}, false, each);
+  Make(kText, {}, true, one);
+  size_t each_iban = 0;
+  for (const auto& f : each) each_iban += f.detector == "iban";
+  ASSERT_EQ(each_iban, 4u);
+  std::vector<const Finding*> ibans;
+  uint64_t total = 0;
+  for (const auto& f : one) {
+    if (f.detector != "iban") continue;
+    ibans.push_back(&f);
+    total += f.count;
+  }
+  ASSERT_EQ(ibans.size(), 2u);
+  EXPECT_EQ(total, 4u);
+  EXPECT_EQ(ibans[0]->count, 3u);
+  EXPECT_EQ(ibans[0]->offset, 6u);  // the first occurrence
+  EXPECT_EQ(ibans[1]->count, 1u);
+  // The best-scoring occurrence sets the confidence.
+  double best = 0;
+  for (const auto& f : each) {
+    if (f.detector == "iban" && f.value_hash == ibans[0]->value_hash) best = std::max(best, f.score);
+  }
+  EXPECT_EQ(ibans[0]->score, best);
+  // Every other detector's findings add up too.
+  uint64_t each_all = each.size(), one_all = 0;
+  for (const auto& f : one) one_all += f.count;
+  EXPECT_EQ(one_all, each_all);
+}
+
+TEST_F(FindingMakerTest, OtherLocationsCountApartAndAHandedOnReportStartsAfresh) {
+  std::vector<Finding> out;
+  Make(kText, {"sheet A"}, true, out);
+  size_t after_a = out.size();
+  Make(kText, {"sheet A"}, true, out);  // same location: only counts grow
+  EXPECT_EQ(out.size(), after_a);
+  Make(kText, {"sheet B"}, true, out);  // another location: its own findings
+  EXPECT_EQ(out.size(), 2 * after_a);
+  out.clear();                          // the report went to the sinks in parts
+  Make(kText, {"sheet A"}, true, out);
+  EXPECT_EQ(out.size(), after_a);
+  for (const auto& f : out) EXPECT_LE(f.count, 3u) << f.detector;
+}
+
+}  // namespace
+}  // namespace piiscan::detectors
