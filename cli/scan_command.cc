@@ -135,9 +135,10 @@ int RunScan(int argc, char** argv) {
     }
     writer = std::move(*w);
     options.store = store.get();
-    // Values shown but not stored: a stored file could not show its values,
-    // so every file is read.
-    options.full = full || (show_values && !db_values);
+    // Values shown but not stored: a stored file could not show its values;
+    // one record per occurrence: the store keeps one per value. Either way
+    // every file is read (and still recorded).
+    options.full = full || (show_values && !db_values) || each_occurrence;
   }
 
   ScanSetup setup;

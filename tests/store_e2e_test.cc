@@ -67,6 +67,7 @@ class StoreE2e : public ::testing::Test {
  protected:
   void SetUp() override {
     key_ = dir_.Write("key", "test-key-0123456789abcdef\n");
+    ::chmod(key_.c_str(), 0600);  // a key others can read is refused
     share_ = dir_.path() + "/share";
     db_ = dir_.path() + "/state/piiscan.db";
   }
@@ -74,7 +75,7 @@ class StoreE2e : public ::testing::Test {
     return "env -u PIISCAN_DB " + PiiscanBinary() + " " + args;
   }
   std::string Scan(const std::string& args) const {
-    return Piiscan("scan --no-progress -j2 --hash-key-file " + key_ + " " + args);
+    return Piiscan("scan --no-progress --hash-key-file " + key_ + " " + args);
   }
   // The store's files and findings as rows (sqlite3 command-line tool), without
   // the columns that name the scan: what a resumed scan must end equal in.
@@ -122,6 +123,7 @@ TEST_F(StoreE2e, IncrementalScanWritesWhatAFullScanWritesWithoutReadingUnchanged
 
   // Other settings (a different key) mean other findings: nothing is reused.
   std::string key2 = dir_.Write("key2", "another-key-0123456789\n");
+  ::chmod(key2.c_str(), 0600);
   auto other = Sh(Piiscan("scan --no-progress --hash-key-file " + key2 + " --db " + db_ + " " + share_));
   ASSERT_EQ(other.exit_code, 0) << other.err;
   EXPECT_NE(other.err.find("store: 30 files read, 0 skipped"), std::string::npos) << other.err;
@@ -187,16 +189,17 @@ TEST_F(StoreE2e, ChangedAndDeletedFilesShowAsNewAndResolved) {
   EXPECT_EQ(runs[1]["roots"], nlohmann::json::array({share_}));
 }
 
-// kill -9 at several random moments, re-running the same command each time:
+// Ctrl-C, then kill -9 at several random moments, re-running the same command
+// each time:
 // the scan resumes (completed files are not read again) and the store ends
 // equal to one uninterrupted run's.
 TEST_F(StoreE2e, KilledScansResumeAndEndEqualToAnUninterruptedRun) {
   if (Sh("command -v sqlite3").exit_code != 0) GTEST_SKIP() << "sqlite3 tool not installed";
-  WriteShare(dir_, 400, 1200);  // ~60 KB each: a scan lasts long enough to kill
+  WriteShare(dir_, 400, 3000);  // ~150 KB each: a scan lasts long enough to kill
   std::string reference = dir_.path() + "/reference.db";
   ASSERT_EQ(Sh(Scan("-q -o /dev/null --db " + reference + " " + share_)).exit_code, 0);
   auto start = std::chrono::steady_clock::now();
-  ASSERT_EQ(Sh(Scan("-q -o /dev/null --full --db " + reference + " " + share_)).exit_code, 0);
+  ASSERT_EQ(Sh(Scan("-q -o /dev/null -j1 --full --db " + reference + " " + share_)).exit_code, 0);
   int run_ms = static_cast<int>(std::chrono::duration_cast<std::chrono::milliseconds>(
                                     std::chrono::steady_clock::now() - start).count());
 
@@ -206,7 +209,7 @@ TEST_F(StoreE2e, KilledScansResumeAndEndEqualToAnUninterruptedRun) {
   std::mt19937 random(seed);
   std::uniform_int_distribution<int> delay_ms(0, run_ms / 2);
   // Small batches, so that kills land between commits too.
-  std::string command = Scan("-q -o /dev/null --db-commit-files 10 --db " + db_ + " " + share_);
+  std::string command = Scan("-q -o /dev/null -j1 --db-commit-files 10 --db " + db_ + " " + share_);
   int killed = 0;
   for (int round = 0; round < 6; ++round) {
     pid_t pid = ::fork();
@@ -215,11 +218,18 @@ TEST_F(StoreE2e, KilledScansResumeAndEndEqualToAnUninterruptedRun) {
       ::execl("/bin/sh", "sh", "-c", ("exec " + command).c_str(), static_cast<char*>(nullptr));
       ::_exit(127);
     }
-    std::this_thread::sleep_for(std::chrono::milliseconds(delay_ms(random)));
-    ::kill(pid, SIGKILL);
+    // (Ctrl-C after start-up, once the handler is in place.)
+    std::this_thread::sleep_for(std::chrono::milliseconds(std::max(round == 0 ? 200 : 0, delay_ms(random))));
+    // The first stop is a Ctrl-C (the scan ends as interrupted, exit 130),
+    // the others kill -9.
+    ::kill(pid, round == 0 ? SIGINT : SIGKILL);
     int status = 0;
     ::waitpid(pid, &status, 0);
-    if (WIFSIGNALED(status)) ++killed;
+    if (round == 0) {
+      ASSERT_TRUE(WIFEXITED(status));
+      EXPECT_TRUE(WEXITSTATUS(status) == 130 || WEXITSTATUS(status) == 0) << WEXITSTATUS(status);
+    }
+    if (WIFSIGNALED(status) || (WIFEXITED(status) && WEXITSTATUS(status) == 130)) ++killed;
   }
   EXPECT_GE(killed, 2) << "the scan ended before most kill points (seed " << seed << ")";
   auto last = Sh(Scan("--db " + db_ + " -o /dev/null " + share_));
