@@ -44,6 +44,8 @@ struct WalkResult {
   // try as a raw compressed file, or a kCorrupt/kEncrypted problem).
   bool opened = false;
   bool encrypted = false;  // with !opened: the headers are encrypted
+  uint64_t entries = 0;    // headers read (0: an empty archive, or bytes that
+                           // only looked like one, e.g. NULs read as a tar end)
 };
 
 WalkResult WalkArchive(std::string_view bytes, const Location& where, WalkOptions options,
