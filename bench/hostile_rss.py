@@ -21,7 +21,7 @@ import tempfile
 HERE = pathlib.Path(__file__).resolve().parent
 CASES = ["bomb_text.txt.gz", "lying_header.zip", "honest_big.zip", "zip_in_zip.zip",
          "damaged_stream.pdf", "damaged_part.xlsx", "damaged_zip_part.xlsx",
-         "nul_start.txt.gz"]
+         "nul_start.txt.gz", "empty.tar.gz"]
 
 
 def peak_rss_mb(cmd):

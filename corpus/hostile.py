@@ -22,6 +22,7 @@ Cases (small sizes by default, for the test; --big for bench/hostile_rss.py):
   damaged_zip_part.xlsx  the same with well-formed shared strings whose
                        compressed bytes in the zip are damaged
   nul_start.txt.gz     gzip of NUL bytes followed by text with the BSN
+  empty.tar.gz         an empty tar (NUL bytes only): no record at all
 """
 import gzip
 import io
@@ -212,6 +213,14 @@ def nul_start(out):
         f.write(b"\0" * 4096 + HEAD.encode() * 4)
 
 
+def empty_tar(out):
+    # An empty tar is all NUL bytes: read as a file it holds nothing, and
+    # must not be reported like the NUL-led text above.
+    import tarfile
+    with tarfile.open(out / "empty.tar.gz", "w:gz"):
+        pass
+
+
 def build(out, big=False):
     out = pathlib.Path(out)
     out.mkdir(parents=True, exist_ok=True)
@@ -222,6 +231,7 @@ def build(out, big=False):
     damaged_pdf(out)
     damaged_xlsx(out)
     nul_start(out)
+    empty_tar(out)
     for p in out.iterdir():
         p.chmod(0o600)
 

@@ -149,6 +149,7 @@ class ArchiveExtractorImpl final : public Extractor {
       raw.format = name_;
       raw.raw = true;
       raw.raw_name = SingleFileName(bytes, where, name_, extensions_);
+      raw.drop_all_nul = result.opened;  // an empty tar inside, perhaps
       result = WalkArchive(bytes, where, std::move(raw), ctx);
     }
     if (!result.opened) {

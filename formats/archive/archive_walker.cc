@@ -187,6 +187,9 @@ Walk::Next Walk::Finish(const MemberData& data, const std::string& name,
   using End = MemberData::End;
   switch (data.end) {
     case End::kComplete:
+      if (o_.drop_all_nul && data.bytes.find_first_not_of('\0') == std::string_view::npos) {
+        return Next::kContinue;
+      }
       if (!data.bytes.empty()) ctx_.Child(data.bytes, member_where, {name, ""});
       return Next::kContinue;
     case End::kSizeLimit:
@@ -199,10 +202,10 @@ Walk::Next Walk::Finish(const MemberData& data, const std::string& name,
                             ScanPart(data, name, member_where),
                         member_where);
     case End::kMemoryLimit:
-      return AfterLimit("max_member_in_memory: " + Label() + " must be read whole and needs more than " +
-                            std::to_string(ctx_.limits().max_member_in_memory) +
-                            " bytes of memory; not scanned",
-                        member_where);
+      return AfterLimit(
+          "max_member_in_memory: " + Label() + " must be read whole and needs more than " +
+              std::to_string(ctx_.limits().max_member_in_memory) + " bytes of memory; not scanned",
+          member_where);
     case End::kArchiveRatioLimit:
       ctx_.Problem(FileStatus::kLimit,
                    "max_ratio: " + Format() + " expands beyond " + Ratio() + " of its size at " +

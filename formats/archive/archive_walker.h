@@ -27,6 +27,9 @@ struct WalkOptions {
   // member named `raw_name`.
   bool raw = false;
   std::string raw_name;
+  // With `raw`: a member of NUL bytes only is no file (an empty tar reads
+  // so) and is dropped; one with anything else is sniffed as usual.
+  bool drop_all_nul = false;
   // Compressed sizes of members by stored name (zip central directory), for
   // the ratio limit; members not listed are held against the archive's size.
   // Entries are consumed as they are matched, so duplicate names work.

@@ -111,8 +111,8 @@ class Accumulator {
   // held, or the block at hand when none are).
   bool IsText(const char* p, size_t n) {
     if (!is_text_) {
-      std::string_view head = out_.buffer.size() > 0 || p == nullptr ? out_.buffer.view()
-                                                                       : std::string_view(p, n);
+      std::string_view head =
+          out_.buffer.size() > 0 || p == nullptr ? out_.buffer.view() : std::string_view(p, n);
       is_text_ = ReadsAsText(head.substr(0, 64 << 10), name_);
     }
     return *is_text_;

@@ -28,13 +28,13 @@ namespace piiscan::formats::office {
 // Why a part could not be read (fully).
 enum class PartError {
   kNone,
-  kMissing,    // no such part
-  kTooLarge,   // over Limits::max_member_size
+  kMissing,       // no such part
+  kTooLarge,      // over Limits::max_member_size
   kTooBigToHold,  // read whole (embedded object) but over Limits::max_member_in_memory
-  kEncrypted,  // zip-level encryption
-  kCorrupt,    // damaged compressed data or zip structure
-  kBudget,     // the expanded-bytes budget is spent (already reported)
-  kTooMany,    // kMaxPartOpens reached
+  kEncrypted,     // zip-level encryption
+  kCorrupt,       // damaged compressed data or zip structure
+  kBudget,        // the expanded-bytes budget is spent (already reported)
+  kTooMany,       // kMaxPartOpens reached
 };
 
 // A part being read. Read() returns the number of bytes read, 0 at the end

@@ -42,12 +42,12 @@ class TextStream {
   bool decided_ = false;
   bool failed_ = false;
   Charset cs_;
-  std::string buf_;        // bytes of the text from offset base_
-  uint64_t base_ = 0;      // offset of buf_[0] in the text
-  uint64_t start_ = 0;     // next window starts here (UTF-8)
-  uint64_t line_ = 1;      // line number at offset base_ (UTF-8) or of carry_
+  std::string buf_;     // bytes of the text from offset base_
+  uint64_t base_ = 0;   // offset of buf_[0] in the text
+  uint64_t start_ = 0;  // next window starts here (UTF-8)
+  uint64_t line_ = 1;   // line number at offset base_ (UTF-8) or of carry_
   uint64_t total_ = 0;
-  std::string carry_;      // converted: tail of the previous window
+  std::string carry_;  // converted: tail of the previous window
 };
 
 }  // namespace piiscan::formats

@@ -28,7 +28,8 @@ std::vector<Window> Windows(const RecordingContext& ctx, std::string_view source
   for (const auto& t : ctx.texts) {
     uint64_t line = t.info.base_line;
     if (t.info.lines != nullptr) {
-      line = 1 + static_cast<uint64_t>(std::count(source.begin(), source.begin() + t.info.base_offset, '\n'));
+      line = 1 + static_cast<uint64_t>(
+                     std::count(source.begin(), source.begin() + t.info.base_offset, '\n'));
     }
     out.push_back({t.text, t.info.has_offsets ? t.info.base_offset : 0, line, t.info.report_from,
                    t.info.has_offsets});
@@ -54,7 +55,8 @@ void ExpectSameWindows(const std::string& bytes, size_t piece) {
   TextExtractor().Extract(bytes, {"f"}, whole);
   RecordingContext streamed(SmallWindows());
   TextStream stream(streamed, {"f"});
-  for (size_t at = 0; at < bytes.size(); at += piece) stream.Add(std::string_view(bytes).substr(at, piece));
+  for (size_t at = 0; at < bytes.size(); at += piece)
+    stream.Add(std::string_view(bytes).substr(at, piece));
   stream.Finish();
   ASSERT_GT(whole.texts.size(), 10u);
   EXPECT_EQ(Windows(streamed, bytes), Windows(whole, bytes)) << "pieces of " << piece;
