@@ -56,7 +56,9 @@ std::optional<Validated> ValidateIban(std::string_view raw) {
     char c = AsciiUpper(raw[used]);
     if (IsUpper(c) || IsDigit(c)) {
       compact[n++] = c;
-    } else if (c != ' ') {
+    } else if (c != ' ' || n % 4 != 0) {
+      // Printed IBANs are grouped by four (ISO 13616): a space elsewhere
+      // means words ran together ("be16 and be32 types").
       return std::nullopt;
     }
   }

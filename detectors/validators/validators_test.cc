@@ -34,6 +34,13 @@ TEST(Iban, AWrongCheckIsAMistypedIbanThatOnlyClaimsItsSpan) {
   EXPECT_FALSE(ValidateIban("NL91ABNA0417164300")->claim_only);
 }
 
+TEST(Iban, SpacesOnlyBetweenGroupsOfFour) {
+  // Words that run together can pass mod 97 one time in 97: this one does.
+  EXPECT_FALSE(ValidateIban("be16 and be32 types"));
+  EXPECT_FALSE(ValidateIban("NL91 ABNA 041 7164 300"));
+  EXPECT_TRUE(ValidateIban("NL91 ABNA 0417 1643 00"));
+}
+
 TEST(Iban, LowerCaseIsTheSameIban) {
   EXPECT_EQ(ValidateIban("nl91abna0417164300")->value, "NL91ABNA0417164300");
   EXPECT_EQ(ValidateIban("nl91 abna 0417 1643 00")->value, "NL91ABNA0417164300");
