@@ -104,6 +104,11 @@ TEST(Postcode, LowerCaseLettersAreWeakerAndNoCommonWord) {
   EXPECT_FALSE(ValidatePostcode("1500 en"));
   EXPECT_FALSE(ValidatePostcode("2000 op"));
   EXPECT_FALSE(ValidatePostcode("1234 sa"));
+  // Nor is a quantity with its unit.
+  EXPECT_FALSE(ValidatePostcode("1000 ms"));
+  EXPECT_FALSE(ValidatePostcode("1920 px"));
+  EXPECT_FALSE(ValidatePostcode("1200 mb"));
+  EXPECT_TRUE(ValidatePostcode("1200 MB"));
 }
 
 TEST(BirthDate, FormsNormaliseToIso) {

@@ -17,8 +17,19 @@ std::optional<Validated> ValidatePostcode(std::string_view raw) {
   // form or a mail, but also how a year or amount runs into a word ("2019
   // in", "1500 en"): a common two-letter word is not a postcode, any other
   // pair is weaker evidence, like a unit (address context makes it medium).
+  static constexpr std::string_view kUnits[] = {
+      "MB", "GB", "KB", "TB", "PB", "KG", "MG", "ML", "CL", "DL", "CM", "MM", "KM", "PK",
+      "KW", "MW", "GW", "HZ", "BV", "NV", "EU", "CC", "PC", "ST", "EX", "BC", "AD", "VA", "DB"};
   const bool lower = raw[raw.size() - 2] >= 'a' || raw[raw.size() - 1] >= 'a';
   if (lower) {
+    // Units of measure are written in lower case ("1000 ms", "1920 px",
+    // "500 mb"); "db", "bv" or "cc" are also letter pairs of real postcodes.
+    static constexpr std::string_view kLowerUnits[] = {
+        "MS", "NS", "PX", "PT", "HZ", "KB", "MB", "GB", "TB", "KG", "MG", "ML", "CL", "DL",
+        "CM", "MM", "KM", "KW", "MW", "GW", "MV"};
+    for (auto u : kLowerUnits) {
+      if (letters == u) return std::nullopt;
+    }
     static constexpr std::string_view kWords[] = {
         "AD", "AL", "AM", "AN", "AS", "AT", "BE", "BY", "CA", "DA", "DE", "DI", "DO", "DU", "EH", "EL",
         "EN", "ER", "ET", "EX", "GO", "HA", "HE", "HI", "IK", "IF", "IN", "IS", "IT", "JA", "JE", "LA",
@@ -31,9 +42,7 @@ std::optional<Validated> ValidatePostcode(std::string_view raw) {
     v.note = "letters in lower case";
     return v;
   }
-  static constexpr std::string_view kUnits[] = {
-      "MB", "GB", "KB", "TB", "PB", "KG", "MG", "ML", "CL", "DL", "CM", "MM", "KM", "PK",
-      "KW", "MW", "GW", "HZ", "BV", "NV", "EU", "CC", "PC", "ST", "EX", "BC", "AD", "VA", "DB"};
+
   for (auto u : kUnits) {
     if (letters == u) {
       v.score_delta = -0.25;
