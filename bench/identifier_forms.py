@@ -95,12 +95,13 @@ def cases(rng, n):
         acct = "020" + "".join(rng.choice("0123456789") for _ in range(7))
         bad = mistyped("NL", rng.choice(NL_BANKS) + acct)
         out.append(("trap: mistyped iban, phone-shaped digits", f"Rekening: {group4(bad)}", "", ""))
-        # A mistyped DE IBAN (18 digits) whose last 16 are a Luhn-valid Visa number.
+        # A mistyped Austrian IBAN (16 digits after the check) whose digits
+        # are a Luhn-valid Visa number in groups of four.
         while True:
             card = "4" + "".join(rng.choice("0123456789") for _ in range(15))
             if luhn(card):
                 break
-        bad = mistyped("DE", "00" + card)
+        bad = mistyped("AT", card)
         out.append(("trap: mistyped iban, card-shaped digits", f"IBAN {group4(bad)}", "", ""))
         digits, letters = postcode(rng)
         out.append(("postcode upper case (control)", f"Kerkstraat 12\n{digits} {letters} Utrecht", "postcode_nl",

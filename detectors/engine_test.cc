@@ -131,6 +131,9 @@ TEST_F(EngineTest, MistypedIbanDigitsAreNoOtherIdentifier) {
   // "0201 2345 67" is a valid Amsterdam number, and must not be reported.
   EXPECT_TRUE(Find("Rekening: NL12 INGB 0201 2345 67").empty());
   EXPECT_TRUE(Find("IBAN DE87 0041 1111 1111 1111 11").empty());
+  // AT15 fails mod 97 (AT10 holds); its digits are a Luhn-valid Visa number.
+  EXPECT_TRUE(Find("IBAN AT15 4539 1488 0343 6467").empty());
+  EXPECT_EQ(Find("kaart 4539 1488 0343 6467").size(), 1u);
   EXPECT_TRUE(Find("iban nl12ingb0201234567 ontvangen").empty());
   // The same digits on their own are found.
   auto found = Find("Telefoon 0201 2345 67");
