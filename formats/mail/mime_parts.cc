@@ -83,6 +83,36 @@ std::string ChildNumber(const std::string& parent, int index) {
   return parent.empty() ? n : parent + "." + n;
 }
 
+// An inline text leaf: a body, not an attachment.
+bool IsBodyText(GMimeObject* object) {
+  if (!GMIME_IS_PART(object)) return false;
+  auto* part = GMIME_PART(object);
+  return g_mime_part_get_filename(part) == nullptr && !g_mime_part_is_attachment(part) &&
+         GMIME_IS_TEXT_PART(part);
+}
+
+// The alternative of a multipart/alternative whose text is read: the first
+// text/plain body with some text in it, else the first text/html body; -1
+// (read them all) when neither is a direct child. The alternatives carry
+// one body in several forms (RFC 2046 5.1.4): reading both reported every
+// value twice at the same location. Plain text is preferred because it is
+// what the sender wrote, without markup to render.
+int ChosenAlternative(GMimeMultipart* multipart) {
+  int html = -1;
+  const int count = g_mime_multipart_get_count(multipart);
+  for (int i = 0; i < count; ++i) {
+    GMimeObject* child = g_mime_multipart_get_part(multipart, i);
+    if (!IsBodyText(child)) continue;
+    if (IsType(child, "text", "plain")) {
+      DecodedContent content(GMIME_PART(child));
+      if (content.bytes().find_first_not_of(" \t\r\n") != std::string_view::npos) return i;
+    } else if (html < 0 && IsType(child, "text", "html")) {
+      html = i;
+    }
+  }
+  return html;
+}
+
 }  // namespace
 
 void PartWalker::WalkMessage(GMimeMessage* message) {
@@ -112,8 +142,14 @@ void PartWalker::Walk(GMimeObject* object, const std::string& number, int level)
   if (GMIME_IS_MULTIPART(object)) {
     auto* multipart = GMIME_MULTIPART(object);
     int count = g_mime_multipart_get_count(multipart);
+    const int chosen = IsType(object, "multipart", "alternative") ? ChosenAlternative(multipart) : -1;
     for (int i = 0; i < count && !stopped_; ++i) {
+      // The other alternatives repeat the chosen one's body: their text is
+      // skipped, their attachments (inline images ...) are still read.
+      const bool skip = chosen >= 0 && i != chosen;
+      skip_text_ += skip ? 1 : 0;
       Walk(g_mime_multipart_get_part(multipart, i), ChildNumber(number, i), level + 1);
+      skip_text_ -= skip ? 1 : 0;
     }
     return;
   }
@@ -140,8 +176,8 @@ void PartWalker::Leaf(GMimePart* part, const std::string& number) {
     }
     return;
   }
-  bool named = g_mime_part_get_filename(part) != nullptr;
-  if (!named && !g_mime_part_is_attachment(part) && GMIME_IS_TEXT_PART(part)) {
+  if (IsBodyText(object)) {
+    if (skip_text_ > 0) return;
     if (IsType(object, "text", "html")) {
       Html(part);
       return;
