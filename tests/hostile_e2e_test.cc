@@ -3,6 +3,7 @@
 // wrong, and the personal data read before a limit or beside damage is still
 // found. Peak memory is measured by bench/hostile_rss.py, not here.
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 
 #include <map>
 #include <nlohmann/json.hpp>
@@ -45,9 +46,12 @@ std::map<std::string, CaseResult> ScanHostileCorpus(const TempDir& dir) {
   auto gen = testing::Run("/usr/bin/python3 " + SourceDir() + "/corpus/hostile.py " + dir.path() +
                           "/cases");
   EXPECT_EQ(gen.exit_code, 0) << gen.err;
+  // A private key: a checkout leaves the committed test key 0644, and a key
+  // others can read is refused.
+  std::string key = dir.Write("test.key", "hostile-corpus-test-key-0123456789\n");
+  EXPECT_EQ(chmod(key.c_str(), 0600), 0);
   auto scan = testing::Run(PiiscanBinary() + " scan -q --no-progress -j2 --min-confidence low " +
-                           "--hash-key-file " + SourceDir() + "/tests/golden/test.key " +
-                           dir.path() + "/cases");
+                           "--hash-key-file " + key + " " + dir.path() + "/cases");
   EXPECT_EQ(scan.err, "");
   std::istringstream in(scan.out);
   std::string line;

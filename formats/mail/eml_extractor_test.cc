@@ -116,6 +116,17 @@ TEST(EmlExtractor, HtmlAlternativeIsReadWhenThePlainOneIsEmpty) {
   EXPECT_EQ(ctx.children[0].where, (Location{"attachment part 2.2"}));
 }
 
+// A plain alternative that is only a stub must not hide the HTML body: both
+// are read (a value twice is better than a value missed).
+TEST(EmlExtractor, AStubPlainAlternativeDoesNotHideTheHtmlBody) {
+  std::string bytes = ReadFile(MailFixture("stub_alternative.eml"));
+  ASSERT_FALSE(bytes.empty()) << "fixture missing";
+  RecordingContext ctx;
+  EXPECT_EQ(DispatchItem(bytes, {}, {"stub_alternative.eml", ""}, ctx), "eml");
+  EXPECT_EQ(Count(ctx.AllText(), "Rekening NL91ABNA0417164300 t.n.v. Jan de Vries"), 1u) << ctx.AllText();
+  EXPECT_NE(ctx.AllText().find("Bekijk dit bericht"), std::string::npos);
+}
+
 TEST_F(MultipartEml, HtmlLinksBecomeAttributeSegments) {
   bool mailto = false, tel = false;
   for (const auto& t : ctx_.texts) {

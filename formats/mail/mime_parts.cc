@@ -92,25 +92,32 @@ bool IsBodyText(GMimeObject* object) {
 }
 
 // The alternative of a multipart/alternative whose text is read: the first
-// text/plain body with some text in it, else the first text/html body; -1
-// (read them all) when neither is a direct child. The alternatives carry
-// one body in several forms (RFC 2046 5.1.4): reading both reported every
-// value twice at the same location. Plain text is preferred because it is
-// what the sender wrote, without markup to render.
+// text/plain body, when it holds about as much as the first text/html body
+// (at least a quarter of the HTML's bytes: markup takes the rest), else the
+// HTML body when there is no plain one; -1 (read them all) otherwise. The
+// alternatives carry one body in several forms (RFC 2046 5.1.4): reading
+// both reported every value twice at the same location. But a plain part
+// that is only a stub ("view this message in a browser") must not hide the
+// HTML body's data: a scanner may report twice, never miss.
 int ChosenAlternative(GMimeMultipart* multipart) {
-  int html = -1;
+  int plain = -1, html = -1;
+  size_t plain_bytes = 0, html_bytes = 0;
   const int count = g_mime_multipart_get_count(multipart);
   for (int i = 0; i < count; ++i) {
     GMimeObject* child = g_mime_multipart_get_part(multipart, i);
     if (!IsBodyText(child)) continue;
-    if (IsType(child, "text", "plain")) {
+    if (plain < 0 && IsType(child, "text", "plain")) {
       DecodedContent content(GMIME_PART(child));
-      if (content.bytes().find_first_not_of(" \t\r\n") != std::string_view::npos) return i;
+      if (content.bytes().find_first_not_of(" \t\r\n") == std::string_view::npos) continue;
+      plain = i;
+      plain_bytes = content.bytes().size();
     } else if (html < 0 && IsType(child, "text", "html")) {
       html = i;
+      html_bytes = DecodedContent(GMIME_PART(child)).bytes().size();
     }
   }
-  return html;
+  if (plain >= 0 && html >= 0) return plain_bytes * 4 >= html_bytes ? plain : -1;
+  return plain >= 0 ? plain : html;
 }
 
 }  // namespace
