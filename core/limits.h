@@ -17,6 +17,10 @@ struct Limits {
   uint64_t max_members = 1000000;              // children per top-level file (an
                                                // mbox of a million messages is real)
   uint64_t max_member_size = 1ULL << 30;       // one decompressed member
+  // Decompressed members held whole in memory by one worker at a time, all
+  // nesting levels together (zip in zip, OOXML, PDF need their whole bytes;
+  // text streams through in windows instead). 2 workers stay under 200 MB.
+  uint64_t max_member_in_memory = 64ULL << 20;
   std::chrono::seconds max_time_per_file{600}; // wall time per top-level file
   uint64_t text_window = 256ULL << 10;         // detection window for long texts (fits L2 with its passes' data)
   uint64_t text_overlap = 4096;                // overlap between windows

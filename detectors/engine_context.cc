@@ -114,6 +114,10 @@ void ScoreWithContext(const Engine::Impl& im, const SegmentView& seg, State& st)
     const auto& s = *im.specs[r.spec].spec;
     if (r.end <= seg.info.report_from) continue;
     if (r.report == UINT32_MAX) r.report = r.spec;
+    if (r.claim_only) {  // context cannot make it an identifier
+      st.kept.push_back(&r);
+      continue;
+    }
     if (r.fixed) {
       if (r.score >= kNoiseFloor) st.kept.push_back(&r);
       continue;

@@ -159,11 +159,13 @@ struct EngineScanner::State {
     std::string note;
     uint32_t report = UINT32_MAX;  // spec reported under, when not `spec`
     bool fixed = false;            // score is final: no context adjustment
+    bool claim_only = false;       // takes its span, reports nothing (validator.h)
   };
   std::vector<uint32_t> custom_ends;
   std::vector<Raw> raws;
   std::vector<Raw*> kept, extra;                       // context's verdicts, for resolve
   std::vector<std::pair<uint32_t, uint32_t>> claimed;  // resolve: spans taken, by begin
+  std::vector<std::pair<const Raw*, size_t>> emitted;  // resolve: reported, index in out
   std::string_view text;  // the folded segment, for the Hyperscan callback
   const Engine::Impl* impl = nullptr;
   // Label verdicts per spec (1 positive, -1 negative, 0 none), by label.

@@ -1,12 +1,55 @@
 // The resolve pass of a segment scan (engine_internal.h): overlapping
 // candidates, the most specific detector (lowest priority number) first; a
-// BSN inside an IBAN or a BTW number is not reported.
+// BSN inside an IBAN or a BTW number is not reported, and neither are the
+// digits of a mistyped IBAN (a claim-only candidate).
 
 #include <algorithm>
 
 #include "detectors/engine_internal.h"
 
 namespace piiscan::detectors {
+namespace {
+
+// The score of a BSN lifted by its table row: medium, not high; a column
+// header or a BSN word is still what makes it high.
+constexpr double kRowScore = 0.55;
+// Rows are short; a name farther away than this is in another record.
+constexpr uint32_t kMaxRowGap = 400;
+
+// True when text[a, b) stays on one line and holds a cell separator.
+bool SameRow(std::string_view text, uint32_t a, uint32_t b) {
+  if (b < a || b - a > kMaxRowGap) return false;
+  bool cell = false;
+  for (uint32_t i = a; i < b; ++i) {
+    const char c = text[i];
+    if (c == '\n' || c == '\r') return false;
+    cell |= c == '\t' || c == ';' || c == ',' || c == '|';
+  }
+  return cell;
+}
+
+// A BSN that only passed the 11-proef (low: no keyword, no column) in a
+// table row -- a line of cells -- that also holds a person's name or an
+// IBAN reported at medium or higher becomes medium: in exports and lists a
+// 9-digit number beside a person's name and account is their BSN far more
+// often than one in eleven. (A CSV file's cells reach the engine one at a
+// time: there the column header decides.)
+void RowContext(const Engine::Impl& im, std::string_view text, State& st, std::vector<Detection>& out) {
+  for (auto [r, i] : st.emitted) {
+    if (out[i].score >= 0.5 || out[i].score < kNoiseFloor || im.specs[r->report].spec->id != "bsn") continue;
+    for (auto [o, j] : st.emitted) {
+      if (out[j].score < 0.5) continue;
+      const std::string& id = im.specs[o->report].spec->id;
+      if (id != "iban" && id != "person_name") continue;
+      if (!(o->end <= r->begin ? SameRow(text, o->end, r->begin) : SameRow(text, r->end, o->begin))) continue;
+      out[i].score = kRowScore;
+      out[i].note += out[i].note.empty() ? "table row with a name or IBAN" : ", table row with a name or IBAN";
+      break;
+    }
+  }
+}
+
+}  // namespace
 
 void ResolveOverlaps(const Engine::Impl& im, State& st, const FoldedText& folded,
                      std::vector<Detection>& out) {
@@ -22,16 +65,22 @@ void ResolveOverlaps(const Engine::Impl& im, State& st, const FoldedText& folded
   st.kept.insert(st.kept.end(), st.extra.begin(), st.extra.end());
   auto& claimed = st.claimed;  // sorted by begin
   claimed.clear();
+  st.emitted.clear();
   size_t first_out = out.size();
+  bool low_bsn_like = false;
   for (auto* r : st.kept) {
     auto it = std::lower_bound(claimed.begin(), claimed.end(), std::make_pair(r->begin, 0u));
     bool overlaps = (it != claimed.end() && it->first < r->end) ||
                     (it != claimed.begin() && std::prev(it)->second > r->begin);
     if (overlaps) continue;
     claimed.insert(it, {r->begin, r->end});
+    if (r->claim_only) continue;
+    low_bsn_like |= r->score < 0.5;
+    st.emitted.emplace_back(r, out.size());
     out.push_back({r->report, folded.ToOriginal(r->begin), folded.ToOriginal(r->end),
                    std::move(r->value), r->score, std::move(r->note)});
   }
+  if (low_bsn_like) RowContext(im, folded.text(), st, out);
   std::sort(out.begin() + static_cast<std::ptrdiff_t>(first_out), out.end(),
             [](const Detection& a, const Detection& b) { return a.begin < b.begin; });
 }

@@ -31,6 +31,12 @@ void Validate(const Engine::Impl& im, std::string_view text, uint32_t si, uint32
     auto valid = c.validator(raw);
     if (!valid) return;
     if (valid->raw_length) r.end = vb + static_cast<uint32_t>(*valid->raw_length);
+    if (valid->claim_only) {
+      if (r.end < text.size() && IsWordByte(text[r.end])) return;
+      r.claim_only = true;
+      st.raws.push_back(std::move(r));
+      return;
+    }
     r.value = std::move(valid->value);
     r.score += valid->score_delta;
     r.note = std::move(valid->note);

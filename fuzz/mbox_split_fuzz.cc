@@ -1,4 +1,4 @@
-// The mbox splitter (formats/mail/mbox_split.h): walks every message start
+// The mbox splitter (formats/mbox/mbox_split.h): walks every message start
 // as the mbox extractor does, and checks that each step moves forward and
 // stays inside the input.
 
@@ -6,7 +6,7 @@
 #include <cstdint>
 #include <string_view>
 
-#include "formats/mail/mbox_split.h"
+#include "formats/mbox/mbox_split.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   namespace mbox = piiscan::formats::mbox;

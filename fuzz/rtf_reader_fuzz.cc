@@ -1,4 +1,4 @@
-// The RTF reader (formats/office/rtf_reader.h): control words, groups,
+// The RTF reader (formats/rtf/rtf_reader.h): control words, groups,
 // \bin, \uN, \'hh escapes and code pages; everything it hands on must be
 // UTF-8.
 
@@ -8,11 +8,11 @@
 #include <string_view>
 
 #include "core/utf8.h"
-#include "formats/office/rtf_reader.h"
+#include "formats/rtf/rtf_reader.h"
 
 namespace {
 
-class CheckingSink : public piiscan::formats::office::RtfSink {
+class CheckingSink : public piiscan::formats::rtf::RtfSink {
  public:
   void Text(std::string_view utf8) override { Check(utf8); }
   void LineEnd() override {}
@@ -32,7 +32,7 @@ class CheckingSink : public piiscan::formats::office::RtfSink {
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   CheckingSink sink;
-  piiscan::formats::office::ReadRtf(std::string_view(reinterpret_cast<const char*>(data), size), sink,
+  piiscan::formats::rtf::ReadRtf(std::string_view(reinterpret_cast<const char*>(data), size), sink,
                                     [] { return false; });
   return 0;
 }

@@ -18,3 +18,12 @@ add_test(NAME realworld_doc
   COMMAND /usr/bin/python3 ${PROJECT_SOURCE_DIR}/bench/realworld_doc.py
           --piiscan $<TARGET_FILE:piiscan> --subset --check -j 2)
 set_tests_properties(realworld_doc PROPERTIES LABELS realworld TIMEOUT 180)
+# Identifier forms (issue 18): lower-case IBANs and postcodes, IBANs of
+# every registry country, 7-digit service numbers, printed and labelled
+# BSNs, BSNs in table rows, and mistyped IBANs that must not turn into
+# phone or card numbers; bench/identifier_forms.py builds them from
+# checksummed random numbers (seed fixed) and checks its floors.
+add_test(NAME identifier_forms
+  COMMAND /usr/bin/python3 ${PROJECT_SOURCE_DIR}/bench/identifier_forms.py
+          --piiscan $<TARGET_FILE:piiscan> --check)
+set_tests_properties(identifier_forms PROPERTIES TIMEOUT 120)

@@ -90,7 +90,7 @@ std::optional<Validated> ValidateCreditCard(std::string_view raw) {
   }
   // A 16-digit run without separators is as often a payment reference.
   bool separated = raw.find_first_of(" -") != std::string_view::npos;
-  if (!separated && v.score_delta == 0) v.score_delta = -0.2;
+  if (!separated && v.score_delta == 0) v.score_delta = -0.1;
   return v;
 }
 

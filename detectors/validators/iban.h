@@ -1,8 +1,10 @@
 #pragma once
 // IBAN: country code, 2 check digits, BBAN of the country's registered length
-// (all EU/EEA countries plus CH, GB, and a few others in SEPA); ISO 7064
-// mod 97 must give 1. For NL the BBAN shape (4 letters, 10 digits) is checked
-// too. Normalised: upper case without spaces.
+// (every country of the SWIFT IBAN registry); ISO 7064 mod 97 must give 1.
+// For NL the BBAN shape (4 letters, 10 digits) is checked too. Letters may be
+// written in lower case. Normalised: upper case without spaces. A candidate
+// of the right country, length and shape that fails mod 97 comes back
+// claim_only (validator.h).
 #include "detectors/validators/validator.h"
 
 namespace piiscan::detectors {

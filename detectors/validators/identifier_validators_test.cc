@@ -62,6 +62,16 @@ TEST(CreditCard, LuhnIssuerAndLength) {
   EXPECT_FALSE(ValidateCreditCard("37144963539843"));       // Amex prefix, wrong length
 }
 
+TEST(CreditCard, AnUnbrokenRunIsWeakerButHighWithCardWords) {
+  // 0.75 base, 0.95 with card words: the penalty keeps a run alone medium
+  // and lets card words make it high (docs/detectors.md).
+  double d = ValidateCreditCard("4539148803436467")->score_delta;
+  EXPECT_LT(d, 0);
+  EXPECT_GE(0.75 + d, 0.5);
+  EXPECT_GE(0.95 + d, 0.8);
+  EXPECT_EQ(ValidateCreditCard("4539 1488 0343 6467")->score_delta, 0);
+}
+
 TEST(CreditCard, TestNumbersAreFlaggedAndLow) {
   auto v = ValidateCreditCard("4111 1111 1111 1111");
   ASSERT_TRUE(v);
@@ -75,9 +85,30 @@ TEST(Postcode, FormatLettersAndUnits) {
   EXPECT_FALSE(ValidatePostcode("1234 SA"));
   EXPECT_FALSE(ValidatePostcode("1234 SS"));
   EXPECT_FALSE(ValidatePostcode("0123 AB"));
-  EXPECT_FALSE(ValidatePostcode("1234 ab"));
   EXPECT_LT(ValidatePostcode("1200 MB")->score_delta, 0);  // valid, but a unit
   EXPECT_EQ(ValidatePostcode("7451 CC")->value, "7451CC");
+}
+
+TEST(Postcode, LowerCaseLettersAreWeakerAndNoCommonWord) {
+  // Written in lower case it is still a postcode, normalised to capitals,
+  // but weaker evidence: scored like unit letters (the same penalty, once).
+  auto v = ValidatePostcode("5086 db");
+  ASSERT_TRUE(v);
+  EXPECT_EQ(v->value, "5086DB");
+  EXPECT_DOUBLE_EQ(v->score_delta, ValidatePostcode("1200 MB")->score_delta);
+  EXPECT_EQ(ValidatePostcode("3531wr")->value, "3531WR");
+  EXPECT_LT(ValidatePostcode("3531wr")->score_delta, 0);
+  EXPECT_EQ(ValidatePostcode("3531 WR")->score_delta, 0);
+  // A year or amount followed by a two-letter word is no postcode.
+  EXPECT_FALSE(ValidatePostcode("2019 in"));
+  EXPECT_FALSE(ValidatePostcode("1500 en"));
+  EXPECT_FALSE(ValidatePostcode("2000 op"));
+  EXPECT_FALSE(ValidatePostcode("1234 sa"));
+  // Nor is a quantity with its unit.
+  EXPECT_FALSE(ValidatePostcode("1000 ms"));
+  EXPECT_FALSE(ValidatePostcode("1920 px"));
+  EXPECT_FALSE(ValidatePostcode("1200 mb"));
+  EXPECT_TRUE(ValidatePostcode("1200 MB"));
 }
 
 TEST(BirthDate, FormsNormaliseToIso) {

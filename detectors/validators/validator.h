@@ -19,6 +19,10 @@ struct Validated {
   // Bytes of the raw candidate the value covers, when the pattern matched
   // more than the identifier (e.g. an IBAN followed by more capitals).
   std::optional<size_t> raw_length;
+  // Not an identifier, but the text is one's mistyped form (an IBAN that
+  // fails mod 97): the span is taken from lower-priority detectors and
+  // nothing is reported.
+  bool claim_only = false;
 };
 
 using ValidatorFn = std::optional<Validated> (*)(std::string_view raw);

@@ -18,11 +18,43 @@ TEST(Iban, AcceptsSeedAndRegistryExamples) {
   EXPECT_EQ(ValidateIban("GB82WEST12345698765432")->value, "GB82WEST12345698765432");
 }
 
-TEST(Iban, RejectsWrongCheckLengthOrShape) {
-  EXPECT_FALSE(ValidateIban("NL91ABNA0417164301"));  // check digit
+TEST(Iban, RejectsWrongLengthOrShape) {
   EXPECT_FALSE(ValidateIban("NL91ABNA041716430"));   // short
   EXPECT_FALSE(ValidateIban("XX91ABNA0417164300"));  // no such country
   EXPECT_FALSE(ValidateIban("NL911BNA0417164300"));  // NL BBAN needs 4 letters
+}
+
+TEST(Iban, AWrongCheckIsAMistypedIbanThatOnlyClaimsItsSpan) {
+  for (auto raw : {"NL91ABNA0417164301", "NL12 INGB 0201 2345 67", "de87 0041 1111 1111 1111 11"}) {
+    auto v = ValidateIban(raw);
+    ASSERT_TRUE(v) << raw;
+    EXPECT_TRUE(v->claim_only) << raw;
+    EXPECT_EQ(*v->raw_length, std::string_view(raw).size()) << raw;
+  }
+  EXPECT_FALSE(ValidateIban("NL91ABNA0417164300")->claim_only);
+}
+
+TEST(Iban, SpacesOnlyBetweenGroupsOfFour) {
+  // Words that run together can pass mod 97 one time in 97: this one does.
+  EXPECT_FALSE(ValidateIban("be16 and be32 types"));
+  EXPECT_FALSE(ValidateIban("NL91 ABNA 041 7164 300"));
+  EXPECT_TRUE(ValidateIban("NL91 ABNA 0417 1643 00"));
+}
+
+TEST(Iban, LowerCaseIsTheSameIban) {
+  EXPECT_EQ(ValidateIban("nl91abna0417164300")->value, "NL91ABNA0417164300");
+  EXPECT_EQ(ValidateIban("nl91 abna 0417 1643 00")->value, "NL91ABNA0417164300");
+  EXPECT_EQ(ValidateIban("Nl91Abna0417164300")->value, "NL91ABNA0417164300");
+}
+
+TEST(Iban, EveryRegistryCountryByOneRule) {
+  // Registry examples outside SEPA: accepted like any other country.
+  EXPECT_EQ(ValidateIban("SA03 8000 0000 6080 1016 7519")->value, "SA0380000000608010167519");
+  EXPECT_EQ(ValidateIban("BR1800360305000010009795493C1")->value, "BR1800360305000010009795493C1");
+  EXPECT_EQ(IbanLength("NL"), 18);
+  EXPECT_EQ(IbanLength("RU"), 33);
+  EXPECT_EQ(IbanLength("LC"), 32);
+  EXPECT_EQ(IbanLength("US"), 0);  // no IBAN country
 }
 
 TEST(Iban, TakesOnlyTheCountryLengthAndSaysHowMuch) {
@@ -36,6 +68,13 @@ TEST(Bsn, ElevenProef) {
   EXPECT_EQ(ValidateBsn("111222333")->value, "111222333");
   EXPECT_EQ(ValidateBsn("1234.56.782")->value, "123456782");
   EXPECT_EQ(ValidateBsn("12345672")->value, "012345672");  // leading zero dropped
+  EXPECT_EQ(ValidateBsn("123-456-782")->value, "123456782");
+  EXPECT_EQ(ValidateBsn("123 456 782")->value, "123456782");
+  // The 8-digit form needs context: alone it falls under the noise floor
+  // (0.30 base), with a BSN word it is medium (0.90 context).
+  EXPECT_LT(0.30 + ValidateBsn("12345672")->score_delta, 0.10);
+  EXPECT_GE(0.90 + ValidateBsn("12345672")->score_delta, 0.50);
+  EXPECT_EQ(ValidateBsn("123456782")->score_delta, 0);
   EXPECT_FALSE(ValidateBsn("111222334"));
   EXPECT_FALSE(ValidateBsn("000000000"));
   EXPECT_FALSE(ValidateBsn("101222331"));  // onderwijsnummer: remainder 5

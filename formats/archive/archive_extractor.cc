@@ -140,12 +140,16 @@ class ArchiveExtractorImpl final : public Extractor {
       }
     }
     WalkResult result = WalkArchive(bytes, where, options, ctx);
-    if (!result.opened && !result.encrypted && !extensions_.empty()) {
-      // Not an archive inside: one compressed file.
+    // Not an archive inside: one compressed file. Decompressed bytes that
+    // start with NULs pass for the end of an empty tar; read as one file
+    // they are sniffed like any other (and reported when unsupported).
+    bool not_archive = !result.opened || result.entries == 0;
+    if (not_archive && !result.encrypted && !extensions_.empty()) {
       WalkOptions raw;
       raw.format = name_;
       raw.raw = true;
       raw.raw_name = SingleFileName(bytes, where, name_, extensions_);
+      raw.drop_all_nul = result.opened;  // an empty tar inside, perhaps
       result = WalkArchive(bytes, where, std::move(raw), ctx);
     }
     if (!result.opened) {

@@ -79,6 +79,8 @@ class Walk {
   std::optional<Next> RefuseByDeclaredSize(const MemberLimits& ml, const Location& member_where);
   Next Finish(const MemberData& data, const std::string& name, const Location& member_where);
   Next AfterLimit(const std::string& reason, const Location& member_where);
+  std::string ScanPart(const MemberData& data, const std::string& name,
+                       const Location& member_where);
   uint64_t CompressedSize(struct archive_entry* e);
   std::string Label() const { return "member " + std::to_string(index_); }
   std::string Format() const { return std::string(o_.format); }
@@ -133,7 +135,7 @@ WalkResult Walk::Run() {
     }
     if (Entry(e) == Next::kStop) break;
   }
-  return {.opened = true};
+  return {.opened = true, .entries = index_};
 }
 
 Walk::Next Walk::Entry(struct archive_entry* e) {
@@ -156,7 +158,7 @@ Walk::Next Walk::Entry(struct archive_entry* e) {
     ml.declared_size = static_cast<uint64_t>(archive_entry_size(e));
     if (auto refused = RefuseByDeclaredSize(ml, member_where)) return *refused;
   }
-  MemberData data = ReadMember(a_, bytes_, ml, member_where, ctx_);
+  MemberData data = ReadMember(a_, bytes_, ml, member_where, name, ctx_);
   expanded_ += data.expanded;
   return Finish(data, name, member_where);
 }
@@ -185,22 +187,34 @@ Walk::Next Walk::Finish(const MemberData& data, const std::string& name,
   using End = MemberData::End;
   switch (data.end) {
     case End::kComplete:
+      if (o_.drop_all_nul && data.bytes.find_first_not_of('\0') == std::string_view::npos) {
+        return Next::kContinue;
+      }
       if (!data.bytes.empty()) ctx_.Child(data.bytes, member_where, {name, ""});
       return Next::kContinue;
     case End::kSizeLimit:
       return AfterLimit("max_member_size: " + Label() + " is larger than " +
-                            std::to_string(ctx_.limits().max_member_size) + " bytes",
+                            std::to_string(ctx_.limits().max_member_size) + " bytes" +
+                            ScanPart(data, name, member_where),
                         member_where);
     case End::kRatioLimit:
-      return AfterLimit("max_ratio: " + Label() + " expands beyond " + Ratio(), member_where);
+      return AfterLimit("max_ratio: " + Label() + " expands beyond " + Ratio() +
+                            ScanPart(data, name, member_where),
+                        member_where);
+    case End::kMemoryLimit:
+      return AfterLimit(
+          "max_member_in_memory: " + Label() + " must be read whole and needs more than " +
+              std::to_string(ctx_.limits().max_member_in_memory) + " bytes of memory; not scanned",
+          member_where);
     case End::kArchiveRatioLimit:
       ctx_.Problem(FileStatus::kLimit,
                    "max_ratio: " + Format() + " expands beyond " + Ratio() + " of its size at " +
-                       Label() + "; the rest was not read",
+                       Label() + ScanPart(data, name, member_where) + "; the rest was not read",
                    member_where);
       return Next::kStop;
     case End::kExhausted:  // the context recorded max_expanded_bytes
     case End::kStopped:
+      ScanPart(data, name, member_where);
       return Next::kStop;
     case End::kEncrypted:
       ctx_.Problem(FileStatus::kEncrypted, Format() + ": " + Label() + " is encrypted", member_where);
@@ -212,11 +226,24 @@ Walk::Next Walk::Finish(const MemberData& data, const std::string& name,
       if (!data.bytes.empty()) ctx_.Child(data.bytes, member_where, {name, ""});
       ctx_.Problem(FileStatus::kCorrupt,
                    Format() + ": " + Label() + " is damaged or cut short after " +
-                       std::to_string(data.bytes.size()) + " bytes",
+                       std::to_string(data.size) + " bytes",
                    member_where);
       return data.end == End::kFatal ? Next::kStop : Next::kContinue;
   }
   return Next::kContinue;
+}
+
+// The start of a member cut short by a limit: text is worth scanning (a
+// streamed member already was); a cut document or archive is not. Returns
+// what to add to the limit's reason.
+std::string Walk::ScanPart(const MemberData& data, const std::string& name,
+                           const Location& member_where) {
+  bool text = data.streamed;
+  if (!text && !data.bytes.empty() && ReadsAsText(data.bytes.substr(0, 64 << 10), name)) {
+    ctx_.Child(data.bytes, member_where, {name, ""});
+    text = true;
+  }
+  return text ? "; the first " + std::to_string(data.size) + " bytes were scanned" : "";
 }
 
 Walk::Next Walk::AfterLimit(const std::string& reason, const Location& member_where) {

@@ -27,6 +27,9 @@ struct WalkOptions {
   // member named `raw_name`.
   bool raw = false;
   std::string raw_name;
+  // With `raw`: a member of NUL bytes only is no file (an empty tar reads
+  // so) and is dropped; one with anything else is sniffed as usual.
+  bool drop_all_nul = false;
   // Compressed sizes of members by stored name (zip central directory), for
   // the ratio limit; members not listed are held against the archive's size.
   // Entries are consumed as they are matched, so duplicate names work.
@@ -44,6 +47,8 @@ struct WalkResult {
   // try as a raw compressed file, or a kCorrupt/kEncrypted problem).
   bool opened = false;
   bool encrypted = false;  // with !opened: the headers are encrypted
+  uint64_t entries = 0;    // headers read (0: an empty archive, or bytes that
+                           // only looked like one, e.g. NULs read as a tar end)
 };
 
 WalkResult WalkArchive(std::string_view bytes, const Location& where, WalkOptions options,

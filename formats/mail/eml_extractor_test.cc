@@ -90,6 +90,43 @@ TEST_F(MultipartEml, BodiesAreDecodedToUtf8) {
   EXPECT_EQ(ctx_.AllText().find("PCFET0NUWVBF"), std::string::npos) << "base64 leaked as text";
 }
 
+// Counts the non-overlapping occurrences of `what` in `text`.
+size_t Count(std::string_view text, std::string_view what) {
+  size_t n = 0;
+  for (size_t p = text.find(what); p != std::string_view::npos; p = text.find(what, p + what.size())) ++n;
+  return n;
+}
+
+TEST_F(MultipartEml, AlternativesOfOneBodyAreReadOnce) {
+  // text/plain and text/html alternatives of the same body: the plain one is
+  // read, the IBAN is in the message's text once (it was twice, so every
+  // finding in it was reported twice at the same location).
+  EXPECT_EQ(Count(ctx_.AllText(), "Uw IBAN is NL91ABNA0417164300"), 1u) << ctx_.AllText();
+}
+
+TEST(EmlExtractor, HtmlAlternativeIsReadWhenThePlainOneIsEmpty) {
+  std::string bytes = ReadFile(MailFixture("html_alternative.eml"));
+  ASSERT_FALSE(bytes.empty()) << "fixture missing";
+  RecordingContext ctx;
+  EXPECT_EQ(DispatchItem(bytes, {}, {"html_alternative.eml", ""}, ctx), "eml");
+  EXPECT_EQ(Count(ctx.AllText(), "Rekening NL91ABNA0417164300 t.n.v. Jan de Vries"), 1u) << ctx.AllText();
+  // The inline image of the multipart/related is still passed on.
+  ASSERT_EQ(ctx.children.size(), 1u);
+  EXPECT_EQ(ctx.children[0].mime_type, "image/png");
+  EXPECT_EQ(ctx.children[0].where, (Location{"attachment part 2.2"}));
+}
+
+// A plain alternative that is only a stub must not hide the HTML body: both
+// are read (a value twice is better than a value missed).
+TEST(EmlExtractor, AStubPlainAlternativeDoesNotHideTheHtmlBody) {
+  std::string bytes = ReadFile(MailFixture("stub_alternative.eml"));
+  ASSERT_FALSE(bytes.empty()) << "fixture missing";
+  RecordingContext ctx;
+  EXPECT_EQ(DispatchItem(bytes, {}, {"stub_alternative.eml", ""}, ctx), "eml");
+  EXPECT_EQ(Count(ctx.AllText(), "Rekening NL91ABNA0417164300 t.n.v. Jan de Vries"), 1u) << ctx.AllText();
+  EXPECT_NE(ctx.AllText().find("Bekijk dit bericht"), std::string::npos);
+}
+
 TEST_F(MultipartEml, HtmlLinksBecomeAttributeSegments) {
   bool mailto = false, tel = false;
   for (const auto& t : ctx_.texts) {

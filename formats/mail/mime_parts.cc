@@ -83,6 +83,43 @@ std::string ChildNumber(const std::string& parent, int index) {
   return parent.empty() ? n : parent + "." + n;
 }
 
+// An inline text leaf: a body, not an attachment.
+bool IsBodyText(GMimeObject* object) {
+  if (!GMIME_IS_PART(object)) return false;
+  auto* part = GMIME_PART(object);
+  return g_mime_part_get_filename(part) == nullptr && !g_mime_part_is_attachment(part) &&
+         GMIME_IS_TEXT_PART(part);
+}
+
+// The alternative of a multipart/alternative whose text is read: the first
+// text/plain body, when it holds about as much as the first text/html body
+// (at least a quarter of the HTML's bytes: markup takes the rest), else the
+// HTML body when there is no plain one; -1 (read them all) otherwise. The
+// alternatives carry one body in several forms (RFC 2046 5.1.4): reading
+// both reported every value twice at the same location. But a plain part
+// that is only a stub ("view this message in a browser") must not hide the
+// HTML body's data: a scanner may report twice, never miss.
+int ChosenAlternative(GMimeMultipart* multipart) {
+  int plain = -1, html = -1;
+  size_t plain_bytes = 0, html_bytes = 0;
+  const int count = g_mime_multipart_get_count(multipart);
+  for (int i = 0; i < count; ++i) {
+    GMimeObject* child = g_mime_multipart_get_part(multipart, i);
+    if (!IsBodyText(child)) continue;
+    if (plain < 0 && IsType(child, "text", "plain")) {
+      DecodedContent content(GMIME_PART(child));
+      if (content.bytes().find_first_not_of(" \t\r\n") == std::string_view::npos) continue;
+      plain = i;
+      plain_bytes = content.bytes().size();
+    } else if (html < 0 && IsType(child, "text", "html")) {
+      html = i;
+      html_bytes = DecodedContent(GMIME_PART(child)).bytes().size();
+    }
+  }
+  if (plain >= 0 && html >= 0) return plain_bytes * 4 >= html_bytes ? plain : -1;
+  return plain >= 0 ? plain : html;
+}
+
 }  // namespace
 
 void PartWalker::WalkMessage(GMimeMessage* message) {
@@ -112,8 +149,14 @@ void PartWalker::Walk(GMimeObject* object, const std::string& number, int level)
   if (GMIME_IS_MULTIPART(object)) {
     auto* multipart = GMIME_MULTIPART(object);
     int count = g_mime_multipart_get_count(multipart);
+    const int chosen = IsType(object, "multipart", "alternative") ? ChosenAlternative(multipart) : -1;
     for (int i = 0; i < count && !stopped_; ++i) {
+      // The other alternatives repeat the chosen one's body: their text is
+      // skipped, their attachments (inline images ...) are still read.
+      const bool skip = chosen >= 0 && i != chosen;
+      skip_text_ += skip ? 1 : 0;
       Walk(g_mime_multipart_get_part(multipart, i), ChildNumber(number, i), level + 1);
+      skip_text_ -= skip ? 1 : 0;
     }
     return;
   }
@@ -140,8 +183,8 @@ void PartWalker::Leaf(GMimePart* part, const std::string& number) {
     }
     return;
   }
-  bool named = g_mime_part_get_filename(part) != nullptr;
-  if (!named && !g_mime_part_is_attachment(part) && GMIME_IS_TEXT_PART(part)) {
+  if (IsBodyText(object)) {
+    if (skip_text_ > 0) return;
     if (IsType(object, "text", "html")) {
       Html(part);
       return;

@@ -13,7 +13,10 @@
 // - message/rfc822 parts: the nested message as a child
 //   "attachment NAME" (default "message.eml") of type message/rfc822;
 // - encrypted parts (PGP/MIME, S/MIME) become kEncrypted problems;
-//   signatures are skipped.
+//   signatures are skipped;
+// - multipart/alternative: only one alternative's body text is read (the
+//   text/plain one, else the text/html one), so that one body is not
+//   reported twice; attachments inside the others are still read.
 //
 // Thread safety: one walker per message, on one thread.
 
@@ -46,6 +49,7 @@ class PartWalker {
   const Location& where_;
   ExtractContext& ctx_;
   bool stopped_ = false;
+  int skip_text_ = 0;  // > 0 inside an alternative that is not read as text
 };
 
 }  // namespace piiscan::formats::mime

@@ -30,6 +30,7 @@ std::string_view PartErrorText(PartError error) {
     case PartError::kNone: return "ok";
     case PartError::kMissing: return "part missing";
     case PartError::kTooLarge: return "part larger than max_member_size";
+    case PartError::kTooBigToHold: return "part larger than max_member_in_memory";
     case PartError::kEncrypted: return "part encrypted";
     case PartError::kCorrupt: return "part damaged";
     case PartError::kBudget: return "max_expanded_bytes";
@@ -43,6 +44,7 @@ FileStatus PartErrorStatus(PartError error) {
     case PartError::kNone: return FileStatus::kOk;
     case PartError::kEncrypted: return FileStatus::kEncrypted;
     case PartError::kTooLarge:
+    case PartError::kTooBigToHold:
     case PartError::kBudget:
     case PartError::kTooMany: return FileStatus::kLimit;
     case PartError::kMissing:
@@ -150,13 +152,23 @@ PartError ZipPackage::ReadWhole(std::string_view name, std::string* out) {
   PartError error = PartError::kNone;
   auto stream = Open(name, &error);
   if (!stream) return error;
+  // Held whole: within the memory budget, whatever the entry claims.
+  const uint64_t cap = ctx_.limits().max_member_in_memory;
   const Entry* entry = Find(name);
   if (entry != nullptr && entry->size > 0) {
+    if (static_cast<uint64_t>(entry->size) > cap) return PartError::kTooBigToHold;
     out->reserve(static_cast<size_t>(entry->size));
   }
   char buf[64 * 1024];
   long n;
-  while ((n = stream->Read(buf, sizeof buf)) > 0) out->append(buf, static_cast<size_t>(n));
+  while ((n = stream->Read(buf, sizeof buf)) > 0) {
+    if (out->size() + static_cast<uint64_t>(n) > cap) {
+      out->clear();
+      out->shrink_to_fit();
+      return PartError::kTooBigToHold;
+    }
+    out->append(buf, static_cast<size_t>(n));
+  }
   return n < 0 ? stream->error() : PartError::kNone;
 }
 

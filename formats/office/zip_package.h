@@ -28,12 +28,13 @@ namespace piiscan::formats::office {
 // Why a part could not be read (fully).
 enum class PartError {
   kNone,
-  kMissing,    // no such part
-  kTooLarge,   // over Limits::max_member_size
-  kEncrypted,  // zip-level encryption
-  kCorrupt,    // damaged compressed data or zip structure
-  kBudget,     // the expanded-bytes budget is spent (already reported)
-  kTooMany,    // kMaxPartOpens reached
+  kMissing,       // no such part
+  kTooLarge,      // over Limits::max_member_size
+  kTooBigToHold,  // read whole (embedded object) but over Limits::max_member_in_memory
+  kEncrypted,     // zip-level encryption
+  kCorrupt,       // damaged compressed data or zip structure
+  kBudget,        // the expanded-bytes budget is spent (already reported)
+  kTooMany,       // kMaxPartOpens reached
 };
 
 // A part being read. Read() returns the number of bytes read, 0 at the end
@@ -85,7 +86,8 @@ class ZipPackage {
 
   // Opens part `name` for streaming; nullptr with `*error` set on failure.
   std::unique_ptr<PartStream> Open(std::string_view name, PartError* error);
-  // Reads part `name` whole into `out`.
+  // Reads part `name` whole into `out`, at most Limits::max_member_in_memory
+  // bytes (else kTooBigToHold, `out` empty).
   PartError ReadWhole(std::string_view name, std::string* out);
 
  private:

@@ -20,6 +20,7 @@ namespace {
 // What Poppler complained about while this thread read one document.
 struct PdfErrors {
   int count = 0;
+  int content = 0;             // of those, not about the xref: lost content
   bool reconstructed = false;  // the xref table was rebuilt: the file is damaged
 };
 
@@ -31,6 +32,8 @@ void OnPopplerError(const std::string& message, void*) {
   if (message.find("reconstruct") != std::string::npos ||
       message.find("xref") != std::string::npos || message.find("trailer") != std::string::npos) {
     t_errors->reconstructed = true;
+  } else {
+    ++t_errors->content;
   }
 }
 
@@ -93,15 +96,19 @@ void EmitInfo(const poppler::document& doc, const Location& where, ExtractContex
   }
 }
 
-// Returns the number of pages whose text was read.
-int EmitPages(const poppler::document& doc, const Location& where, ExtractContext& ctx) {
+// Returns the number of pages whose text was read without Poppler
+// complaining (a page whose content stream is damaged or uses an unknown
+// filter comes out empty or cut short, with an error and nothing else).
+int EmitPages(const poppler::document& doc, const PdfErrors& errors, const Location& where,
+              ExtractContext& ctx) {
   const int pages = doc.pages();
   int read = 0;
   for (int i = 0; i < pages && !ctx.ShouldStop(); ++i) {
+    const int errors_before = errors.content;
     std::unique_ptr<poppler::page> page(doc.create_page(i));
     if (!page) continue;
     std::string text = Utf8(page->text(poppler::rectf(), poppler::page::physical_layout));
-    ++read;
+    if (errors.content == errors_before) ++read;
     size_t end = text.find_last_not_of(" \t\r\n");
     if (end == std::string::npos) continue;
     text.resize(end + 1);
@@ -125,6 +132,12 @@ void EmitEmbeddedFiles(const poppler::document& doc, const Location& where, Extr
     const uint64_t max_size = ctx.limits().max_member_size;
     if (file->size() > 0 && static_cast<uint64_t>(file->size()) > max_size) {
       ctx.Problem(FileStatus::kLimit, "pdf: embedded file larger than max_member_size", at);
+      continue;
+    }
+    // Poppler hands the file over whole: hold it only within the budget.
+    const uint64_t max_held = ctx.limits().max_member_in_memory;
+    if (file->size() > 0 && static_cast<uint64_t>(file->size()) > max_held) {
+      ctx.Problem(FileStatus::kLimit, "pdf: embedded file larger than max_member_in_memory", at);
       continue;
     }
     poppler::byte_array data = file->data();
@@ -152,7 +165,7 @@ void ExtractDocument(std::string_view bytes, const Location& where, ExtractConte
   }
   EmitInfo(*doc, where, ctx);
   const int pages = doc->pages();
-  const int read = EmitPages(*doc, where, ctx);
+  const int read = EmitPages(*doc, errors, where, ctx);
   EmitEmbeddedFiles(*doc, where, ctx);
   if (errors.reconstructed || read < pages) {
     std::string reason = errors.reconstructed ? "pdf: damaged xref, reconstructed; "
