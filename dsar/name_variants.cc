@@ -4,6 +4,7 @@
 #include <set>
 
 #include "core/utf8.h"
+#include "detectors/validators/month_names.h"
 #include "dsar/person_fold.h"
 
 namespace piiscan::dsar {
@@ -121,11 +122,6 @@ std::vector<Variant> NameVariants(const PersonName& name) {
 }
 
 std::vector<Variant> DateVariants(const std::string& iso) {
-  static constexpr const char* kNl[] = {"januari", "februari", "maart", "april", "mei", "juni", "juli",
-                                        "augustus", "september", "oktober", "november", "december"};
-  static constexpr const char* kNlShort[] = {"jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"};
-  static constexpr const char* kEn[] = {"January", "February", "March", "April", "May", "June", "July",
-                                        "August", "September", "October", "November", "December"};
   VariantList v;
   int y = 0, m = 0, d = 0;
   if (std::sscanf(iso.c_str(), "%4d-%2d-%2d", &y, &m, &d) != 3 || m < 1 || m > 12) return {};
@@ -138,13 +134,15 @@ std::vector<Variant> DateVariants(const std::string& iso) {
     }
   }
   for (const auto& dx : {ds, dd}) {
-    v.Add(dx + " " + kNl[m - 1] + " " + yy, "date written out", Confidence::kMedium);
-    v.Add(dx + " " + kNlShort[m - 1] + " " + yy, "date written out", Confidence::kMedium);
-    v.Add(dx + " " + kNlShort[m - 1] + ". " + yy, "date written out", Confidence::kMedium);
-    v.Add(dx + "-" + kNlShort[m - 1] + "-" + yy, "date written out", Confidence::kMedium);
-    v.Add(dx + " " + kEn[m - 1] + " " + yy, "date written out", Confidence::kMedium);
+    const detectors::MonthName& name = detectors::kMonthNames[m - 1];
+    const std::string nl(name.nl), nl_short(name.nl_short), en(name.en);
+    v.Add(dx + " " + nl + " " + yy, "date written out", Confidence::kMedium);
+    v.Add(dx + " " + nl_short + " " + yy, "date written out", Confidence::kMedium);
+    v.Add(dx + " " + nl_short + ". " + yy, "date written out", Confidence::kMedium);
+    v.Add(dx + "-" + nl_short + "-" + yy, "date written out", Confidence::kMedium);
+    v.Add(dx + " " + en + " " + yy, "date written out", Confidence::kMedium);
   }
-  v.Add(std::string(kEn[m - 1]) + " " + ds + ", " + yy, "date written out", Confidence::kMedium);
+  v.Add(std::string(detectors::kMonthNames[m - 1].en) + " " + ds + ", " + yy, "date written out", Confidence::kMedium);
   return v.Take();
 }
 

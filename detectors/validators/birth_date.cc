@@ -5,6 +5,8 @@
 #include <cstdio>
 #include <vector>
 
+#include "detectors/validators/month_names.h"
+
 namespace piiscan::detectors {
 namespace {
 
@@ -49,17 +51,22 @@ int MonthFromName(std::string_view word) {
   for (char c : word) {
     if (c != '.') w += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   }
-  static constexpr std::string_view kNames[][4] = {
-      {"januari", "jan", "january", ""},       {"februari", "feb", "february", ""},
-      {"maart", "mrt", "maa", "march"},         {"april", "apr", "", ""},
-      {"mei", "may", "", ""},                   {"juni", "jun", "june", ""},
-      {"juli", "jul", "july", ""},              {"augustus", "aug", "august", ""},
-      {"september", "sep", "sept", ""},         {"oktober", "okt", "october", "oct"},
-      {"november", "nov", "", ""},              {"december", "dec", "", ""}};
-  if (w == "mar") return 3;
+  if (w.empty()) return 0;
+  auto lower_equals = [&](std::string_view name) {
+    if (name.size() != w.size()) return false;
+    for (size_t i = 0; i < name.size(); ++i) {
+      if (std::tolower(static_cast<unsigned char>(name[i])) != w[i]) return false;
+    }
+    return true;
+  };
   for (int m = 0; m < 12; ++m) {
-    for (auto n : kNames[m]) {
-      if (!n.empty() && w == n) return m + 1;
+    const MonthName& n = kMonthNames[m];
+    if (lower_equals(n.nl) || lower_equals(n.nl_short) || lower_equals(n.en)) return m + 1;
+    std::string_view aliases = n.aliases;
+    while (!aliases.empty()) {
+      size_t sp = aliases.find(' ');
+      if (lower_equals(aliases.substr(0, sp))) return m + 1;
+      aliases = sp == std::string_view::npos ? std::string_view() : aliases.substr(sp + 1);
     }
   }
   return 0;

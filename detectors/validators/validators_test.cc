@@ -2,6 +2,7 @@
 // seed privacy statements.
 #include <gtest/gtest.h>
 
+#include "detectors/validators/birth_date.h"
 #include "detectors/validators/bsn.h"
 #include "detectors/validators/email.h"
 #include "detectors/validators/iban.h"
@@ -9,6 +10,27 @@
 
 namespace piiscan::detectors {
 namespace {
+
+// The month names are one table (month_names.h): the reader accepts every
+// form of it, in any letter case and with a trailing period.
+TEST(BirthDate, MonthNamesInDutchAndEnglishFullAndShort) {
+  const char* forms[][6] = {{"januari", "jan", "January", "JAN.", nullptr},
+                            {"februari", "feb", "february", nullptr},
+                            {"maart", "mrt", "March", "maa", "mar", nullptr},
+                            {"april", "apr", nullptr},
+                            {"mei", "May", nullptr},
+                            {"juni", "jun", "June", nullptr},
+                            {"juli", "jul", "July", nullptr},
+                            {"augustus", "aug", "August", nullptr},
+                            {"september", "sep", "sept", nullptr},
+                            {"oktober", "okt", "October", "oct", nullptr},
+                            {"november", "nov", nullptr},
+                            {"december", "dec", "Dec.", nullptr}};
+  for (int m = 0; m < 12; ++m) {
+    for (int k = 0; forms[m][k] != nullptr; ++k) EXPECT_EQ(MonthFromName(forms[m][k]), m + 1) << forms[m][k];
+  }
+  for (const char* no : {"", "ma", "maa.r", "juno", "janu", "decem"}) EXPECT_EQ(MonthFromName(no), 0) << no;
+}
 
 TEST(Iban, AcceptsSeedAndRegistryExamples) {
   EXPECT_EQ(ValidateIban("NL78 SNSB 0903 2500 47")->value, "NL78SNSB0903250047");
