@@ -25,13 +25,16 @@ const rules::RuleSet& Rules() {
   return kRules;
 }
 
-// The seeds are not in the repository (testing::SeedsDir()); under CI=true
-// a missing seed fails instead of skipping.
+// The seeds are not in the repository (testing::SeedsDir()): without the
+// folder these tests skip (a user's clone). Under CI=true a seed missing from
+// a folder that is there fails instead: a renamed seed must not silently
+// turn the test off.
 std::string Seed(const std::string& name) {
   std::string path = testing::SeedsDir() + "/" + name;
   if (!std::filesystem::exists(path)) {
     const char* ci = std::getenv("CI");
-    if (ci && std::string(ci) == "true") ADD_FAILURE() << "missing seed " << path;
+    bool folder = std::filesystem::is_directory(testing::SeedsDir());
+    if (folder && ci && std::string(ci) == "true") ADD_FAILURE() << "missing seed " << path;
     return "";
   }
   return testing::ReadFile(path);
