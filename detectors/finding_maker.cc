@@ -1,6 +1,8 @@
 #include "detectors/finding_maker.h"
 
 #include <algorithm>
+#include <functional>
+#include <string>
 
 #include "core/line_count.h"
 #include "detectors/masking.h"
@@ -17,8 +19,25 @@ void FindingAggregator::BeginSegment(const Location& where, const std::vector<Fi
 }
 
 void FindingAggregator::Clear() {
-  index_.clear();
+  arena_.clear();
+  used_ = 0;
+  if (++generation_ == 0) {  // wrapped: every entry must read as dead
+    for (auto& e : table_) e.generation = 0;
+    generation_ = 1;
+  }
   seen_size_ = 0;
+}
+
+void FindingAggregator::Grow() {
+  std::vector<Entry> old = std::move(table_);
+  table_.assign(old.empty() ? 256 : 2 * old.size(), Entry{});
+  const size_t mask = table_.size() - 1;
+  for (const auto& e : old) {
+    if (e.generation != generation_) continue;
+    size_t i = e.hash & mask;
+    while (table_[i].generation == generation_) i = (i + 1) & mask;
+    table_[i] = e;
+  }
 }
 
 std::pair<size_t, bool> FindingAggregator::Slot(size_t spec, std::string_view value, size_t next) {
@@ -27,8 +46,22 @@ std::pair<size_t, bool> FindingAggregator::Slot(size_t spec, std::string_view va
   key_ += std::to_string(spec);
   key_ += '\x1e';
   key_ += value;
-  auto [it, inserted] = index_.try_emplace(key_, next);
-  return {it->second, inserted};
+  if (2 * (used_ + 1) > table_.size()) Grow();
+  const uint64_t hash = std::hash<std::string_view>{}(key_);
+  const size_t mask = table_.size() - 1;
+  size_t i = hash & mask;
+  for (; table_[i].generation == generation_; i = (i + 1) & mask) {
+    const Entry& e = table_[i];
+    if (e.hash == hash && e.length == key_.size() &&
+        std::string_view(arena_).substr(e.offset, e.length) == key_) {
+      return {e.index, false};
+    }
+  }
+  table_[i] = Entry{hash, static_cast<uint32_t>(arena_.size()), static_cast<uint32_t>(key_.size()),
+                    static_cast<uint32_t>(next), generation_};
+  arena_ += key_;
+  ++used_;
+  return {next, true};
 }
 
 void MakeFindings(const std::vector<rules::DetectorSpec>& specs, std::string_view text,

@@ -91,5 +91,31 @@ TEST_F(FindingMakerTest, OtherLocationsCountApartAndAHandedOnReportStartsAfresh)
   for (const auto& f : out) EXPECT_LE(f.count, 3u) << f.detector;
 }
 
+// The table grows past its first size, finds every value again at its own
+// index, keeps locations apart, and forgets everything at a new file.
+TEST(FindingAggregator, ThousandsOfValuesGrowTheTableAndANewFileStartsEmpty) {
+  FindingAggregator agg;
+  std::vector<Finding> out;
+  agg.BeginSegment({}, out);
+  for (size_t i = 0; i < 5000; ++i) {
+    auto [at, fresh] = agg.Slot(i % 3, "NL" + std::to_string(i), out.size());
+    ASSERT_TRUE(fresh) << i;
+    EXPECT_EQ(at, out.size());
+    out.emplace_back();
+  }
+  for (size_t i = 0; i < 5000; ++i) {
+    auto [at, fresh] = agg.Slot(i % 3, "NL" + std::to_string(i), out.size());
+    EXPECT_FALSE(fresh) << i;
+    EXPECT_EQ(at, i);
+  }
+  EXPECT_TRUE(agg.Slot(1, "NL0", out.size()).second);  // same value, other detector
+  agg.EndSegment(out);
+  agg.BeginSegment({"sheet B"}, out);
+  EXPECT_TRUE(agg.Slot(0, "NL0", out.size()).second);  // same value, other location
+  agg.Clear();
+  agg.BeginSegment({}, out);
+  EXPECT_TRUE(agg.Slot(0, "NL0", 0).second);  // a new file
+}
+
 }  // namespace
 }  // namespace piiscan::detectors
