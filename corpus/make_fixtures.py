@@ -20,6 +20,7 @@ def main() -> int:
         shutil.rmtree(out)
     out.mkdir(parents=True)
     here = pathlib.Path(__file__).resolve().parent / "fixtures"
+    sys.path.insert(0, str(here))  # generators may share constants (odf_documents uses documents')
     failed = []
     for script in sorted(here.glob("*.py")):
         spec = importlib.util.spec_from_file_location(script.stem, script)

@@ -112,8 +112,11 @@ int ChosenAlternative(GMimeMultipart* multipart) {
       plain = i;
       plain_bytes = content.bytes().size();
     } else if (html < 0 && IsType(child, "text", "html")) {
+      // Its stored size is enough for the comparison: the HTML part, usually
+      // the larger, is not decoded once more just to be measured.
       html = i;
-      html_bytes = DecodedContent(GMIME_PART(child)).bytes().size();
+      int64_t stored = EncodedLength(GMIME_PART(child));
+      html_bytes = stored >= 0 ? static_cast<size_t>(stored) : DecodedContent(GMIME_PART(child)).bytes().size();
     }
   }
   if (plain >= 0 && html >= 0) return plain_bytes * 4 >= html_bytes ? plain : -1;
