@@ -10,8 +10,14 @@
 
 namespace piiscan {
 
+// kRefused: the request conflicts with what exists (another hash key than
+// the store's running scan, say); the user must change the command, so the
+// command line reports it as a usage error (exit 2). kFailure: everything else.
+enum class ErrorKind { kFailure, kRefused };
+
 struct Error {
   std::string message;
+  ErrorKind kind = ErrorKind::kFailure;
 };
 
 template <typename T>

@@ -14,4 +14,19 @@ std::string_view ScanStatusName(ScanStatus status) {
   return "unknown";
 }
 
+ScanStatus ParseScanStatus(std::string_view name) {
+  if (name == "completed") return ScanStatus::kCompleted;
+  if (name == "interrupted") return ScanStatus::kInterrupted;
+  return ScanStatus::kRunning;
+}
+
+FileStatus ParseFileStatus(std::string_view name) {
+  for (FileStatus s : {FileStatus::kEncrypted, FileStatus::kCorrupt, FileStatus::kTooLarge,
+                       FileStatus::kUnsupported, FileStatus::kUnreadable, FileStatus::kLimit,
+                       FileStatus::kSkipped}) {
+    if (FileStatusName(s) == name) return s;
+  }
+  return FileStatus::kOk;
+}
+
 }  // namespace piiscan::store

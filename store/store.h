@@ -75,6 +75,10 @@ struct StoredFile {
 
 enum class ScanStatus { kRunning, kCompleted, kInterrupted };
 std::string_view ScanStatusName(ScanStatus status);
+// The inverses of ScanStatusName and FileStatusName, for the stores' text
+// columns (an unknown name reads as kRunning / kOk).
+ScanStatus ParseScanStatus(std::string_view name);
+FileStatus ParseFileStatus(std::string_view name);
 
 // One row of `piiscan scans`. A scan still "running" when a later scan
 // begins was cut off (crash, kill -9) and is then marked interrupted.
@@ -122,6 +126,19 @@ using FindingVisitor = std::function<bool(const StoredFinding&)>;
 using ChangeVisitor = std::function<bool(Change, const StoredFinding&)>;
 using StatusVisitor = std::function<bool(const StatusRecord&)>;
 
+// How a writer's scan relates to other agents (PostgreSQL stores only). A
+// single scan is the writer's alone: while it runs, no other scan writes to
+// the store. Agents of a fleet run give the same ScanInfo::scan_id (and must
+// have the same key and configuration) and join one scan; each records its
+// part, and the last part to finish completes the scan, marking gone what no
+// part saw. A part interrupted can be run again: it joins the same scan.
+struct FleetPart {
+  enum class Mode { kSingle, kShard, kClaim };
+  Mode mode = Mode::kSingle;
+  int shard = 0;   // kShard: this agent's shard, 1..shards
+  int shards = 0;  // kShard: how many shards the run has
+};
+
 struct WriterOptions {
   // How long a second writer waits for the first to finish before failing.
   std::chrono::milliseconds wait{10000};
@@ -132,6 +149,7 @@ struct WriterOptions {
   std::chrono::milliseconds batch_time{1000};
   // The user asked for raw values in the store (--show-values --db-values).
   bool store_values = false;
+  FleetPart fleet;
 };
 
 struct ScanEnd {
@@ -144,7 +162,10 @@ class StoreWriter {
  public:
   virtual ~StoreWriter() = default;
 
-  // Records the scan; marks any earlier scan left "running" as interrupted.
+  // Records the scan; marks any earlier scan left "running" as interrupted
+  // (a fleet part: one whose agents are all gone). A fleet part joins the
+  // scan of the same scan_id; it is refused with ErrorKind::kRefused when
+  // that scan has another key fingerprint or configuration, or is finished.
   virtual Result<int64_t> BeginScan(const ScanInfo& info) = 0;
 
   // A top-level file was read: replaces what the store knew of its contents.
@@ -164,6 +185,8 @@ class StoreWriter {
   // files under its roots that it did not see as gone and resolves their
   // findings; an interrupted one does not (it did not see everything). An
   // interrupted scan may end inside a file: that file's batch is dropped.
+  // A fleet part completes the scan only when it is the last part to finish;
+  // until then the returned record says kRunning and counts this part.
   virtual Result<ScanRecord> FinishScan(const ScanEnd& end) = 0;
 };
 

@@ -1,0 +1,300 @@
+#include "store/postgres/pg_reader.h"
+
+#include "core/confidence.h"
+#include "store/location_json.h"
+
+namespace piiscan::store::pg {
+namespace {
+
+// The statements mirror store/sqlite/reader_sql.h; every finding query starts
+// with the same 14 columns, read by ReadFinding.
+#define PIISCAN_FINDING_COLUMNS                                                         \
+  "f.location, f.detector, f.category, f.confidence, f.score, f.masked, f.value_hash, " \
+  "f.value, f.note, f.page, f.count, f.first_offset, f.first_line, f.item_time"
+constexpr int kFindingColumns = 14;
+
+// has_findings / has_statuses spare a round trip for the many files with none.
+constexpr std::string_view kFile = R"sql(
+SELECT id, path, type, bytes_scanned, device, inode, size, mtime_ns, ctime_ns,
+       config_fingerprint, gone_in_scan IS NOT NULL, status,
+       EXISTS (SELECT 1 FROM findings f WHERE f.file_id = files.id AND f.resolved_in_scan IS NULL),
+       EXISTS (SELECT 1 FROM statuses s WHERE s.file_id = files.id)
+FROM files WHERE root = $1 AND relative_path = $2)sql";
+
+constexpr std::string_view kFileFindings =
+    "SELECT " PIISCAN_FINDING_COLUMNS
+    " FROM findings f WHERE f.file_id = $1 AND f.resolved_in_scan IS NULL ORDER BY f.id";
+
+constexpr std::string_view kFileStatuses =
+    "SELECT location, status, reason FROM statuses WHERE file_id = $1 ORDER BY id";
+
+constexpr std::string_view kCurrentStatuses = R"sql(
+SELECT fi.path, s.location, s.status, s.reason FROM statuses s JOIN files fi ON fi.id = s.file_id
+WHERE fi.gone_in_scan IS NULL ORDER BY s.id)sql";
+
+// Agents record their progress in their own rows; the scan's row gets the
+// sums when the scan ends, so a running or killed scan counts its agents'.
+constexpr std::string_view kScans = R"sql(
+SELECT id, scan_id, piiscan_version, rules_version, key_fingerprint, roots, host, command,
+       result_options, config_fingerprint, started, finished, status, values_stored,
+       greatest(files_read, (SELECT coalesce(sum(a.files_read), 0) FROM scan_agents a
+                             WHERE a.scan = scans.id)),
+       greatest(files_skipped, (SELECT coalesce(sum(a.files_skipped), 0) FROM scan_agents a
+                                WHERE a.scan = scans.id)),
+       files_gone, findings, new_findings, resolved
+FROM scans ORDER BY id)sql";
+
+#define PIISCAN_STORED_FINDING                                                      \
+  "SELECT " PIISCAN_FINDING_COLUMNS                                                 \
+  ", fi.path, fi.root, fi.relative_path, f.first_seen, f.last_seen, f.first_scan, " \
+  "f.last_scan, f.resolved_in_scan FROM findings f JOIN files fi ON fi.id = f.file_id "
+
+constexpr std::string_view kCurrent = PIISCAN_STORED_FINDING "WHERE f.resolved_in_scan IS NULL";
+constexpr std::string_view kNewSince =
+    PIISCAN_STORED_FINDING "WHERE f.resolved_in_scan IS NULL AND f.first_scan > $1";
+constexpr std::string_view kResolvedSince =
+    PIISCAN_STORED_FINDING "WHERE f.resolved_in_scan > $1 AND f.first_scan <= $1";
+
+#undef PIISCAN_STORED_FINDING
+#undef PIISCAN_FINDING_COLUMNS
+
+constexpr std::string_view kPreviousCompleted =
+    "SELECT id FROM scans WHERE status = 'completed' ORDER BY id DESC LIMIT 1 OFFSET 1";
+constexpr std::string_view kScanById = "SELECT id FROM scans WHERE scan_id = $1";
+constexpr std::string_view kLastScanBefore =
+    "SELECT coalesce(max(id), 0) FROM scans WHERE started < $1";
+
+Result<Location> ReadLocation(std::string_view stored, const std::string& where) {
+  auto location = LocationFromJson(FromDbText(stored));
+  if (!location) return Fail(where + ": a location is not a JSON array");
+  return std::move(*location);
+}
+
+Result<Finding> ReadFinding(const PgResult& r, int row, std::string file, const std::string& where) {
+  Finding f;
+  f.file = std::move(file);
+  auto location = ReadLocation(r.TextView(row, 0), where);
+  if (!location) return std::unexpected(location.error());
+  f.location = std::move(*location);
+  f.detector = r.Text(row, 1);
+  f.category = r.Text(row, 2);
+  f.confidence = ParseConfidence(r.TextView(row, 3)).value_or(Confidence::kLow);
+  f.score = r.Real(row, 4);
+  f.masked = FromDbText(r.TextView(row, 5));
+  f.value_hash = r.Text(row, 6);
+  if (!r.IsNull(row, 7)) f.value = FromDbText(r.TextView(row, 7));
+  f.note = FromDbText(r.TextView(row, 8));
+  if (!r.IsNull(row, 9)) f.page = static_cast<int>(r.Int(row, 9));
+  f.count = static_cast<uint64_t>(r.Int(row, 10));
+  if (!r.IsNull(row, 11)) f.offset = static_cast<uint64_t>(r.Int(row, 11));
+  if (!r.IsNull(row, 12)) f.line = static_cast<uint64_t>(r.Int(row, 12));
+  f.item_time = r.OptionalInt(row, 13);
+  return f;
+}
+
+Result<StoredFinding> ReadStoredFinding(const PgResult& r, const std::string& where) {
+  constexpr int c = kFindingColumns;
+  StoredFinding out;
+  auto f = ReadFinding(r, 0, FromDbText(r.TextView(0, c)), where);
+  if (!f) return std::unexpected(f.error());
+  out.finding = std::move(*f);
+  out.root = FromDbText(r.TextView(0, c + 1));
+  out.relative_path = FromDbText(r.TextView(0, c + 2));
+  out.first_seen_unix_ms = r.Int(0, c + 3);
+  out.last_seen_unix_ms = r.Int(0, c + 4);
+  out.first_scan = r.Int(0, c + 5);
+  out.last_scan = r.Int(0, c + 6);
+  out.resolved_in_scan = r.OptionalInt(0, c + 7);
+  return out;
+}
+
+class PgReader final : public StoreReader {
+ public:
+  explicit PgReader(PgConnection db) : db_(std::move(db)) {}
+
+  Result<std::optional<StoredFile>> Unchanged(const FileIdentity& id,
+                                              std::string_view fingerprint) override {
+    // One read-only snapshot, so that the file and its findings agree; most
+    // files have neither findings nor statuses and cost one round trip.
+    auto file = db_.Query(kFile, Params().Add(ToDbText(id.root)).Add(ToDbText(id.relative_path)));
+    if (!file) return std::unexpected(file.error());
+    if (file->Rows() == 0) return std::nullopt;
+    StoredFile out;
+    FileIdentity& stored = out.state.identity;
+    stored.root = id.root;
+    stored.relative_path = id.relative_path;
+    stored.device = static_cast<uint64_t>(file->Int(0, 4));
+    stored.inode = static_cast<uint64_t>(file->Int(0, 5));
+    stored.size = static_cast<uint64_t>(file->Int(0, 6));
+    stored.mtime_ns = file->Int(0, 7);
+    stored.ctime_ns = file->Int(0, 8);
+    // An unreadable file (permission denied, I/O error) may be readable now.
+    if (!(stored == id) || file->TextView(0, 9) != fingerprint || file->Bool(0, 10) ||
+        file->TextView(0, 11) == FileStatusName(FileStatus::kUnreadable))
+      return std::nullopt;
+    out.file_id = file->Int(0, 0);
+    out.state.path = FromDbText(file->TextView(0, 1));
+    out.state.type = FromDbText(file->TextView(0, 2));
+    out.state.bytes_scanned = static_cast<uint64_t>(file->Int(0, 3));
+    if (!file->Bool(0, 12) && !file->Bool(0, 13)) return out;
+    // Findings and statuses in one snapshot with each other; a batch
+    // committed between the file row and them only adds a later state of a
+    // file the caller then replays (it was unchanged by identity).
+    if (auto r = db_.Exec("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"); !r)
+      return std::unexpected(r.error());
+    auto more = ReadContents(out);
+    (void)db_.Exec("COMMIT");
+    if (!more) return std::unexpected(more.error());
+    return out;
+  }
+
+  Result<std::vector<ScanRecord>> Scans() override {
+    auto rows = db_.Query(kScans);
+    if (!rows) return std::unexpected(rows.error());
+    std::vector<ScanRecord> out;
+    for (int i = 0; i < rows->Rows(); ++i) {
+      ScanRecord r;
+      r.id = rows->Int(i, 0);
+      r.info.scan_id = rows->Text(i, 1);
+      r.info.piiscan_version = rows->Text(i, 2);
+      r.info.rules_version = rows->Text(i, 3);
+      r.info.key_fingerprint = rows->Text(i, 4);
+      auto roots = ReadLocation(rows->TextView(i, 5), db_.where());
+      if (!roots) return std::unexpected(roots.error());
+      r.info.roots = std::move(*roots);
+      r.info.host = rows->Text(i, 6);
+      r.info.command = rows->Text(i, 7);
+      auto options = ReadLocation(rows->TextView(i, 8), db_.where());
+      if (!options) return std::unexpected(options.error());
+      r.info.result_options = std::move(*options);
+      r.info.config_fingerprint = rows->Text(i, 9);
+      r.info.started_unix_ms = rows->Int(i, 10);
+      r.finished_unix_ms = rows->OptionalInt(i, 11);
+      r.status = ParseScanStatus(rows->TextView(i, 12));
+      r.values_stored = rows->Int(i, 13) != 0;
+      r.files_read = static_cast<uint64_t>(rows->Int(i, 14));
+      r.files_skipped = static_cast<uint64_t>(rows->Int(i, 15));
+      r.files_gone = static_cast<uint64_t>(rows->Int(i, 16));
+      r.findings = static_cast<uint64_t>(rows->Int(i, 17));
+      r.new_findings = static_cast<uint64_t>(rows->Int(i, 18));
+      r.resolved = static_cast<uint64_t>(rows->Int(i, 19));
+      out.push_back(std::move(r));
+    }
+    return out;
+  }
+
+  Result<void> CurrentFindings(const FindingVisitor& visit) override {
+    auto go_on = Visit(kCurrent, {}, [&](const StoredFinding& f) { return visit(f); });
+    if (!go_on) return std::unexpected(go_on.error());
+    return {};
+  }
+
+  Result<void> CurrentStatuses(const StatusVisitor& visit) override {
+    std::optional<Error> error;
+    auto r = db_.ForEach(kCurrentStatuses, {}, [&](const PgResult& row) {
+      StatusRecord s;
+      s.file = FromDbText(row.TextView(0, 0));
+      auto location = ReadLocation(row.TextView(0, 1), db_.where());
+      if (!location) {
+        error = location.error();
+        return false;
+      }
+      s.location = std::move(*location);
+      s.status = ParseFileStatus(row.TextView(0, 2));
+      s.reason = FromDbText(row.TextView(0, 3));
+      return visit(s);
+    });
+    if (!r) return r;
+    if (error) return std::unexpected(*error);
+    return {};
+  }
+
+  Result<int64_t> ChangesSince(const Since& since, const ChangeVisitor& visit) override {
+    if (auto r = db_.Exec("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"); !r)
+      return std::unexpected(r.error());
+    auto out = ChangesInTransaction(since, visit);
+    (void)db_.Exec("COMMIT");
+    return out;
+  }
+
+ private:
+  Result<void> ReadContents(StoredFile& out) {
+    auto findings = db_.Query(kFileFindings, Params().Add(out.file_id));
+    if (!findings) return std::unexpected(findings.error());
+    for (int i = 0; i < findings->Rows(); ++i) {
+      auto f = ReadFinding(*findings, i, out.state.path, db_.where());
+      if (!f) return std::unexpected(f.error());
+      out.findings.push_back(std::move(*f));
+    }
+    auto statuses = db_.Query(kFileStatuses, Params().Add(out.file_id));
+    if (!statuses) return std::unexpected(statuses.error());
+    for (int i = 0; i < statuses->Rows(); ++i) {
+      StatusRecord s;
+      s.file = out.state.path;
+      auto location = ReadLocation(statuses->TextView(i, 0), db_.where());
+      if (!location) return std::unexpected(location.error());
+      s.location = std::move(*location);
+      s.status = ParseFileStatus(statuses->TextView(i, 1));
+      s.reason = FromDbText(statuses->TextView(i, 2));
+      out.statuses.push_back(std::move(s));
+    }
+    return {};
+  }
+
+  Result<int64_t> BaseScan(const Since& since) {
+    Result<PgResult> row = std::unexpected(Error{});
+    if (std::holds_alternative<SincePreviousCompleted>(since)) {
+      row = db_.Query(kPreviousCompleted);
+    } else if (const auto* t = std::get_if<SinceTime>(&since)) {
+      row = db_.Query(kLastScanBefore, Params().Add(t->unix_ms));
+    } else {
+      const auto& s = std::get<SinceScan>(since);
+      row = db_.Query(kScanById, Params().Add(s.scan_id));
+      if (row && row->Rows() == 0) return Fail(db_.where() + ": no scan " + s.scan_id);
+    }
+    if (!row) return std::unexpected(row.error());
+    return row->Rows() ? row->Int(0, 0) : 0;
+  }
+
+  Result<int64_t> ChangesInTransaction(const Since& since, const ChangeVisitor& visit) {
+    auto base = BaseScan(since);
+    if (!base) return base;
+    for (auto [kind, text] : {std::pair{Change::kNew, kNewSince},
+                              std::pair{Change::kResolved, kResolvedSince}}) {
+      auto go_on =
+          Visit(text, Params().Add(*base), [&](const StoredFinding& f) { return visit(kind, f); });
+      if (!go_on) return std::unexpected(go_on.error());
+      if (!*go_on) break;
+    }
+    return *base;
+  }
+
+  // Streams a stored-finding query; false when the visitor stopped.
+  template <typename F>
+  Result<bool> Visit(std::string_view sql, const Params& params, F&& visit) {
+    std::optional<Error> error;
+    bool stopped = false;
+    auto r = db_.ForEach(sql, params, [&](const PgResult& row) {
+      auto f = ReadStoredFinding(row, db_.where());
+      if (!f) {
+        error = f.error();
+        return false;
+      }
+      if (!visit(*f)) stopped = true;
+      return !stopped;
+    });
+    if (!r) return std::unexpected(r.error());
+    if (error) return std::unexpected(*error);
+    return !stopped;
+  }
+
+  PgConnection db_;
+};
+
+}  // namespace
+
+Result<std::unique_ptr<StoreReader>> MakePgReader(PgConnection db) {
+  return std::make_unique<PgReader>(std::move(db));
+}
+
+}  // namespace piiscan::store::pg

@@ -1,0 +1,16 @@
+#pragma once
+// The PostgreSQL store's reader (store/store.h's StoreReader): one
+// connection, one thread. Big answers (current findings, changes) are
+// streamed row by row, so memory stays bounded.
+
+#include <memory>
+
+#include "core/status.h"
+#include "store/postgres/pg_connection.h"
+#include "store/store.h"
+
+namespace piiscan::store::pg {
+
+Result<std::unique_ptr<StoreReader>> MakePgReader(PgConnection db);
+
+}  // namespace piiscan::store::pg
