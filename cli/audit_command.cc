@@ -66,7 +66,7 @@ int RunAudit(int argc, char** argv) {
     auto r = store->OpenReader();
     auto listed = r ? (*r)->Scans() : Result<std::vector<store::ScanRecord>>(std::unexpected(r.error()));
     if (!listed) {
-      std::cerr << who << ": store " << db << ": " << listed.error().message << "\n";
+      std::cerr << who << ": store " << StoreName(db) << ": " << listed.error().message << "\n";
       return kExitFailure;
     }
     reader = std::move(*r);

@@ -95,7 +95,7 @@ int RunReport(int argc, char** argv) {
   if (!store) return store.error();
   auto reader = (*store)->OpenReader();
   auto fail = [&](const Error& e) {
-    std::cerr << who << ": store " << db << ": " << e.message << "\n";
+    std::cerr << who << ": store " << StoreName(db) << ": " << e.message << "\n";
     return kExitFailure;
   };
   if (!reader) return fail(reader.error());

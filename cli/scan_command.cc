@@ -13,6 +13,7 @@
 #include "cli/commands.h"
 #include "cli/option_parsing.h"
 #include "cli/scan_setup.h"
+#include "cli/fleet_options.h"
 #include "cli/store_options.h"
 #include "cli/subcommands.h"
 #include "core/keyed_hash.h"
@@ -22,6 +23,7 @@
 #include "reports/summary_text.h"
 #include "scanner/detector_consumer.h"
 #include "scanner/scan.h"
+#include "scanner/claim_work.h"
 #include "scanner/store_sink.h"
 
 namespace po = boost::program_options;
@@ -80,6 +82,8 @@ int RunScan(int argc, char** argv) {
       ("db-commit-files", po::value(&db_commit_files),
        "with --db: commit to the store every N files (default 2000) or every second; a crash loses at most that")
       ("db-values", po::bool_switch(&db_values), "with --db and --show-values: keep raw values in the store too");
+  FleetCliOptions fleet_cli;
+  AddFleetOptions(desc, fleet_cli);
   AddWalkOptions(desc, walk);
   AuditCliOptions audit;
   AddAuditOptions(desc, audit, /*with_findings=*/false);
@@ -118,6 +122,8 @@ int RunScan(int argc, char** argv) {
     std::cerr << "piiscan scan: --db-values needs --show-values\n";
     return kExitUsage;
   }
+  Fleet fleet;
+  if (auto bad = MakeFleet(fleet_cli, db, options, fleet)) return *bad;
   std::unique_ptr<store::Store> store;
   std::unique_ptr<store::StoreWriter> writer;
   if (!db.empty()) {
@@ -128,9 +134,10 @@ int RunScan(int argc, char** argv) {
     wo.store_values = db_values;
     wo.wait = std::chrono::seconds(db_wait);
     wo.batch_files = std::max(1, db_commit_files);
+    wo.fleet = fleet.part;
     auto w = store->OpenWriter(wo);
     if (!w) {
-      std::cerr << "piiscan scan: store " << db << ": " << w.error().message << "\n";
+      std::cerr << "piiscan scan: " << w.error().message << "\n";
       return kExitFailure;
     }
     writer = std::move(*w);
@@ -162,13 +169,49 @@ int RunScan(int argc, char** argv) {
   }
   std::optional<scanner::StoreSink> store_sink;
   if (writer) {
-    store_sink.emplace(*writer);
+    store_sink.emplace(*writer, /*begun=*/true);
     sinks.push_back(&*store_sink);
   }
   auto info = MakeScanInfo("scan", options, setup,
                            {"min_confidence=" + std::string(ConfidenceName(*conf)),
                             std::string("show_values=") + (show_values ? "true" : "false"),
                             std::string("each_occurrence=") + (each_occurrence ? "true" : "false")});
+  if (!fleet.scan_id.empty())
+    info.scan_id = fleet.scan_id;
+  else if (fleet.part.mode != store::FleetPart::Mode::kSingle)
+    info.scan_id = DerivedFleetScanId(info.roots, fleet.part, info.started_unix_ms);
+  if (writer) {
+    // Before reading anything: an agent that may not join (another key,
+    // other rules) is refused at once.
+    if (auto begun = writer->BeginScan(info); !begun) {
+      std::cerr << "piiscan scan: " << begun.error().message << "\n";
+      return begun.error().kind == ErrorKind::kRefused ? kExitUsage : kExitFailure;
+    }
+  }
+  std::unique_ptr<store::WorkQueue> queue;
+  std::optional<scanner::ClaimWork> claim;
+  if (fleet.part.mode == store::FleetPart::Mode::kClaim) {
+    auto q = writer->OpenWorkQueue(fleet.lease);
+    if (!q) {
+      std::cerr << "piiscan scan: " << q.error().message << "\n";
+      return kExitFailure;
+    }
+    queue = std::move(*q);
+    // The first agent lists the folders; a folder of more files than this
+    // is shared out in parts.
+    constexpr uint64_t kFilesPerUnit = 2000;
+    scanner::WalkOptions wo{options.excludes, options.follow_symlinks};
+    auto listed = queue->Discover([&] { return scanner::ListFolders(options.paths, wo, stop); },
+                                  kFilesPerUnit);
+    if (!listed) {
+      std::cerr << "piiscan scan: " << listed.error().message << "\n";
+      return stop ? kExitInterrupted : kExitFailure;
+    }
+    claim.emplace(*queue, fleet.lease);
+    options.work = &*claim;
+  }
+  if (store_sink) store_sink.emplace(*writer, /*begun=*/true, claim ? &*claim : nullptr);
+  ApplyPoliteness(fleet_cli);
   auto summary =
       scanner::RunScan(options, info, scanner::DetectorConsumerFactory(setup.engine, fo), sinks, stop);
   bool written = sink->Finish(summary);
@@ -179,10 +222,14 @@ int RunScan(int argc, char** argv) {
     const auto& rec = *store_sink->record();
     std::cerr << "store: " << rec.files_read << " files read, " << rec.files_skipped
               << " skipped as unchanged, " << rec.new_findings << " new findings, " << rec.resolved
-              << " resolved, " << rec.files_gone << " files gone (" << db << ", scan " << rec.id << ")\n";
+              << " resolved, " << rec.files_gone << " files gone (" << StoreName(db) << ", scan " << rec.id << ")\n";
+  }
+  if (claim && claim->error() && stored) {
+    std::cerr << "piiscan scan: " << claim->error()->message << "\n";
+    return kExitFailure;
   }
   if (!stored) {
-    std::cerr << "piiscan scan: store " << db << ": "
+    std::cerr << "piiscan scan: "
               << (store_sink->error() ? store_sink->error()->message : "could not record the scan") << "\n";
     return kExitFailure;
   }

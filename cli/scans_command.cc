@@ -85,12 +85,12 @@ int RunScans(int argc, char** argv) {
   if (!store) return store.error();
   auto reader = (*store)->OpenReader();
   if (!reader) {
-    std::cerr << "piiscan scans: store " << db << ": " << reader.error().message << "\n";
+    std::cerr << "piiscan scans: " << reader.error().message << "\n";
     return kExitFailure;
   }
   auto scans = (*reader)->Scans();
   if (!scans) {
-    std::cerr << "piiscan scans: store " << db << ": " << scans.error().message << "\n";
+    std::cerr << "piiscan scans: " << scans.error().message << "\n";
     return kExitFailure;
   }
   if (format == "json") {

@@ -8,6 +8,7 @@
 #include "formats/dispatch.h"
 #include "formats/file_parts.h"
 #include "scanner/bounded_queue.h"
+#include "scanner/claim_work.h"
 #include "scanner/file_reader.h"
 #include "scanner/item_context.h"
 #include "scanner/progress.h"
@@ -47,6 +48,7 @@ ItemReport ScanOne(const Item& item, const std::optional<formats::FilePart>& par
     return report;
   }
   if (file.skip()) return report;
+  if (options.rate && !part) options.rate->Acquire(file.info().size);
   {
     const auto& i = file.info();
     report.identity = FileIdentity{item.root, item.relative_path, i.device, i.inode, i.size, i.mtime_ns, i.ctime_ns};
@@ -116,6 +118,30 @@ bool Replay(const Item& item, store::StoreReader& reader, const std::string& fin
   return true;
 }
 
+
+// --claim: the folders claimed one by one, each walked without its subfolders.
+void WalkUnits(const ScanOptions& options, WalkOptions wo, const std::atomic<bool>& stop,
+               BoundedQueue<Work>& work, ProgressCounters& counters) {
+  wo.recurse = false;
+  while (auto unit = options.work->Next(stop)) {
+    uint64_t files = 0;
+    WalkFolder(
+        unit->root, unit->dir, wo, stop,
+        [&](Item item) {
+          if (!InUnitPart(item.relative_path, *unit)) return true;
+          options.work->Track(item.path, unit->id);
+          ++files;
+          counters.files_found.fetch_add(1, std::memory_order_relaxed);
+          return work.Push(Work{std::move(item), std::nullopt});
+        },
+        [&](StatusRecord problem) {
+          if (unit->part == 0) work.Push(Work{Item{problem.file}, std::move(problem)});
+        });
+    if (stop.load()) break;
+    options.work->Listed(unit->id, files);
+  }
+}
+
 }  // namespace
 
 reports::ScanSummary RunScan(const ScanOptions& options, const ScanInfo& info,
@@ -131,13 +157,23 @@ reports::ScanSummary RunScan(const ScanOptions& options, const ScanInfo& info,
 
   std::jthread walker([&] {
     WalkOptions wo{options.excludes, options.follow_symlinks};
+    if (options.work) {
+      WalkUnits(options, wo, stop, work, counters);
+      counters.walk_done = true;
+      work.Close();
+      return;
+    }
     Walk(
         options.paths, wo, stop,
         [&](Item item) {
+          if (!InShard(item.relative_path, options.shard)) return true;
           counters.files_found.fetch_add(1, std::memory_order_relaxed);
           return work.Push(Work{std::move(item), std::nullopt});
         },
-        [&](StatusRecord problem) { work.Push(Work{Item{problem.file}, std::move(problem)}); });
+        [&](StatusRecord problem) {
+          if (options.shard.index > 1) return;
+          work.Push(Work{Item{problem.file}, std::move(problem)});
+        });
     counters.walk_done = true;
     work.Close();
   });

@@ -6,6 +6,9 @@
 #include <vector>
 
 #include "core/limits.h"
+#include "core/rate_limiter.h"
+#include "scanner/shard.h"
+#include "scanner/work_source.h"
 #include "store/store.h"
 
 namespace piiscan::scanner {
@@ -23,6 +26,15 @@ struct ScanOptions {
   // the scan is a sink's job (scanner/store_sink.h).
   store::Store* store = nullptr;
   bool full = false;  // --full: ask the store nothing, read every file
+  // --shard I/N: only the files of this shard (scanner/shard.h); problems met
+  // while walking (unreadable folders, FIFOs) are reported by shard 1 only,
+  // so that a fleet reports each once.
+  Shard shard;
+  // --max-rate: every file's bytes are acquired here before it is read.
+  RateLimiter* rate = nullptr;
+  // --claim: the walker takes its folders from here instead of walking
+  // `paths` (scanner/work_source.h).
+  WorkSource* work = nullptr;
 };
 
 }  // namespace piiscan::scanner

@@ -8,6 +8,7 @@ bool StoreSink::Check(Result<void> r) {
 }
 
 void StoreSink::Begin(const ScanInfo& info) {
+  if (begun_) return;
   auto id = writer_.BeginScan(info);
   if (!id) error_ = id.error();
 }
@@ -15,7 +16,8 @@ void StoreSink::Begin(const ScanInfo& info) {
 void StoreSink::Item(const ItemReport& r) {
   if (error_ || !r.identity) return;  // no identity: a problem met while walking
   if (r.stored_file_id) {
-    Check(writer_.KeepUnchanged(r.stored_file_id));
+    if (Check(writer_.KeepUnchanged(r.stored_file_id)) && observer_)
+      observer_->Recorded(r.file, writer_);
     return;
   }
   auto it = pending_.find(r.file);
@@ -48,12 +50,13 @@ void StoreSink::Write(const FileIdentity& identity, const std::string& path, con
   for (const auto& s : statuses) {
     if (!Check(writer_.AddStatus(s))) return;
   }
-  Check(writer_.EndFile());
+  if (Check(writer_.EndFile()) && observer_) observer_->Recorded(path, writer_);
 }
 
 bool StoreSink::Finish(const reports::ScanSummary& summary) {
   // Files still pending were cut short: they are not recorded.
   pending_.clear();
+  if (observer_ && !error_) observer_->Finishing(writer_);
   auto end = writer_.FinishScan(store::ScanEnd{.completed = !summary.interrupted && !error_});
   if (!end) {
     if (!error_) error_ = end.error();

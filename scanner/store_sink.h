@@ -18,13 +18,19 @@
 
 #include "core/status.h"
 #include "reports/sink.h"
+#include "scanner/work_source.h"
 #include "store/store.h"
 
 namespace piiscan::scanner {
 
 class StoreSink final : public reports::Sink {
  public:
-  explicit StoreSink(store::StoreWriter& writer) : writer_(writer) {}
+  // `begun`: the caller has called BeginScan already (to learn at once
+  // whether the store accepts the scan); Begin then does not.
+  // `observer` (--claim) learns every top-level file recorded.
+  explicit StoreSink(store::StoreWriter& writer, bool begun = false,
+                     RecordObserver* observer = nullptr)
+      : writer_(writer), begun_(begun), observer_(observer) {}
 
   void Begin(const ScanInfo& info) override;
   void Item(const ItemReport& report) override;
@@ -53,6 +59,8 @@ class StoreSink final : public reports::Sink {
   bool Check(Result<void> r);
 
   store::StoreWriter& writer_;
+  bool begun_ = false;
+  RecordObserver* observer_ = nullptr;
   std::unordered_map<std::string, Pending> pending_;
   std::optional<Error> error_;
   std::optional<store::ScanRecord> record_;

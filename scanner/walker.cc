@@ -43,6 +43,18 @@ class Walker {
     Visit(root, open_path, st);
   }
 
+  void Folder(const std::string& root, const std::string& dir) {
+    if (dir.empty()) return Root(root);
+    root_ = root;
+    std::string path = (root.ends_with('/') ? root : root + "/") + dir;
+    struct stat st;
+    if (::stat(path.c_str(), &st) != 0) {
+      Problem(path, std::string("cannot read: ") + std::strerror(errno));
+      return;
+    }
+    Visit(path, "", st);
+  }
+
   bool stopped() const { return stopped_ || stop_.load(std::memory_order_relaxed); }
 
  private:
@@ -89,6 +101,7 @@ class Walker {
                 static_cast<uint64_t>(st.st_dev), open_path};
       if (!file_(std::move(item))) stopped_ = true;
     } else if (S_ISDIR(st.st_mode)) {
+      if (depth_ > 0 && !opt_.recurse) return;
       if (!visited_.insert({st.st_dev, st.st_ino}).second) return;  // link loop
       Directory(path, open_path);
     } else {
@@ -97,6 +110,13 @@ class Walker {
   }
 
   void Directory(const std::string& dir, const std::string& open_dir) {
+    if (opt_.on_folder) opt_.on_folder(root_, Relative(dir));
+    ++depth_;
+    ListDirectory(dir, open_dir);
+    --depth_;
+  }
+
+  void ListDirectory(const std::string& dir, const std::string& open_dir) {
     const std::string& real_dir = open_dir.empty() ? dir : open_dir;
     int fd = OpenWithoutAtime(real_dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (fd < 0) {
@@ -139,7 +159,7 @@ class Walker {
         continue;
       }
       if (type == DT_DIR && !opt_.follow_symlinks) {
-        Directory(path, open_path);  // no links followed, so no loops to guard against
+        if (opt_.recurse) Directory(path, open_path);  // no links followed: no loops
         continue;
       }
       struct stat st;
@@ -165,10 +185,18 @@ class Walker {
   const std::function<void(StatusRecord)>& problem_;
   std::set<std::pair<uint64_t, uint64_t>> visited_;
   std::string root_;
+  int depth_ = 0;  // folders entered below the walk's start
   bool stopped_ = false;
 };
 
 }  // namespace
+
+void WalkFolder(const std::string& root, const std::string& dir, const WalkOptions& options,
+                const std::atomic<bool>& stop, const std::function<bool(Item)>& file,
+                const std::function<void(StatusRecord)>& problem) {
+  Walker w(options, stop, file, problem);
+  w.Folder(root, dir);
+}
 
 void Walk(const std::vector<std::string>& roots, const WalkOptions& options,
           const std::atomic<bool>& stop, const std::function<bool(Item)>& file,

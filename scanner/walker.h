@@ -39,6 +39,11 @@ struct Item {
 struct WalkOptions {
   std::vector<std::string> excludes;
   bool follow_symlinks = false;
+  // false: list the files of the folder walked, not of its subfolders.
+  bool recurse = true;
+  // Called with (root, folder below the root) for every folder the walk
+  // enters, before listing it (so a folder that cannot be listed is named too).
+  std::function<void(const std::string&, const std::string&)> on_folder;
 };
 
 // Calls `file` for each regular file and `problem` for each unreadable or
@@ -47,5 +52,12 @@ struct WalkOptions {
 void Walk(const std::vector<std::string>& roots, const WalkOptions& options,
           const std::atomic<bool>& stop, const std::function<bool(Item)>& file,
           const std::function<void(StatusRecord)>& problem);
+
+// Walks one folder `dir` below `root` ("" : the root itself), as Walk would
+// reach it from `root`: Item::root is `root`, Item::relative_path starts
+// with `dir`. With options.recurse false, only the folder's own files.
+void WalkFolder(const std::string& root, const std::string& dir, const WalkOptions& options,
+                const std::atomic<bool>& stop, const std::function<bool(Item)>& file,
+                const std::function<void(StatusRecord)>& problem);
 
 }  // namespace piiscan::scanner

@@ -33,6 +33,7 @@
 // thread its own. Readers see the last committed batch (SQLite: WAL mode), and
 // never block the writer.
 
+#include <atomic>
 #include <chrono>
 #include <cstdint>
 #include <functional>
@@ -152,6 +153,44 @@ struct WriterOptions {
   FleetPart fleet;
 };
 
+// --claim: a folder of a fleet run's roots (its files directly inside; a
+// big folder is cut into `parts` by a hash of the file name), claimed by one
+// agent at a time under a lease.
+struct WorkUnit {
+  int64_t id = 0;
+  std::string root;  // as given to the scan
+  std::string dir;   // below the root, '/'-separated; "" for the root itself
+  int part = 0;      // 0..parts-1
+  int parts = 1;
+};
+
+// What the discovering agent lists: a folder and how many files it holds.
+struct FolderCount {
+  std::string root;
+  std::string dir;
+  uint64_t files = 0;
+};
+
+// The work queue of a --claim run (PostgreSQL). Its own connection: used by
+// one thread at a time, apart from Renew, which its own thread may call.
+class WorkQueue {
+ public:
+  virtual ~WorkQueue() = default;
+  // Lists the run's units once: the first agent to get here calls `list`
+  // (and the others wait for it); afterwards every agent claims from the
+  // same list. A folder of more than `split` files becomes several units.
+  virtual Result<void> Discover(const std::function<Result<std::vector<FolderCount>>()>& list,
+                                uint64_t split) = 0;
+  // The next unit for this agent: a pending one, or one whose lease ran out
+  // (its agent died). Waits while other agents still hold units that may come
+  // free; nullopt when no unit is left to anyone but this agent (or `stop`).
+  virtual Result<std::optional<WorkUnit>> Claim(const std::atomic<bool>& stop) = 0;
+  // Extends the lease of every unit this agent holds and has not finished.
+  virtual Result<void> Renew() = 0;
+  // A claimed unit that holds no file to record is done at once.
+  virtual Result<void> CompleteEmpty(int64_t unit) = 0;
+};
+
 struct ScanEnd {
   bool completed = false;  // false: interrupted (signal, error, limit)
 };
@@ -180,6 +219,21 @@ class StoreWriter {
 
   // A file was not read because Unchanged found it: it is still there.
   virtual Result<void> KeepUnchanged(int64_t file_id) = 0;
+
+  // --claim (PostgreSQL stores; others return an error): the run's work
+  // queue, for this writer's scan (after BeginScan).
+  virtual Result<std::unique_ptr<WorkQueue>> OpenWorkQueue(std::chrono::seconds lease) {
+    (void)lease;
+    return Fail("findings store: --claim needs a PostgreSQL store");
+  }
+  // Every file of a claimed unit has been recorded: the unit is done, in the
+  // same transaction as its last files, provided this agent still holds it.
+  // The batch is committed at once, so that agents waiting for the unit
+  // learn it is done.
+  virtual Result<void> CompleteUnit(int64_t unit) {
+    (void)unit;
+    return Fail("findings store: --claim needs a PostgreSQL store");
+  }
 
   // Commits the last batch and the scan's counters. A completed scan marks the
   // files under its roots that it did not see as gone and resolves their

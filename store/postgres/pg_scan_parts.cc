@@ -66,7 +66,7 @@ Result<int64_t> JoinFleetScan(PgConnection& db, const ScanInfo& info, const Writ
   if (row->TextView(0, 1) != info.key_fingerprint)
     return Refuse(who + "its agents use a hash key with fingerprint " + row->Text(0, 1) +
                   ", this one " + info.key_fingerprint +
-                  "; every agent of a run must use the same key file (--key-file)");
+                  "; every agent of a run must use the same key file (--hash-key-file)");
   if (row->TextView(0, 2) != info.config_fingerprint)
     return Refuse(who + "its agents run with other rules or result options (configuration " +
                   row->Text(0, 2) + ", this one " + info.config_fingerprint +
@@ -216,6 +216,10 @@ Result<ScanRecord> EndInTransaction(PgConnection& db, const ScanPart& part, cons
     finish = others->Int(0, 0) == 0;
   }
   if (!finish) return rec;
+  // Two agents that end together both see nothing left: the first completes.
+  auto status = db.Query("SELECT status FROM scans WHERE id = $1", Params().Add(part.scan));
+  if (!status) return std::unexpected(status.error());
+  if (status->Rows() && status->TextView(0, 0) == "completed") return rec;
   int64_t gone = 0;
   if (end.completed) {
     auto n = MarkGone(db, info, part.scan);

@@ -36,7 +36,8 @@ CREATE TABLE scans (
   resolved           BIGINT NOT NULL DEFAULT 0,
   -- 'single' (one agent), 'shard' (--shard I/N: `shards` agents), 'claim'
   mode               TEXT NOT NULL DEFAULT 'single' CHECK (mode IN ('single', 'shard', 'claim')),
-  shards             INTEGER
+  shards             INTEGER,
+  units_listed       BOOLEAN NOT NULL DEFAULT false  -- 'claim': work_units holds the run's units
 );
 
 -- One row per agent that took part in a scan (one for a single scan).

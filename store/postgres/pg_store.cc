@@ -15,7 +15,7 @@ class PostgresStore final : public Store {
   Result<std::unique_ptr<StoreWriter>> OpenWriter(const WriterOptions& options) override {
     auto db = Connect();
     if (!db) return std::unexpected(db.error());
-    return pg::MakePgWriter(std::move(*db), options);
+    return pg::MakePgWriter(target_, std::move(*db), options);
   }
 
   Result<std::unique_ptr<StoreReader>> OpenReader() override {

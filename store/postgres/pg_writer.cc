@@ -8,6 +8,7 @@
 #include "core/confidence.h"
 #include "store/location_json.h"
 #include "store/postgres/pg_scan_parts.h"
+#include "store/postgres/pg_work_queue.h"
 #include "store/postgres/pg_writer_sql.h"
 
 namespace piiscan::store::pg {
@@ -42,7 +43,8 @@ struct BatchStatus {
 
 class PgWriter final : public StoreWriter {
  public:
-  PgWriter(PgConnection db, const WriterOptions& options) : db_(std::move(db)), o_(options) {}
+  PgWriter(std::string target, PgConnection db, const WriterOptions& options)
+      : target_(std::move(target)), db_(std::move(db)), o_(options) {}
 
   ~PgWriter() override {
     if (in_file_) {
@@ -142,6 +144,21 @@ class PgWriter final : public StoreWriter {
     ++files_skipped_;
     ++batch_skipped_;
     return FileDone();
+  }
+
+  Result<std::unique_ptr<WorkQueue>> OpenWorkQueue(std::chrono::seconds lease) override {
+    if (auto r = Ready(); !r) return std::unexpected(r.error());
+    if (o_.fleet.mode != FleetPart::Mode::kClaim)
+      return Fail("findings store: a work queue needs a --claim run");
+    return OpenPgWorkQueue(target_, part_.scan, part_.agent, lease);
+  }
+
+  Result<void> CompleteUnit(int64_t unit) override {
+    if (auto r = Ready(); !r) return r;
+    if (in_file_) return Fail("findings store: CompleteUnit inside a file");
+    StartBatch();
+    done_units_.push_back(unit);
+    return Commit();
   }
 
   Result<ScanRecord> FinishScan(const ScanEnd& end) override {
@@ -318,6 +335,15 @@ class PgWriter final : public StoreWriter {
         auto r = db_.Run(sql::kResolveUnseen, Params().AddIdArray(ended).Add(part_.scan));
         if (!r) return std::unexpected(r.error());
       }
+      if (!done_units_.empty()) {
+        // Only while this agent still holds them: a unit whose lease ran out
+        // belongs to the agent that took it over.
+        auto r = db_.Run(
+            "UPDATE work_units SET state = 'done', lease_until = NULL "
+            "WHERE id = ANY ($1::bigint[]) AND agent = $2 AND state = 'claimed'",
+            Params().AddIdArray(done_units_).Add(part_.agent));
+        if (!r) return std::unexpected(r.error());
+      }
       if (!kept_.empty()) {
         Params p;
         p.AddIdArray(kept_).Add(info_.started_unix_ms).Add(part_.scan);
@@ -346,6 +372,7 @@ class PgWriter final : public StoreWriter {
     index_.clear();
     statuses_.clear();
     kept_.clear();
+    done_units_.clear();
     if (all || !in_file_) {
       files_.clear();
     } else {
@@ -367,6 +394,7 @@ class PgWriter final : public StoreWriter {
     return {};
   }
 
+  std::string target_;
   PgConnection db_;
   WriterOptions o_;
   ScanInfo info_;
@@ -387,12 +415,14 @@ class PgWriter final : public StoreWriter {
   std::string key_;
   std::vector<BatchStatus> statuses_;
   std::vector<int64_t> kept_;
+  std::vector<int64_t> done_units_;
 };
 
 }  // namespace
 
-Result<std::unique_ptr<StoreWriter>> MakePgWriter(PgConnection db, const WriterOptions& options) {
-  auto writer = std::make_unique<PgWriter>(std::move(db), options);
+Result<std::unique_ptr<StoreWriter>> MakePgWriter(std::string target, PgConnection db,
+                                                  const WriterOptions& options) {
+  auto writer = std::make_unique<PgWriter>(std::move(target), std::move(db), options);
   if (auto r = writer->Prepare(); !r) return std::unexpected(r.error());
   return writer;
 }

@@ -14,6 +14,8 @@
 namespace piiscan::store::pg {
 
 // `db` is connected to a prepared store; the writers' lock is taken here.
-Result<std::unique_ptr<StoreWriter>> MakePgWriter(PgConnection db, const WriterOptions& options);
+// `target` connects the work queue's own connections (--claim).
+Result<std::unique_ptr<StoreWriter>> MakePgWriter(std::string target, PgConnection db,
+                                                  const WriterOptions& options);
 
 }  // namespace piiscan::store::pg
