@@ -42,10 +42,15 @@ std::unexpected<Error> Refuse(std::string message) {
   return std::unexpected(Error{std::move(message), ErrorKind::kRefused});
 }
 
-Result<void> MarkDeadInterrupted(PgConnection& db) {
+Result<void> MarkDeadAgents(PgConnection& db) {
   std::string dead_agents = "UPDATE scan_agents a SET status = 'interrupted' "
                             "WHERE a.status = 'running' AND NOT " + std::string(kLive);
   if (auto r = db.Run(dead_agents); !r) return std::unexpected(r.error());
+  return {};
+}
+
+Result<void> MarkDeadInterrupted(PgConnection& db) {
+  if (auto r = MarkDeadAgents(db); !r) return r;
   std::string dead_scans =
       "UPDATE scans s SET status = 'interrupted' WHERE s.status = 'running' AND NOT EXISTS "
       "(SELECT 1 FROM scan_agents a WHERE a.scan = s.id AND a.status = 'running')";
@@ -186,6 +191,7 @@ Result<ScanRecord> EndInTransaction(PgConnection& db, const ScanPart& part, cons
                                     const PartCounts& counts) {
   if (auto r = db.Run("SELECT pg_advisory_xact_lock($1)", Params().Add(kPartsLock)); !r)
     return std::unexpected(r.error());
+  if (auto r = MarkDeadAgents(db); !r) return std::unexpected(r.error());
   int64_t now = NowUnixMs();
   std::string_view part_status = end.completed ? "completed" : "interrupted";
   if (auto r = db.Run(
