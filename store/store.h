@@ -26,9 +26,12 @@
 //
 // Thread safety. A Store may be shared by all threads: OpenReader and
 // OpenWriter may be called from any thread. A StoreWriter is one writing
-// connection, used by one thread at a time (the reporter thread); only one
-// writer exists per store at a time across processes (a second one waits for
-// WriterOptions::wait, then fails with a clear error). A StoreReader is one
+// connection, used by one thread at a time (the reporter thread). Two scans
+// never write the same root at once, across processes: the second one waits
+// for WriterOptions::wait, then fails with a clear error (SQLite: one writer
+// per store at all, when it is opened; PostgreSQL: per root, at BeginScan,
+// so that agents scanning other roots write side by side; the agents of one
+// fleet run share their roots). A StoreReader is one
 // reading connection, used by one thread at a time: give each walker or worker
 // thread its own. Readers see the last committed batch (SQLite: WAL mode), and
 // never block the writer.

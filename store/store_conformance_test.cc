@@ -431,23 +431,50 @@ TEST_P(StoreTest, ScansListCountsAndMarksACrashedScanInterrupted) {
   EXPECT_EQ(OK(reader_->Scans())->back().status, ScanStatus::kCompleted);
 }
 
-TEST_P(StoreTest, ASecondWriterWaitsThenRefuses) {
+TEST_P(StoreTest, ASecondWriterOfTheSameRootWaitsThenRefuses) {
   auto first = Writer();
   OK(first->BeginScan(MakeScan("s1")));
+  // SQLite refuses a second writer when it is opened, PostgreSQL when it
+  // begins a scan of the same root.
+  auto second_scan = [&](Store& store, std::chrono::milliseconds wait) -> Result<int64_t> {
+    auto second = store.OpenWriter({.wait = wait});
+    if (!second) return std::unexpected(second.error());
+    return (*second)->BeginScan(MakeScan("s2"));
+  };
   auto t0 = std::chrono::steady_clock::now();
-  auto second = store_->OpenWriter({.wait = std::chrono::milliseconds(300)});
+  auto refused = second_scan(*store_, std::chrono::milliseconds(300));
   auto waited = std::chrono::steady_clock::now() - t0;
-  ASSERT_FALSE(second.has_value());
-  EXPECT_NE(second.error().message.find("another piiscan scan is writing"), std::string::npos)
-      << second.error().message;
+  ASSERT_FALSE(refused.has_value());
+  EXPECT_NE(refused.error().message.find("another piiscan scan is writing"), std::string::npos)
+      << refused.error().message;
   EXPECT_GE(waited, std::chrono::milliseconds(300));
   // Another process's store object is refused the same way.
   auto other = OpenAgain();
   ASSERT_TRUE(other.has_value());
-  EXPECT_FALSE((*other)->OpenWriter({.wait = std::chrono::milliseconds(50)}).has_value());
+  EXPECT_FALSE(second_scan(**other, std::chrono::milliseconds(50)).has_value());
   first.reset();
-  auto third = store_->OpenWriter({.wait = std::chrono::milliseconds(300)});
-  EXPECT_TRUE(third.has_value());
+  EXPECT_TRUE(second_scan(*store_, std::chrono::milliseconds(300)).has_value());
+}
+
+TEST_P(StoreTest, ScansOfOtherRootsWriteSideBySideOnPostgres) {
+  if (!Postgres()) GTEST_SKIP() << "an SQLite store has one writer at a time";
+  auto a = Writer();
+  auto b = Writer();
+  ASSERT_TRUE(a && b);
+  OK(a->BeginScan(MakeScan("server1", {"/srv/one"})));
+  OK(b->BeginScan(MakeScan("server2", {"/srv/two"}, 1001)));
+  FileState f1 = MakeFile("x.txt", 1, "/srv/one"), f2 = MakeFile("x.txt", 2, "/srv/two");
+  Record(*a, f1, {MakeFinding(f1, "email", "h1")});
+  Record(*b, f2, {MakeFinding(f2, "email", "h2")});
+  OK(a->FinishScan({.completed = true}));
+  OK(b->FinishScan({.completed = true}));
+  // Each completed scan marks gone only what lies under its own roots.
+  EXPECT_EQ(Query("SELECT count(*) FROM files WHERE gone_in_scan IS NULL"), 2);
+  EXPECT_EQ(Query("SELECT count(*) FROM findings WHERE resolved_in_scan IS NULL"), 2);
+  auto scans = OK(reader_->Scans());
+  ASSERT_EQ(scans->size(), 2u);
+  EXPECT_EQ((*scans)[0].status, ScanStatus::kCompleted);  // not taken for a crashed one
+  EXPECT_EQ((*scans)[1].status, ScanStatus::kCompleted);
 }
 
 TEST_P(StoreTest, ReadersSeeCommittedBatchesWhileTheWriterWorks) {

@@ -2,6 +2,8 @@
 
 #include <unistd.h>
 
+#include <algorithm>
+#include <functional>
 #include <thread>
 
 #include "store/location_json.h"
@@ -10,7 +12,7 @@ namespace piiscan::store::pg {
 namespace {
 
 // Advisory lock keys: "PIIS" then a number.
-constexpr int64_t kWritersLock = 0x5049495300000002;
+constexpr int32_t kRootLockClass = 0x50494952;  // with a hash of the root
 constexpr int64_t kPartsLock = 0x5049495300000003;
 constexpr int32_t kAgentLockClass = 0x50494953;  // with the agent's id as second key
 
@@ -269,18 +271,35 @@ Result<T> InTransaction(PgConnection& db, F&& body) {
 
 }  // namespace
 
-Result<void> LockWriters(PgConnection& db, const FleetPart& fleet, std::chrono::milliseconds wait) {
+Result<void> LockRoots(PgConnection& db, const FleetPart& fleet,
+                       const std::vector<std::string>& roots, std::chrono::milliseconds wait) {
   const bool shared = fleet.mode != FleetPart::Mode::kSingle;
-  std::string sql = shared ? "SELECT pg_try_advisory_lock_shared($1)" : "SELECT pg_try_advisory_lock($1)";
+  const std::string take = shared ? "SELECT pg_try_advisory_lock_shared($1::integer, $2::integer)"
+                                  : "SELECT pg_try_advisory_lock($1::integer, $2::integer)";
+  const std::string give = shared ? "SELECT pg_advisory_unlock_shared($1::integer, $2::integer)"
+                                  : "SELECT pg_advisory_unlock($1::integer, $2::integer)";
+  // One key per root (a 31-bit hash of its stored text), in order, so that
+  // two scans never hold each other's.
+  std::vector<int64_t> keys;
+  for (const auto& root : roots)
+    keys.push_back(static_cast<int64_t>(std::hash<std::string>{}(ToDbText(root)) & 0x7fffffff));
+  std::sort(keys.begin(), keys.end());
+  keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
   auto deadline = std::chrono::steady_clock::now() + wait;
   while (true) {
-    auto got = db.Query(sql, Params().Add(kWritersLock));
-    if (!got) return std::unexpected(got.error());
-    if (got->Bool(0, 0)) return {};
+    size_t held = 0;
+    for (; held < keys.size(); ++held) {
+      auto got = db.Query(take, Params().Add(int64_t{kRootLockClass}).Add(keys[held]));
+      if (!got) return std::unexpected(got.error());
+      if (!got->Bool(0, 0)) break;
+    }
+    if (held == keys.size()) return {};
+    for (size_t k = 0; k < held; ++k)
+      (void)db.Query(give, Params().Add(int64_t{kRootLockClass}).Add(keys[k]));
     if (std::chrono::steady_clock::now() >= deadline)
       return Fail(db.where() + ": " +
-                  (shared ? std::string("a single piiscan scan is writing to it")
-                          : std::string("another piiscan scan is writing to it")) +
+                  (shared ? std::string("a single piiscan scan of the same root is writing to it")
+                          : std::string("another piiscan scan is writing to it (same root)")) +
                   " (waited " + std::to_string(wait.count() / 1000.0).substr(0, 4) +
                   " s); run this scan after it has finished");
     std::this_thread::sleep_for(std::chrono::milliseconds(50));

@@ -3,9 +3,9 @@
 // writers' lock, joining or creating the scan row, the agent's own row, and
 // the end of a part, which completes the scan when it is the last part.
 //
-// Locks. A single scan holds an exclusive session-level advisory lock for
-// as long as it writes; agents of a fleet hold it shared, so a fleet's
-// agents run together but never beside a single scan. Each agent also holds
+// Locks. A single scan holds an exclusive session-level advisory lock per
+// root for as long as it writes; agents of a fleet hold them shared, so a
+// fleet's agents run together but never beside a single scan of a root. Each agent also holds
 // a lock of its own (advisory, keyed by its scan_agents id): an agent whose
 // lock is gone (its process or connection died) is dead, whatever its row
 // says, and the next agent to begin marks it, and a scan left with no live
@@ -15,6 +15,8 @@
 
 #include <chrono>
 #include <cstdint>
+#include <string>
+#include <vector>
 
 #include "core/scan_info.h"
 #include "core/status.h"
@@ -28,9 +30,12 @@ struct ScanPart {
   int64_t agent = 0;  // scan_agents.id
 };
 
-// Waits up to `wait` for the writers' lock (exclusive for a single scan,
-// shared for a fleet part).
-Result<void> LockWriters(PgConnection& db, const FleetPart& fleet, std::chrono::milliseconds wait);
+// Waits up to `wait` for the writers' locks of `roots`: one per root,
+// exclusive for a single scan, shared for a fleet part. Scans of other roots
+// (one agent per file server, each scanning its own shares into one store)
+// run side by side; two scans of the same root never do.
+Result<void> LockRoots(PgConnection& db, const FleetPart& fleet,
+                       const std::vector<std::string>& roots, std::chrono::milliseconds wait);
 
 // Creates the scan (a single scan, or the first part of a fleet run) or joins
 // the running one of the same scan_id, and records this agent.

@@ -54,13 +54,11 @@ class PgWriter final : public StoreWriter {
     }
   }
 
-  Result<void> Prepare() {
-    if (auto r = db_.Exec(sql::kTempTables); !r) return r;
-    return LockWriters(db_, o_.fleet, o_.wait);
-  }
+  Result<void> Prepare() { return db_.Exec(sql::kTempTables); }
 
   Result<int64_t> BeginScan(const ScanInfo& info) override {
     if (part_.scan) return Fail("findings store: BeginScan called twice");
+    if (auto r = LockRoots(db_, o_.fleet, info.roots, o_.wait); !r) return std::unexpected(r.error());
     auto part = BeginPart(db_, info, o_);
     if (!part) return Sticky(part.error());
     part_ = *part;
