@@ -79,7 +79,7 @@ def subset_paths(root):
 
 def scan(piiscan, paths, out, threads):
     cmd = [piiscan, "scan", "--min-confidence", "low", "--show-values", "--no-progress", "-q",
-           "-o", out]
+           "--each-occurrence", "-o", out]
     if threads:
         cmd += ["-j", str(threads)]
     subprocess.run(cmd + paths, check=True)
