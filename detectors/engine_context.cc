@@ -124,6 +124,11 @@ void ScoreWithContext(const Engine::Impl& im, const SegmentView& seg, State& st)
     }
     int c = Context(im, seg, st, r.spec, r.begin, r.end);
     bool weak = c != 1 && s.requires_context;
+    if (weak && c == 0 && s.name_context) {
+      r.needs_name = true;  // a name near it may still make it about a person (resolve)
+      st.kept.push_back(&r);
+      continue;
+    }
     if (weak && !seg.keep_all) continue;
     double delta = r.score - s.base_score;
     if (c == 1) r.score = std::max(r.score, s.context_score + std::min(0.0, delta));

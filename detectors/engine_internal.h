@@ -160,6 +160,7 @@ struct EngineScanner::State {
     uint32_t report = UINT32_MAX;  // spec reported under, when not `spec`
     bool fixed = false;            // score is final: no context adjustment
     bool claim_only = false;       // takes its span, reports nothing (validator.h)
+    bool needs_name = false;       // no keyword context: reported only beside a name (resolve)
   };
   std::vector<uint32_t> custom_ends;
   std::vector<Raw> raws;

@@ -49,6 +49,49 @@ void RowContext(const Engine::Impl& im, std::string_view text, State& st, std::v
   }
 }
 
+// True when text[a, b) holds no blank line: one paragraph.
+bool SameParagraph(std::string_view text, uint32_t a, uint32_t b) {
+  for (size_t nl = text.find('\n', a); nl != std::string_view::npos && nl < b; nl = text.find('\n', nl + 1)) {
+    size_t next = nl + 1;
+    while (next < b && (text[next] == ' ' || text[next] == '\t' || text[next] == '\r')) ++next;
+    if (next < b && text[next] == '\n') return false;
+  }
+  return true;
+}
+
+// A candidate with no keyword context of a spec that takes a name as
+// context (special categories: "Mirjam gebruikt antidepressiva") is
+// reported when a person's name at medium or higher stands within its
+// context window in the same paragraph; otherwise it is dropped (kept low
+// with keep_all_candidates). Returns whether any was dropped.
+bool NameContext(const Engine::Impl& im, std::string_view text, State& st, std::vector<Detection>& out) {
+  bool dropped = false;
+  for (auto [r, i] : st.emitted) {
+    if (!r->needs_name) continue;
+    const auto& s = *im.specs[r->spec].spec;
+    uint32_t lo = r->begin > static_cast<uint32_t>(s.context_before) ? r->begin - s.context_before : 0;
+    uint64_t hi = uint64_t{r->end} + static_cast<uint64_t>(s.context_after);
+    bool named = false;
+    for (auto [o, j] : st.emitted) {
+      if (out[j].score < 0.5 || o->begin < lo || o->end > hi || im.specs[o->report].spec->id != "person_name") continue;
+      if (o->end <= r->begin ? SameParagraph(text, o->end, r->begin) : SameParagraph(text, r->end, o->begin)) {
+        named = true;
+        break;
+      }
+    }
+    if (named) {
+      out[i].score = s.context_score;
+      out[i].note = "about a named person";
+    } else if (im.options.keep_all_candidates) {
+      out[i].score = std::min(out[i].score, s.base_score);
+    } else {
+      out[i].score = -1;  // dropped below
+      dropped = true;
+    }
+  }
+  return dropped;
+}
+
 }  // namespace
 
 void ResolveOverlaps(const Engine::Impl& im, State& st, const FoldedText& folded,
@@ -67,7 +110,7 @@ void ResolveOverlaps(const Engine::Impl& im, State& st, const FoldedText& folded
   claimed.clear();
   st.emitted.clear();
   size_t first_out = out.size();
-  bool low_bsn_like = false;
+  bool low_bsn_like = false, needs_name = false;
   for (auto* r : st.kept) {
     auto it = std::lower_bound(claimed.begin(), claimed.end(), std::make_pair(r->begin, 0u));
     bool overlaps = (it != claimed.end() && it->first < r->end) ||
@@ -76,11 +119,17 @@ void ResolveOverlaps(const Engine::Impl& im, State& st, const FoldedText& folded
     claimed.insert(it, {r->begin, r->end});
     if (r->claim_only) continue;
     low_bsn_like |= r->score < 0.5;
+    needs_name |= r->needs_name;
     st.emitted.emplace_back(r, out.size());
     out.push_back({r->report, folded.ToOriginal(r->begin), folded.ToOriginal(r->end),
                    std::move(r->value), r->score, std::move(r->note)});
   }
   if (low_bsn_like) RowContext(im, folded.text(), st, out);
+  if (needs_name && NameContext(im, folded.text(), st, out)) {
+    out.erase(std::remove_if(out.begin() + static_cast<std::ptrdiff_t>(first_out), out.end(),
+                             [](const Detection& d) { return d.score < 0; }),
+              out.end());
+  }
   std::sort(out.begin() + static_cast<std::ptrdiff_t>(first_out), out.end(),
             [](const Detection& a, const Detection& b) { return a.begin < b.begin; });
 }
