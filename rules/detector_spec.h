@@ -96,6 +96,10 @@ struct DetectorSpec {
   // context window, in the same paragraph, counts as positive context when
   // no keyword is nearer: "Mirjam gebruikt antidepressiva".
   bool name_context = false;
+  // Keywords after the candidate count only up to the end of its clause
+  // (", ", "; ", ". " ...): "Op 3 maart 2004 verhuisde Jan, geboren in
+  // Nador" is no birth date.
+  bool context_clause = false;
 
   EngineHints engine;       // how it is made fast (the `engine:` block)
 

@@ -227,6 +227,7 @@ Result<DetectorSpec> ParseOne(const Node& n, const std::string& file) {
     s.negative = Strings(c["negative"]);
     s.context_before = c["before"].template as<int>(s.context_before);
     s.context_after = c["after"].template as<int>(s.context_after);
+    s.context_clause = c["clause"].template as<bool>(false);
   }
   if (auto e = n["examples"]) {
     s.must_match = Strings(e["match"]);
