@@ -223,8 +223,9 @@ void ScoreWithContext(const Engine::Impl& im, const SegmentView& seg, State& st)
 
 // --- resolve (engine_resolve.cc) -------------------------------------------
 // Appends the candidates of st.kept, then st.extra, that claim a free span,
-// most specific detector first, mapped back to `original` offsets.
-void ResolveOverlaps(const Engine::Impl& im, State& st, const FoldedText& folded,
+// most specific detector first, mapped back to `original` offsets; the
+// segment's row (a cell's) and table rows lift a BSN that is low alone.
+void ResolveOverlaps(const Engine::Impl& im, State& st, const FoldedText& folded, const SegmentInfo& info,
                      std::vector<Detection>& out);
 
 }  // namespace piiscan::detectors

@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "detectors/engine_internal.h"
+#include "detectors/row_context.h"
 
 namespace piiscan::detectors {
 namespace {
@@ -15,6 +16,15 @@ namespace {
 constexpr double kRowScore = 0.55;
 // Rows are short; a name farther away than this is in another record.
 constexpr uint32_t kMaxRowGap = 400;
+
+// An empty or generic column header: "", "Nummer", "Nr.", "ID", "Number".
+bool GenericColumn(std::string_view label) {
+  std::string l;
+  for (char c : label) {
+    if (c != ' ' && c != '.' && c != ':' && c != '#') l += static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+  }
+  return l.empty() || l == "nummer" || l == "nr" || l == "no" || l == "id" || l == "number" || l == "num";
+}
 
 // True when text[a, b) stays on one line and holds a cell separator.
 bool SameRow(std::string_view text, uint32_t a, uint32_t b) {
@@ -33,10 +43,28 @@ bool SameRow(std::string_view text, uint32_t a, uint32_t b) {
 // IBAN reported at medium or higher becomes medium: in exports and lists a
 // 9-digit number beside a person's name and account is their BSN far more
 // often than one in eleven. (A CSV file's cells reach the engine one at a
-// time: there the column header decides.)
-void RowContext(const Engine::Impl& im, std::string_view text, State& st, std::vector<Detection>& out) {
+// time, each with its row's texts (SegmentInfo::row): there the row must
+// hold both a name-shaped cell and a valid IBAN, row_context.h.)
+void RowContext(const Engine::Impl& im, std::string_view text, const SegmentInfo& info, State& st,
+                std::vector<Detection>& out) {
+  bool cell_row = info.kind == SegmentKind::kCell && !info.row.empty();
+  // A column whose header names its numbers (Personeelsnummer, Klantnummer)
+  // says what they are; only an unlabelled or generic one ("Nummer", "ID")
+  // takes its meaning from the row.
+  if (cell_row && !GenericColumn(info.label)) return;
+  int row_verdict = -1;  // the cell's row: unknown until a BSN asks
   for (auto [r, i] : st.emitted) {
     if (out[i].score >= 0.5 || out[i].score < kNoiseFloor || im.specs[r->report].spec->id != "bsn") continue;
+    if (cell_row) {
+      // A CSV or spreadsheet cell: its row's other cells, as the extractor
+      // handed them, must hold a name and an IBAN.
+      if (row_verdict < 0) row_verdict = RowHasNameAndIban(info.row) ? 1 : 0;
+      if (row_verdict == 1) {
+        out[i].score = kRowScore;
+        out[i].note += out[i].note.empty() ? "row with a name and an IBAN" : ", row with a name and an IBAN";
+      }
+      continue;
+    }
     for (auto [o, j] : st.emitted) {
       if (out[j].score < 0.5) continue;
       const std::string& id = im.specs[o->report].spec->id;
@@ -94,7 +122,7 @@ bool NameContext(const Engine::Impl& im, std::string_view text, State& st, std::
 
 }  // namespace
 
-void ResolveOverlaps(const Engine::Impl& im, State& st, const FoldedText& folded,
+void ResolveOverlaps(const Engine::Impl& im, State& st, const FoldedText& folded, const SegmentInfo& info,
                      std::vector<Detection>& out) {
   auto by_priority = [&](const State::Raw* a, const State::Raw* b) {
     int pa = im.specs[a->report].spec->priority, pb = im.specs[b->report].spec->priority;
@@ -124,7 +152,7 @@ void ResolveOverlaps(const Engine::Impl& im, State& st, const FoldedText& folded
     out.push_back({r->report, folded.ToOriginal(r->begin), folded.ToOriginal(r->end),
                    std::move(r->value), r->score, std::move(r->note)});
   }
-  if (low_bsn_like) RowContext(im, folded.text(), st, out);
+  if (low_bsn_like) RowContext(im, folded.text(), info, st, out);
   if (needs_name && NameContext(im, folded.text(), st, out)) {
     out.erase(std::remove_if(out.begin() + static_cast<std::ptrdiff_t>(first_out), out.end(),
                              [](const Detection& d) { return d.score < 0; }),
