@@ -1,5 +1,7 @@
 #include "detectors/finders/organisation_cue.h"
 
+#include <array>
+
 #include "detectors/finders/name_parser.h"
 
 namespace piiscan::detectors {
@@ -7,11 +9,21 @@ namespace {
 
 bool IsBlank(char c) { return c == ' ' || c == '\t'; }
 
-// The letters of the word at p, lower case, without trailing punctuation.
-std::string LowerWordAt(std::string_view t, size_t p) {
-  std::string w = LowerAscii(WordAt(t, p));
-  while (!w.empty() && (w.back() == '.' || w.back() == '-' || w.back() == '\'')) w.pop_back();
-  return w;
+// The word at p, lower case (ASCII), without trailing punctuation, in
+// `buf`; empty when it is longer than any lexicon word can be.
+std::string_view LowerWordAt(std::string_view t, size_t p, std::array<char, 48>& buf) {
+  std::string_view w = WordAt(t, p);
+  while (!w.empty() && (w.back() == '.' || w.back() == '-' || w.back() == '\'')) w.remove_suffix(1);
+  if (w.size() > buf.size()) return {};
+  for (size_t i = 0; i < w.size(); ++i) {
+    char ch = w[i];
+    buf[i] = ch >= 'A' && ch <= 'Z' ? static_cast<char>(ch + ('a' - 'A')) : ch;
+  }
+  return {buf.data(), w.size()};
+}
+
+bool EndsIn(std::string_view w, std::string_view s, size_t min_head) {
+  return w.size() >= s.size() + min_head && w.substr(w.size() - s.size()) == s;
 }
 
 // Start of the word that ends right before `end` (one blank between), or
@@ -40,27 +52,16 @@ void OrganisationWords::Add(std::string_view term) {
   }
 }
 
-bool OrganisationWords::Matches(const std::string& w) const {
-  if (words.contains(w)) return true;
+bool OrganisationWords::Matches(std::string_view w) const { return Exact(w) || Compound(w, 1); }
+
+bool OrganisationWords::Compound(std::string_view w, size_t min_head) const {
   for (const auto& s : suffixes) {
-    if (w.size() > s.size() && w.compare(w.size() - s.size(), s.size(), s) == 0) return true;
+    if (EndsIn(w, s, min_head)) return true;
   }
   return false;
 }
 
-bool OrganisationWords::Compound(const std::string& w, size_t min_head) const {
-  for (const auto& s : suffixes) {
-    if (w.size() >= s.size() + min_head && w.compare(w.size() - s.size(), s.size(), s) == 0) return true;
-  }
-  return false;
-}
-
-bool OrganisationWords::Suffix(const std::string& w) const {
-  for (const auto& s : suffixes) {
-    if (w.size() >= s.size() && w.compare(w.size() - s.size(), s.size(), s) == 0) return true;
-  }
-  return false;
-}
+bool OrganisationWords::Suffix(std::string_view w) const { return Compound(w, 0); }
 
 bool LooksLikeOrganisation(std::string_view t, const ParsedName& n, const NameLexicon& lex) {
   const OrganisationWords& org = lex.organisation_words;
@@ -70,7 +71,8 @@ bool LooksLikeOrganisation(std::string_view t, const ParsedName& n, const NameLe
   // Bosch Kinderziekenhuis", "Wilhelmina Kinderziekenhuis" (of two words,
   // only a compound with four letters or more before its ending: "Jan
   // Verschool" is a person).
-  std::string first = LowerWordAt(t, n.begin);
+  std::array<char, 48> buf;
+  std::string_view first = LowerWordAt(t, n.begin, buf);
   bool last_known = lex.surnames.contains(n.last);
   if (org.Exact(first) && n.end > n.begin + first.size()) return true;
   if (!last_known && (n.given >= 2 ? org.Matches(n.last) : org.Compound(n.last, 4))) return true;
@@ -81,7 +83,7 @@ bool LooksLikeOrganisation(std::string_view t, const ParsedName& n, const NameLe
   int blanks = 0;
   while (p < t.size() && IsBlank(t[p]) && blanks < 2) ++p, ++blanks;
   if (blanks > 0 && p < t.size() && IsLetterAt(t, p)) {
-    std::string next = LowerWordAt(t, p);
+    std::string_view next = LowerWordAt(t, p, buf);
     if (org.Matches(next)) {
       if (IsUpperAt(t, p) || org.Suffix(next)) return true;
       size_t a = WordBefore(t, n.begin);
@@ -94,8 +96,10 @@ bool LooksLikeOrganisation(std::string_view t, const ParsedName& n, const NameLe
   // Before: "Basisschool Anne Kaya", "Museum Jan Cunen" (capitalised).
   size_t b = WordBefore(t, n.begin);
   if (b != std::string_view::npos && IsUpperAt(t, b)) {
-    std::string before = LowerAscii(t.substr(b, n.begin - 1 - b));
-    if (org.Matches(before) || lex.company_markers.contains(before)) return true;  // "Stichting Jan Smit"
+    std::string_view before = LowerWordAt(t, b, buf);
+    if (org.Matches(before) || (!before.empty() && lex.company_markers.contains(std::string(before)))) {
+      return true;  // "Stichting Jan Smit"
+    }
   }
   return false;
 }

@@ -18,18 +18,24 @@ struct NameLexicon;
 struct ParsedName;
 
 // The lexicon, split into whole words and compound endings ("*kliniek").
+// Looked up by string_view: every name candidate asks, and a std::string
+// per question was most of the cost.
 struct OrganisationWords {
-  std::unordered_set<std::string> words;  // lower case
-  std::vector<std::string> suffixes;      // lower case, without the '*'
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_set<std::string, Hash, std::equal_to<>> words;  // lower case
+  std::vector<std::string> suffixes;                             // lower case, without the '*'
 
   void Add(std::string_view term);
-  bool Exact(const std::string& lower_word) const { return words.contains(lower_word); }
+  bool Exact(std::string_view lower_word) const { return words.find(lower_word) != words.end(); }
   // Exact, or a compound ending in a suffix term ("kinderziekenhuis").
-  bool Matches(const std::string& lower_word) const;
+  bool Matches(std::string_view lower_word) const;
   // A compound of at least `min_head` letters and a `*` term's ending.
-  bool Compound(const std::string& lower_word, size_t min_head) const;
+  bool Compound(std::string_view lower_word, size_t min_head) const;
   // A compound ending (or whole word) of a `*` term: an institution noun.
-  bool Suffix(const std::string& lower_word) const;
+  bool Suffix(std::string_view lower_word) const;
 };
 
 // True when the parsed name `n` in `t` stands beside an organisation word
