@@ -77,12 +77,15 @@ void RowContext(const Engine::Impl& im, std::string_view text, const SegmentInfo
   }
 }
 
-// True when text[a, b) holds no blank line: one paragraph.
-bool SameParagraph(std::string_view text, uint32_t a, uint32_t b) {
-  for (size_t nl = text.find('\n', a); nl != std::string_view::npos && nl < b; nl = text.find('\n', nl + 1)) {
-    size_t next = nl + 1;
-    while (next < b && (text[next] == ' ' || text[next] == '\t' || text[next] == '\r')) ++next;
-    if (next < b && text[next] == '\n') return false;
+// True when text[a, b) holds no sentence end: no '.', '!' or '?' before
+// a blank or line break, no ':' before a line break, no blank line.
+bool SameSentence(std::string_view text, uint32_t a, uint32_t b) {
+  for (uint32_t i = a; i + 1 < b; ++i) {
+    char c = text[i], n = text[i + 1];
+    bool space = n == ' ' || n == '\t' || n == '\n' || n == '\r';
+    if ((c == '.' || c == '!' || c == '?') && space) return false;
+    if (c == ':' && (n == '\n' || n == '\r')) return false;
+    if (c == '\n' && n == '\n') return false;
   }
   return true;
 }
@@ -90,8 +93,10 @@ bool SameParagraph(std::string_view text, uint32_t a, uint32_t b) {
 // A candidate with no keyword context of a spec that takes a name as
 // context (special categories: "Mirjam gebruikt antidepressiva") is
 // reported when a person's name at medium or higher stands within its
-// context window in the same paragraph; otherwise it is dropped (kept low
-// with keep_all_candidates). Returns whether any was dropped.
+// context window in the same sentence (in changelogs "diagnose" and a
+// thanked developer share a paragraph, not a sentence); otherwise it is
+// dropped (kept low with keep_all_candidates). Returns whether any was
+// dropped.
 bool NameContext(const Engine::Impl& im, std::string_view text, State& st, std::vector<Detection>& out) {
   bool dropped = false;
   for (auto [r, i] : st.emitted) {
@@ -102,7 +107,7 @@ bool NameContext(const Engine::Impl& im, std::string_view text, State& st, std::
     bool named = false;
     for (auto [o, j] : st.emitted) {
       if (out[j].score < 0.5 || o->begin < lo || o->end > hi || im.specs[o->report].spec->id != "person_name") continue;
-      if (o->end <= r->begin ? SameParagraph(text, o->end, r->begin) : SameParagraph(text, r->end, o->begin)) {
+      if (o->end <= r->begin ? SameSentence(text, o->end, r->begin) : SameSentence(text, r->end, o->begin)) {
         named = true;
         break;
       }
