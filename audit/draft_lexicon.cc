@@ -69,6 +69,7 @@ void LoadDrafting(const YAML::Node& d, DraftLexicon& lex) {
   }
   const auto& o = d["organisation"];
   for (const auto& pat : o["labelled"]) lex.org_labelled.emplace_back(pat.as<std::string>(), std::regex::ECMAScript);
+  for (const auto& pat : o["running_text"]) lex.org_running.emplace_back(pat.as<std::string>(), std::regex::ECMAScript);
   lex.legal_forms = Strings(o["legal_forms"], false);
   lex.org_stop_words = Strings(o["stop_words"]);
   lex.sole_trader = Strings(o["sole_trader"]);

@@ -46,6 +46,7 @@ struct DraftLexicon {
   std::vector<LexPromise> promises;
   std::vector<std::pair<std::string, std::regex>> legal_basis;  // name, pattern (icase)
   std::vector<std::regex> org_labelled;                          // case-sensitive
+  std::vector<std::regex> org_running;  // the name in running text ("Bij X hebben wij"): the last resort
   std::vector<std::string> legal_forms, org_stop_words, sole_trader;
   std::regex kvk;
 

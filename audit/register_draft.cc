@@ -163,7 +163,10 @@ class Drafter {
     }
     std::string forms;
     for (const auto& f : lex_.legal_forms) forms += (forms.empty() ? "" : "|") + RegexEscape(f);
-    std::regex named("((?:[A-Z0-9][A-Za-z0-9&'.-]*[ \\t]){1,4})(" + forms + ")(?=[^A-Za-z]|$)");
+    // Capitalised words, joined by a lower-case "en", "&" or "van" at most
+    // ("Knab Advies en Bemiddeling N.V."), before a legal form.
+    std::regex named("((?:[A-Z0-9][A-Za-z0-9&'.-]*[ \\t](?:(?:en|&|van|voor)[ \\t](?=[A-Z0-9]))?){1,4})(" + forms +
+                     ")(?=[^A-Za-z]|$)");
     std::map<std::string, std::pair<int, size_t>> counts;  // name -> (count, first position)
     for (auto it = std::sregex_iterator(text_.begin(), text_.end(), named); it != std::sregex_iterator(); ++it) {
       std::string words = (*it)[1].str();
@@ -201,6 +204,11 @@ class Drafter {
     else {
       for (size_t i = 1; i < labelled.size() && draft_.organisation.empty(); ++i) draft_.organisation = labelled[i];
       if (draft_.organisation.empty()) draft_.organisation = best;
+    }
+    // Named only in running text: "Bij Balletschool de Kattensprong wordt
+    // ...", "Wij, Voorbeeld & Zn, ...".
+    for (size_t i = 0; i < lex_.org_running.size() && draft_.organisation.empty(); ++i) {
+      if (std::regex_search(text_, m, lex_.org_running[i])) draft_.organisation = clean(m[1].str());
     }
     if (std::regex_search(text_, m, lex_.kvk)) draft_.kvk = m[1].str();
     if (statement::ContainsAnyWord(statement::Lower(text_), lex_.sole_trader)) draft_.legal_form = lex_.sole_trader.front();
@@ -256,16 +264,38 @@ class Drafter {
     }
   }
 
+  // "– Naam: 5 jaar", "• ...", "* ...": an item of a list.
+  static bool ListItem(const std::string& text) {
+    size_t b = text.find_first_not_of(" \t");
+    if (b == std::string::npos) return false;
+    std::string_view t = std::string_view(text).substr(b);
+    return t.starts_with("-") || t.starts_with("*") || t.starts_with("\u2013") || t.starts_with("\u2014") ||
+           t.starts_with("\u2022") || t.starts_with("\u00b7");
+  }
+
+  static bool EndsWithColon(const std::string& text) {
+    size_t e = text.find_last_not_of(" \t\r\n");
+    return e != std::string::npos && text[e] == ':';
+  }
+
   static bool StartsWithAnaphor(const std::string& lower) {
     static const std::vector<std::string> kWords = {"dit ", "deze ", "die ", "dat ", "hierin ", "daarin ",
                                                    "this ", "these ", "it ", "they "};
     return std::any_of(kWords.begin(), kWords.end(), [&](const auto& w) { return lower.starts_with(w); });
   }
 
+  // A sentence about retention: one with a retention verb, or an item of a
+  // list that a retention sentence ending in ':' leads into ("We use the
+  // following retention periods: – Name: up to 5 years ...").
   void Retention(const Sentence& s, const std::vector<size_t>& own, const Context& ctx) {
-    if (!statement::ContainsAnyWord(s.lower, lex_.retention_verbs)) return;
-    std::optional<int> months;
     std::smatch m;
+    bool verb = statement::ContainsAnyWord(s.lower, lex_.retention_verbs);
+    bool listed = ListItem(s.text);
+    bool item = !verb && retention_list_ && listed && std::regex_search(s.lower, m, period_);
+    bool lead = verb && EndsWithColon(s.text);
+    retention_list_ = lead || (retention_list_ && listed && !verb);
+    if (!verb && !item) return;
+    std::optional<int> months;
     if (std::regex_search(s.lower, m, period_)) {
       std::string n = m[1].str();
       int count = std::isdigit(static_cast<unsigned char>(n[0])) ? std::stoi(n) : lex_.number_words.at(n);
@@ -312,8 +342,16 @@ class Drafter {
 
   void Tie(size_t pi) {
     const Paragraph& p = paragraphs_[pi];
-    if (p.table) return;
+    if (p.table) {
+      // "label: value" lines name no data to declare (contact blocks), but a
+      // retention list often looks like one ("– Facturen: 7 jaar").
+      Context ctx;
+      ctx.section_systems = section_systems_;
+      for (const auto& s : p.sentences) Retention(s, Resolved(s, false), ctx);
+      return;
+    }
     if (p.heading) {
+      retention_list_ = false;
       section_systems_.clear();
       section_hints_.clear();
       for (const auto& s : p.sentences) {
@@ -349,6 +387,7 @@ class Drafter {
   std::map<size_t, size_t> index_;    // lexicon system -> index in draft_.systems
   std::vector<size_t> section_systems_;
   std::set<std::string> section_hints_;
+  bool retention_list_ = false;  // inside a list led by "... retention periods:"
   RegisterDraft draft_;
 };
 

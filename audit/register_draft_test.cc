@@ -205,6 +205,29 @@ Wij slaan geen bijzondere persoonsgegevens op en maken geen kopie van uw identit
   EXPECT_THAT(d.reg.legal_basis, UnorderedElementsAre("legal_obligation", "contract"));
 }
 
+// The weak spots of issue 18, in text written for this test: the
+// organisation named only in running text ("Bij X wordt ..."), a name with
+// "en" between capitalised words, processors named as analytics and lead
+// tracking tools, and retention stated per item of a list led by a
+// retention sentence.
+TEST(RegisterDraftTest, OrganisationInRunningTextAnalyticsAndRetentionLists) {
+  auto bij = Draft("Privacy\n\nBij Dansschool de Zwaluw (zie onze contactpagina) wordt zorgvuldig omgegaan met "
+                   "jouw gegevens.\n", "zwaluw.txt");
+  EXPECT_EQ(bij.reg.organisation, "Dansschool de Zwaluw");
+  auto en = Draft("In deze verklaring bedoelen we met wij: Voorbeeld Advies en Bemiddeling N.V. "
+                  "Voorbeeld Advies en Bemiddeling N.V. is verantwoordelijk.\n", "advies.txt");
+  EXPECT_EQ(en.reg.organisation, "Voorbeeld Advies en Bemiddeling N.V.");
+  auto tools = Draft("Cookies\n\nWij maken gebruik van Google Analytics en Hotjar om het gebruik van de website te "
+                     "meten. Via Leadinfo zien wij welke bedrijven onze website bezoeken.\n", "tools.txt");
+  EXPECT_THAT(Ids(tools.reg), IsSupersetOf({"google-analytics", "hotjar", "leadinfo"}));
+  auto list = Draft("How long we keep your data\n\nWe use the following retention periods:\n"
+                    "– Name and address: up to 5 years after the contract ends;\n"
+                    "– Invoices: 7 years.\n", "list.txt");
+  ASSERT_TRUE(list.draft.retention_months.has_value());
+  EXPECT_EQ(*list.draft.retention_months, 60);
+  EXPECT_EQ(list.draft.retention_notes.size(), 2u);
+}
+
 TEST(RegisterDraftTest, NothingRecognisableStillLoads) {
   auto d = Draft("Hallo.\n\nDit is geen privacyverklaring.\n", "leeg.txt");
   EXPECT_TRUE(d.reg.systems.empty());

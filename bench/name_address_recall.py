@@ -12,7 +12,8 @@ for each line is the name right before `<address>`: the longest run of
 capitalised words, initials and name particles (van, de, von, da ...) of at
 least two words; lines whose run names a team or project (Debian QA Group,
 ... Maintainers) are left out. Those files are scanned with
---detectors person_name --show-values; a truth name is recalled when a
+--detectors person_name --show-values --each-occurrence (one record per
+occurrence, so that each line has its own); a truth name is recalled when a
 finding on its line has the same value (case- and space-insensitive), and
 partly recalled when a finding on the line overlaps it (a shorter or longer
 span). Prints counts and recall; --show N prints N missed names (to the
@@ -144,7 +145,7 @@ def main():
     with tempfile.TemporaryDirectory(prefix="piiscan-names-") as tmp:
         out = os.path.join(tmp, "f.jsonl")
         cmd = [a.piiscan, "scan", "--detectors", "person_name", "--show-values", "--no-progress", "-q",
-               "--min-confidence", a.min_confidence, "-o", out]
+               "--each-occurrence", "--min-confidence", a.min_confidence, "-o", out]
         if a.threads:
             cmd += ["-j", str(a.threads)]
         subprocess.run(cmd + files, check=True)

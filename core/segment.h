@@ -24,6 +24,9 @@ enum class SegmentKind {
 struct SegmentInfo {
   SegmentKind kind = SegmentKind::kBody;
   std::string_view label;     // e.g. "BSN" (column header), "From"
+  // kCell of a CSV or spreadsheet row: the texts of all cells of its row
+  // (this one included), tab-separated, as context (detectors/row_context.h).
+  std::string_view row;
   int page = 0;               // 1-based, 0 = none
   uint64_t base_offset = 0;   // offset of text[0] in the source (for long texts)
   uint64_t base_line = 1;     // line number of text[0] in the source

@@ -135,6 +135,7 @@ class Corpus:
         self.t(rel, "person_name", boss.with_initials)
         self.t(rel, "special_health", "ziekmelding")
         self.t(rel, "special_health", "bedrijfsarts")
+        self.t(rel, "special_health", "ziek gemeld")
         body = [f"Ziekmelding", f"Naam medewerker: {p.full}", f"Leidinggevende: {boss.with_initials}",
                 f"Datum ziekmelding: {V.other_date(r, 2023, 2024)}", "",
                 f"De medewerker heeft zich vandaag ziek gemeld. Een afspraak met de bedrijfsarts staat gepland."]

@@ -66,7 +66,7 @@ void EngineScanner::Scan(std::string_view original, const SegmentInfo& info,
   RunCustomFinders(im, seg, st);
 
   ScoreWithContext(im, seg, st);
-  ResolveOverlaps(im, st, folded, out);
+  ResolveOverlaps(im, st, folded, info, out);
 }
 
 }  // namespace piiscan::detectors

@@ -9,6 +9,19 @@
 namespace piiscan::detectors {
 namespace {
 
+// The end of the clause that starts at `from` (before `hi`): the first
+// ',', ';', '.', '!' or '?' followed by a blank.
+uint64_t ClauseEnd(std::string_view text, uint32_t from, uint64_t hi) {
+  for (uint64_t i = from; i + 1 < hi; ++i) {
+    char ch = text[i];
+    if ((ch == ',' || ch == ';' || ch == '.' || ch == '!' || ch == '?') &&
+        (text[i + 1] == ' ' || text[i + 1] == '\t' || text[i + 1] == '\r')) {
+      return i;
+    }
+  }
+  return hi;
+}
+
 // +1 when the keyword of the spec nearest to [begin, end) is a positive
 // one, -1 when it is a negative one, 0 when there is none in the window.
 // Nearest wins, so that in "Geboortedatum: 12-03-1985\nDatum in dienst:
@@ -24,6 +37,7 @@ int ContextAround(const CompiledSpec& c, KeywordScanner& keywords, std::string_v
   uint64_t hi = std::min<uint64_t>(text.size(), uint64_t{end} + static_cast<uint64_t>(c.spec->context_after));
   size_t eol = text.substr(end, hi - end).find('\n');  // not past hi: lines can be megabytes long
   if (eol != std::string_view::npos) hi = end + eol;
+  if (c.spec->context_clause) hi = ClauseEnd(text, end, hi);
   int best = 0;
   uint64_t best_dist = UINT64_MAX;
   keywords.ForEach(lo, hi, [&](const TermHit& h) {
@@ -124,6 +138,11 @@ void ScoreWithContext(const Engine::Impl& im, const SegmentView& seg, State& st)
     }
     int c = Context(im, seg, st, r.spec, r.begin, r.end);
     bool weak = c != 1 && s.requires_context;
+    if (weak && c == 0 && s.name_context) {
+      r.needs_name = true;  // a name near it may still make it about a person (resolve)
+      st.kept.push_back(&r);
+      continue;
+    }
     if (weak && !seg.keep_all) continue;
     double delta = r.score - s.base_score;
     if (c == 1) r.score = std::max(r.score, s.context_score + std::min(0.0, delta));

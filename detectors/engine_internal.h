@@ -160,6 +160,7 @@ struct EngineScanner::State {
     uint32_t report = UINT32_MAX;  // spec reported under, when not `spec`
     bool fixed = false;            // score is final: no context adjustment
     bool claim_only = false;       // takes its span, reports nothing (validator.h)
+    bool needs_name = false;       // no keyword context: reported only beside a name (resolve)
   };
   std::vector<uint32_t> custom_ends;
   std::vector<Raw> raws;
@@ -222,8 +223,9 @@ void ScoreWithContext(const Engine::Impl& im, const SegmentView& seg, State& st)
 
 // --- resolve (engine_resolve.cc) -------------------------------------------
 // Appends the candidates of st.kept, then st.extra, that claim a free span,
-// most specific detector first, mapped back to `original` offsets.
-void ResolveOverlaps(const Engine::Impl& im, State& st, const FoldedText& folded,
+// most specific detector first, mapped back to `original` offsets; the
+// segment's row (a cell's) and table rows lift a BSN that is low alone.
+void ResolveOverlaps(const Engine::Impl& im, State& st, const FoldedText& folded, const SegmentInfo& info,
                      std::vector<Detection>& out);
 
 }  // namespace piiscan::detectors

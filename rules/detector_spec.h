@@ -92,6 +92,14 @@ struct DetectorSpec {
   std::vector<std::string> negative;
   int context_before = 100;  // bytes before the candidate searched for keywords
   int context_after = 40;    // bytes after it
+  // A person's name (a person_name finding at medium or higher) within the
+  // context window, in the same sentence, counts as positive context when
+  // no keyword is nearer: "Mirjam gebruikt antidepressiva".
+  bool name_context = false;
+  // Keywords after the candidate count only up to the end of its clause
+  // (", ", "; ", ". " ...): "Op 3 maart 2004 verhuisde Jan, geboren in
+  // Nador" is no birth date.
+  bool context_clause = false;
 
   EngineHints engine;       // how it is made fast (the `engine:` block)
 

@@ -108,7 +108,7 @@ std::vector<std::string> Strings(const Node& node) {
 const std::set<std::string> kKeys = {
     "id", "category", "description", "confidence", "trigger", "hs", "pattern", "lexicon", "lexicons", "finder",
     "before", "after", "digits", "normaliser", "validator", "masker", "caseless", "score", "requires_context",
-    "priority", "context", "engine", "examples"};
+    "name_context", "priority", "context", "engine", "examples"};
 // The keys of the `engine:` block: how a detector is made fast.
 const std::set<std::string> kEngineKeys = {"hs_anchor", "anchor_window", "separators", "lead", "digit_lead"};
 
@@ -220,12 +220,14 @@ Result<DetectorSpec> ParseOne(const Node& n, const std::string& file) {
     s.negative_score = sc["negative"].template as<double>(s.negative_score);
   }
   s.requires_context = n["requires_context"].template as<bool>(false);
+  s.name_context = n["name_context"].template as<bool>(false);
   s.priority = n["priority"].template as<int>(50);
   if (auto c = n["context"]) {
     s.positive = Strings(c["positive"]);
     s.negative = Strings(c["negative"]);
     s.context_before = c["before"].template as<int>(s.context_before);
     s.context_after = c["after"].template as<int>(s.context_after);
+    s.context_clause = c["clause"].template as<bool>(false);
   }
   if (auto e = n["examples"]) {
     s.must_match = Strings(e["match"]);

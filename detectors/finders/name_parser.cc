@@ -276,6 +276,7 @@ ParsedName ParseNameAt(std::string_view t, size_t pos, const NameLexicon& lex, b
     }
     std::string lc = LowerAscii(t.substr(p, ce - p));
     if (lex.stopwords.contains(lc) || lex.company_markers.contains(lc)) break;
+    if (!caps.empty() && lex.organisation_words.Exact(lc)) break;  // "Jeroen Bosch Ziekenhuis"
     if (caps.size() >= 4) break;
     caps.emplace_back(p, ce);
     end = ce;

@@ -15,6 +15,8 @@
 #include <unordered_set>
 #include <vector>
 
+#include "detectors/finders/organisation_cue.h"
+
 namespace piiscan::detectors {
 
 // Word lists the parser and finder use, lower case (ASCII folding only).
@@ -26,6 +28,7 @@ struct NameLexicon {
   std::unordered_set<std::string> company_markers;  // b.v., bv, holding, groep ...
   std::unordered_set<std::string> street_suffixes;  // straat, laan, weg ...
   std::unordered_set<std::string> stopwords;      // capitalised words that are no name parts
+  OrganisationWords organisation_words;           // ziekenhuis, *school, museum ... (organisation_cue.h)
 };
 
 struct ParsedName {

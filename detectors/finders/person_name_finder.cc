@@ -4,6 +4,7 @@
 #include <array>
 
 #include "detectors/finders/name_parser.h"
+#include "detectors/finders/organisation_cue.h"
 
 namespace piiscan::detectors {
 namespace {
@@ -19,6 +20,7 @@ constexpr double kKnownSurname = 0.88;
 constexpr double kCommonWord = 0.4;   // ... whose surname is an ordinary word
 constexpr double kCommonGiven = 0.7;  // ... whose given name is also a word
 constexpr double kAddressOwner = 0.75;  // unknown words right before <address>
+constexpr double kOrganisation = 0.4;  // a name beside an institution word: low
 
 bool IsBlank(char c) { return c == ' ' || c == '\t'; }
 
@@ -106,6 +108,10 @@ class PersonNameFinder final : public Finder {
   void Emit(std::string_view t, const ParsedName& n, double score, const char* why,
             std::vector<Candidate>& out) const {
     if (!n.ok() || CompanyFollows(t, n.end, lex_)) return;
+    if (score > kOrganisation && LooksLikeOrganisation(t, n, lex_)) {
+      score = kOrganisation;  // "Jeroen Bosch Ziekenhuis", "Basisschool Anne Kaya"
+      why = "name of an organisation";
+    }
     out.push_back({n.begin, n.end, SingleSpaced(t.substr(n.begin, n.end - n.begin)), score, why});
   }
 
@@ -445,6 +451,9 @@ Result<std::unique_ptr<Finder>> MakePersonNameFinder(const rules::RuleSet& rules
   Fill(rules, "company_markers", lex.company_markers);
   Fill(rules, "street_suffixes", lex.street_suffixes);
   Fill(rules, "name_stopwords", lex.stopwords);
+  if (auto it = rules.lexicons.find("organisation_words"); it != rules.lexicons.end()) {
+    for (const auto& term : it->second) lex.organisation_words.Add(term);
+  }
   return std::unique_ptr<Finder>(new PersonNameFinder(std::move(lex), ids));
 }
 

@@ -17,7 +17,8 @@
 // Hyperscan pass finds the given names and cue words (lexicons of the spec).
 //
 // Lexicons read by name (rules/data/lexicons): first_names, surnames,
-// name_prefixes, common_words_nl, company_markers, street_suffixes,
+// name_prefixes, common_words_nl, company_markers, organisation_words,
+// street_suffixes,
 // name_stopwords; Hyperscan-matched: first_names, name_salutations,
 // name_greetings, name_signoffs, name_labels.
 //

@@ -90,5 +90,25 @@ TEST_F(PersonNameTest, GazetteerNamesAndWhatIsNotAName) {
   EXPECT_EQ(Names("Sanne Jansen B.V. levert"), V{});
 }
 
+// Organisations, places and products named after a person are low: an
+// institution word after, before or at the end of the name, a company word
+// before it, a brand first. People beside such words stay medium or better.
+TEST_F(PersonNameTest, OrganisationsNamedAfterPeople) {
+  EXPECT_EQ(Names("De afspraak is in het Jeroen Bosch Ziekenhuis, route 12."), V{});
+  EXPECT_EQ(Names("De afspraak is in het Sanne Bakker ziekenhuis."), V{});
+  EXPECT_EQ(Names("Fatima Bakkali Kinderziekenhuis belt terug."), V{});
+  EXPECT_EQ(Names("De ouderavond van Basisschool Anne Jansen is verschoven."), V{});
+  EXPECT_EQ(Names("Stichting Pieter Visser heeft de offerte goedgekeurd."), V{});
+  EXPECT_EQ(Names("We huren een Mercedes Sprinter voor de verhuizing."), V{});
+  EXPECT_EQ(Names("De factuur van Kees Dekker Supermarkt is betaald."), V{});
+  // People: a lower-case word after a name is a verb or noun of the
+  // sentence unless it is an institution noun; a surname ending in one is a
+  // surname.
+  EXPECT_EQ(Names("Gisteren liet Sanne Bakker koffie halen."), V{"Sanne Bakker"});
+  EXPECT_EQ(Names("Ik heb Jan Verschool gebeld over de planning."), V{"Jan Verschool"});
+  EXPECT_EQ(Names("Sanne Bakker werkt in het ziekenhuis."), V{"Sanne Bakker"});
+  EXPECT_EQ(Names("Volgens Mehmet Yılmaz is de school dicht."), V{"Mehmet Yılmaz"});
+}
+
 }  // namespace
 }  // namespace piiscan::detectors

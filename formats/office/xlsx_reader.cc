@@ -109,8 +109,10 @@ class SheetReader {
     uint64_t nodes = 0;
     while (xml.Next()) {
       if (xml.IsStart("row")) {
+        FlushRow();
         StartRow(xml);
       } else if (xml.IsEnd("row")) {
+        FlushRow();
         if (header_row_ == 0 && !row_headers_.empty()) {
           header_row_ = row_;
           headers_ = std::move(row_headers_);
@@ -121,6 +123,7 @@ class SheetReader {
       }
       if (++nodes % 65536 == 0 && doc_.ctx.ShouldStop()) return;
     }
+    FlushRow();
   }
 
  private:
@@ -186,7 +189,41 @@ class SheetReader {
       if (it != headers_.end()) info.label = it->second;
     }
     if (header_row_ == 0 && row_headers_.size() < 16384) row_headers_[cell.col] = text;
-    doc_.ctx.Text(text, Append(where_, "cell " + ref), info);
+    // Held until the row ends, so that each cell goes with its row's texts
+    // (a number's neighbours are its context: detectors/row_context.h); a
+    // very wide row goes out as it comes, without.
+    pending_row_bytes_ += text.size() + 1;
+    pending_.push_back({std::move(text), Append(where_, "cell " + ref), info.label});
+    if (pending_.size() > kMaxRowCells || pending_row_bytes_ > kMaxRowBytes) FlushRow(/*with_row=*/false);
+  }
+
+  struct PendingCell {
+    std::string text;
+    Location where;
+    std::string_view label;  // into headers_, which does not change while a row is read
+  };
+  static constexpr size_t kMaxRowCells = 256;
+  static constexpr size_t kMaxRowBytes = 64 << 10;
+
+  void FlushRow(bool with_row = true) {
+    if (pending_.empty()) return;
+    row_text_.clear();
+    if (with_row) {
+      for (const auto& c : pending_) {
+        if (!row_text_.empty()) row_text_ += '\t';
+        row_text_ += c.text;
+      }
+    }
+    for (const auto& c : pending_) {
+      SegmentInfo info;
+      info.kind = SegmentKind::kCell;
+      info.has_offsets = info.has_lines = false;
+      info.label = c.label;
+      info.row = row_text_;
+      doc_.ctx.Text(c.text, c.where, info);
+    }
+    pending_.clear();
+    pending_row_bytes_ = 0;
   }
 
   OoxmlDoc& doc_;
@@ -197,6 +234,9 @@ class SheetReader {
   int64_t header_row_ = 0;
   std::map<int64_t, std::string> headers_;      // column -> header text
   std::map<int64_t, std::string> row_headers_;  // the first row, while it is read
+  std::vector<PendingCell> pending_;             // this row's cells, until it ends
+  size_t pending_row_bytes_ = 0;
+  std::string row_text_;
 };
 
 // Cell comments (notes): each at "sheet NAME" > "comment B2", its author

@@ -4,6 +4,8 @@
 #include <uchardet.h>
 
 #include <algorithm>
+#include <array>
+#include <cctype>
 #include <cstring>
 #include <memory>
 
@@ -43,6 +45,83 @@ bool ValidUtf8Prefix(std::string_view head) {
   return IsValidUtf8(head.substr(0, cut));
 }
 
+// Windows-1252 letters among the bytes 0x80-0xFF (Š Œ Ž š œ ž Ÿ, À-ÿ
+// without × and ÷), and the bytes it leaves undefined.
+bool Cp1252Letter(unsigned char c) {
+  if (c >= 0xC0) return c != 0xD7 && c != 0xF7;
+  return c == 0x8A || c == 0x8C || c == 0x8E || c == 0x9A || c == 0x9C || c == 0x9E || c == 0x9F;
+}
+bool Cp1252Undefined(unsigned char c) { return c == 0x81 || c == 0x8D || c == 0x8F || c == 0x90 || c == 0x9D; }
+bool AsciiLetter(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+// True when `head` read as windows-1252 is plausible Western European
+// text: every 8-bit byte is defined, its letters stand inside words of
+// ASCII letters (never three in a row: Cyrillic or Greek read as Latin-1
+// is runs of accented letters), and no symbol stands between two letters
+// ("Wi³niewski", "£ukasz": Polish read as cp1252). An apostrophe-like
+// mark (’ ´) and the soft hyphen may.
+bool PlausibleCp1252(std::string_view head) {
+  size_t high = 0, run = 0;
+  auto at = [&](size_t i) { return i < head.size() ? static_cast<unsigned char>(head[i]) : 0; };
+  for (size_t i = 0; i < head.size(); ++i) {
+    unsigned char c = at(i);
+    if (c < 0x80) {
+      run = 0;
+      continue;
+    }
+    ++high;
+    if (Cp1252Undefined(c)) return false;
+    bool prev_letter = i > 0 && (AsciiLetter(at(i - 1)) || Cp1252Letter(at(i - 1)));
+    bool next_letter = AsciiLetter(at(i + 1)) || Cp1252Letter(at(i + 1));
+    if (Cp1252Letter(c)) {
+      if (++run >= 3) return false;
+    } else {
+      run = 0;
+      if (prev_letter && next_letter && c != 0x92 && c != 0xB4 && c != 0xAD) return false;
+    }
+  }
+  return high > 0;
+}
+
+// Words of Dutch, English, German and French that other European languages
+// do not use (Czech, Polish and Turkish text has none of them).
+bool ReadsWesternEuropean(std::string_view head) {
+  static constexpr std::array<std::string_view, 40> kWords = {
+      "het", "een", "van", "niet", "zijn", "met", "voor", "dat", "wij", "ook", "naar", "bij",
+      "aan", "heeft", "wordt", "the", "and", "with", "for", "that", "this", "from", "have", "your",
+      "der", "und", "mit", "nicht", "ist", "eine", "das", "dem", "les", "et", "est", "pour",
+      "avec", "dans", "une", "vous"};
+  int hits = 0;
+  size_t i = 0;
+  while (i < head.size() && hits < 2) {
+    while (i < head.size() && !AsciiLetter(static_cast<unsigned char>(head[i]))) ++i;
+    size_t b = i;
+    while (i < head.size() && AsciiLetter(static_cast<unsigned char>(head[i]))) ++i;
+    if (i - b < 2 || i - b > 6 || (i < head.size() && static_cast<unsigned char>(head[i]) >= 0x80)) continue;
+    std::string w(head.substr(b, i - b));
+    for (auto& ch : w) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    hits += std::find(kWords.begin(), kWords.end(), w) != kWords.end();
+  }
+  return hits >= 2;
+}
+
+// Code pages a file here is really written in besides windows-1252 (a
+// Central European, Turkish, Cyrillic, Greek, Baltic, Hebrew or Arabic
+// Windows or ISO page, DOS and Mac Roman); uchardet's other single-byte
+// guesses (MAC-CENTRALEUROPE, IBM852, ISO-8859-3/-4/-10 ...) are made from
+// too little to trust.
+bool CommonHere(const std::string& name) {
+  return name.starts_with("WINDOWS-125") || name == "ISO-8859-2" || name == "ISO-8859-5" ||
+         name == "ISO-8859-7" || name == "ISO-8859-9" || name == "ISO-8859-13" || name == "KOI8-R" ||
+         name == "KOI8-U" || name == "IBM866" || name == "IBM850" || name == "IBM437" || name == "MACINTOSH";
+}
+
+// Multi-byte encodings (Asian and ISO-2022) are not code pages to second-guess.
+bool MultiByte(const std::string& name) {
+  return name.starts_with("UTF") || name.starts_with("EUC") || name.starts_with("ISO-2022") ||
+         name == "SHIFT_JIS" || name == "BIG5" || name == "GB18030" || name == "HZ-GB-2312";
+}
+
 }  // namespace
 
 Charset DetectCharset(std::string_view head) {
@@ -65,6 +144,14 @@ Charset DetectCharset(std::string_view head) {
   // sign and curly quotes in 0x80-0x9F); an unknown 8-bit text likewise.
   if (name.empty() || name == "ISO-8859-1" || name == "ISO-8859-15" || name == "ASCII" ||
       name == "UTF-8") {
+    name = "WINDOWS-1252";
+  } else if (!MultiByte(name) && PlausibleCp1252(head) &&
+             (!CommonHere(name) || ReadsWesternEuropean(head))) {
+    // A guess of another single-byte page from a few accented letters is
+    // weak: windows-1252 text with "Zoë" or "Inês" came back as
+    // MAC-CENTRALEUROPE or ISO-8859-10 and its names garbled. Text that
+    // reads as Western European in windows-1252 is taken as such
+    // (bench/charset_names.py).
     name = "WINDOWS-1252";
   }
   return {name, 0};

@@ -190,14 +190,23 @@ class CsvExtractorImpl final : public Extractor {
     head_info.base_offset = cs.bom_size;
     ctx.Text(text.substr(0, pos), where, head_info);
     uint64_t since_check = 0;
+    std::string row;
     while (pos < text.size()) {
       uint64_t line = lines + 1;
       auto cells = ReadRecord(text, pos, delim, lines);
+      // Each cell goes with its row's texts: a number's neighbours in the
+      // row are its context (detectors/row_context.h).
+      row.clear();
+      for (const auto& c : cells) {
+        if (!row.empty()) row += '\t';
+        row += c.text;
+      }
       for (size_t i = 0; i < cells.size(); ++i) {
         if (cells[i].text.empty()) continue;
         SegmentInfo info;
         info.kind = SegmentKind::kCell;
         info.label = i < header.size() ? std::string_view(header[i]) : std::string_view();
+        info.row = row;
         info.base_offset = cs.bom_size + cells[i].offset;
         info.base_line = line;
         info.has_offsets = offsets;
