@@ -107,6 +107,13 @@ std::string DerivedFleetScanId(const std::vector<std::string>& roots, const stor
   return "fleet-" + night + "-" + Sha256Hex(key).substr(0, 12);
 }
 
+void NameRun(const Fleet& fleet, ScanInfo& info) {
+  if (!fleet.scan_id.empty())
+    info.scan_id = fleet.scan_id;
+  else if (fleet.part.mode != store::FleetPart::Mode::kSingle)
+    info.scan_id = DerivedFleetScanId(info.roots, fleet.part, info.started_unix_ms);
+}
+
 void ApplyPoliteness(const FleetCliOptions& o) {
   if (o.nice > 0 && ::setpriority(PRIO_PROCESS, 0, o.nice) != 0)
     std::cerr << "piiscan scan: warning: --nice: " << std::strerror(errno) << "\n";

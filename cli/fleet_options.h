@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "core/rate_limiter.h"
+#include "core/scan_info.h"
 #include "scanner/scan_options.h"
 #include "store/store.h"
 
@@ -53,6 +54,9 @@ std::optional<int> MakeFleet(const FleetCliOptions& o, const std::string& db,
 // The id agents of a fleet run derive alike when --scan-id is not given.
 std::string DerivedFleetScanId(const std::vector<std::string>& roots, const store::FleetPart& part,
                                int64_t started_unix_ms);
+
+// Sets info.scan_id to --scan-id, or for a fleet run to the derived id.
+void NameRun(const Fleet& fleet, ScanInfo& info);
 
 // Lowers this process's CPU and I/O priority (--nice, --io-idle); call before
 // the scan's threads start, which inherit it. Prints a warning when the

@@ -23,8 +23,7 @@
 #include "reports/summary_text.h"
 #include "scanner/detector_consumer.h"
 #include "scanner/scan.h"
-#include "scanner/claim_work.h"
-#include "scanner/store_sink.h"
+#include "cli/scan_store.h"
 
 namespace po = boost::program_options;
 
@@ -59,10 +58,8 @@ int RunScan(int argc, char** argv) {
   // during start-up then ends the scan cleanly too.
   auto& stop = InterruptFlag();
   std::string output = "-", format = "jsonl", min_conf = "medium";
-  bool show_values = false, each_occurrence = false, full = false, db_values = false;
-  unsigned db_wait = 10;
-  int db_commit_files = store::WriterOptions{}.batch_files;
-  std::string db;
+  bool show_values = false, each_occurrence = false;
+  StoreCliOptions store_cli;
   WalkCliOptions walk;
   po::options_description desc(kScanUsage);
   desc.add_options()
@@ -75,13 +72,8 @@ int RunScan(int argc, char** argv) {
       ("min-confidence", po::value(&min_conf), "low, medium (default) or high: drop findings below")
       ("detectors", po::value(&walk.detectors),
        "run only these detectors: IDs separated by commas (see `piiscan detectors`); repeatable")
-      ("skip-detectors", po::value(&walk.skip_detectors), "run all detectors but these IDs (commas; repeatable)")
-      ("db", po::value(&db), "record the scan in the findings store FILE and skip unchanged files (default: $PIISCAN_DB)")
-      ("full", po::bool_switch(&full), "with --db: read every file, even unchanged ones")
-      ("db-wait", po::value(&db_wait), "with --db: seconds to wait for another scan of the same store (default 10)")
-      ("db-commit-files", po::value(&db_commit_files),
-       "with --db: commit to the store every N files (default 2000) or every second; a crash loses at most that")
-      ("db-values", po::bool_switch(&db_values), "with --db and --show-values: keep raw values in the store too");
+      ("skip-detectors", po::value(&walk.skip_detectors), "run all detectors but these IDs (commas; repeatable)");
+  AddStoreOptions(desc, store_cli);
   FleetCliOptions fleet_cli;
   AddFleetOptions(desc, fleet_cli);
   AddWalkOptions(desc, walk);
@@ -113,40 +105,13 @@ int RunScan(int argc, char** argv) {
     return kExitUsage;
   }
 
-  db = DbPath(db);
-  if ((full || db_values) && db.empty()) {
-    std::cerr << "piiscan scan: --full and --db-values need --db FILE (or PIISCAN_DB)\n";
-    return kExitUsage;
-  }
-  if (db_values && !show_values) {
-    std::cerr << "piiscan scan: --db-values needs --show-values\n";
-    return kExitUsage;
-  }
   Fleet fleet;
-  if (auto bad = MakeFleet(fleet_cli, db, options, fleet)) return *bad;
-  std::unique_ptr<store::Store> store;
-  std::unique_ptr<store::StoreWriter> writer;
-  if (!db.empty()) {
-    auto s = OpenStoreOrReport(db, /*create=*/true, "piiscan scan");
-    if (!s) return s.error();
-    store = std::move(*s);
-    store::WriterOptions wo;
-    wo.store_values = db_values;
-    wo.wait = std::chrono::seconds(db_wait);
-    wo.batch_files = std::max(1, db_commit_files);
-    wo.fleet = fleet.part;
-    auto w = store->OpenWriter(wo);
-    if (!w) {
-      std::cerr << "piiscan scan: " << w.error().message << "\n";
-      return kExitFailure;
-    }
-    writer = std::move(*w);
-    options.store = store.get();
-    // Values shown but not stored: a stored file could not show its values;
-    // one record per occurrence: the store keeps one per value. Either way
-    // every file is read (and still recorded).
-    options.full = full || (show_values && !db_values) || each_occurrence;
-  }
+  if (auto bad = MakeFleet(fleet_cli, DbPath(store_cli.db), options, fleet)) return *bad;
+  ScanStoreRequest request;
+  if (auto bad = MakeScanStoreRequest(store_cli, show_values, each_occurrence, fleet.part, request))
+    return *bad;
+  ScanStore scan_store;
+  if (auto failed = scan_store.Open(request, options)) return *failed;
 
   ScanSetup setup;
   if (auto failed = LoadScanSetup(walk, "piiscan scan", {}, setup)) return *failed;
@@ -167,72 +132,20 @@ int RunScan(int argc, char** argv) {
     audit_sink = audit::MakeAuditSink(*auditor);
     sinks.push_back(audit_sink.get());
   }
-  std::optional<scanner::StoreSink> store_sink;
-  if (writer) {
-    store_sink.emplace(*writer, /*begun=*/true);
-    sinks.push_back(&*store_sink);
-  }
   auto info = MakeScanInfo("scan", options, setup,
                            {"min_confidence=" + std::string(ConfidenceName(*conf)),
                             std::string("show_values=") + (show_values ? "true" : "false"),
                             std::string("each_occurrence=") + (each_occurrence ? "true" : "false")});
-  if (!fleet.scan_id.empty())
-    info.scan_id = fleet.scan_id;
-  else if (fleet.part.mode != store::FleetPart::Mode::kSingle)
-    info.scan_id = DerivedFleetScanId(info.roots, fleet.part, info.started_unix_ms);
-  if (writer) {
-    // Before reading anything: an agent that may not join (another key,
-    // other rules) is refused at once.
-    if (auto begun = writer->BeginScan(info); !begun) {
-      std::cerr << "piiscan scan: " << begun.error().message << "\n";
-      return begun.error().kind == ErrorKind::kRefused ? kExitUsage : kExitFailure;
-    }
-  }
-  std::unique_ptr<store::WorkQueue> queue;
-  std::optional<scanner::ClaimWork> claim;
-  if (fleet.part.mode == store::FleetPart::Mode::kClaim) {
-    auto q = writer->OpenWorkQueue(fleet.lease);
-    if (!q) {
-      std::cerr << "piiscan scan: " << q.error().message << "\n";
-      return kExitFailure;
-    }
-    queue = std::move(*q);
-    // The first agent lists the folders; a folder of more files than this
-    // is shared out in parts.
-    constexpr uint64_t kFilesPerUnit = 2000;
-    scanner::WalkOptions wo{options.excludes, options.follow_symlinks};
-    auto listed = queue->Discover([&] { return scanner::ListFolders(options.paths, wo, stop); },
-                                  kFilesPerUnit);
-    if (!listed) {
-      std::cerr << "piiscan scan: " << listed.error().message << "\n";
-      return stop ? kExitInterrupted : kExitFailure;
-    }
-    claim.emplace(*queue, fleet.lease);
-    options.work = &*claim;
-  }
-  if (store_sink) store_sink.emplace(*writer, /*begun=*/true, claim ? &*claim : nullptr);
+  NameRun(fleet, info);
+  if (auto failed = scan_store.Begin(info, fleet, options, stop)) return *failed;
+  if (auto* recorder = scan_store.sink()) sinks.push_back(recorder);
   ApplyPoliteness(fleet_cli);
   auto summary =
       scanner::RunScan(options, info, scanner::DetectorConsumerFactory(setup.engine, fo), sinks, stop);
   bool written = sink->Finish(summary);
   if (audit_sink) audit_sink->Finish(summary);
-  bool stored = !store_sink || store_sink->Finish(summary);
   if (!walk.quiet) std::cerr << reports::SummaryText(summary);
-  if (store_sink && store_sink->record() && !walk.quiet) {
-    const auto& rec = *store_sink->record();
-    std::cerr << "store: " << rec.files_read << " files read, " << rec.files_skipped
-              << " skipped as unchanged, " << rec.new_findings << " new findings, " << rec.resolved
-              << " resolved, " << rec.files_gone << " files gone (" << StoreName(db) << ", scan " << rec.id << ")\n";
-  }
-  if (claim && claim->error() && stored) {
-    std::cerr << "piiscan scan: " << claim->error()->message << "\n";
-    return kExitFailure;
-  }
-  if (!stored) {
-    std::cerr << "piiscan scan: "
-              << (store_sink->error() ? store_sink->error()->message : "could not record the scan") << "\n";
-    return kExitFailure;
-  }
+  if (auto failed = scan_store.Finish(summary, walk.quiet)) return *failed;
   if (!written) {
     std::cerr << "piiscan scan: could not write all findings to " << output << "\n";
     return kExitFailure;

@@ -19,7 +19,8 @@ constexpr const char* kScansUsage =
     "Lists the scans recorded in the findings store FILE (default: $PIISCAN_DB),\n"
     "oldest first: id, started, finished, status (completed, interrupted,\n"
     "running), files read and skipped as unchanged, files gone, current findings,\n"
-    "new and resolved findings, and the PATHs scanned. Reads only the store.\n\noptions";
+    "new and resolved findings, and the PATHs scanned; below a fleet run\n"
+    "(--shard, --claim) its agents. Reads only the store.\n\noptions";
 
 std::string Roots(const std::vector<std::string>& roots) {
   std::string o;
@@ -50,7 +51,21 @@ nlohmann::json ScanJson(const store::ScanRecord& s) {
       {"findings", s.findings},
       {"new", s.new_findings},
       {"resolved", s.resolved},
+      {"mode", s.mode},
+      {"agents", nlohmann::json::array()},
   };
+  for (const auto& a : s.agents) {
+    j["agents"].push_back({
+        {"host", a.host},
+        {"pid", a.pid},
+        {"shard", a.shard ? nlohmann::json(*a.shard) : nlohmann::json()},
+        {"started", IsoTimeUtc(a.started_unix_ms)},
+        {"finished", a.finished_unix_ms ? nlohmann::json(IsoTimeUtc(*a.finished_unix_ms)) : nlohmann::json()},
+        {"status", std::string(store::ScanStatusName(a.status))},
+        {"files_read", a.files_read},
+        {"files_skipped", a.files_skipped},
+    });
+  }
   return j;
 }
 
@@ -108,6 +123,16 @@ int RunScans(int argc, char** argv) {
                 static_cast<unsigned long long>(s.files_gone), static_cast<unsigned long long>(s.findings),
                 static_cast<unsigned long long>(s.new_findings), static_cast<unsigned long long>(s.resolved),
                 Roots(s.info.roots).c_str(), s.values_stored ? "  (raw values stored)" : "");
+    // A fleet run: its agents, one line each, below the run.
+    if (s.mode == "single") continue;
+    for (const auto& a : s.agents) {
+      std::string shard = a.shard ? "shard " + std::to_string(*a.shard) : s.mode;
+      std::printf("      agent %s pid %lld, %s: %s, %llu read, %llu skipped\n", a.host.c_str(),
+                  static_cast<long long>(a.pid), shard.c_str(),
+                  std::string(store::ScanStatusName(a.status)).c_str(),
+                  static_cast<unsigned long long>(a.files_read),
+                  static_cast<unsigned long long>(a.files_skipped));
+    }
   }
   return kExitOk;
 }

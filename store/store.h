@@ -84,6 +84,20 @@ std::string_view ScanStatusName(ScanStatus status);
 ScanStatus ParseScanStatus(std::string_view name);
 FileStatus ParseFileStatus(std::string_view name);
 
+// An agent that took part in a scan (PostgreSQL stores record one per
+// process that wrote to the scan: one for a single scan, several for a fleet
+// run).
+struct AgentRecord {
+  std::string host;
+  int64_t pid = 0;
+  std::optional<int> shard;  // --shard I/N: I
+  int64_t started_unix_ms = 0;
+  std::optional<int64_t> finished_unix_ms;
+  ScanStatus status = ScanStatus::kRunning;
+  uint64_t files_read = 0;
+  uint64_t files_skipped = 0;
+};
+
 // One row of `piiscan scans`. A scan still "running" when a later scan
 // begins was cut off (crash, kill -9) and is then marked interrupted.
 struct ScanRecord {
@@ -98,6 +112,8 @@ struct ScanRecord {
   uint64_t findings = 0;       // current aggregated findings in the files this scan saw
   uint64_t new_findings = 0;   // findings first seen in this scan
   uint64_t resolved = 0;       // findings resolved in this scan
+  std::string mode = "single";  // "shard" or "claim": a fleet run
+  std::vector<AgentRecord> agents;  // PostgreSQL stores; empty for SQLite's
 };
 
 // A finding as the store holds it, with its history.

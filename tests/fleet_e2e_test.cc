@@ -113,6 +113,10 @@ TEST_F(FleetE2e, TwoShardsAtTheSameTimeEqualOneAgent) {
   EXPECT_EQ(scan["files_read"], 91) << scan.dump();  // each file once, by one of the two
   EXPECT_EQ(pg_.QueryInt("SELECT count(*) FROM scans"), 1);
   EXPECT_EQ(pg_.QueryInt("SELECT count(*) FROM scan_agents WHERE status = 'completed'"), 2);
+  // `scans` shows the run with its two agents.
+  ASSERT_EQ(scan["agents"].size(), 2u) << scan.dump();
+  EXPECT_EQ(scan["mode"], "shard");
+  EXPECT_EQ(scan["agents"][0]["files_read"].get<int>() + scan["agents"][1]["files_read"].get<int>(), 91);
 }
 
 TEST_F(FleetE2e, ClaimedFoldersOfAKilledAgentAreFinishedByTheOther) {
@@ -183,6 +187,27 @@ TEST_F(FleetE2e, APasswordInTheConnectionStringNeverShows) {
   r = Sh(Scan(pg_.target() + "x password=" + secret, ""));  // no such database
   EXPECT_EQ(r.exit_code, 3);
   EXPECT_EQ(r.err.find(secret), std::string::npos) << r.err;
+}
+
+// Politeness needs no store: a lower priority and a read-rate cap. The cap
+// is an average over the run, so the run takes at least bytes / rate.
+TEST(Politeness, MaxRateHoldsTheScanToTheRateAndNiceAndIoIdleAreAccepted) {
+  TempDir dir;
+  std::string key = dir.Write("key", "polite-key-0123456789abcdef\n");
+  ::chmod(key.c_str(), 0600);
+  std::string line = "Mail persoon@voorbeeld.nl over de levering van morgen, tel 06-12345678\n";
+  std::string body;
+  while (body.size() < 300'000) body += line;
+  for (int i = 0; i < 5; ++i) dir.Write("share/f" + std::to_string(i) + ".txt", body);  // 1.5 MB
+  std::string scan = "env -u PIISCAN_DB " + PiiscanBinary() + " scan -q --no-progress -o /dev/null " +
+                     "--hash-key-file " + key + " --nice 5 --io-idle ";
+  auto t0 = std::chrono::steady_clock::now();
+  auto r = Sh(scan + "--max-rate 1 " + dir.path() + "/share");
+  double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_GE(secs, 1.1) << "1.5 MB at 1 MB/s, the first file free";
+  EXPECT_EQ(Sh(scan + "--max-rate -1 " + dir.path() + "/share").exit_code, 2);
+  EXPECT_EQ(Sh(scan + "--nice 40 " + dir.path() + "/share").exit_code, 2);
 }
 
 }  // namespace

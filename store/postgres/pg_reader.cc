@@ -1,5 +1,7 @@
 #include "store/postgres/pg_reader.h"
 
+#include <algorithm>
+
 #include "core/confidence.h"
 #include "store/location_json.h"
 
@@ -41,8 +43,12 @@ SELECT id, scan_id, piiscan_version, rules_version, key_fingerprint, roots, host
                              WHERE a.scan = scans.id)),
        greatest(files_skipped, (SELECT coalesce(sum(a.files_skipped), 0) FROM scan_agents a
                                 WHERE a.scan = scans.id)),
-       files_gone, findings, new_findings, resolved
+       files_gone, findings, new_findings, resolved, mode
 FROM scans ORDER BY id)sql";
+
+constexpr std::string_view kAgents = R"sql(
+SELECT scan, host, pid, shard, started, finished, status, files_read, files_skipped
+FROM scan_agents ORDER BY id)sql";
 
 #define PIISCAN_STORED_FINDING                                                      \
   "SELECT " PIISCAN_FINDING_COLUMNS                                                 \
@@ -178,7 +184,25 @@ class PgReader final : public StoreReader {
       r.findings = static_cast<uint64_t>(rows->Int(i, 17));
       r.new_findings = static_cast<uint64_t>(rows->Int(i, 18));
       r.resolved = static_cast<uint64_t>(rows->Int(i, 19));
+      r.mode = rows->Text(i, 20);
       out.push_back(std::move(r));
+    }
+    auto agents = db_.Query(kAgents);
+    if (!agents) return std::unexpected(agents.error());
+    for (int i = 0; i < agents->Rows(); ++i) {
+      int64_t scan = agents->Int(i, 0);
+      auto it = std::find_if(out.begin(), out.end(), [&](const ScanRecord& r) { return r.id == scan; });
+      if (it == out.end()) continue;
+      AgentRecord a;
+      a.host = agents->Text(i, 1);
+      a.pid = agents->Int(i, 2);
+      if (!agents->IsNull(i, 3)) a.shard = static_cast<int>(agents->Int(i, 3));
+      a.started_unix_ms = agents->Int(i, 4);
+      a.finished_unix_ms = agents->OptionalInt(i, 5);
+      a.status = ParseScanStatus(agents->TextView(i, 6));
+      a.files_read = static_cast<uint64_t>(agents->Int(i, 7));
+      a.files_skipped = static_cast<uint64_t>(agents->Int(i, 8));
+      it->agents.push_back(std::move(a));
     }
     return out;
   }
