@@ -320,12 +320,27 @@ TEST_F(StoreTest, FilesNotSeenByACompletedScanAreGoneAndTheirFindingsResolved) {
   EXPECT_FALSE(Lookup(drop.identity).has_value());
   EXPECT_TRUE(Lookup(elsewhere.identity).has_value());
   EXPECT_EQ(QueryInt(path_, "SELECT gone_in_scan FROM files WHERE relative_path = 'drop.txt'"), 3);
-  EXPECT_EQ(QueryInt(path_, "SELECT last_seen FROM findings WHERE value_hash = 'k'"), 3000);
+  // A kept file's findings are not rewritten: a current finding was last
+  // seen when its file was (docs/store.md); a resolved one keeps its own.
+  EXPECT_EQ(QueryInt(path_, "SELECT last_seen FROM findings WHERE value_hash = 'k'"), 1000);
+  EXPECT_EQ(QueryInt(path_, "SELECT fi.last_seen FROM findings f JOIN files fi ON "
+                            "fi.id = f.file_id WHERE value_hash = 'k'"), 3000);
   EXPECT_EQ(QueryInt(path_, "SELECT last_seen FROM findings WHERE value_hash = 'd1'"), 1000);
 
   std::set<std::string> current;
   OK(reader_->CurrentFindings([&](const StoredFinding& f) {
     current.insert(f.finding.value_hash);
+    if (f.finding.value_hash == "k") {
+      EXPECT_EQ(f.last_seen_unix_ms, 3000);
+      EXPECT_EQ(f.last_scan, 3);
+      EXPECT_EQ(f.first_seen_unix_ms, 1000);
+    }
+    return true;
+  }));
+  OK(reader_->ChangesSince(SinceScan{"s1"}, [&](Change c, const StoredFinding& f) {
+    EXPECT_EQ(c, Change::kResolved);
+    EXPECT_EQ(f.last_seen_unix_ms, 1000) << f.finding.value_hash;  // drop.txt, last seen in s1
+    EXPECT_EQ(f.resolved_in_scan, 3);
     return true;
   }));
   EXPECT_EQ(current, (std::set<std::string>{"k", "e"}));
