@@ -74,6 +74,7 @@ class SqliteReader final : public StoreReader {
  public:
   SqliteReader(Connection db, std::shared_ptr<ScanState> state)
       : db_(std::move(db)), state_(std::move(state)) {}
+  ~SqliteReader() override { EndRead(); }
 
   Result<void> Prepare() {
     Statement* targets[] = {&file_, &file_findings_, &file_statuses_, &begin_, &commit_};
@@ -107,12 +108,23 @@ class SqliteReader final : public StoreReader {
         out.file_id = f->id;
         out.state = FileState{id, f->path, snapshot_->Type(f->type), f->bytes_scanned};
         out.state.identity.root = root;
-        if (auto r = ReadContents(out, f->findings, f->statuses); !r)
-          return std::unexpected(r.error());
+        if (f->findings == 0 && f->statuses == 0) return out;
+        // The writer does not touch files the scan has not met, so one read
+        // transaction may serve many files (each costs ~5k instructions); it
+        // is renewed now and then so that the WAL can be checkpointed.
+        if (!in_read_) {
+          if (auto r = begin_.Run(); !r) return std::unexpected(r.error());
+          in_read_ = true;
+          reads_ = 0;
+        }
+        auto r = ReadContents(out, f->findings, f->statuses);
+        if (!r || ++reads_ >= kReadsPerTransaction) EndRead();
+        if (!r) return std::unexpected(r.error());
         return out;
       }
       // Not known as unchanged: it may have been recorded since, so ask.
     }
+    EndRead();
     // One read transaction, so that the file and its findings agree.
     if (auto r = begin_.Run(); !r) return std::unexpected(r.error());
     auto out = UnchangedInTransaction(id, root, fingerprint);
@@ -124,6 +136,7 @@ class SqliteReader final : public StoreReader {
   }
 
   Result<std::vector<ScanRecord>> Scans() override {
+    EndRead();
     auto stmt = db_.Prepare(sql::kScans);
     if (!stmt) return std::unexpected(stmt.error());
     std::vector<ScanRecord> out;
@@ -162,6 +175,7 @@ class SqliteReader final : public StoreReader {
   }
 
   Result<void> CurrentFindings(const FindingVisitor& visit) override {
+    EndRead();
     auto stmt = db_.Prepare(sql::kCurrent);
     if (!stmt) return std::unexpected(stmt.error());
     auto r = Visit(*stmt, [&](const StoredFinding& f) { return visit(f); });
@@ -170,6 +184,7 @@ class SqliteReader final : public StoreReader {
   }
 
   Result<void> CurrentStatuses(const StatusVisitor& visit) override {
+    EndRead();
     auto stmt = db_.Prepare(sql::kCurrentStatuses);
     if (!stmt) return std::unexpected(stmt.error());
     while (true) {
@@ -188,6 +203,7 @@ class SqliteReader final : public StoreReader {
   }
 
   Result<int64_t> ChangesSince(const Since& since, const ChangeVisitor& visit) override {
+    EndRead();
     if (auto r = db_.Exec("BEGIN"); !r) return std::unexpected(r.error());
     auto out = ChangesInTransaction(since, visit);
     (void)db_.Exec("COMMIT");
@@ -195,6 +211,14 @@ class SqliteReader final : public StoreReader {
   }
 
  private:
+  static constexpr int kReadsPerTransaction = 1000;
+
+  void EndRead() {
+    if (!in_read_) return;
+    (void)commit_.Run();
+    in_read_ = false;
+  }
+
   // The normalised form of `root`, remembered for the next call.
   const std::string& Root(const std::string& root) {
     if (root != root_given_) {
@@ -335,6 +359,8 @@ class SqliteReader final : public StoreReader {
   int64_t snapshot_scan_ = 0;
   std::string snapshot_root_;
   std::string root_given_, root_;
+  bool in_read_ = false;  // a read transaction open across Unchanged calls
+  int reads_ = 0;
   Statement file_, file_findings_, file_statuses_, begin_, commit_;
 };
 

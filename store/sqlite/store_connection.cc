@@ -13,6 +13,10 @@ Result<Connection> OpenStoreConnection(const std::string& path, std::chrono::mil
   // finding). Readers, one per thread, keep the default: the OS caches too.
   if (writer) {
     if (auto r = db->Exec("PRAGMA cache_size = -65536"); !r) return std::unexpected(r.error());
+  } else {
+    // Readers map the file instead of a pread per page (a re-scan asks for
+    // the findings of every file: the preads were a third of its system time).
+    if (auto r = db->Exec("PRAGMA mmap_size = 268435456"); !r) return std::unexpected(r.error());
   }
   return db;
 }
