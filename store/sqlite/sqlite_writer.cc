@@ -250,10 +250,8 @@ class SqliteWriter final : public StoreWriter {
     insert_file_.Bind(1, std::string_view(root)).Bind(2, buffer_.file().identity.relative_path);
     BindFileState(insert_file_, 3);
     insert_file_.Bind(16, info_.started_unix_ms).Bind(17, scan_);
-    auto row = insert_file_.Step();
-    if (!row) return std::unexpected(row.error());
-    int64_t id = insert_file_.Int(0);
-    insert_file_.Reset();
+    if (auto r = insert_file_.Run(); !r) return std::unexpected(r.error());
+    int64_t id = sqlite3_last_insert_rowid(db_.get());
     for (const BufferedFinding& b : buffer_.findings()) {
       if (auto r = InsertFinding(id, b); !r) return std::unexpected(r.error());
     }
