@@ -55,6 +55,7 @@ const RootFile* RootSnapshot::Find(std::string_view relative_path) const {
 void ScanState::BeginScan(int64_t scan) {
   std::lock_guard lock(mutex_);
   snapshots_.clear();
+  committed_.clear();
   snapshots_scan_ = scan;
   scan_.store(scan, std::memory_order_release);
 }
@@ -63,6 +64,7 @@ void ScanState::EndScan() {
   std::lock_guard lock(mutex_);
   scan_.store(0, std::memory_order_release);
   snapshots_.clear();
+  committed_.clear();
   snapshots_scan_ = 0;
 }
 
@@ -77,6 +79,28 @@ Result<std::shared_ptr<const RootSnapshot>> ScanState::Snapshot(int64_t scan,
   if (!loaded) return loaded;
   snapshots_.emplace(root, *loaded);
   return *loaded;
+}
+
+void ScanState::AddCommitted(const std::vector<uint64_t>& keys) {
+  std::lock_guard lock(mutex_);
+  committed_.insert(keys.begin(), keys.end());
+}
+
+bool ScanState::MaybeCommitted(uint64_t key) {
+  std::lock_guard lock(mutex_);
+  return committed_.contains(key);
+}
+
+uint64_t ScanState::FileKey(std::string_view root, std::string_view relative_path) {
+  // FNV-1a over root, a separator no path holds, and the relative path.
+  uint64_t h = 14695981039346656037ull;
+  auto mix = [&](std::string_view s) {
+    for (unsigned char c : s) h = (h ^ c) * 1099511628211ull;
+  };
+  mix(root);
+  mix(std::string_view("\0", 1));
+  mix(relative_path);
+  return h;
 }
 
 }  // namespace piiscan::store::sqlite

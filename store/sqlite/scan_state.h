@@ -9,9 +9,12 @@
 // the store's lock no other process writes, and this scan's writer changes
 // only rows of files the scan has already met (read, kept, or, at FinishScan,
 // gone), which a scan does not ask about again. A snapshot is used only for
-// a yes: a file it does not know or knows as changed is looked up in the
-// database, so a file recorded since is still found. Outside a scan (no
-// writer in this process) readers ask the database every time.
+// a yes. A file it does not know or knows as changed is looked up in the
+// database only when the writer has committed that file in this scan (the
+// writer tells ScanState, as a hash of root and path), so a file recorded
+// since is still found, and a first scan does not pay a query per file.
+// Outside a scan (no writer in this process) readers ask the database every
+// time.
 //
 // Thread safety: ScanState is shared by all threads (a mutex guards the
 // snapshots; the scan id is atomic). A RootSnapshot is immutable once loaded.
@@ -24,6 +27,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "core/status.h"
@@ -76,11 +80,18 @@ class ScanState {
   Result<std::shared_ptr<const RootSnapshot>> Snapshot(int64_t scan, const std::string& root,
                                                        Connection& db);
 
+  // Files the writer committed in this scan (FileKey of each); whether one
+  // may have been (a hash: a rare false yes only costs a query).
+  void AddCommitted(const std::vector<uint64_t>& keys);
+  bool MaybeCommitted(uint64_t key);
+  static uint64_t FileKey(std::string_view root, std::string_view relative_path);
+
  private:
   std::atomic<int64_t> scan_{0};
   std::mutex mutex_;
   int64_t snapshots_scan_ = 0;
   std::map<std::string, std::shared_ptr<const RootSnapshot>, std::less<>> snapshots_;
+  std::unordered_set<uint64_t> committed_;
 };
 
 }  // namespace piiscan::store::sqlite

@@ -122,7 +122,9 @@ class SqliteReader final : public StoreReader {
         if (!r) return std::unexpected(r.error());
         return out;
       }
-      // Not known as unchanged: it may have been recorded since, so ask.
+      // Not known as unchanged: ask only if this scan has recorded it since.
+      if (snapshot_ && !state_->MaybeCommitted(ScanState::FileKey(root, id.relative_path)))
+        return std::nullopt;
     }
     EndRead();
     // One read transaction, so that the file and its findings agree.

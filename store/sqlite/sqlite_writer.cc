@@ -135,6 +135,7 @@ class SqliteWriter final : public StoreWriter {
     auto written = known ? RewriteFile(*known) : InsertFile(root);
     if (!written) return Sticky(written.error());
     if (auto r = InsertStatuses(*written); !r) return Sticky(r.error());
+    batch_keys_.push_back(ScanState::FileKey(root, id.relative_path));
     in_file_ = false;
     buffer_.Clear();
     ++files_read_;
@@ -161,6 +162,7 @@ class SqliteWriter final : public StoreWriter {
       in_file_ = in_txn_ = false;
       buffer_.Clear();
       kept_.clear();
+      batch_keys_.clear();
       files_read_ -= batch_read_;
       files_skipped_ -= batch_skipped_;
       new_findings_ = batch_new_findings_;
@@ -427,6 +429,8 @@ class SqliteWriter final : public StoreWriter {
     if (auto r = progress_.Run(); !r) return Sticky(r.error());
     if (auto r = db_.Exec("COMMIT"); !r) return Sticky(r.error());
     in_txn_ = false;
+    state_->AddCommitted(batch_keys_);  // readers may now find these files
+    batch_keys_.clear();
     return {};
   }
 
@@ -462,6 +466,7 @@ class SqliteWriter final : public StoreWriter {
   std::string root_given_, root_;   // the last FileIdentity::root and its normal form
   FileBuffer buffer_;
   std::vector<int64_t> kept_;  // files kept unchanged in the open batch
+  std::vector<uint64_t> batch_keys_;  // ScanState::FileKey of the files read in it
   int64_t new_findings_ = 0, resolved_ = 0;  // of this scan
   int64_t batch_new_findings_ = 0, batch_resolved_ = 0;  // at the open batch's start
 
