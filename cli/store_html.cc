@@ -49,8 +49,8 @@ void StoreHtmlReport::AddStatus(const StatusRecord& s) {
   unread_count_ = unread_files_.size();
   ++unread_records_;
   if (unread_.size() >= kMaxRows) return;
-  unread_.push_back(ChangeRow{s.file, JoinLocation(s.location), std::string(FileStatusName(s.status)),
-                              "", s.reason, "", 0});
+  unread_.push_back(ChangeRow{s.file, JoinLocation(s.location),
+                              std::string(FileStatusName(s.status)), "", s.reason, "", 0});
 }
 
 void StoreHtmlReport::SetBase(int64_t base) { base_ = base; }

@@ -18,7 +18,7 @@
 namespace piiscan::store::sqlite {
 
 struct BufferedFinding {
-  Finding finding;  // the first occurrence; count adds up
+  Finding finding;       // the first occurrence; count adds up
   std::string location;  // as JSON, the stored form
 };
 

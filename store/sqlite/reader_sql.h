@@ -40,7 +40,7 @@ FROM scans ORDER BY id)sql";
 // no sort of the whole table.
 #define PIISCAN_STORED_FINDING                                                      \
   "SELECT " PIISCAN_FINDING_COLUMNS                                                 \
-  ", fi.path, fi.root, fi.relative_path, f.first_seen, "                          \
+  ", fi.path, fi.root, fi.relative_path, f.first_seen, "                            \
   "iif(f.resolved_in_scan IS NULL, fi.last_seen, f.last_seen), f.first_scan, "      \
   "iif(f.resolved_in_scan IS NULL, fi.last_scan, f.last_scan), f.resolved_in_scan " \
   "FROM findings f JOIN files fi ON fi.id = f.file_id "

@@ -24,8 +24,7 @@ Result<Location> ReadLocation(std::string_view json, const std::string& path) {
 }
 
 // The first kFindingColumns columns of a finding query.
-Result<Finding> ReadFinding(const Statement& row, std::string file,
-                                   const std::string& path) {
+Result<Finding> ReadFinding(const Statement& row, std::string file, const std::string& path) {
   Finding out;
   Finding& f = out;
   f.file = std::move(file);
@@ -101,8 +100,8 @@ class SqliteReader final : public StoreReader {
         snapshot_root_ = root;
       }
       const RootFile* f = snapshot_ ? snapshot_->Find(id.relative_path) : nullptr;
-      if (f && f->usable && f->device == id.device && f->inode == id.inode &&
-          f->size == id.size && f->mtime_ns == id.mtime_ns && f->ctime_ns == id.ctime_ns &&
+      if (f && f->usable && f->device == id.device && f->inode == id.inode && f->size == id.size &&
+          f->mtime_ns == id.mtime_ns && f->ctime_ns == id.ctime_ns &&
           snapshot_->Fingerprint(f->fingerprint) == fingerprint) {
         StoredFile out;
         out.file_id = f->id;

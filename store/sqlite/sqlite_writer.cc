@@ -52,18 +52,15 @@ class SqliteWriter final : public StoreWriter {
   }
 
   Result<void> Prepare() {
-    Statement* targets[] = {&insert_scan_,     &find_file_,       &insert_file_,
-                            &update_file_,     &delete_statuses_, &insert_finding_,
-                            &finding_keys_,    &update_finding_,  &resolve_finding_,
-                            &insert_status_,   &keep_files_,      &progress_,
-                            &mark_gone_,       &resolve_gone_,    &finish_scan_,
-                            &interrupt_};
-    std::string_view texts[] = {sql::kInsertScan,     sql::kFindFile,       sql::kInsertFile,
-                                sql::kUpdateFile,     sql::kDeleteStatuses, sql::kInsertFinding,
-                                sql::kFileFindingKeys, sql::kUpdateFinding, sql::kResolveFinding,
-                                sql::kInsertStatus,   sql::kKeepFiles,      sql::kProgress,
-                                sql::kMarkGone,       sql::kResolveGone,    sql::kFinishScan,
-                                sql::kInterruptRunning};
+    Statement* targets[] = {&insert_scan_,     &find_file_,      &insert_file_,  &update_file_,
+                            &delete_statuses_, &insert_finding_, &finding_keys_, &update_finding_,
+                            &resolve_finding_, &insert_status_,  &keep_files_,   &progress_,
+                            &mark_gone_,       &resolve_gone_,   &finish_scan_,  &interrupt_};
+    std::string_view texts[] = {
+        sql::kInsertScan,     sql::kFindFile,      sql::kInsertFile,      sql::kUpdateFile,
+        sql::kDeleteStatuses, sql::kInsertFinding, sql::kFileFindingKeys, sql::kUpdateFinding,
+        sql::kResolveFinding, sql::kInsertStatus,  sql::kKeepFiles,       sql::kProgress,
+        sql::kMarkGone,       sql::kResolveGone,   sql::kFinishScan,      sql::kInterruptRunning};
     for (size_t i = 0; i < std::size(targets); ++i) {
       auto stmt = db_.Prepare(texts[i]);
       if (!stmt) return std::unexpected(stmt.error());
@@ -129,8 +126,8 @@ class SqliteWriter final : public StoreWriter {
     auto row = find_file_.Step();
     if (!row) return Sticky(row.error());
     std::optional<KnownFile> known;
-    if (*row) known = KnownFile{find_file_.Int(0), find_file_.Int(1), find_file_.Int(2),
-                                find_file_.Int(3)};
+    if (*row)
+      known = KnownFile{find_file_.Int(0), find_file_.Int(1), find_file_.Int(2), find_file_.Int(3)};
     find_file_.Reset();
     auto written = known ? RewriteFile(*known) : InsertFile(root);
     if (!written) return Sticky(written.error());
@@ -337,8 +334,8 @@ class SqliteWriter final : public StoreWriter {
       if (!*row) break;
       std::string key = FileBuffer::Key(finding_keys_.TextView(1), finding_keys_.TextView(2),
                                         finding_keys_.TextView(3));
-      old.push_back(Old{finding_keys_.Int(0), finding_keys_.Int(4),
-                        finding_keys_.OptionalInt(5), buffer_.Index(key)});
+      old.push_back(Old{finding_keys_.Int(0), finding_keys_.Int(4), finding_keys_.OptionalInt(5),
+                        buffer_.Index(key)});
     }
     finding_keys_.Reset();
     for (const Old& o : old) {
@@ -353,8 +350,10 @@ class SqliteWriter final : public StoreWriter {
       } else if (!o.resolved) {
         ++resolved_;
         if (o.first_scan == scan_) --new_findings_;
-        resolve_finding_.Bind(1, o.id).Bind(2, scan_).Bind(3, known.last_seen).Bind(4,
-                                                                                  known.last_scan);
+        resolve_finding_.Bind(1, o.id)
+            .Bind(2, scan_)
+            .Bind(3, known.last_seen)
+            .Bind(4, known.last_scan);
         if (auto r = resolve_finding_.Run(); !r) return std::unexpected(r.error());
       }
     }
@@ -382,8 +381,10 @@ class SqliteWriter final : public StoreWriter {
     for (size_t i = 0; i < kept_.size();) {
       size_t j = i + 1;
       while (j < kept_.size() && kept_[j] <= kept_[j - 1] + 1) ++j;
-      keep_files_.Bind(1, kept_[i]).Bind(2, kept_[j - 1]).Bind(3, info_.started_unix_ms).Bind(4,
-                                                                                        scan_);
+      keep_files_.Bind(1, kept_[i])
+          .Bind(2, kept_[j - 1])
+          .Bind(3, info_.started_unix_ms)
+          .Bind(4, scan_);
       if (auto r = keep_files_.Run(); !r) return Sticky(r.error());
       i = j;
     }
@@ -465,14 +466,14 @@ class SqliteWriter final : public StoreWriter {
   std::vector<std::string> roots_;  // normalised
   std::string root_given_, root_;   // the last FileIdentity::root and its normal form
   FileBuffer buffer_;
-  std::vector<int64_t> kept_;  // files kept unchanged in the open batch
-  std::vector<uint64_t> batch_keys_;  // ScanState::FileKey of the files read in it
+  std::vector<int64_t> kept_;                // files kept unchanged in the open batch
+  std::vector<uint64_t> batch_keys_;         // ScanState::FileKey of the files read in it
   int64_t new_findings_ = 0, resolved_ = 0;  // of this scan
   int64_t batch_new_findings_ = 0, batch_resolved_ = 0;  // at the open batch's start
 
-  Statement insert_scan_, find_file_, insert_file_, update_file_, delete_statuses_,
-      insert_finding_, finding_keys_, update_finding_, resolve_finding_, insert_status_,
-      keep_files_, progress_, mark_gone_, resolve_gone_, finish_scan_, interrupt_;
+  Statement insert_scan_, find_file_, insert_file_, update_file_, delete_statuses_, insert_finding_,
+      finding_keys_, update_finding_, resolve_finding_, insert_status_, keep_files_, progress_,
+      mark_gone_, resolve_gone_, finish_scan_, interrupt_;
 };
 
 }  // namespace
