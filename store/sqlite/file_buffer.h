@@ -37,8 +37,6 @@ class FileBuffer {
 
   const FileState& file() const { return file_; }
   const std::vector<BufferedFinding>& findings() const { return findings_; }
-  // For the writer to move findings out when it writes them (then Clear).
-  std::vector<BufferedFinding>& mutable_findings() { return findings_; }
   const std::vector<BufferedStatus>& statuses() const { return statuses_; }
   // The file's own status: the first status without a location (else ok).
   std::string_view status() const { return status_; }

@@ -44,7 +44,6 @@ class SqliteWriter final : public StoreWriter {
     if (in_file_) {
       (void)db_.Exec("ROLLBACK");
     } else if (in_txn_) {
-      (void)FlushFindings();
       (void)KeepRuns();
       (void)progress_.Bind(1, scan_).Bind(2, AsInt(files_read_)).Bind(3, AsInt(files_skipped_));
       (void)progress_.Run();
@@ -53,29 +52,15 @@ class SqliteWriter final : public StoreWriter {
   }
 
   Result<void> Prepare() {
-    Statement* targets[] = {&insert_scan_,     &find_file_,       &insert_file_,  &update_file_,
-                            &delete_statuses_, &insert_findings_, &finding_keys_, &update_finding_,
-                            &resolve_finding_, &insert_status_,   &keep_files_,   &progress_,
-                            &mark_gone_,       &resolve_gone_,    &finish_scan_,  &interrupt_,
-                            &insert_finding_};
-    const std::string one = sql::InsertFindings(1), many = sql::InsertFindings(kRowsPerInsert);
-    std::string_view texts[] = {sql::kInsertScan,
-                                sql::kFindFile,
-                                sql::kInsertFile,
-                                sql::kUpdateFile,
-                                sql::kDeleteStatuses,
-                                many,
-                                sql::kFileFindingKeys,
-                                sql::kUpdateFinding,
-                                sql::kResolveFinding,
-                                sql::kInsertStatus,
-                                sql::kKeepFiles,
-                                sql::kProgress,
-                                sql::kMarkGone,
-                                sql::kResolveGone,
-                                sql::kFinishScan,
-                                sql::kInterruptRunning,
-                                one};
+    Statement* targets[] = {&insert_scan_,     &find_file_,      &insert_file_,  &update_file_,
+                            &delete_statuses_, &insert_finding_, &finding_keys_, &update_finding_,
+                            &resolve_finding_, &insert_status_,  &keep_files_,   &progress_,
+                            &mark_gone_,       &resolve_gone_,   &finish_scan_,  &interrupt_};
+    std::string_view texts[] = {
+        sql::kInsertScan,     sql::kFindFile,      sql::kInsertFile,      sql::kUpdateFile,
+        sql::kDeleteStatuses, sql::kInsertFinding, sql::kFileFindingKeys, sql::kUpdateFinding,
+        sql::kResolveFinding, sql::kInsertStatus,  sql::kKeepFiles,       sql::kProgress,
+        sql::kMarkGone,       sql::kResolveGone,   sql::kFinishScan,      sql::kInterruptRunning};
     for (size_t i = 0; i < std::size(targets); ++i) {
       auto stmt = db_.Prepare(texts[i]);
       if (!stmt) return std::unexpected(stmt.error());
@@ -175,7 +160,6 @@ class SqliteWriter final : public StoreWriter {
       buffer_.Clear();
       kept_.clear();
       batch_keys_.clear();
-      pending_.clear();
       files_read_ -= batch_read_;
       files_skipped_ -= batch_skipped_;
       new_findings_ = batch_new_findings_;
@@ -267,63 +251,36 @@ class SqliteWriter final : public StoreWriter {
     insert_file_.Bind(16, info_.started_unix_ms).Bind(17, scan_);
     if (auto r = insert_file_.Run(); !r) return std::unexpected(r.error());
     int64_t id = sqlite3_last_insert_rowid(db_.get());
-    for (BufferedFinding& b : buffer_.mutable_findings()) {
-      if (auto r = InsertFinding(id, std::move(b)); !r) return std::unexpected(r.error());
+    for (const BufferedFinding& b : buffer_.findings()) {
+      if (auto r = InsertFinding(id, b); !r) return std::unexpected(r.error());
     }
     return id;
   }
 
-  // Queued, and written kRowsPerInsert at a time (FlushFindings writes the
-  // rest before anything reads findings and before a commit).
-  Result<void> InsertFinding(int64_t file_id, BufferedFinding&& b) {
-    ++new_findings_;
-    pending_.push_back(PendingFinding{file_id, std::move(b)});
-    if (pending_.size() >= static_cast<size_t>(kRowsPerInsert)) return FlushFindings();
-    return {};
-  }
-
-  Result<void> FlushFindings() {
-    size_t i = 0;
-    for (; i + kRowsPerInsert <= pending_.size(); i += kRowsPerInsert) {
-      for (int r = 0; r < kRowsPerInsert; ++r)
-        BindFinding(insert_findings_, r * sql::kFindingParams, pending_[i + r]);
-      if (auto r = insert_findings_.Run(); !r) return Sticky(r.error());
-    }
-    for (; i < pending_.size(); ++i) {
-      BindFinding(insert_finding_, 0, pending_[i]);
-      if (auto r = insert_finding_.Run(); !r) return Sticky(r.error());
-    }
-    pending_.clear();
-    return {};
-  }
-
-  struct PendingFinding {
-    int64_t file_id;
-    BufferedFinding finding;
-  };
-
-  void BindFinding(Statement& stmt, int base, const PendingFinding& p) {
-    const Finding& f = p.finding.finding;
-    stmt.Bind(base + 1, p.file_id)
-        .Bind(base + 2, p.finding.location)
-        .Bind(base + 3, f.detector)
-        .Bind(base + 4, f.category)
-        .Bind(base + 5, ConfidenceName(f.confidence))
-        .Bind(base + 6, f.score)
-        .Bind(base + 7, f.masked)
-        .Bind(base + 8, f.value_hash)
-        .Bind(base + 10, f.note)
-        .Bind(base + 11, f.page)
-        .Bind(base + 12, AsInt(f.count))
-        .Bind(base + 13, f.offset)
-        .Bind(base + 14, f.line)
-        .Bind(base + 15, f.item_time)
-        .Bind(base + 16, info_.started_unix_ms)
-        .Bind(base + 17, scan_);
+  Result<void> InsertFinding(int64_t file_id, const BufferedFinding& b) {
+    const Finding& f = b.finding;
+    insert_finding_.Bind(1, file_id)
+        .Bind(2, b.location)
+        .Bind(3, f.detector)
+        .Bind(4, f.category)
+        .Bind(5, ConfidenceName(f.confidence))
+        .Bind(6, f.score)
+        .Bind(7, f.masked)
+        .Bind(8, f.value_hash)
+        .Bind(10, f.note)
+        .Bind(11, f.page)
+        .Bind(12, AsInt(f.count))
+        .Bind(13, f.offset)
+        .Bind(14, f.line)
+        .Bind(15, f.item_time)
+        .Bind(16, info_.started_unix_ms)
+        .Bind(17, scan_);
     if (options_.store_values && f.value)
-      stmt.Bind(base + 9, *f.value);
+      insert_finding_.Bind(9, *f.value);
     else
-      stmt.BindNull(base + 9);
+      insert_finding_.BindNull(9);
+    ++new_findings_;
+    return insert_finding_.Run();
   }
 
   Result<void> UpdateFinding(int64_t id, const BufferedFinding& b) {
@@ -360,8 +317,6 @@ class SqliteWriter final : public StoreWriter {
       delete_statuses_.Bind(1, known.id);
       if (auto r = delete_statuses_.Run(); !r) return std::unexpected(r.error());
     }
-    // Rows of this file queued earlier in the batch (a PATH given twice).
-    if (auto r = FlushFindings(); !r) return std::unexpected(r.error());
     std::vector<bool> matched(buffer_.findings().size(), false);
     struct Old {
       int64_t id, first_scan;
@@ -404,7 +359,7 @@ class SqliteWriter final : public StoreWriter {
     }
     for (size_t i = 0; i < matched.size(); ++i) {
       if (matched[i]) continue;
-      if (auto r = InsertFinding(known.id, std::move(buffer_.mutable_findings()[i])); !r)
+      if (auto r = InsertFinding(known.id, buffer_.findings()[i]); !r)
         return std::unexpected(r.error());
     }
     return known.id;
@@ -470,7 +425,6 @@ class SqliteWriter final : public StoreWriter {
 
   Result<void> Commit() {
     if (!in_txn_) return {};
-    if (auto r = FlushFindings(); !r) return r;
     if (auto r = KeepRuns(); !r) return r;
     progress_.Bind(1, scan_).Bind(2, AsInt(files_read_)).Bind(3, AsInt(files_skipped_));
     if (auto r = progress_.Run(); !r) return Sticky(r.error());
@@ -512,14 +466,11 @@ class SqliteWriter final : public StoreWriter {
   std::vector<std::string> roots_;  // normalised
   std::string root_given_, root_;   // the last FileIdentity::root and its normal form
   FileBuffer buffer_;
-  std::vector<int64_t> kept_;         // files kept unchanged in the open batch
-  std::vector<uint64_t> batch_keys_;  // ScanState::FileKey of the files read in it
-  static constexpr int kRowsPerInsert = 16;
-  std::vector<PendingFinding> pending_;                  // inserts queued in the open batch
-  int64_t new_findings_ = 0, resolved_ = 0;              // of this scan
+  std::vector<int64_t> kept_;                // files kept unchanged in the open batch
+  std::vector<uint64_t> batch_keys_;         // ScanState::FileKey of the files read in it
+  int64_t new_findings_ = 0, resolved_ = 0;  // of this scan
   int64_t batch_new_findings_ = 0, batch_resolved_ = 0;  // at the open batch's start
 
-  Statement insert_findings_;  // kRowsPerInsert rows
   Statement insert_scan_, find_file_, insert_file_, update_file_, delete_statuses_, insert_finding_,
       finding_keys_, update_finding_, resolve_finding_, insert_status_, keep_files_, progress_,
       mark_gone_, resolve_gone_, finish_scan_, interrupt_;

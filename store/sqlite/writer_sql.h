@@ -3,7 +3,6 @@
 // the scan's id and start time (unix ms, what first_seen / last_seen record)
 // are bound like any other value.
 
-#include <string>
 #include <string_view>
 
 namespace piiscan::store::sqlite::writer_sql {
@@ -39,23 +38,11 @@ WHERE id = ?1)sql";
 
 inline constexpr std::string_view kDeleteStatuses = "DELETE FROM statuses WHERE file_id = ?1";
 
-// `rows` findings in one statement (the per-statement cost of SQLite, ~8k
-// instructions, was half a finding's insert). Row r's parameters are
-// 17 r + 1 ... 17 r + 17, in the order of kFindingParams.
-inline constexpr int kFindingParams = 17;
-inline std::string InsertFindings(int rows) {
-  std::string sql =
-      "INSERT INTO findings (file_id, location, detector, category, confidence, score, masked, "
-      "value_hash, value, note, page, count, first_offset, first_line, item_time, first_seen, "
-      "last_seen, first_scan, last_scan) VALUES ";
-  for (int r = 0; r < rows; ++r) {
-    auto p = [&](int i) { return "?" + std::to_string(r * kFindingParams + i); };
-    sql += r ? ", (" : "(";
-    for (int i = 1; i <= 15; ++i) sql += p(i) + ", ";
-    sql += p(16) + ", " + p(16) + ", " + p(17) + ", " + p(17) + ")";
-  }
-  return sql;
-}
+inline constexpr std::string_view kInsertFinding = R"sql(
+INSERT INTO findings (file_id, location, detector, category, confidence, score, masked,
+                      value_hash, value, note, page, count, first_offset, first_line, item_time,
+                      first_seen, last_seen, first_scan, last_scan)
+VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?16, ?17, ?17))sql";
 
 // Every finding a file ever had (current and resolved), by its key, to diff a
 // new reading against.
