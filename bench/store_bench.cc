@@ -76,7 +76,9 @@ int main(int argc, char** argv) {
   auto t0 = Clock::now();
   double c0 = CpuSeconds();
   {
-    auto writer = (*store)->OpenWriter({});
+    // Batches by count only, so that a profiler's slowdown does not commit
+    // every few files (the default also commits every second).
+    auto writer = (*store)->OpenWriter({.batch_time = std::chrono::hours(1)});
     if (!writer) return Die(writer.error());
     if (auto r = (*writer)->BeginScan(info); !r) return Die(r.error());
     Finding f;

@@ -77,8 +77,10 @@ int RunAudit(int argc, char** argv) {
   audit::Auditor auditor(prepared->reg, prepared->options);
   auto stats = reader ? ReadStoreFindings(*reader, scans, auditor) : reports::ReadFindingsFile(ao.findings, auditor);
   if (!stats) {
-    std::cerr << who << ": " << stats.error().message << "\n";
-    return kExitUsage;
+    std::cerr << who << ": " << (reader ? "store " + db + ": " : "") << stats.error().message << "\n";
+    // A findings file that cannot be read is bad input; a store that cannot
+    // be read is a failure, as every other store error (exit 3).
+    return reader ? kExitFailure : kExitUsage;
   }
   for (const auto& w : stats->warnings) {
     std::cerr << who << ": warning: " << w << "\n";

@@ -26,22 +26,35 @@ std::string Opt(const std::optional<T>& v) {
   return v ? std::to_string(*v) : std::string();
 }
 
+}  // namespace
+
+std::string_view CsvHeader(bool with_values) {
+  return with_values ? "file,location,detector,category,confidence,masked,value_hash,value,offset,page,line,status,reason,count\n"
+                     : "file,location,detector,category,confidence,masked,value_hash,offset,page,line,status,reason,count\n";
+}
+
+void AppendCsvFinding(std::string& o, const Finding& f, bool with_values) {
+  Field(o, f.file); o += ',';
+  Field(o, JoinLocation(f.location)); o += ',';
+  o += f.detector + ',' + f.category + ',' + std::string(ConfidenceName(f.confidence)) + ',';
+  Field(o, f.masked); o += ',';
+  o += f.value_hash + ',';
+  if (with_values) { Field(o, f.value.value_or("")); o += ','; }
+  o += Opt(f.offset) + ',' + Opt(f.page) + ',' + Opt(f.line) + ",,," + std::to_string(f.count);
+}
+
+namespace {
+
 class CsvSink final : public Sink {
  public:
   CsvSink(OutputFile out, bool with_values) : out_(std::move(out)), values_(with_values) {
-    out_.Write(values_ ? "file,location,detector,category,confidence,masked,value_hash,value,offset,page,line,status,reason,count\n"
-                       : "file,location,detector,category,confidence,masked,value_hash,offset,page,line,status,reason,count\n");
+    out_.Write(CsvHeader(values_));
   }
   void Item(const ItemReport& r) override {
     std::string o;
     for (const auto& f : r.findings) {
-      Field(o, f.file); o += ',';
-      Field(o, JoinLocation(f.location)); o += ',';
-      o += f.detector + ',' + f.category + ',' + std::string(ConfidenceName(f.confidence)) + ',';
-      Field(o, f.masked); o += ',';
-      o += f.value_hash + ',';
-      if (values_) { Field(o, f.value.value_or("")); o += ','; }
-      o += Opt(f.offset) + ',' + Opt(f.page) + ',' + Opt(f.line) + ",,," + std::to_string(f.count) + '\n';
+      AppendCsvFinding(o, f, values_);
+      o += '\n';
     }
     for (const auto& s : r.statuses) {
       Field(o, s.file); o += ',';

@@ -9,6 +9,10 @@
 namespace piiscan::reports {
 
 std::unique_ptr<Sink> MakeCsvSink(OutputFile out, bool with_values);
+// The header line (with its newline) and one finding's row (without), as the
+// sink writes them: for outputs that add a column (report --since).
+std::string_view CsvHeader(bool with_values);
+void AppendCsvFinding(std::string& out, const Finding& f, bool with_values);
 // One quoted CSV field, valid UTF-8, with spreadsheet formulas defused.
 void AppendCsvField(std::string& out, std::string_view s);
 

@@ -105,7 +105,13 @@ bool Replay(const Item& item, store::StoreReader& reader, const std::string& fin
   auto hit = reader.Unchanged(id, fingerprint);
   if (!hit || !*hit) return false;
   store::StoredFile& stored = **hit;
-  out.file = std::move(stored.state.path);
+  // The store keys roots absolute: the same file may have been recorded under
+  // another spelling of its root. Report it as this scan names it.
+  if (stored.state.path != item.path) {
+    for (auto& f : stored.findings) f.file = item.path;
+    for (auto& s : stored.statuses) s.file = item.path;
+  }
+  out.file = item.path;
   out.size = id.size;
   out.mtime = st.st_mtim.tv_sec;
   out.type = std::move(stored.state.type);

@@ -1,5 +1,7 @@
 #include "scanner/store_sink.h"
 
+#include "core/location.h"
+
 namespace piiscan::scanner {
 
 bool StoreSink::Check(Result<void> r) {
@@ -30,7 +32,13 @@ void StoreSink::Item(const ItemReport& r) {
   p.identity = r.identity;
   if (!r.type.empty() && p.type.empty()) p.type = r.type;
   p.bytes_scanned += r.bytes_scanned;
-  p.findings.insert(p.findings.end(), r.findings.begin(), r.findings.end());
+  for (const Finding& f : r.findings) {
+    std::string key = JoinLocation(f.location, "\x1e");
+    key.append("\x1f").append(f.detector).append("\x1f").append(f.value_hash);
+    auto [at, added] = p.index.try_emplace(std::move(key), p.findings.size());
+    if (added) p.findings.push_back(f);
+    else p.findings[at->second].count += f.count;
+  }
   p.statuses.insert(p.statuses.end(), r.statuses.begin(), r.statuses.end());
   p.done += r.units_done;
   if (r.units_total) p.total = r.units_total;

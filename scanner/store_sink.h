@@ -6,7 +6,9 @@
 // interleaved with other files (a big file read by several workers, findings
 // flushed early): they are held until the file is complete, so that the
 // store only ever records whole files. A file cut short by Ctrl-C is never
-// recorded; the next scan reads it again.
+// recorded; the next scan reads it again. Held parts are aggregated per
+// value as they arrive (the store aggregates per value anyway), so a file's
+// memory grows with its distinct values, not its occurrences.
 //
 // The first store error stops the recording (the scan itself goes on);
 // error() says what it was. Thread safety: the reporter thread only.
@@ -49,6 +51,10 @@ class StoreSink final : public reports::Sink {
     std::string type;
     uint64_t bytes_scanned = 0;
     std::vector<Finding> findings;
+    // Aggregation key (location, detector, value_hash) -> index in findings:
+    // parts flushed early repeat values, and a dense file's parts held
+    // whole had peaked at 375 MB for a 64 MB CSV.
+    std::unordered_map<std::string, size_t> index;
     std::vector<StatusRecord> statuses;
     uint32_t done = 0;
     uint32_t total = 0;

@@ -1,5 +1,7 @@
 #include "store/store.h"
 
+#include <filesystem>
+
 namespace piiscan::store {
 
 std::string_view ScanStatusName(ScanStatus status) {
@@ -27,6 +29,15 @@ FileStatus ParseFileStatus(std::string_view name) {
     if (FileStatusName(s) == name) return s;
   }
   return FileStatus::kOk;
+}
+
+std::string NormalizeRoot(std::string_view root) {
+  std::error_code ec;
+  std::filesystem::path p = std::filesystem::absolute(std::filesystem::path(root), ec);
+  if (ec) p = std::filesystem::path(root);
+  std::string out = p.lexically_normal().string();
+  while (out.size() > 1 && out.back() == '/') out.pop_back();
+  return out;
 }
 
 }  // namespace piiscan::store

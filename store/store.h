@@ -56,6 +56,14 @@ namespace piiscan::store {
 // What makes a top-level file "the same file, unchanged" (core/file_identity.h).
 using FileIdentity = piiscan::FileIdentity;
 
+// Roots are stored absolute and normalised, so that `T`, `./T/` and `/abs/T`
+// are one root: every implementation applies this to FileIdentity::root and
+// ScanInfo::roots before it stores or compares them (relative roots against
+// the process's current folder; symbolic links are not resolved). What the
+// store returns (StoredFile::state.identity.root, StoredFinding::root) is the
+// normalised root; ScanRecord::info.roots stay as given.
+std::string NormalizeRoot(std::string_view root);
+
 // A top-level file as the reporter records it (ItemReport without findings).
 struct FileState {
   FileIdentity identity;

@@ -9,6 +9,7 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <filesystem>
 #include <map>
 #include <set>
 
@@ -339,12 +340,28 @@ TEST_P(StoreTest, FilesNotSeenByACompletedScanAreGoneAndTheirFindingsResolved) {
   EXPECT_FALSE(Lookup(drop.identity).has_value());
   EXPECT_TRUE(Lookup(elsewhere.identity).has_value());
   EXPECT_EQ(Query("SELECT gone_in_scan FROM files WHERE relative_path = 'drop.txt'"), 3);
-  EXPECT_EQ(Query("SELECT last_seen FROM findings WHERE value_hash = 'k'"), 3000);
   EXPECT_EQ(Query("SELECT last_seen FROM findings WHERE value_hash = 'd1'"), 1000);
+  // A kept file's finding was last seen when its file was (the SQLite store
+  // keeps that in files.last_seen rather than rewriting every finding).
+  OK(reader_->CurrentFindings([&](const StoredFinding& f) {
+    if (f.finding.value_hash == "k") EXPECT_EQ(f.last_seen_unix_ms, 3000);
+    return true;
+  }));
 
   std::set<std::string> current;
   OK(reader_->CurrentFindings([&](const StoredFinding& f) {
     current.insert(f.finding.value_hash);
+    if (f.finding.value_hash == "k") {
+      EXPECT_EQ(f.last_seen_unix_ms, 3000);
+      EXPECT_EQ(f.last_scan, 3);
+      EXPECT_EQ(f.first_seen_unix_ms, 1000);
+    }
+    return true;
+  }));
+  OK(reader_->ChangesSince(SinceScan{"s1"}, [&](Change c, const StoredFinding& f) {
+    EXPECT_EQ(c, Change::kResolved);
+    EXPECT_EQ(f.last_seen_unix_ms, 1000) << f.finding.value_hash;  // drop.txt, last seen in s1
+    EXPECT_EQ(f.resolved_in_scan, 3);
     return true;
   }));
   EXPECT_EQ(current, (std::set<std::string>{"k", "e"}));
@@ -532,6 +549,52 @@ TEST_P(StoreTest, TheDocumentedValueLookupUsesTheIndex) {
   count->Bind(1, std::string_view(wanted));
   ASSERT_TRUE(*count->Step());
   EXPECT_EQ(count->Int(0), 5);
+}
+
+// `T`, `./T/` and the absolute path are one root: stored absolute, so a
+// scan finds its files unchanged however the PATH was typed.
+TEST_P(StoreTest, RootsAreNormalisedAbsolute) {
+  const std::string cwd = std::filesystem::current_path().string();
+  FileState file = MakeFile("a.txt", 1, "share");
+  {
+    auto w = Writer();
+    OK(w->BeginScan(MakeScan("s1", {"./share/"}, 1000)));
+    Record(*w, file, {MakeFinding(file, "email", "h")});
+    OK(w->FinishScan({.completed = true}));
+  }
+  EXPECT_EQ(Query("SELECT count(*) FROM files WHERE root = '" + cwd + "/share'"), 1);
+  FileIdentity absolute = file.identity;
+  absolute.root = cwd + "/share/";
+  auto hit = Lookup(absolute);
+  ASSERT_TRUE(hit.has_value());
+  EXPECT_EQ(hit->findings.size(), 1u);
+  {  // A completed scan of the absolute root sees the file: nothing is gone.
+    auto w = Writer();
+    OK(w->BeginScan(MakeScan("s2", {cwd + "/share"}, 2000)));
+    OK(w->KeepUnchanged(Lookup(absolute)->file_id));
+    auto end = OK(w->FinishScan({.completed = true}));
+    EXPECT_EQ(end->files_gone, 0u);
+    EXPECT_EQ(end->findings, 1u);
+  }
+  EXPECT_EQ(NormalizeRoot("/srv/./share/../share/"), "/srv/share");
+  EXPECT_EQ(NormalizeRoot("/"), "/");
+}
+
+// The same file read twice in one scan (a PATH given twice): the second
+// reading replaces the first; the scan's counters stay those of one reading.
+TEST_P(StoreTest, AFileReadTwiceInOneScanIsRecordedOnce) {
+  FileState file = MakeFile("x.csv");
+  auto w = Writer();
+  OK(w->BeginScan(MakeScan("s1")));
+  Record(*w, file, {MakeFinding(file, "email", "a"), MakeFinding(file, "email", "b")});
+  Record(*w, file, {MakeFinding(file, "email", "b"), MakeFinding(file, "email", "b")});
+  auto end = OK(w->FinishScan({.completed = true}));
+  EXPECT_EQ(end->findings, 1u);
+  EXPECT_EQ(end->new_findings, 1u);
+  EXPECT_EQ(end->resolved, 1u);  // 'a', first seen and gone within the scan
+  EXPECT_EQ(Query("SELECT count(*) FROM files"), 1);
+  EXPECT_EQ(Query("SELECT count(*) FROM findings WHERE value_hash = 'b'"), 1);
+  EXPECT_EQ(Query("SELECT count FROM findings WHERE value_hash = 'b'"), 2);
 }
 
 TEST_P(StoreTest, MisuseIsAnErrorNotACrash) {

@@ -192,6 +192,16 @@ TEST_P(StoreE2e, ChangedAndDeletedFilesShowAsNewAndResolved) {
   ASSERT_EQ(csv.exit_code, 0) << csv.err;
   EXPECT_TRUE(csv.out.starts_with("file,location,detector")) << csv.out.substr(0, 100);
 
+  // --since as CSV: the usual columns, then `change`.
+  auto since_csv = Sh(Piiscan("report --format csv --since last --db " + db_));
+  ASSERT_EQ(since_csv.exit_code, 0) << since_csv.err;
+  std::string header = csv.out.substr(0, csv.out.find('\n'));
+  EXPECT_TRUE(since_csv.out.starts_with(header + ",change\n")) << since_csv.out.substr(0, 200);
+  EXPECT_EQ(std::count(since_csv.out.begin(), since_csv.out.end(), '\n'), 1 + added + resolved);
+  EXPECT_NE(since_csv.out.find(share_ + "/sales/doc1.txt\",\"\",email,"), std::string::npos);
+  EXPECT_NE(since_csv.out.find(",new\n"), std::string::npos);
+  EXPECT_NE(since_csv.out.find(",resolved\n"), std::string::npos);
+
   auto scans = Sh(Piiscan("scans --db " + db_));
   ASSERT_EQ(scans.exit_code, 0) << scans.err;
   EXPECT_EQ(std::count(scans.out.begin(), scans.out.end(), '\n'), 3) << scans.out;  // heading + 2 runs
@@ -210,6 +220,109 @@ TEST_P(StoreE2e, ChangedAndDeletedFilesShowAsNewAndResolved) {
   EXPECT_EQ(runs[1]["resolved"].get<int>(), resolved);
   EXPECT_EQ(runs[1]["status"], "completed");
   EXPECT_EQ(runs[1]["roots"], nlohmann::json::array({share_}));
+}
+
+size_t Count(const std::string& hay, const std::string& needle) {
+  size_t n = 0;
+  for (size_t p = hay.find(needle); p != std::string::npos; p = hay.find(needle, p + 1)) ++n;
+  return n;
+}
+
+// The morning page: what is new and resolved since the previous scan, from a
+// real store, masked, self-contained; rendered by headless Chromium when it
+// is installed.
+TEST_F(StoreE2e, HtmlReportShowsNewResolvedAndCurrentFindingsMasked) {
+  WriteShare(dir_, 12);
+  ASSERT_EQ(Sh(Scan("-q -o /dev/null --db " + db_ + " " + share_)).exit_code, 0);
+  std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  dir_.Write("share/sales/doc1.txt", "Nieuw: nieuwe.klant@voorbeeld.nl\n");
+  std::filesystem::remove(share_ + "/hr/doc3.txt");
+  ASSERT_EQ(Sh(Scan("-q -o /dev/null --db " + db_ + " " + share_)).exit_code, 0);
+  auto since = Sh(Piiscan("report --db " + db_ + " --since last"));
+  ASSERT_EQ(since.exit_code, 0) << since.err;
+  size_t want_new = Count(since.out, "\"change\":\"new\"");
+  size_t want_resolved = Count(since.out, "\"change\":\"resolved\"");
+  ASSERT_EQ(want_new, 1u);
+  ASSERT_GE(want_resolved, 6u);
+
+  std::string page = dir_.path() + "/morning.html";
+  auto r = Sh(Piiscan("report --db " + db_ + " --since last --format html -o " + page));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  std::string html = testing::ReadFile(page);
+  struct stat st;
+  ASSERT_EQ(::stat(page.c_str(), &st), 0);
+  EXPECT_EQ(st.st_mode & 0777, 0600u);
+  EXPECT_EQ(Count(html, "data-change=\"new\""), want_new);
+  EXPECT_EQ(Count(html, "data-change=\"resolved\""), want_resolved);
+  EXPECT_NE(html.find("n***@voorbeeld.nl"), std::string::npos);  // the new one, masked
+  EXPECT_NE(html.find(share_ + "/hr/doc3.txt"), std::string::npos);  // resolved: its file is gone
+  EXPECT_EQ(html.find("nieuwe.klant@voorbeeld.nl"), std::string::npos);
+  EXPECT_EQ(html.find("111222333"), std::string::npos);  // BSNs only masked
+  EXPECT_EQ(html.find("<script"), std::string::npos);
+  EXPECT_EQ(html.find("http://"), std::string::npos);
+  EXPECT_EQ(html.find("https://"), std::string::npos);
+  EXPECT_EQ(html.find(" src="), std::string::npos);
+  // Current findings: one row per file that has any (11 files left).
+  EXPECT_EQ(Count(html, "<tr class=\"file-row\">"), 11u);
+
+  // Without --since: the current findings only.
+  auto current = Sh(Piiscan("report --db " + db_ + " --format html"));
+  ASSERT_EQ(current.exit_code, 0) << current.err;
+  EXPECT_EQ(Count(current.out, "data-change="), 0u);
+  EXPECT_EQ(Count(current.out, "<tr class=\"file-row\">"), 11u);
+
+  const std::string chromium = "/usr/bin/chromium";
+  if (!std::filesystem::exists(chromium)) {
+    const char* ci = std::getenv("CI");
+    if (ci && std::string(ci) == "true") FAIL() << chromium << " is missing (apt-get install chromium)";
+    GTEST_SKIP() << chromium << " not installed";
+  }
+  TempDir profile;
+  auto dom = Sh("timeout 180 " + chromium +
+                " --headless --no-sandbox --disable-gpu --disable-quic --no-first-run"
+                " --disable-background-networking --disable-component-update --disable-sync"
+                " --enable-logging=stderr --v=0 --user-data-dir=" + profile.path() +
+                " --dump-dom file://" + page);
+  ASSERT_EQ(dom.exit_code, 0) << dom.err;
+  EXPECT_NE(dom.out.find("What changed since"), std::string::npos);
+  EXPECT_EQ(Count(dom.out, "data-change=\"new\""), want_new);
+  EXPECT_EQ(Count(dom.out, "data-change=\"resolved\""), want_resolved);
+  EXPECT_EQ(dom.err.find("CONSOLE"), std::string::npos) << dom.err;
+  EXPECT_EQ(dom.err.find("Failed to load resource"), std::string::npos) << dom.err;
+}
+
+// A root given relative and then absolute is one root: the second scan reads
+// nothing, and writes the paths as given this time.
+TEST_F(StoreE2e, RootsAreStoredAbsoluteSoRelativeAndAbsoluteAreOne) {
+  WriteShare(dir_, 9);
+  auto first = Sh("cd " + dir_.path() + " && " + Scan("-o /dev/null --db " + db_ + " share/"));
+  ASSERT_EQ(first.exit_code, 0) << first.err;
+  EXPECT_NE(first.err.find("store: 9 files read"), std::string::npos) << first.err;
+  auto second = Sh(Scan("--db " + db_ + " " + share_));
+  ASSERT_EQ(second.exit_code, 0) << second.err;
+  EXPECT_NE(second.err.find("store: 0 files read, 9 skipped as unchanged"), std::string::npos)
+      << second.err;
+  EXPECT_NE(second.err.find("0 files gone"), std::string::npos) << second.err;
+  auto plain = Sh(Scan(share_));
+  ASSERT_EQ(plain.exit_code, 0) << plain.err;
+  EXPECT_EQ(RecordLines(second.out), RecordLines(plain.out));
+  if (Sh("command -v sqlite3").exit_code == 0) {
+    auto roots = Sh("sqlite3 " + db_ + " 'SELECT DISTINCT root FROM files'");
+    EXPECT_EQ(roots.out, share_ + "\n");
+  }
+}
+
+// A store that opens but cannot be read (a damaged row) is a store error
+// for audit too: exit 3, like every other store error.
+TEST_F(StoreE2e, AuditOfAnUnreadableStoreExits3) {
+  if (Sh("command -v sqlite3").exit_code != 0) GTEST_SKIP() << "sqlite3 tool not installed";
+  WriteShare(dir_, 3);
+  ASSERT_EQ(Sh(Scan("-q -o /dev/null --db " + db_ + " " + share_)).exit_code, 0);
+  ASSERT_EQ(Sh("sqlite3 " + db_ + " \"UPDATE findings SET location = 'not json'\"").exit_code, 0);
+  auto r = Sh(Piiscan("audit --register " + testing::SourceDir() + "/corpus/register.yaml --db " +
+                      db_));
+  EXPECT_EQ(r.exit_code, 3) << r.err;
+  EXPECT_NE(r.err.find("not a JSON array"), std::string::npos) << r.err;
 }
 
 // Ctrl-C, then kill -9 at several random moments, re-running the same command

@@ -122,7 +122,11 @@ class PgReader final : public StoreReader {
                                               std::string_view fingerprint) override {
     // One read-only snapshot, so that the file and its findings agree; most
     // files have neither findings nor statuses and cost one round trip.
-    auto file = db_.Query(kFile, Params().Add(ToDbText(id.root)).Add(ToDbText(id.relative_path)));
+    if (id.root != root_given_) {  // roots are stored normalised (NormalizeRoot)
+      root_given_ = id.root;
+      root_ = NormalizeRoot(id.root);
+    }
+    auto file = db_.Query(kFile, Params().Add(ToDbText(root_)).Add(ToDbText(id.relative_path)));
     if (!file) return std::unexpected(file.error());
     if (file->Rows() == 0) return std::nullopt;
     StoredFile out;
@@ -138,6 +142,7 @@ class PgReader final : public StoreReader {
     if (!(stored == id) || file->TextView(0, 9) != fingerprint || file->Bool(0, 10) ||
         file->TextView(0, 11) == FileStatusName(FileStatus::kUnreadable))
       return std::nullopt;
+    stored.root = root_;
     out.file_id = file->Int(0, 0);
     out.state.path = FromDbText(file->TextView(0, 1));
     out.state.type = FromDbText(file->TextView(0, 2));
@@ -313,6 +318,7 @@ class PgReader final : public StoreReader {
   }
 
   PgConnection db_;
+  std::string root_given_, root_;  // the last root asked about, and its normal form
 };
 
 }  // namespace

@@ -176,7 +176,7 @@ Result<int64_t> MarkGone(PgConnection& db, const ScanInfo& info, int64_t scan) {
     auto n = db.Run(
         "UPDATE files SET gone_in_scan = $2 "
         "WHERE root = $1 AND last_scan <> $2 AND gone_in_scan IS NULL",
-        Params().Add(ToDbText(root)).Add(scan));
+        Params().Add(ToDbText(NormalizeRoot(root))).Add(scan));
     if (!n) return n;
     gone += *n;
   }
@@ -282,7 +282,8 @@ Result<void> LockRoots(PgConnection& db, const FleetPart& fleet,
   // two scans never hold each other's.
   std::vector<int64_t> keys;
   for (const auto& root : roots)
-    keys.push_back(static_cast<int64_t>(std::hash<std::string>{}(ToDbText(root)) & 0x7fffffff));
+    keys.push_back(
+        static_cast<int64_t>(std::hash<std::string>{}(NormalizeRoot(root)) & 0x7fffffff));
   std::sort(keys.begin(), keys.end());
   keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
   auto deadline = std::chrono::steady_clock::now() + wait;

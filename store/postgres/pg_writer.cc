@@ -25,6 +25,7 @@ struct BatchFile {
   bool is_new = false;
   bool ended = false;
   bool findings_sent = false;  // some of its findings went out in an earlier chunk
+  bool superseded = false;     // read again later in the batch: that reading counts
   std::optional<std::pair<std::string, std::string>> own_status;
 };
 
@@ -71,7 +72,17 @@ class PgWriter final : public StoreWriter {
     if (in_file_) return Fail("findings store: BeginFile inside a file");
     StartBatch();
     in_file_ = true;
-    files_.push_back(BatchFile{.state = file});
+    BatchFile f{.state = file};
+    f.state.identity.root = NormalizeRoot(file.identity.root);
+    // The same file read twice in one batch (a PATH given twice): the second
+    // reading replaces the first.
+    auto [it, fresh] = batch_paths_.try_emplace(
+        f.state.identity.root + '\0' + f.state.identity.relative_path, files_.size());
+    if (!fresh) {
+      files_[it->second].superseded = true;
+      it->second = files_.size();
+    }
+    files_.push_back(std::move(f));
     return {};
   }
 
@@ -232,7 +243,7 @@ class PgWriter final : public StoreWriter {
     std::unordered_map<std::string, size_t> by_path;
     for (size_t i = 0; i < files_.size(); ++i) {
       BatchFile& f = files_[i];
-      if (f.id) continue;
+      if (f.id || f.superseded) continue;
       const FileIdentity& id = f.state.identity;
       std::string root = ToDbText(id.root), rel = ToDbText(id.relative_path);
       CopyField(data, std::optional<std::string_view>(root), true);
@@ -272,6 +283,7 @@ class PgWriter final : public StoreWriter {
     std::string direct, merged;
     for (const BatchFinding& row : findings_) {
       const BatchFile& f = files_[row.file];
+      if (f.superseded) continue;
       std::string& out = f.is_new && !f.findings_sent ? direct : merged;
       CopyField(out, f.id, true);
       out += row.head;
@@ -302,6 +314,7 @@ class PgWriter final : public StoreWriter {
   Result<void> SendStatuses() {
     std::string data;
     for (const BatchStatus& s : statuses_) {
+      if (files_[s.file].superseded) continue;
       CopyField(data, files_[s.file].id, true);
       data += s.row;
       data += '\n';
@@ -309,7 +322,7 @@ class PgWriter final : public StoreWriter {
     if (!data.empty())
       if (auto r = db_.CopyIn(sql::kCopyStatuses, data); !r) return r;
     for (BatchFile& f : files_) {
-      if (!f.own_status) continue;
+      if (!f.own_status || f.superseded) continue;
       auto r = db_.Run(sql::kSetFileStatus,
                        Params().Add(f.id).Add(f.own_status->first).Add(f.own_status->second));
       if (!r) return std::unexpected(r.error());
@@ -328,7 +341,7 @@ class PgWriter final : public StoreWriter {
       if (auto r = SendStatuses(); !r) return r;
       std::vector<int64_t> ended;
       for (const BatchFile& f : files_)
-        if (f.ended && !f.is_new) ended.push_back(f.id);
+        if (f.ended && !f.is_new && !f.superseded) ended.push_back(f.id);
       if (!ended.empty()) {
         auto r = db_.Run(sql::kResolveUnseen, Params().AddIdArray(ended).Add(part_.scan));
         if (!r) return std::unexpected(r.error());
@@ -361,6 +374,8 @@ class PgWriter final : public StoreWriter {
     std::erase_if(findings_, [&](const BatchFinding& f) { return f.file == open; });
     std::erase_if(statuses_, [&](const BatchStatus& s) { return s.file == open; });
     index_.clear();  // only AddFinding uses it, and no file is open now
+    batch_paths_.erase(files_.back().state.identity.root + '\0' +
+                       files_.back().state.identity.relative_path);
     files_.pop_back();
   }
 
@@ -371,12 +386,14 @@ class PgWriter final : public StoreWriter {
     statuses_.clear();
     kept_.clear();
     done_units_.clear();
+    batch_paths_.clear();
     if (all || !in_file_) {
       files_.clear();
     } else {
       BatchFile open = std::move(files_.back());
       files_.clear();
       files_.push_back(std::move(open));
+      batch_paths_.emplace(files_[0].state.identity.root + '\0' + files_[0].state.identity.relative_path, 0);
     }
   }
 
@@ -414,6 +431,7 @@ class PgWriter final : public StoreWriter {
   std::vector<BatchStatus> statuses_;
   std::vector<int64_t> kept_;
   std::vector<int64_t> done_units_;
+  std::unordered_map<std::string, size_t> batch_paths_;  // root \0 path -> files_
 };
 
 }  // namespace

@@ -98,10 +98,12 @@ inline constexpr std::string_view kCopyStatuses =
 inline constexpr std::string_view kSetFileStatus =
     "UPDATE files SET status = $2, reason = $3 WHERE id = $1 AND status = 'ok'";
 
-// Files read whole: what they no longer contain is resolved. $1 = ids, $2 = S.
+// Files read whole: what they no longer contain is resolved (a count of 0:
+// restarted by kRestartCounts and not found again). $1 = ids, $2 = S.
 inline constexpr std::string_view kResolveUnseen = R"sql(
 UPDATE findings SET resolved_in_scan = $2
-WHERE file_id = ANY ($1::bigint[]) AND resolved_in_scan IS NULL AND last_scan <> $2)sql";
+WHERE file_id = ANY ($1::bigint[]) AND resolved_in_scan IS NULL
+  AND (last_scan <> $2 OR count = 0))sql";
 
 // Files kept unchanged, and their findings, were seen. $1 = ids, $2 = T, $3 = S.
 inline constexpr std::string_view kKeepFiles =

@@ -13,7 +13,7 @@ inline constexpr int kFindingColumns = 14;
 
 inline constexpr std::string_view kFile = R"sql(
 SELECT id, path, type, bytes_scanned, device, inode, size, mtime_ns, ctime_ns,
-       config_fingerprint, gone_in_scan, status
+       config_fingerprint, gone_in_scan, status, findings, statuses
 FROM files WHERE root = ?1 AND relative_path = ?2)sql";
 
 inline constexpr std::string_view kFileFindings =
@@ -33,13 +33,17 @@ SELECT id, scan_id, piiscan_version, rules_version, key_fingerprint, roots, host
        files_read, files_skipped, files_gone, findings, new_findings, resolved
 FROM scans ORDER BY id)sql";
 
-// Columns after the finding's: the file and the history. No ORDER BY: the
+// Columns after the finding's: the file and the history (a current finding
+// was last seen when its file was: a kept file's findings are not rewritten,
+// docs/store.md). No ORDER BY: the
 // table's own order (as written, so a file's findings mostly together) costs
 // no sort of the whole table.
 #define PIISCAN_STORED_FINDING                                                      \
   "SELECT " PIISCAN_FINDING_COLUMNS                                                 \
-  ", fi.path, fi.root, fi.relative_path, f.first_seen, f.last_seen, f.first_scan, " \
-  "f.last_scan, f.resolved_in_scan FROM findings f JOIN files fi ON fi.id = f.file_id "
+  ", fi.path, fi.root, fi.relative_path, f.first_seen, "                            \
+  "iif(f.resolved_in_scan IS NULL, fi.last_seen, f.last_seen), f.first_scan, "      \
+  "iif(f.resolved_in_scan IS NULL, fi.last_scan, f.last_scan), f.resolved_in_scan " \
+  "FROM findings f JOIN files fi ON fi.id = f.file_id "
 
 inline constexpr std::string_view kCurrent =
     PIISCAN_STORED_FINDING "WHERE f.resolved_in_scan IS NULL";

@@ -130,6 +130,50 @@ TEST(SqliteOpen, AnOlderStoreIsMigrated) {
   EXPECT_EQ(QueryInt(path, "SELECT count(*) FROM sqlite_schema WHERE name = 'findings'"), 1);
 }
 
+TEST(SqliteOpen, AVersion1StoreGetsItsFileCountsAndKeepsWorking) {
+  // A store as version 1 left it: two files, one with two current findings
+  // and a resolved one, one with a status.
+  TempDir dir;
+  std::string path = dir.path() + "/v1.db";
+  const auto& v1 = sqlite::Migrations()[0];
+  ASSERT_EQ(v1.version, 1);
+  RawSql(path, "PRAGMA application_id = " + std::to_string(sqlite::kApplicationId) + ";" +
+                   std::string(v1.sql) + R"sql(;
+    PRAGMA user_version = 1;
+    INSERT INTO scans (id, scan_id, piiscan_version, rules_version, key_fingerprint, roots, host,
+      command, result_options, config_fingerprint, started, status)
+      VALUES (1, 's1', '0.1.0', 'r', 'k', '["/srv/share"]', 'h', 'scan', '[]', 'fp1', 1000, 'completed');
+    INSERT INTO files (id, root, relative_path, path, device, inode, size, mtime_ns, ctime_ns, type,
+      config_fingerprint, first_seen, last_seen, first_scan, last_scan)
+      VALUES (1, '/srv/share', 'a.csv', '/srv/share/a.csv', 1, 2, 3, 4, 5, 'csv', 'fp1', 1000, 1000, 1, 1),
+             (2, '/srv/share', 'b.pdf', '/srv/share/b.pdf', 1, 3, 3, 4, 5, 'pdf', 'fp1', 1000, 1000, 1, 1);
+    INSERT INTO findings (file_id, location, detector, category, confidence, score, masked, value_hash,
+      count, first_seen, last_seen, first_scan, last_scan, resolved_in_scan)
+      VALUES (1, '[]', 'email', 'email', 'high', 0.9, 'm', 'h1', 1, 1000, 1000, 1, 1, NULL),
+             (1, '[]', 'email', 'email', 'high', 0.9, 'm', 'h2', 2, 1000, 1000, 1, 1, NULL),
+             (1, '[]', 'iban', 'bank_account', 'high', 0.9, 'm', 'h3', 1, 1000, 1000, 1, 1, 1);
+    INSERT INTO statuses (file_id, location, status, reason) VALUES (2, '["page 3"]', 'limit', 'x');
+  )sql");
+  auto store = OpenSqliteStore(path);
+  ASSERT_TRUE(store.has_value()) << store.error().message;
+  EXPECT_EQ(QueryInt(path, "PRAGMA user_version"), sqlite::LatestSchemaVersion());
+  EXPECT_EQ(QueryInt(path, "SELECT findings FROM files WHERE id = 1"), 2);
+  EXPECT_EQ(QueryInt(path, "SELECT statuses FROM files WHERE id = 1"), 0);
+  EXPECT_EQ(QueryInt(path, "SELECT findings FROM files WHERE id = 2"), 0);
+  EXPECT_EQ(QueryInt(path, "SELECT statuses FROM files WHERE id = 2"), 1);
+  EXPECT_EQ(QueryInt(path, "SELECT count(*) FROM sqlite_schema WHERE name = 'findings_key'"), 0);
+  EXPECT_EQ(QueryInt(path, "SELECT count(*) FROM sqlite_schema WHERE name = 'findings_file'"), 1);
+  // The migrated rows replay as before.
+  auto reader = (*store)->OpenReader();
+  ASSERT_TRUE(reader.has_value());
+  auto hit = (*reader)->Unchanged({"/srv/share", "a.csv", 1, 2, 3, 4, 5}, "fp1");
+  ASSERT_TRUE(hit.has_value() && hit->has_value());
+  EXPECT_EQ((*hit)->findings.size(), 2u);
+  hit = (*reader)->Unchanged({"/srv/share", "b.pdf", 1, 3, 3, 4, 5}, "fp1");
+  ASSERT_TRUE(hit.has_value() && hit->has_value());
+  EXPECT_EQ((*hit)->statuses.size(), 1u);
+}
+
 TEST(SqliteOpen, NewerSchemaIsRefused) {
   TempDir dir;
   std::string path = dir.path() + "/piiscan.db";

@@ -9,14 +9,6 @@ namespace {
 
 namespace sql = reader_sql;
 
-FileStatus ParseFileStatus(std::string_view name) {
-  for (FileStatus s : {FileStatus::kEncrypted, FileStatus::kCorrupt, FileStatus::kTooLarge,
-                       FileStatus::kUnsupported, FileStatus::kUnreadable, FileStatus::kLimit}) {
-    if (FileStatusName(s) == name) return s;
-  }
-  return FileStatus::kOk;
-}
-
 Result<Location> ReadLocation(std::string_view json, const std::string& path) {
   auto location = LocationFromJson(json);
   if (!location) return Fail("findings store " + path + ": a location is not a JSON array");
@@ -24,8 +16,7 @@ Result<Location> ReadLocation(std::string_view json, const std::string& path) {
 }
 
 // The first kFindingColumns columns of a finding query.
-Result<Finding> ReadFinding(const Statement& row, std::string file,
-                                   const std::string& path) {
+Result<Finding> ReadFinding(const Statement& row, std::string file, const std::string& path) {
   Finding out;
   Finding& f = out;
   f.file = std::move(file);
@@ -64,15 +55,11 @@ Result<StoredFinding> ReadStoredFinding(const Statement& row, const std::string&
   return out;
 }
 
-ScanStatus ParseScanStatus(std::string_view name) {
-  if (name == "completed") return ScanStatus::kCompleted;
-  if (name == "interrupted") return ScanStatus::kInterrupted;
-  return ScanStatus::kRunning;
-}
-
 class SqliteReader final : public StoreReader {
  public:
-  explicit SqliteReader(Connection db) : db_(std::move(db)) {}
+  SqliteReader(Connection db, std::shared_ptr<ScanState> state)
+      : db_(std::move(db)), state_(std::move(state)) {}
+  ~SqliteReader() override { EndRead(); }
 
   Result<void> Prepare() {
     Statement* targets[] = {&file_, &file_findings_, &file_statuses_, &begin_, &commit_};
@@ -88,9 +75,46 @@ class SqliteReader final : public StoreReader {
 
   Result<std::optional<StoredFile>> Unchanged(const FileIdentity& id,
                                               std::string_view fingerprint) override {
+    const std::string& root = Root(id.root);
+    if (int64_t scan = state_->scan()) {
+      // During this process's scan: one lookup in the root's snapshot.
+      if (scan != snapshot_scan_ || root != snapshot_root_) {
+        auto snapshot = state_->Snapshot(scan, root, db_);
+        if (!snapshot) return std::unexpected(snapshot.error());
+        snapshot_ = std::move(*snapshot);
+        snapshot_scan_ = scan;
+        snapshot_root_ = root;
+      }
+      const RootFile* f = snapshot_ ? snapshot_->Find(id.relative_path) : nullptr;
+      if (f && f->usable && f->device == id.device && f->inode == id.inode && f->size == id.size &&
+          f->mtime_ns == id.mtime_ns && f->ctime_ns == id.ctime_ns &&
+          snapshot_->Fingerprint(f->fingerprint) == fingerprint) {
+        StoredFile out;
+        out.file_id = f->id;
+        out.state = FileState{id, f->path, snapshot_->Type(f->type), f->bytes_scanned};
+        out.state.identity.root = root;
+        if (f->findings == 0 && f->statuses == 0) return out;
+        // The writer does not touch files the scan has not met, so one read
+        // transaction may serve many files (each costs ~5k instructions); it
+        // is renewed now and then so that the WAL can be checkpointed.
+        if (!in_read_) {
+          if (auto r = begin_.Run(); !r) return std::unexpected(r.error());
+          in_read_ = true;
+          reads_ = 0;
+        }
+        auto r = ReadContents(out, f->findings, f->statuses);
+        if (!r || ++reads_ >= kReadsPerTransaction) EndRead();
+        if (!r) return std::unexpected(r.error());
+        return out;
+      }
+      // Not known as unchanged: ask only if this scan has recorded it since.
+      if (snapshot_ && !state_->MaybeCommitted(ScanState::FileKey(root, id.relative_path)))
+        return std::nullopt;
+    }
+    EndRead();
     // One read transaction, so that the file and its findings agree.
     if (auto r = begin_.Run(); !r) return std::unexpected(r.error());
-    auto out = UnchangedInTransaction(id, fingerprint);
+    auto out = UnchangedInTransaction(id, root, fingerprint);
     file_.Reset();
     file_findings_.Reset();
     file_statuses_.Reset();
@@ -99,6 +123,7 @@ class SqliteReader final : public StoreReader {
   }
 
   Result<std::vector<ScanRecord>> Scans() override {
+    EndRead();
     auto stmt = db_.Prepare(sql::kScans);
     if (!stmt) return std::unexpected(stmt.error());
     std::vector<ScanRecord> out;
@@ -137,6 +162,7 @@ class SqliteReader final : public StoreReader {
   }
 
   Result<void> CurrentFindings(const FindingVisitor& visit) override {
+    EndRead();
     auto stmt = db_.Prepare(sql::kCurrent);
     if (!stmt) return std::unexpected(stmt.error());
     auto r = Visit(*stmt, [&](const StoredFinding& f) { return visit(f); });
@@ -145,6 +171,7 @@ class SqliteReader final : public StoreReader {
   }
 
   Result<void> CurrentStatuses(const StatusVisitor& visit) override {
+    EndRead();
     auto stmt = db_.Prepare(sql::kCurrentStatuses);
     if (!stmt) return std::unexpected(stmt.error());
     while (true) {
@@ -163,6 +190,7 @@ class SqliteReader final : public StoreReader {
   }
 
   Result<int64_t> ChangesSince(const Since& since, const ChangeVisitor& visit) override {
+    EndRead();
     if (auto r = db_.Exec("BEGIN"); !r) return std::unexpected(r.error());
     auto out = ChangesInTransaction(since, visit);
     (void)db_.Exec("COMMIT");
@@ -170,9 +198,27 @@ class SqliteReader final : public StoreReader {
   }
 
  private:
+  static constexpr int kReadsPerTransaction = 1000;
+
+  void EndRead() {
+    if (!in_read_) return;
+    (void)commit_.Run();
+    in_read_ = false;
+  }
+
+  // The normalised form of `root`, remembered for the next call.
+  const std::string& Root(const std::string& root) {
+    if (root != root_given_) {
+      root_given_ = root;
+      root_ = NormalizeRoot(root);
+    }
+    return root_;
+  }
+
   Result<std::optional<StoredFile>> UnchangedInTransaction(const FileIdentity& id,
+                                                           const std::string& root,
                                                            std::string_view fingerprint) {
-    file_.Bind(1, id.root).Bind(2, id.relative_path);
+    file_.Bind(1, std::string_view(root)).Bind(2, id.relative_path);
     auto row = file_.Step();
     if (!row) return std::unexpected(row.error());
     if (!*row) return std::nullopt;
@@ -189,25 +235,51 @@ class SqliteReader final : public StoreReader {
     if (!(stored == id) || file_.TextView(9) != fingerprint || !file_.IsNull(10) ||
         file_.TextView(11) == FileStatusName(FileStatus::kUnreadable))
       return std::nullopt;
+    stored.root = root;
     out.file_id = file_.Int(0);
     out.state.path = file_.Text(1);
     out.state.type = file_.Text(2);
     out.state.bytes_scanned = static_cast<uint64_t>(file_.Int(3));
+    if (auto r = ReadContents(out, file_.Int(12), file_.Int(13)); !r)
+      return std::unexpected(r.error());
+    return out;
+  }
 
-    file_findings_.Bind(1, out.file_id);
+  // The current findings and the statuses of `out.file_id`, asked for only
+  // when the file has any.
+  Result<void> ReadContents(StoredFile& out, int64_t findings, int64_t statuses) {
+    if (findings > 0) {
+      out.findings.reserve(static_cast<size_t>(findings));
+      file_findings_.Bind(1, out.file_id);
+      auto r = ReadFindings(out);
+      file_findings_.Reset();
+      if (!r) return r;
+    }
+    if (statuses > 0) {
+      file_statuses_.Bind(1, out.file_id);
+      auto r = ReadStatuses(out);
+      file_statuses_.Reset();
+      if (!r) return r;
+    }
+    return {};
+  }
+
+  Result<void> ReadFindings(StoredFile& out) {
     while (true) {
       auto more = file_findings_.Step();
       if (!more) return std::unexpected(more.error());
-      if (!*more) break;
+      if (!*more) return {};
       auto f = ReadFinding(file_findings_, out.state.path, db_.path());
       if (!f) return std::unexpected(f.error());
       out.findings.push_back(std::move(*f));
     }
-    file_statuses_.Bind(1, out.file_id);
+  }
+
+  Result<void> ReadStatuses(StoredFile& out) {
     while (true) {
       auto more = file_statuses_.Step();
       if (!more) return std::unexpected(more.error());
-      if (!*more) break;
+      if (!*more) return {};
       StatusRecord s;
       s.file = out.state.path;
       auto location = ReadLocation(file_statuses_.TextView(0), db_.path());
@@ -217,7 +289,6 @@ class SqliteReader final : public StoreReader {
       s.reason = file_statuses_.Text(2);
       out.statuses.push_back(std::move(s));
     }
-    return out;
   }
 
   Result<int64_t> BaseScan(const Since& since) {
@@ -270,13 +341,21 @@ class SqliteReader final : public StoreReader {
   }
 
   Connection db_;
+  std::shared_ptr<ScanState> state_;
+  std::shared_ptr<const RootSnapshot> snapshot_;
+  int64_t snapshot_scan_ = 0;
+  std::string snapshot_root_;
+  std::string root_given_, root_;
+  bool in_read_ = false;  // a read transaction open across Unchanged calls
+  int reads_ = 0;
   Statement file_, file_findings_, file_statuses_, begin_, commit_;
 };
 
 }  // namespace
 
-Result<std::unique_ptr<StoreReader>> MakeSqliteReader(Connection db) {
-  auto reader = std::make_unique<SqliteReader>(std::move(db));
+Result<std::unique_ptr<StoreReader>> MakeSqliteReader(Connection db,
+                                                      std::shared_ptr<ScanState> state) {
+  auto reader = std::make_unique<SqliteReader>(std::move(db), std::move(state));
   if (auto r = reader->Prepare(); !r) return std::unexpected(r.error());
   return reader;
 }

@@ -91,13 +91,13 @@ class SqliteStore final : public Store {
       ::close(*lock);
       return std::unexpected(db.error());
     }
-    return sqlite::MakeSqliteWriter(std::move(*db), *lock, options);
+    return sqlite::MakeSqliteWriter(std::move(*db), *lock, options, state_);
   }
 
   Result<std::unique_ptr<StoreReader>> OpenReader() override {
     auto db = sqlite::OpenStoreConnection(path_, options_.busy_timeout, false);
     if (!db) return std::unexpected(db.error());
-    return sqlite::MakeSqliteReader(std::move(*db));
+    return sqlite::MakeSqliteReader(std::move(*db), state_);
   }
 
   Result<void> Check() override {
@@ -116,6 +116,7 @@ class SqliteStore final : public Store {
  private:
   std::string path_;
   SqliteOptions options_;
+  std::shared_ptr<sqlite::ScanState> state_ = std::make_shared<sqlite::ScanState>();
 };
 
 }  // namespace

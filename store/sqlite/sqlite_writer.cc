@@ -2,10 +2,13 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
+#include <unordered_map>
 
 #include "core/confidence.h"
 #include "store/location_json.h"
+#include "store/sqlite/file_buffer.h"
 #include "store/sqlite/writer_sql.h"
 
 namespace piiscan::store::sqlite {
@@ -29,16 +32,19 @@ Result<int64_t> RunCounting(Connection& db, Statement& stmt) {
 
 class SqliteWriter final : public StoreWriter {
  public:
-  SqliteWriter(Connection db, int lock_fd, const WriterOptions& options)
-      : lock_{lock_fd}, db_(std::move(db)), options_(options) {}
+  SqliteWriter(Connection db, int lock_fd, const WriterOptions& options,
+               std::shared_ptr<ScanState> state)
+      : lock_{lock_fd}, db_(std::move(db)), options_(options), state_(std::move(state)) {}
 
   ~SqliteWriter() override {
+    if (scan_ && !finished_) state_->EndScan();
     // Whole files only: with a file still open the batch is rolled back (a
     // savepoint per file would keep the rest, but costs a copy of every page
     // it touches), otherwise it is kept.
     if (in_file_) {
       (void)db_.Exec("ROLLBACK");
     } else if (in_txn_) {
+      (void)KeepRuns();
       (void)progress_.Bind(1, scan_).Bind(2, AsInt(files_read_)).Bind(3, AsInt(files_skipped_));
       (void)progress_.Run();
       (void)db_.Exec("COMMIT");
@@ -46,15 +52,15 @@ class SqliteWriter final : public StoreWriter {
   }
 
   Result<void> Prepare() {
-    Statement* targets[] = {&insert_scan_,   &upsert_file_, &delete_statuses_, &upsert_finding_,
-                            &insert_status_, &set_status_,  &resolve_unseen_,  &keep_file_,
-                            &progress_,      &mark_gone_,   &resolve_gone_,    &see_kept_,
-                            &finish_scan_,   &interrupt_};
-    std::string_view texts[] = {sql::kInsertScan,    sql::kUpsertFile,      sql::kDeleteStatuses,
-                                sql::kUpsertFinding, sql::kInsertStatus,    sql::kSetFileStatus,
-                                sql::kResolveUnseen, sql::kKeepFile,        sql::kProgress,
-                                sql::kMarkGone,      sql::kResolveGone,     sql::kSeeKept,
-                                sql::kFinishScan,    sql::kInterruptRunning};
+    Statement* targets[] = {&insert_scan_,     &find_file_,      &insert_file_,  &update_file_,
+                            &delete_statuses_, &insert_finding_, &finding_keys_, &update_finding_,
+                            &resolve_finding_, &insert_status_,  &keep_files_,   &progress_,
+                            &mark_gone_,       &resolve_gone_,   &finish_scan_,  &interrupt_};
+    std::string_view texts[] = {
+        sql::kInsertScan,     sql::kFindFile,      sql::kInsertFile,      sql::kUpdateFile,
+        sql::kDeleteStatuses, sql::kInsertFinding, sql::kFileFindingKeys, sql::kUpdateFinding,
+        sql::kResolveFinding, sql::kInsertStatus,  sql::kKeepFiles,       sql::kProgress,
+        sql::kMarkGone,       sql::kResolveGone,   sql::kFinishScan,      sql::kInterruptRunning};
     for (size_t i = 0; i < std::size(targets); ++i) {
       auto stmt = db_.Prepare(texts[i]);
       if (!stmt) return std::unexpected(stmt.error());
@@ -84,6 +90,8 @@ class SqliteWriter final : public StoreWriter {
     scan_ = insert_scan_.Int(0);
     insert_scan_.Reset();
     info_ = info;
+    for (const std::string& root : info.roots) roots_.push_back(NormalizeRoot(root));
+    state_->BeginScan(scan_);
     return scan_;
   }
 
@@ -92,39 +100,167 @@ class SqliteWriter final : public StoreWriter {
     if (in_file_) return Fail("findings store: BeginFile inside a file");
     if (auto r = EnsureTransaction(); !r) return r;
     in_file_ = true;
-    const FileIdentity& id = file.identity;
-    upsert_file_.Bind(1, id.root)
-        .Bind(2, id.relative_path)
-        .Bind(3, file.path)
-        .Bind(4, AsInt(id.device))
-        .Bind(5, AsInt(id.inode))
-        .Bind(6, AsInt(id.size))
-        .Bind(7, id.mtime_ns)
-        .Bind(8, id.ctime_ns)
-        .Bind(9, file.type)
-        .Bind(10, AsInt(file.bytes_scanned))
-        .Bind(11, info_.config_fingerprint)
-        .Bind(12, info_.started_unix_ms)
-        .Bind(13, scan_);
-    auto row = upsert_file_.Step();
-    if (!row) return Sticky(row.error());
-    file_id_ = upsert_file_.Int(0);
-    // A file first recorded now has no old statuses or findings to replace:
-    // on a first scan that saves two statements per file.
-    file_is_new_ = upsert_file_.Int(1) == scan_;
-    upsert_file_.Reset();
-    if (!file_is_new_) {
-      delete_statuses_.Bind(1, file_id_);
-      if (auto r = delete_statuses_.Run(); !r) return Sticky(r.error());
-    }
+    buffer_.Begin(file);
     return {};
   }
 
   Result<void> AddFinding(const Finding& f) override {
     if (auto r = InFile(); !r) return r;
-    location_ = LocationToJson(f.location);
-    upsert_finding_.Bind(1, file_id_)
-        .Bind(2, location_)
+    buffer_.AddFinding(f);
+    return {};
+  }
+
+  Result<void> AddStatus(const StatusRecord& s) override {
+    if (auto r = InFile(); !r) return r;
+    buffer_.AddStatus(s);
+    return {};
+  }
+
+  // The file is written here, whole: a new one with plain inserts, a known
+  // one diffed against its stored findings.
+  Result<void> EndFile() override {
+    if (auto r = InFile(); !r) return r;
+    const FileIdentity& id = buffer_.file().identity;
+    const std::string& root = Root(id.root);
+    find_file_.Bind(1, std::string_view(root)).Bind(2, id.relative_path);
+    auto row = find_file_.Step();
+    if (!row) return Sticky(row.error());
+    std::optional<KnownFile> known;
+    if (*row)
+      known = KnownFile{find_file_.Int(0), find_file_.Int(1), find_file_.Int(2), find_file_.Int(3)};
+    find_file_.Reset();
+    auto written = known ? RewriteFile(*known) : InsertFile(root);
+    if (!written) return Sticky(written.error());
+    if (auto r = InsertStatuses(*written); !r) return Sticky(r.error());
+    batch_keys_.push_back(ScanState::FileKey(root, id.relative_path));
+    in_file_ = false;
+    buffer_.Clear();
+    ++files_read_;
+    ++batch_read_;
+    return FileDone();
+  }
+
+  Result<void> KeepUnchanged(int64_t file_id) override {
+    if (auto r = Ready(); !r) return r;
+    if (in_file_) return Fail("findings store: KeepUnchanged inside a file");
+    if (auto r = EnsureTransaction(); !r) return r;
+    kept_.push_back(file_id);  // written by KeepRuns at the commit
+    ++files_skipped_;
+    ++batch_skipped_;
+    return FileDone();
+  }
+
+  Result<ScanRecord> FinishScan(const ScanEnd& end) override {
+    if (auto r = Ready(); !r) return std::unexpected(r.error());
+    if (in_file_) {
+      // An interrupted scan may end inside a file: its batch is dropped.
+      if (end.completed) return Fail("findings store: a completed scan ended inside a file");
+      if (auto r = db_.Exec("ROLLBACK"); !r) return Sticky(r.error());
+      in_file_ = in_txn_ = false;
+      buffer_.Clear();
+      kept_.clear();
+      batch_keys_.clear();
+      files_read_ -= batch_read_;
+      files_skipped_ -= batch_skipped_;
+      new_findings_ = batch_new_findings_;
+      resolved_ = batch_resolved_;
+    }
+    if (auto r = EnsureTransaction(); !r) return std::unexpected(r.error());
+    if (auto r = KeepRuns(); !r) return std::unexpected(r.error());
+    int64_t gone = 0;
+    if (end.completed) {
+      for (const std::string& root : roots_) {
+        mark_gone_.Bind(1, std::string_view(root)).Bind(2, scan_);
+        auto n = RunCounting(db_, mark_gone_);
+        if (!n) return Sticky(n.error());
+        gone += *n;
+      }
+      if (gone > 0) {
+        resolve_gone_.Bind(1, scan_);
+        auto n = RunCounting(db_, resolve_gone_);
+        if (!n) return Sticky(n.error());
+        resolved_ += *n;
+      }
+    }
+
+    ScanRecord rec;
+    rec.id = scan_;
+    rec.info = info_;
+    rec.finished_unix_ms = NowUnixMs();
+    rec.status = end.completed ? ScanStatus::kCompleted : ScanStatus::kInterrupted;
+    rec.values_stored = options_.store_values;
+    rec.files_read = files_read_;
+    rec.files_skipped = files_skipped_;
+    rec.files_gone = static_cast<uint64_t>(gone);
+    rec.new_findings = static_cast<uint64_t>(new_findings_);
+    rec.resolved = static_cast<uint64_t>(resolved_);
+    finish_scan_.Bind(1, scan_)
+        .Bind(2, *rec.finished_unix_ms)
+        .Bind(3, ScanStatusName(rec.status))
+        .Bind(4, AsInt(files_read_))
+        .Bind(5, AsInt(files_skipped_))
+        .Bind(6, gone)
+        .Bind(7, new_findings_)
+        .Bind(8, resolved_);
+    auto row = finish_scan_.Step();
+    if (!row) return Sticky(row.error());
+    rec.findings = static_cast<uint64_t>(finish_scan_.Int(0));
+    finish_scan_.Reset();
+    if (auto r = Commit(); !r) return std::unexpected(r.error());
+    finished_ = true;
+    state_->EndScan();
+    return rec;
+  }
+
+ private:
+  struct KnownFile {
+    int64_t id, last_seen, last_scan, statuses;
+  };
+
+  const std::string& Root(const std::string& root) {
+    if (root != root_given_) {
+      root_given_ = root;
+      root_ = NormalizeRoot(root);
+    }
+    return root_;
+  }
+
+  // Binds everything of a files row but its id and history (parameters 2-14
+  // of kUpdateFile; kInsertFile's are one further on, after root).
+  void BindFileState(Statement& stmt, int first) {
+    const FileState& file = buffer_.file();
+    const FileIdentity& id = file.identity;
+    stmt.Bind(first, file.path)
+        .Bind(first + 1, AsInt(id.device))
+        .Bind(first + 2, AsInt(id.inode))
+        .Bind(first + 3, AsInt(id.size))
+        .Bind(first + 4, id.mtime_ns)
+        .Bind(first + 5, id.ctime_ns)
+        .Bind(first + 6, file.type)
+        .Bind(first + 7, buffer_.status())
+        .Bind(first + 8, buffer_.reason())
+        .Bind(first + 9, AsInt(file.bytes_scanned))
+        .Bind(first + 10, info_.config_fingerprint)
+        .Bind(first + 11, static_cast<int64_t>(buffer_.findings().size()))
+        .Bind(first + 12, static_cast<int64_t>(buffer_.statuses().size()));
+  }
+
+  Result<int64_t> InsertFile(const std::string& root) {
+    insert_file_.Bind(1, std::string_view(root)).Bind(2, buffer_.file().identity.relative_path);
+    BindFileState(insert_file_, 3);
+    insert_file_.Bind(16, info_.started_unix_ms).Bind(17, scan_);
+    if (auto r = insert_file_.Run(); !r) return std::unexpected(r.error());
+    int64_t id = sqlite3_last_insert_rowid(db_.get());
+    for (const BufferedFinding& b : buffer_.findings()) {
+      if (auto r = InsertFinding(id, b); !r) return std::unexpected(r.error());
+    }
+    return id;
+  }
+
+  Result<void> InsertFinding(int64_t file_id, const BufferedFinding& b) {
+    const Finding& f = b.finding;
+    insert_finding_.Bind(1, file_id)
+        .Bind(2, b.location)
         .Bind(3, f.detector)
         .Bind(4, f.category)
         .Bind(5, ConfidenceName(f.confidence))
@@ -140,102 +276,122 @@ class SqliteWriter final : public StoreWriter {
         .Bind(16, info_.started_unix_ms)
         .Bind(17, scan_);
     if (options_.store_values && f.value)
-      upsert_finding_.Bind(9, *f.value);
+      insert_finding_.Bind(9, *f.value);
     else
-      upsert_finding_.BindNull(9);
-    if (auto r = upsert_finding_.Run(); !r) return Sticky(r.error());
-    return {};
+      insert_finding_.BindNull(9);
+    ++new_findings_;
+    return insert_finding_.Run();
   }
 
-  Result<void> AddStatus(const StatusRecord& s) override {
-    if (auto r = InFile(); !r) return r;
-    location_ = LocationToJson(s.location);
-    std::string_view status = FileStatusName(s.status);
-    insert_status_.Bind(1, file_id_).Bind(2, location_).Bind(3, status).Bind(4, s.reason);
-    if (auto r = insert_status_.Run(); !r) return Sticky(r.error());
-    if (s.location.empty()) {
-      set_status_.Bind(1, file_id_).Bind(2, status).Bind(3, s.reason);
-      if (auto r = set_status_.Run(); !r) return Sticky(r.error());
+  Result<void> UpdateFinding(int64_t id, const BufferedFinding& b) {
+    const Finding& f = b.finding;
+    update_finding_.Bind(1, id)
+        .Bind(2, f.category)
+        .Bind(3, ConfidenceName(f.confidence))
+        .Bind(4, f.score)
+        .Bind(5, f.masked)
+        .Bind(7, f.note)
+        .Bind(8, f.page)
+        .Bind(9, AsInt(f.count))
+        .Bind(10, f.offset)
+        .Bind(11, f.line)
+        .Bind(12, f.item_time)
+        .Bind(13, info_.started_unix_ms)
+        .Bind(14, scan_);
+    if (options_.store_values && f.value)
+      update_finding_.Bind(6, *f.value);
+    else
+      update_finding_.BindNull(6);
+    return update_finding_.Run();
+  }
+
+  // A file read again: its row updated, its findings diffed against every
+  // finding it ever had (found again: updated; back after being resolved:
+  // current and new again; missing: resolved, last seen when the file was).
+  Result<int64_t> RewriteFile(const KnownFile& known) {
+    update_file_.Bind(1, known.id);
+    BindFileState(update_file_, 2);
+    update_file_.Bind(15, info_.started_unix_ms).Bind(16, scan_);
+    if (auto r = update_file_.Run(); !r) return std::unexpected(r.error());
+    if (known.statuses > 0) {
+      delete_statuses_.Bind(1, known.id);
+      if (auto r = delete_statuses_.Run(); !r) return std::unexpected(r.error());
     }
-    return {};
-  }
-
-  Result<void> EndFile() override {
-    if (auto r = InFile(); !r) return r;
-    if (!file_is_new_) {
-      resolve_unseen_.Bind(1, file_id_).Bind(2, scan_);
-      if (auto r = resolve_unseen_.Run(); !r) return Sticky(r.error());
-    }
-    in_file_ = false;
-    file_id_ = 0;
-    ++files_read_;
-    ++batch_read_;
-    return FileDone();
-  }
-
-  Result<void> KeepUnchanged(int64_t file_id) override {
-    if (auto r = Ready(); !r) return r;
-    if (in_file_) return Fail("findings store: KeepUnchanged inside a file");
-    if (auto r = EnsureTransaction(); !r) return r;
-    keep_file_.Bind(1, file_id).Bind(2, info_.started_unix_ms).Bind(3, scan_);
-    if (auto r = keep_file_.Run(); !r) return Sticky(r.error());
-    ++files_skipped_;
-    ++batch_skipped_;
-    return FileDone();
-  }
-
-  Result<ScanRecord> FinishScan(const ScanEnd& end) override {
-    if (auto r = Ready(); !r) return std::unexpected(r.error());
-    if (in_file_) {
-      // An interrupted scan may end inside a file: its batch is dropped.
-      if (end.completed) return Fail("findings store: a completed scan ended inside a file");
-      if (auto r = db_.Exec("ROLLBACK"); !r) return Sticky(r.error());
-      in_file_ = in_txn_ = false;
-      files_read_ -= batch_read_;
-      files_skipped_ -= batch_skipped_;
-    }
-    if (auto r = EnsureTransaction(); !r) return std::unexpected(r.error());
-    int64_t gone = 0;
-    if (end.completed) {
-      for (const std::string& root : info_.roots) {
-        mark_gone_.Bind(1, root).Bind(2, scan_);
-        auto n = RunCounting(db_, mark_gone_);
-        if (!n) return Sticky(n.error());
-        gone += *n;
+    std::vector<bool> matched(buffer_.findings().size(), false);
+    struct Old {
+      int64_t id, first_scan;
+      std::optional<int64_t> resolved;
+      int64_t index;
+    };
+    std::vector<Old> old;
+    finding_keys_.Bind(1, known.id);
+    while (true) {
+      auto row = finding_keys_.Step();
+      if (!row) {
+        finding_keys_.Reset();
+        return std::unexpected(row.error());
       }
-      resolve_gone_.Bind(1, scan_);
-      if (auto r = resolve_gone_.Run(); !r) return Sticky(r.error());
+      if (!*row) break;
+      std::string key = FileBuffer::Key(finding_keys_.TextView(1), finding_keys_.TextView(2),
+                                        finding_keys_.TextView(3));
+      old.push_back(Old{finding_keys_.Int(0), finding_keys_.Int(4), finding_keys_.OptionalInt(5),
+                        buffer_.Index(key)});
     }
-    see_kept_.Bind(1, scan_).Bind(2, info_.started_unix_ms);
-    if (auto r = see_kept_.Run(); !r) return Sticky(r.error());
-
-    ScanRecord rec;
-    rec.id = scan_;
-    rec.info = info_;
-    rec.finished_unix_ms = NowUnixMs();
-    rec.status = end.completed ? ScanStatus::kCompleted : ScanStatus::kInterrupted;
-    rec.values_stored = options_.store_values;
-    rec.files_read = files_read_;
-    rec.files_skipped = files_skipped_;
-    rec.files_gone = static_cast<uint64_t>(gone);
-    finish_scan_.Bind(1, scan_)
-        .Bind(2, *rec.finished_unix_ms)
-        .Bind(3, ScanStatusName(rec.status))
-        .Bind(4, AsInt(files_read_))
-        .Bind(5, AsInt(files_skipped_))
-        .Bind(6, gone);
-    auto row = finish_scan_.Step();
-    if (!row) return Sticky(row.error());
-    rec.findings = static_cast<uint64_t>(finish_scan_.Int(0));
-    rec.new_findings = static_cast<uint64_t>(finish_scan_.Int(1));
-    rec.resolved = static_cast<uint64_t>(finish_scan_.Int(2));
-    finish_scan_.Reset();
-    if (auto r = Commit(); !r) return std::unexpected(r.error());
-    finished_ = true;
-    return rec;
+    finding_keys_.Reset();
+    for (const Old& o : old) {
+      if (o.index >= 0) {
+        matched[static_cast<size_t>(o.index)] = true;
+        if (o.resolved) {  // back again: first seen now
+          ++new_findings_;
+          if (*o.resolved == scan_) --resolved_;
+        }
+        if (auto r = UpdateFinding(o.id, buffer_.findings()[static_cast<size_t>(o.index)]); !r)
+          return std::unexpected(r.error());
+      } else if (!o.resolved) {
+        ++resolved_;
+        if (o.first_scan == scan_) --new_findings_;
+        resolve_finding_.Bind(1, o.id)
+            .Bind(2, scan_)
+            .Bind(3, known.last_seen)
+            .Bind(4, known.last_scan);
+        if (auto r = resolve_finding_.Run(); !r) return std::unexpected(r.error());
+      }
+    }
+    for (size_t i = 0; i < matched.size(); ++i) {
+      if (matched[i]) continue;
+      if (auto r = InsertFinding(known.id, buffer_.findings()[i]); !r)
+        return std::unexpected(r.error());
+    }
+    return known.id;
   }
 
- private:
+  Result<void> InsertStatuses(int64_t file_id) {
+    for (const BufferedStatus& s : buffer_.statuses()) {
+      insert_status_.Bind(1, file_id).Bind(2, s.location).Bind(3, s.status).Bind(4, s.reason);
+      if (auto r = insert_status_.Run(); !r) return r;
+    }
+    return {};
+  }
+
+  // The files kept unchanged in this batch are seen by this scan: one update
+  // per run of consecutive ids (a tree walked in the same order as when it
+  // was first recorded gives long runs).
+  Result<void> KeepRuns() {
+    std::sort(kept_.begin(), kept_.end());
+    for (size_t i = 0; i < kept_.size();) {
+      size_t j = i + 1;
+      while (j < kept_.size() && kept_[j] <= kept_[j - 1] + 1) ++j;
+      keep_files_.Bind(1, kept_[i])
+          .Bind(2, kept_[j - 1])
+          .Bind(3, info_.started_unix_ms)
+          .Bind(4, scan_);
+      if (auto r = keep_files_.Run(); !r) return Sticky(r.error());
+      i = j;
+    }
+    kept_.clear();
+    return {};
+  }
+
   template <typename E>
   std::unexpected<Error> Sticky(E error) {
     failed_ = error;
@@ -261,16 +417,21 @@ class SqliteWriter final : public StoreWriter {
     in_txn_ = true;
     batch_files_ = 0;
     batch_read_ = batch_skipped_ = 0;
+    batch_new_findings_ = new_findings_;
+    batch_resolved_ = resolved_;
     batch_start_ = std::chrono::steady_clock::now();
     return {};
   }
 
   Result<void> Commit() {
     if (!in_txn_) return {};
+    if (auto r = KeepRuns(); !r) return r;
     progress_.Bind(1, scan_).Bind(2, AsInt(files_read_)).Bind(3, AsInt(files_skipped_));
     if (auto r = progress_.Run(); !r) return Sticky(r.error());
     if (auto r = db_.Exec("COMMIT"); !r) return Sticky(r.error());
     in_txn_ = false;
+    state_->AddCommitted(batch_keys_);  // readers may now find these files
+    batch_keys_.clear();
     return {};
   }
 
@@ -293,8 +454,6 @@ class SqliteWriter final : public StoreWriter {
   bool finished_ = false;
   bool in_txn_ = false;
   bool in_file_ = false;
-  int64_t file_id_ = 0;
-  bool file_is_new_ = false;
   int batch_files_ = 0;
   std::chrono::steady_clock::time_point batch_start_;
   uint64_t files_read_ = 0;
@@ -302,18 +461,27 @@ class SqliteWriter final : public StoreWriter {
   uint64_t batch_read_ = 0;  // of files_read_ and files_skipped_, in the open batch
   uint64_t batch_skipped_ = 0;
   std::optional<Error> failed_;
-  std::string location_;  // bound text must outlive the step
 
-  Statement insert_scan_, upsert_file_, delete_statuses_, upsert_finding_, insert_status_,
-      set_status_, resolve_unseen_, keep_file_, progress_, mark_gone_, resolve_gone_, see_kept_,
-      finish_scan_, interrupt_;
+  std::shared_ptr<ScanState> state_;
+  std::vector<std::string> roots_;  // normalised
+  std::string root_given_, root_;   // the last FileIdentity::root and its normal form
+  FileBuffer buffer_;
+  std::vector<int64_t> kept_;                // files kept unchanged in the open batch
+  std::vector<uint64_t> batch_keys_;         // ScanState::FileKey of the files read in it
+  int64_t new_findings_ = 0, resolved_ = 0;  // of this scan
+  int64_t batch_new_findings_ = 0, batch_resolved_ = 0;  // at the open batch's start
+
+  Statement insert_scan_, find_file_, insert_file_, update_file_, delete_statuses_, insert_finding_,
+      finding_keys_, update_finding_, resolve_finding_, insert_status_, keep_files_, progress_,
+      mark_gone_, resolve_gone_, finish_scan_, interrupt_;
 };
 
 }  // namespace
 
 Result<std::unique_ptr<StoreWriter>> MakeSqliteWriter(Connection db, int lock_fd,
-                                                      const WriterOptions& options) {
-  auto writer = std::make_unique<SqliteWriter>(std::move(db), lock_fd, options);
+                                                      const WriterOptions& options,
+                                                      std::shared_ptr<ScanState> state) {
+  auto writer = std::make_unique<SqliteWriter>(std::move(db), lock_fd, options, std::move(state));
   if (auto r = writer->Prepare(); !r) return std::unexpected(r.error());
   return writer;
 }

@@ -6,12 +6,16 @@
 #include <memory>
 
 #include "core/status.h"
+#include "store/sqlite/scan_state.h"
 #include "store/sqlite/sqlite_db.h"
 #include "store/store.h"
 
 namespace piiscan::store::sqlite {
 
+// `state` is shared with the store's readers: the writer announces its scan
+// there (store/sqlite/scan_state.h).
 Result<std::unique_ptr<StoreWriter>> MakeSqliteWriter(Connection db, int lock_fd,
-                                                      const WriterOptions& options);
+                                                      const WriterOptions& options,
+                                                      std::shared_ptr<ScanState> state);
 
 }  // namespace piiscan::store::sqlite

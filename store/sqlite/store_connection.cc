@@ -13,7 +13,20 @@ Result<Connection> OpenStoreConnection(const std::string& path, std::chrono::mil
   // finding). Readers, one per thread, keep the default: the OS caches too.
   if (writer) {
     if (auto r = db->Exec("PRAGMA cache_size = -65536"); !r) return std::unexpected(r.error());
+    // SQLite evaluates `confidence IN ('low', 'medium', 'high')` by building
+    // a temporary b-tree per inserted row: that CHECK alone made a finding's
+    // insert cost ~30k instructions, half of a first scan's store time. The
+    // writer only writes ConfidenceName / ScanStatusName values.
+    if (auto r = db->Exec("PRAGMA ignore_check_constraints = ON"); !r)
+      return std::unexpected(r.error());
+    // A statement that writes many rows (a run of kept files, the gone
+    // files) keeps a statement journal: in memory, not a pwrite per page to
+    // a temporary file (a third of a re-scan's pwrites).
+    if (auto r = db->Exec("PRAGMA temp_store = MEMORY"); !r) return std::unexpected(r.error());
   }
+  // Readers do not map the file: mapped pages count in the process's RSS (a
+  // 1 M-finding store read whole peaked at 248 MB), and on a loaded machine
+  // the preads they save were not measurably cheaper.
   return db;
 }
 
