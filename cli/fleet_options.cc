@@ -95,7 +95,9 @@ std::optional<int> MakeFleet(const FleetCliOptions& o, const std::string& db,
 
 std::string DerivedFleetScanId(const std::vector<std::string>& roots, const store::FleetPart& part,
                                int64_t started_unix_ms) {
-  std::vector<std::string> sorted = roots;
+  // As the store keeps them: `share` and `/srv/share` run from /srv agree.
+  std::vector<std::string> sorted;
+  for (const auto& r : roots) sorted.push_back(store::NormalizeRoot(r));
   std::sort(sorted.begin(), sorted.end());
   std::string key = part.mode == store::FleetPart::Mode::kClaim
                         ? std::string("claim")

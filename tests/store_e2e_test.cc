@@ -94,10 +94,18 @@ class StoreE2e : public ::testing::TestWithParam<std::string> {
   }
   // The store's files and findings as rows (sqlite3 command-line tool), without
   // the columns that name the scan: what a resumed scan must end equal in.
-  std::string StoreRows(const std::string& db) const {
-    std::string client = Postgres() ? "psql -At -v ON_ERROR_STOP=1 " + db + " -c 'SET search_path = piiscan' -c "
+  // Whether the store's command-line client (sqlite3 or psql) is installed.
+  bool HaveClient() const {
+    return Sh(Postgres() ? "command -v psql" : "command -v sqlite3").exit_code == 0;
+  }
+  // Runs SQL (in double quotes for the shell) on a store with its client.
+  testing::CommandResult Sql(const std::string& db, const std::string& quoted_sql) const {
+    std::string client = Postgres() ? "psql -qAt -v ON_ERROR_STOP=1 " + db + " -c 'SET search_path = piiscan' -c "
                                     : "sqlite3 " + db + " ";
-    auto r = Sh(client +
+    return Sh(client + quoted_sql);
+  }
+  std::string StoreRows(const std::string& db) const {
+    auto r = Sql(db,
                 " \"SELECT relative_path, size, type, status, gone_in_scan IS NULL FROM files ORDER BY 1;"
                 " SELECT fi.relative_path, f.detector, f.value_hash, f.location, f.count, f.first_offset,"
                 " f.masked, f.resolved_in_scan IS NULL FROM findings f JOIN files fi ON fi.id = f.file_id"
@@ -231,7 +239,7 @@ size_t Count(const std::string& hay, const std::string& needle) {
 // The morning page: what is new and resolved since the previous scan, from a
 // real store, masked, self-contained; rendered by headless Chromium when it
 // is installed.
-TEST_F(StoreE2e, HtmlReportShowsNewResolvedAndCurrentFindingsMasked) {
+TEST_P(StoreE2e, HtmlReportShowsNewResolvedAndCurrentFindingsMasked) {
   WriteShare(dir_, 12);
   ASSERT_EQ(Sh(Scan("-q -o /dev/null --db " + db_ + " " + share_)).exit_code, 0);
   std::this_thread::sleep_for(std::chrono::milliseconds(20));
@@ -293,7 +301,7 @@ TEST_F(StoreE2e, HtmlReportShowsNewResolvedAndCurrentFindingsMasked) {
 
 // A root given relative and then absolute is one root: the second scan reads
 // nothing, and writes the paths as given this time.
-TEST_F(StoreE2e, RootsAreStoredAbsoluteSoRelativeAndAbsoluteAreOne) {
+TEST_P(StoreE2e, RootsAreStoredAbsoluteSoRelativeAndAbsoluteAreOne) {
   WriteShare(dir_, 9);
   auto first = Sh("cd " + dir_.path() + " && " + Scan("-o /dev/null --db " + db_ + " share/"));
   ASSERT_EQ(first.exit_code, 0) << first.err;
@@ -306,19 +314,19 @@ TEST_F(StoreE2e, RootsAreStoredAbsoluteSoRelativeAndAbsoluteAreOne) {
   auto plain = Sh(Scan(share_));
   ASSERT_EQ(plain.exit_code, 0) << plain.err;
   EXPECT_EQ(RecordLines(second.out), RecordLines(plain.out));
-  if (Sh("command -v sqlite3").exit_code == 0) {
-    auto roots = Sh("sqlite3 " + db_ + " 'SELECT DISTINCT root FROM files'");
-    EXPECT_EQ(roots.out, share_ + "\n");
+  if (HaveClient()) {
+    auto roots = Sql(db_, "'SELECT DISTINCT root FROM files'");
+    EXPECT_EQ(roots.out, share_ + "\n") << roots.err;
   }
 }
 
 // A store that opens but cannot be read (a damaged row) is a store error
 // for audit too: exit 3, like every other store error.
-TEST_F(StoreE2e, AuditOfAnUnreadableStoreExits3) {
-  if (Sh("command -v sqlite3").exit_code != 0) GTEST_SKIP() << "sqlite3 tool not installed";
+TEST_P(StoreE2e, AuditOfAnUnreadableStoreExits3) {
+  if (!HaveClient()) GTEST_SKIP() << "the store's command-line client is not installed";
   WriteShare(dir_, 3);
   ASSERT_EQ(Sh(Scan("-q -o /dev/null --db " + db_ + " " + share_)).exit_code, 0);
-  ASSERT_EQ(Sh("sqlite3 " + db_ + " \"UPDATE findings SET location = 'not json'\"").exit_code, 0);
+  ASSERT_EQ(Sql(db_, "\"UPDATE findings SET location = 'not json'\"").exit_code, 0);
   auto r = Sh(Piiscan("audit --register " + testing::SourceDir() + "/corpus/register.yaml --db " +
                       db_));
   EXPECT_EQ(r.exit_code, 3) << r.err;
@@ -330,8 +338,7 @@ TEST_F(StoreE2e, AuditOfAnUnreadableStoreExits3) {
 // the scan resumes (completed files are not read again) and the store ends
 // equal to one uninterrupted run's.
 TEST_P(StoreE2e, KilledScansResumeAndEndEqualToAnUninterruptedRun) {
-  if (Sh(Postgres() ? "command -v psql" : "command -v sqlite3").exit_code != 0)
-    GTEST_SKIP() << "the store's command-line client is not installed";
+  if (!HaveClient()) GTEST_SKIP() << "the store's command-line client is not installed";
   WriteShare(dir_, 400, 3000);  // ~150 KB each: a scan lasts long enough to kill
   std::string reference = ReferenceStore();
   ASSERT_EQ(Sh(Scan("-q -o /dev/null --db " + reference + " " + share_)).exit_code, 0);
@@ -340,11 +347,12 @@ TEST_P(StoreE2e, KilledScansResumeAndEndEqualToAnUninterruptedRun) {
   int run_ms = static_cast<int>(std::chrono::duration_cast<std::chrono::milliseconds>(
                                     std::chrono::steady_clock::now() - start).count());
 
-  // Kill points spread over the first half of one uninterrupted run's time
+  // Kill points spread over the first quarter of one uninterrupted run's time
   // (start-up included): each resumed run has less left to do.
   unsigned seed = std::random_device{}();
   std::mt19937 random(seed);
-  std::uniform_int_distribution<int> delay_ms(0, run_ms / 2);
+  // (A resumed run has less left to do, so later kills must come sooner.)
+  std::uniform_int_distribution<int> delay_ms(0, run_ms / 4);
   // Small batches, so that kills land between commits too.
   std::string command = Scan("-q -o /dev/null -j1 --db-commit-files 10 --db " + db_ + " " + share_);
   int killed = 0;

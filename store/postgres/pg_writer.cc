@@ -25,7 +25,6 @@ struct BatchFile {
   bool is_new = false;
   bool ended = false;
   bool findings_sent = false;  // some of its findings went out in an earlier chunk
-  bool superseded = false;     // read again later in the batch: that reading counts
   std::optional<std::pair<std::string, std::string>> own_status;
 };
 
@@ -71,17 +70,17 @@ class PgWriter final : public StoreWriter {
     if (auto r = Ready(); !r) return r;
     if (in_file_) return Fail("findings store: BeginFile inside a file");
     StartBatch();
-    in_file_ = true;
     BatchFile f{.state = file};
     f.state.identity.root = NormalizeRoot(file.identity.root);
-    // The same file read twice in one batch (a PATH given twice): the second
-    // reading replaces the first.
-    auto [it, fresh] = batch_paths_.try_emplace(
-        f.state.identity.root + '\0' + f.state.identity.relative_path, files_.size());
-    if (!fresh) {
-      files_[it->second].superseded = true;
-      it->second = files_.size();
+    std::string key = f.state.identity.root + '\0' + f.state.identity.relative_path;
+    if (batch_paths_.contains(key)) {
+      // The same file read twice in one batch (a PATH given twice): what is
+      // held goes out first, and the second reading then replaces the first
+      // as a reading of a file recorded earlier in the scan does.
+      if (auto r = Send(); !r) return r;
     }
+    batch_paths_.emplace(std::move(key), files_.size());
+    in_file_ = true;
     files_.push_back(std::move(f));
     return {};
   }
@@ -243,7 +242,7 @@ class PgWriter final : public StoreWriter {
     std::unordered_map<std::string, size_t> by_path;
     for (size_t i = 0; i < files_.size(); ++i) {
       BatchFile& f = files_[i];
-      if (f.id || f.superseded) continue;
+      if (f.id) continue;
       const FileIdentity& id = f.state.identity;
       std::string root = ToDbText(id.root), rel = ToDbText(id.relative_path);
       CopyField(data, std::optional<std::string_view>(root), true);
@@ -283,7 +282,6 @@ class PgWriter final : public StoreWriter {
     std::string direct, merged;
     for (const BatchFinding& row : findings_) {
       const BatchFile& f = files_[row.file];
-      if (f.superseded) continue;
       std::string& out = f.is_new && !f.findings_sent ? direct : merged;
       CopyField(out, f.id, true);
       out += row.head;
@@ -314,7 +312,6 @@ class PgWriter final : public StoreWriter {
   Result<void> SendStatuses() {
     std::string data;
     for (const BatchStatus& s : statuses_) {
-      if (files_[s.file].superseded) continue;
       CopyField(data, files_[s.file].id, true);
       data += s.row;
       data += '\n';
@@ -322,7 +319,7 @@ class PgWriter final : public StoreWriter {
     if (!data.empty())
       if (auto r = db_.CopyIn(sql::kCopyStatuses, data); !r) return r;
     for (BatchFile& f : files_) {
-      if (!f.own_status || f.superseded) continue;
+      if (!f.own_status) continue;
       auto r = db_.Run(sql::kSetFileStatus,
                        Params().Add(f.id).Add(f.own_status->first).Add(f.own_status->second));
       if (!r) return std::unexpected(r.error());
@@ -341,7 +338,7 @@ class PgWriter final : public StoreWriter {
       if (auto r = SendStatuses(); !r) return r;
       std::vector<int64_t> ended;
       for (const BatchFile& f : files_)
-        if (f.ended && !f.is_new && !f.superseded) ended.push_back(f.id);
+        if (f.ended && !f.is_new) ended.push_back(f.id);
       if (!ended.empty()) {
         auto r = db_.Run(sql::kResolveUnseen, Params().AddIdArray(ended).Add(part_.scan));
         if (!r) return std::unexpected(r.error());
