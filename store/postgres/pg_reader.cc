@@ -4,6 +4,7 @@
 
 #include "core/confidence.h"
 #include "store/location_json.h"
+#include "store/postgres/pg_root_snapshot.h"
 
 namespace piiscan::store::pg {
 namespace {
@@ -116,16 +117,46 @@ Result<StoredFinding> ReadStoredFinding(const PgResult& r, const std::string& wh
 
 class PgReader final : public StoreReader {
  public:
-  explicit PgReader(PgConnection db) : db_(std::move(db)) {}
+  PgReader(PgConnection db, std::shared_ptr<const StoreEvents> events)
+      : db_(std::move(db)), events_(std::move(events)) {}
 
   Result<std::optional<StoredFile>> Unchanged(const FileIdentity& id,
                                               std::string_view fingerprint) override {
-    // One read-only snapshot, so that the file and its findings agree; most
-    // files have neither findings nor statuses and cost one round trip.
     if (id.root != root_given_) {  // roots are stored normalised (NormalizeRoot)
       root_given_ = id.root;
       root_ = NormalizeRoot(id.root);
+      root_text_ = ToDbText(root_);
     }
+    auto copied = snapshot_.Prepare(db_, root_text_, *events_);
+    if (!copied) return std::unexpected(copied.error());
+    if (!*copied) return UnchangedFromServer(id, fingerprint);
+    auto found = snapshot_.Find(db_, ToDbText(id.relative_path), *events_);
+    if (!found) return std::unexpected(found.error());
+    if (!*found) return std::nullopt;
+    const SnapshotRow& row = **found;
+    StoredFile out;
+    FileIdentity& stored = out.state.identity;
+    stored = FileIdentity{id.root, id.relative_path, row.device, row.inode, row.size,
+                          row.mtime_ns, row.ctime_ns};
+    // A gone or unreadable file (permission denied, I/O error) is read again.
+    if (!(stored == id) || row.fingerprint != fingerprint || !row.readable) return std::nullopt;
+    stored.root = root_;
+    out.file_id = row.id;
+    out.state.path = !row.path.empty()        ? row.path
+                     : id.relative_path.empty() ? root_
+                     : root_.ends_with('/')     ? root_ + id.relative_path
+                                                : root_ + "/" + id.relative_path;
+    out.state.type = row.type;
+    out.state.bytes_scanned = row.bytes_scanned;
+    if (!row.has_findings && !row.has_statuses) return out;
+    if (auto r = ReadInSnapshot(out); !r) return std::unexpected(r.error());
+    return out;
+  }
+
+  // The same question asked of the server (a root too big to copy): one
+  // round trip for most files, which have neither findings nor statuses.
+  Result<std::optional<StoredFile>> UnchangedFromServer(const FileIdentity& id,
+                                                        std::string_view fingerprint) {
     auto file = db_.Query(kFile, Params().Add(ToDbText(root_)).Add(ToDbText(id.relative_path)));
     if (!file) return std::unexpected(file.error());
     if (file->Rows() == 0) return std::nullopt;
@@ -148,14 +179,7 @@ class PgReader final : public StoreReader {
     out.state.type = FromDbText(file->TextView(0, 2));
     out.state.bytes_scanned = static_cast<uint64_t>(file->Int(0, 3));
     if (!file->Bool(0, 12) && !file->Bool(0, 13)) return out;
-    // Findings and statuses in one snapshot with each other; a batch
-    // committed between the file row and them only adds a later state of a
-    // file the caller then replays (it was unchanged by identity).
-    if (auto r = db_.Exec("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"); !r)
-      return std::unexpected(r.error());
-    auto more = ReadContents(out);
-    (void)db_.Exec("COMMIT");
-    if (!more) return std::unexpected(more.error());
+    if (auto r = ReadInSnapshot(out); !r) return std::unexpected(r.error());
     return out;
   }
 
@@ -247,6 +271,16 @@ class PgReader final : public StoreReader {
   }
 
  private:
+  // Findings and statuses in one snapshot with each other; a batch
+  // committed between the file row and them only adds a later state of a
+  // file the caller then replays (it was unchanged by identity).
+  Result<void> ReadInSnapshot(StoredFile& out) {
+    if (auto r = db_.Exec("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"); !r) return r;
+    auto more = ReadContents(out);
+    (void)db_.Exec("COMMIT");
+    return more;
+  }
+
   Result<void> ReadContents(StoredFile& out) {
     auto findings = db_.Query(kFileFindings, Params().Add(out.file_id));
     if (!findings) return std::unexpected(findings.error());
@@ -318,13 +352,16 @@ class PgReader final : public StoreReader {
   }
 
   PgConnection db_;
-  std::string root_given_, root_;  // the last root asked about, and its normal form
+  std::shared_ptr<const StoreEvents> events_;
+  std::string root_given_, root_, root_text_;  // the last root asked about, normalised, stored
+  RootSnapshot snapshot_;
 };
 
 }  // namespace
 
-Result<std::unique_ptr<StoreReader>> MakePgReader(PgConnection db) {
-  return std::make_unique<PgReader>(std::move(db));
+Result<std::unique_ptr<StoreReader>> MakePgReader(PgConnection db,
+                                                  std::shared_ptr<const StoreEvents> events) {
+  return std::make_unique<PgReader>(std::move(db), std::move(events));
 }
 
 }  // namespace piiscan::store::pg

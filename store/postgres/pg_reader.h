@@ -7,10 +7,13 @@
 
 #include "core/status.h"
 #include "store/postgres/pg_connection.h"
+#include "store/postgres/pg_root_snapshot.h"
 #include "store/store.h"
 
 namespace piiscan::store::pg {
 
-Result<std::unique_ptr<StoreReader>> MakePgReader(PgConnection db);
+// `events`: what this Store object's writers did (pg_root_snapshot.h).
+Result<std::unique_ptr<StoreReader>> MakePgReader(PgConnection db,
+                                                  std::shared_ptr<const StoreEvents> events);
 
 }  // namespace piiscan::store::pg

@@ -15,13 +15,13 @@ class PostgresStore final : public Store {
   Result<std::unique_ptr<StoreWriter>> OpenWriter(const WriterOptions& options) override {
     auto db = Connect();
     if (!db) return std::unexpected(db.error());
-    return pg::MakePgWriter(target_, std::move(*db), options);
+    return pg::MakePgWriter(target_, std::move(*db), options, events_);
   }
 
   Result<std::unique_ptr<StoreReader>> OpenReader() override {
     auto db = Connect();
     if (!db) return std::unexpected(db.error());
-    return pg::MakePgReader(std::move(*db));
+    return pg::MakePgReader(std::move(*db), events_);
   }
 
   // The server keeps its own pages consistent; what can go wrong is ours:
@@ -52,6 +52,7 @@ SELECT (SELECT count(*) FROM findings f JOIN files fi ON fi.id = f.file_id
   }
 
   std::string target_;
+  std::shared_ptr<pg::StoreEvents> events_ = std::make_shared<pg::StoreEvents>();
 };
 
 }  // namespace

@@ -43,8 +43,9 @@ struct BatchStatus {
 
 class PgWriter final : public StoreWriter {
  public:
-  PgWriter(std::string target, PgConnection db, const WriterOptions& options)
-      : target_(std::move(target)), db_(std::move(db)), o_(options) {}
+  PgWriter(std::string target, PgConnection db, const WriterOptions& options,
+           std::shared_ptr<StoreEvents> events)
+      : target_(std::move(target)), db_(std::move(db)), o_(options), events_(std::move(events)) {}
 
   ~PgWriter() override {
     if (in_file_) {
@@ -63,6 +64,7 @@ class PgWriter final : public StoreWriter {
     if (!part) return Sticky(part.error());
     part_ = *part;
     info_ = info;
+    ++events_->scans;
     return part_.scan;
   }
 
@@ -191,6 +193,7 @@ class PgWriter final : public StoreWriter {
                        PartCounts{.files_read = files_read_, .files_skipped = files_skipped_});
     if (!rec) return Sticky(rec.error());
     finished_ = true;
+    ++events_->scans;
     return rec;
   }
 
@@ -401,6 +404,7 @@ class PgWriter final : public StoreWriter {
     progress.Add(part_.agent).Add(files_read_).Add(files_skipped_);
     if (auto r = db_.Run(sql::kAgentProgress, progress); !r) return Sticky(r.error());
     if (auto r = db_.Exec("COMMIT"); !r) return Sticky(r.error());
+    ++events_->commits;
     in_txn_ = false;
     batch_open_ = false;
     return {};
@@ -409,6 +413,7 @@ class PgWriter final : public StoreWriter {
   std::string target_;
   PgConnection db_;
   WriterOptions o_;
+  std::shared_ptr<StoreEvents> events_;
   ScanInfo info_;
   ScanPart part_;
   bool finished_ = false;
@@ -434,8 +439,10 @@ class PgWriter final : public StoreWriter {
 }  // namespace
 
 Result<std::unique_ptr<StoreWriter>> MakePgWriter(std::string target, PgConnection db,
-                                                  const WriterOptions& options) {
-  auto writer = std::make_unique<PgWriter>(std::move(target), std::move(db), options);
+                                                  const WriterOptions& options,
+                                                  std::shared_ptr<StoreEvents> events) {
+  auto writer =
+      std::make_unique<PgWriter>(std::move(target), std::move(db), options, std::move(events));
   if (auto r = writer->Prepare(); !r) return std::unexpected(r.error());
   return writer;
 }

@@ -9,13 +9,16 @@
 
 #include "core/status.h"
 #include "store/postgres/pg_connection.h"
+#include "store/postgres/pg_root_snapshot.h"
 #include "store/store.h"
 
 namespace piiscan::store::pg {
 
 // `db` is connected to a prepared store; the writers' lock is taken here.
 // `target` connects the work queue's own connections (--claim).
+// `events` counts its scans and commits for this Store object's readers.
 Result<std::unique_ptr<StoreWriter>> MakePgWriter(std::string target, PgConnection db,
-                                                  const WriterOptions& options);
+                                                  const WriterOptions& options,
+                                                  std::shared_ptr<StoreEvents> events);
 
 }  // namespace piiscan::store::pg
