@@ -5,16 +5,15 @@
 #include "core/confidence.h"
 #include "store/location_json.h"
 #include "store/postgres/pg_root_snapshot.h"
+#include "store/postgres/pg_file_contents.h"
+#include "store/postgres/pg_rows.h"
 
 namespace piiscan::store::pg {
 namespace {
 
 // The statements mirror store/sqlite/reader_sql.h; every finding query starts
 // with the same 14 columns, read by ReadFinding.
-#define PIISCAN_FINDING_COLUMNS                                                         \
-  "f.location, f.detector, f.category, f.confidence, f.score, f.masked, f.value_hash, " \
-  "f.value, f.note, f.page, f.count, f.first_offset, f.first_line, f.item_time"
-constexpr int kFindingColumns = 14;
+#define PIISCAN_FINDING_COLUMNS PIISCAN_PG_FINDING_COLUMNS
 
 // has_findings / has_statuses spare a round trip for the many files with none.
 constexpr std::string_view kFile = R"sql(
@@ -53,8 +52,10 @@ FROM scan_agents ORDER BY id)sql";
 
 #define PIISCAN_STORED_FINDING                                                      \
   "SELECT " PIISCAN_FINDING_COLUMNS                                                 \
-  ", fi.path, fi.root, fi.relative_path, f.first_seen, f.last_seen, f.first_scan, " \
-  "f.last_scan, f.resolved_in_scan FROM findings f JOIN files fi ON fi.id = f.file_id "
+  ", fi.path, fi.root, fi.relative_path, f.first_seen, "                          \
+  "CASE WHEN f.resolved_in_scan IS NULL THEN fi.last_seen ELSE f.last_seen END, "    \
+  "f.first_scan, CASE WHEN f.resolved_in_scan IS NULL THEN fi.last_scan "           \
+  "ELSE f.last_scan END, f.resolved_in_scan FROM findings f JOIN files fi ON fi.id = f.file_id "
 
 constexpr std::string_view kCurrent = PIISCAN_STORED_FINDING "WHERE f.resolved_in_scan IS NULL";
 constexpr std::string_view kNewSince =
@@ -70,34 +71,6 @@ constexpr std::string_view kPreviousCompleted =
 constexpr std::string_view kScanById = "SELECT id FROM scans WHERE scan_id = $1";
 constexpr std::string_view kLastScanBefore =
     "SELECT coalesce(max(id), 0) FROM scans WHERE started < $1";
-
-Result<Location> ReadLocation(std::string_view stored, const std::string& where) {
-  auto location = LocationFromJson(FromDbText(stored));
-  if (!location) return Fail(where + ": a location is not a JSON array");
-  return std::move(*location);
-}
-
-Result<Finding> ReadFinding(const PgResult& r, int row, std::string file, const std::string& where) {
-  Finding f;
-  f.file = std::move(file);
-  auto location = ReadLocation(r.TextView(row, 0), where);
-  if (!location) return std::unexpected(location.error());
-  f.location = std::move(*location);
-  f.detector = r.Text(row, 1);
-  f.category = r.Text(row, 2);
-  f.confidence = ParseConfidence(r.TextView(row, 3)).value_or(Confidence::kLow);
-  f.score = r.Real(row, 4);
-  f.masked = FromDbText(r.TextView(row, 5));
-  f.value_hash = r.Text(row, 6);
-  if (!r.IsNull(row, 7)) f.value = FromDbText(r.TextView(row, 7));
-  f.note = FromDbText(r.TextView(row, 8));
-  if (!r.IsNull(row, 9)) f.page = static_cast<int>(r.Int(row, 9));
-  f.count = static_cast<uint64_t>(r.Int(row, 10));
-  if (!r.IsNull(row, 11)) f.offset = static_cast<uint64_t>(r.Int(row, 11));
-  if (!r.IsNull(row, 12)) f.line = static_cast<uint64_t>(r.Int(row, 12));
-  f.item_time = r.OptionalInt(row, 13);
-  return f;
-}
 
 Result<StoredFinding> ReadStoredFinding(const PgResult& r, const std::string& where) {
   constexpr int c = kFindingColumns;
@@ -149,7 +122,8 @@ class PgReader final : public StoreReader {
     out.state.type = row.type;
     out.state.bytes_scanned = row.bytes_scanned;
     if (!row.has_findings && !row.has_statuses) return out;
-    if (auto r = ReadInSnapshot(out); !r) return std::unexpected(r.error());
+    if (auto r = contents_.Read(db_, out, snapshot_.with_contents()); !r)
+      return std::unexpected(r.error());
     return out;
   }
 
@@ -355,6 +329,7 @@ class PgReader final : public StoreReader {
   std::shared_ptr<const StoreEvents> events_;
   std::string root_given_, root_, root_text_;  // the last root asked about, normalised, stored
   RootSnapshot snapshot_;
+  FileContents contents_;
 };
 
 }  // namespace

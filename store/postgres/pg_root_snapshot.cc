@@ -25,6 +25,7 @@ Result<bool> RootSnapshot::Prepare(PgConnection& db, const std::string& root,
   if (!loaded_ || root != root_ || scans != scans_) {
     root_ = root;
     rows_.clear();
+    with_contents_.clear();
     max_id_ = 0;
     too_big_ = false;
     loaded_ = true;
@@ -53,6 +54,7 @@ Result<void> RootSnapshot::Fetch(PgConnection& db, int64_t after_id) {
     if (rows_.size() >= kMaxRows) {
       too_big_ = true;
       rows_.clear();
+      with_contents_.clear();
       return false;
     }
     SnapshotRow s;
@@ -72,10 +74,12 @@ Result<void> RootSnapshot::Fetch(PgConnection& db, int64_t after_id) {
     s.has_findings = row.Bool(0, 12);
     s.has_statuses = row.Bool(0, 13);
     max_id_ = std::max(max_id_, s.id);
+    if (s.has_findings || s.has_statuses) with_contents_.push_back(s.id);
     rows_.insert_or_assign(std::move(rel), std::move(s));
     return true;
   });
   if (!r) return r;
+  std::sort(with_contents_.begin(), with_contents_.end());
   return {};
 }
 

@@ -16,6 +16,7 @@
 #include <optional>
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 #include "core/status.h"
 #include "store/postgres/pg_connection.h"
@@ -53,6 +54,9 @@ class RootSnapshot {
   Result<const SnapshotRow*> Find(PgConnection& db, const std::string& relative_path,
                                   const StoreEvents& events);
 
+  // Ids of the rows that have findings or statuses, sorted.
+  const std::vector<int64_t>& with_contents() const { return with_contents_; }
+
  private:
   Result<void> Fetch(PgConnection& db, int64_t after_id);
 
@@ -61,6 +65,7 @@ class RootSnapshot {
   uint64_t scans_ = 0, commits_ = 0;
   int64_t max_id_ = 0;
   std::unordered_map<std::string, SnapshotRow> rows_;  // by relative path (stored text)
+  std::vector<int64_t> with_contents_;
 };
 
 }  // namespace piiscan::store::pg

@@ -241,7 +241,8 @@ UPDATE scans SET
   finished = $2, status = $3, files_gone = $4,
   files_read = (SELECT coalesce(sum(files_read), 0) FROM scan_agents WHERE scan = $1),
   files_skipped = (SELECT coalesce(sum(files_skipped), 0) FROM scan_agents WHERE scan = $1),
-  findings = (SELECT count(*) FROM findings WHERE last_scan = $1 AND resolved_in_scan IS NULL),
+  findings = (SELECT count(*) FROM findings f JOIN files fi ON fi.id = f.file_id
+              WHERE fi.last_scan = $1 AND f.resolved_in_scan IS NULL),
   new_findings = (SELECT count(*) FROM findings WHERE first_scan = $1 AND resolved_in_scan IS NULL),
   resolved = (SELECT count(*) FROM findings WHERE resolved_in_scan = $1)
 WHERE id = $1

@@ -359,7 +359,6 @@ class PgWriter final : public StoreWriter {
         Params p;
         p.AddIdArray(kept_).Add(info_.started_unix_ms).Add(part_.scan);
         if (auto r = db_.Run(sql::kKeepFiles, p); !r) return std::unexpected(r.error());
-        if (auto r = db_.Run(sql::kSeeKept, p); !r) return std::unexpected(r.error());
       }
       return {};
     }();

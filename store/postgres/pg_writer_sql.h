@@ -105,12 +105,12 @@ UPDATE findings SET resolved_in_scan = $2
 WHERE file_id = ANY ($1::bigint[]) AND resolved_in_scan IS NULL
   AND (last_scan <> $2 OR count = 0))sql";
 
-// Files kept unchanged, and their findings, were seen. $1 = ids, $2 = T, $3 = S.
+// Files kept unchanged were seen. Their findings are not rewritten (that
+// cost a new row version of every current finding per night): a current
+// finding was last seen when its file was (files.last_seen / last_scan),
+// which is what readers report. $1 = ids, $2 = T, $3 = S.
 inline constexpr std::string_view kKeepFiles =
     "UPDATE files SET last_seen = $2, last_scan = $3 WHERE id = ANY ($1::bigint[])";
-inline constexpr std::string_view kSeeKept = R"sql(
-UPDATE findings SET last_seen = $2, last_scan = $3
-WHERE file_id = ANY ($1::bigint[]) AND resolved_in_scan IS NULL AND last_scan <> $3)sql";
 
 inline constexpr std::string_view kAgentProgress =
     "UPDATE scan_agents SET files_read = $2, files_skipped = $3 WHERE id = $1";
