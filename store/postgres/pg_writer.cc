@@ -194,6 +194,11 @@ class PgWriter final : public StoreWriter {
     if (!rec) return Sticky(rec.error());
     finished_ = true;
     ++events_->scans;
+    // Fresh statistics: after a first scan's bulk load the planner would
+    // otherwise read the whole findings table for each replay of the next
+    // night (seen: 40 ms instead of 0.1 ms a query). ANALYZE samples a
+    // bounded number of rows, so it stays cheap on a big store.
+    (void)db_.Exec("ANALYZE files; ANALYZE findings; ANALYZE statuses");
     return rec;
   }
 
