@@ -436,9 +436,10 @@ class PersonNameFinder final : public Finder {
   uint32_t first_names_, salutations_, greetings_, signoffs_, labels_;
 };
 
-void Fill(const rules::RuleSet& rules, const char* name, std::unordered_set<std::string>& out) {
+void Fill(const rules::RuleSet& rules, const char* name, WordSet& out) {
   auto it = rules.lexicons.find(name);
   if (it == rules.lexicons.end()) return;
+  out.reserve(out.size() + it->second.size());  // the gazetteers: thousands of words, no rehash
   for (const auto& term : it->second) out.insert(LowerAscii(term));
 }
 
