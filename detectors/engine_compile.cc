@@ -4,7 +4,6 @@
 #include <hs/hs.h>
 
 #include <algorithm>
-
 #include <string>
 
 #include "core/utf8.h"

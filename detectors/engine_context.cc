@@ -27,7 +27,8 @@ uint64_t ClauseEnd(std::string_view text, uint32_t from, uint64_t hi) {
 // ask for (Engine::Impl::lexicon_keyword_set); stops when f returns false.
 // Not in begin order across the two sets: callers do not depend on it.
 template <typename F>
-void ForEachKeyword(const CompiledSpec& c, State& st, std::string_view text, uint64_t lo, uint64_t hi, F&& f) {
+void ForEachKeyword(const CompiledSpec& c, State& st, std::string_view text, uint64_t lo,
+                    uint64_t hi, F&& f) {
   bool go_on = true;
   st.keywords->ForEach(lo, hi, [&](const TermHit& h) { return go_on = f(h); });
   if (!go_on || !c.lexicon_keywords || !st.lexicon_keywords) return;
@@ -45,7 +46,8 @@ void ForEachKeyword(const CompiledSpec& c, State& st, std::string_view text, uin
 // to the label one line up. Keywords after the candidate count only on its
 // own line: on a later line they label the next value. Equal distance:
 // positive. Keywords inside the candidate itself do not count.
-int ContextAround(const CompiledSpec& c, State& st, std::string_view text, uint32_t begin, uint32_t end) {
+int ContextAround(const CompiledSpec& c, State& st, std::string_view text, uint32_t begin,
+                  uint32_t end) {
   if (!c.has_keywords) return 0;
   uint32_t lo = begin > static_cast<uint32_t>(c.spec->context_before)
                     ? begin - static_cast<uint32_t>(c.spec->context_before) : 0;
@@ -71,7 +73,8 @@ int ContextAround(const CompiledSpec& c, State& st, std::string_view text, uint3
 
 // True when some positive keyword of the spec begins in [lo, hi): without
 // one, a candidate anywhere inside can never have positive context.
-bool AnyPositiveIn(const CompiledSpec& c, State& st, std::string_view text, uint64_t lo, uint64_t hi) {
+bool AnyPositiveIn(const CompiledSpec& c, State& st, std::string_view text, uint64_t lo,
+                   uint64_t hi) {
   bool any = false;
   ForEachKeyword(c, st, text, lo, hi, [&](const TermHit& h) {
     any = c.positive[h.list];

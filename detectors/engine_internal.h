@@ -147,8 +147,8 @@ struct EngineScanner::State {
   std::vector<std::pair<uint32_t, uint32_t>> anchors;   // (spec, end)
   uint32_t anchored_spec = 0, window_base = 0;          // for the anchored callback
   std::unique_ptr<KeywordScanner> keywords;
-  std::unique_ptr<KeywordScanner> lexicon_keywords;  // Impl::lexicon_keyword_set
-  bool lexicon_keywords_ready = false;                // reset to this segment yet
+  std::unique_ptr<KeywordScanner> lexicon_keywords;       // Impl::lexicon_keyword_set
+  bool lexicon_keywords_ready = false;                    // reset to this segment yet
   std::vector<std::unique_ptr<KeywordScanner>> positive;  // by spec (Impl::positive_sets)
   std::vector<uint8_t> positive_ready;                    // reset to this segment yet
   std::vector<TermHit> lexicon_hits;

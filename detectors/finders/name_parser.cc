@@ -1,10 +1,10 @@
 #include "detectors/finders/name_parser.h"
 
-#include "core/utf8.h"
-
 #include <array>
 #include <cctype>
 #include <cstring>
+
+#include "core/utf8.h"
 
 namespace piiscan::detectors {
 namespace {
@@ -287,7 +287,8 @@ ParsedName ParseNameAt(std::string_view t, size_t pos, const NameLexicon& lex, b
       size_t mi = caps.empty() || prefix_seen ? p : InitialsEnd(t, p);
       size_t s = SkipBlanks(t, mi, 1);
       if (mi == p || s == mi || IsCompanyInitials(t.substr(p, mi - p))) break;
-      if (CapWordEnd(t, s, lex) == s && !lex.prefixes.contains(LowerWord(WordAt(t, s)).view())) break;
+      if (CapWordEnd(t, s, lex) == s && !lex.prefixes.contains(LowerWord(WordAt(t, s)).view()))
+        break;
       end = mi;
       p = s;
       continue;

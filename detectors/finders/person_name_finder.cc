@@ -199,7 +199,9 @@ class PersonNameFinder final : public Finder {
     // apart by length before the term is copied (on the small-file bench
     // this copy and its compares were 10 M instructions).
     bool colon_after = p < t.size() && (t[p] == ':' || t[p] == '\t');
-    if (!colon_in_term && !colon_after && term.size() != 6 && term.size() != 12 && term.size() != 14) return;
+    if (!colon_in_term && !colon_after && term.size() != 6 && term.size() != 12 &&
+        term.size() != 14)
+      return;
     std::string label = LowerAscii(term);
     bool no_colon = label == "ondergetekende" || label == "namens" || label == "t.n.v." ||
                     label == "ten name van";
