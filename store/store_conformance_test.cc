@@ -344,7 +344,9 @@ TEST_P(StoreTest, FilesNotSeenByACompletedScanAreGoneAndTheirFindingsResolved) {
   // A kept file's finding was last seen when its file was (the SQLite store
   // keeps that in files.last_seen rather than rewriting every finding).
   OK(reader_->CurrentFindings([&](const StoredFinding& f) {
-    if (f.finding.value_hash == "k") EXPECT_EQ(f.last_seen_unix_ms, 3000);
+    if (f.finding.value_hash == "k") {
+      EXPECT_EQ(f.last_seen_unix_ms, 3000);
+    }
     return true;
   }));
 
