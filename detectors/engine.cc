@@ -27,6 +27,8 @@ std::unique_ptr<EngineScanner> Engine::NewScanner() const {
   st->impl = impl_.get();
   st->scratch = CloneScratch(impl_->scratch_proto);
   st->keywords = std::make_unique<KeywordScanner>(impl_->keyword_set);
+  if (impl_->lexicon_keyword_set)
+    st->lexicon_keywords = std::make_unique<KeywordScanner>(impl_->lexicon_keyword_set);
   for (const auto& ps : impl_->positive_sets) {
     st->positive.push_back(ps ? std::make_unique<KeywordScanner>(ps) : nullptr);
   }

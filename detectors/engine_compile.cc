@@ -3,6 +3,7 @@
 
 #include <hs/hs.h>
 
+#include <algorithm>
 #include <string>
 
 #include "core/utf8.h"
@@ -189,9 +190,33 @@ Result<bool> Engine::Impl::CompileKeywords() {
     for (auto k : kw[i].second) specs[i].negative[k] = true;
     specs[i].has_keywords = !kw[i].first.empty() || !kw[i].second.empty();
   }
-  auto ks = KeywordSet::Build(keywords);
+  // Keywords no trigger-confirmed detector asks for go in a set of their
+  // own; a set holds the others as empty texts, so that ids stay global.
+  std::vector<bool> main_use(keywords.size(), false);
+  for (size_t i = 0; i < specs.size(); ++i) {
+    if (specs[i].trigger == TriggerKind::kLexicon) continue;
+    for (auto k : kw[i].first) main_use[k] = true;
+    for (auto k : kw[i].second) main_use[k] = true;
+  }
+  std::vector<Keyword> main_set = keywords, lexicon_set = keywords;
+  bool any_lexicon_only = false;
+  for (size_t k = 0; k < keywords.size(); ++k) {
+    (main_use[k] ? lexicon_set : main_set)[k].text.clear();
+    any_lexicon_only |= !main_use[k];
+  }
+  for (size_t i = 0; i < specs.size(); ++i) {
+    auto only_lexicon = [&](uint32_t k) { return !main_use[k]; };
+    specs[i].lexicon_keywords = std::any_of(kw[i].first.begin(), kw[i].first.end(), only_lexicon) ||
+                                std::any_of(kw[i].second.begin(), kw[i].second.end(), only_lexicon);
+  }
+  auto ks = KeywordSet::Build(main_set);
   if (!ks) return std::unexpected(ks.error());
   keyword_set = std::move(*ks);
+  if (any_lexicon_only) {
+    auto ls = KeywordSet::Build(lexicon_set);
+    if (!ls) return std::unexpected(ls.error());
+    lexicon_keyword_set = std::move(*ls);
+  }
   positive_sets.resize(specs.size());
   for (size_t i = 0; i < specs.size(); ++i) {
     if (!specs[i].spec->requires_context || kw[i].first.empty()) continue;

@@ -22,6 +22,23 @@ uint64_t ClauseEnd(std::string_view text, uint32_t from, uint64_t hi) {
   return hi;
 }
 
+// Calls f(hit) for the keyword hits that begin in [lo, hi): those of the
+// main set, then, for a spec that has some, those only lexicon detectors
+// ask for (Engine::Impl::lexicon_keyword_set); stops when f returns false.
+// Not in begin order across the two sets: callers do not depend on it.
+template <typename F>
+void ForEachKeyword(const CompiledSpec& c, State& st, std::string_view text, uint64_t lo,
+                    uint64_t hi, F&& f) {
+  bool go_on = true;
+  st.keywords->ForEach(lo, hi, [&](const TermHit& h) { return go_on = f(h); });
+  if (!go_on || !c.lexicon_keywords || !st.lexicon_keywords) return;
+  if (!st.lexicon_keywords_ready) {  // reset lazily: most segments have no lexicon candidate
+    st.lexicon_keywords->Reset(text);
+    st.lexicon_keywords_ready = true;
+  }
+  st.lexicon_keywords->ForEach(lo, hi, f);
+}
+
 // +1 when the keyword of the spec nearest to [begin, end) is a positive
 // one, -1 when it is a negative one, 0 when there is none in the window.
 // Nearest wins, so that in "Geboortedatum: 12-03-1985\nDatum in dienst:
@@ -29,8 +46,8 @@ uint64_t ClauseEnd(std::string_view text, uint32_t from, uint64_t hi) {
 // to the label one line up. Keywords after the candidate count only on its
 // own line: on a later line they label the next value. Equal distance:
 // positive. Keywords inside the candidate itself do not count.
-int ContextAround(const CompiledSpec& c, KeywordScanner& keywords, std::string_view text,
-                  uint32_t begin, uint32_t end) {
+int ContextAround(const CompiledSpec& c, State& st, std::string_view text, uint32_t begin,
+                  uint32_t end) {
   if (!c.has_keywords) return 0;
   uint32_t lo = begin > static_cast<uint32_t>(c.spec->context_before)
                     ? begin - static_cast<uint32_t>(c.spec->context_before) : 0;
@@ -40,7 +57,7 @@ int ContextAround(const CompiledSpec& c, KeywordScanner& keywords, std::string_v
   if (c.spec->context_clause) hi = ClauseEnd(text, end, hi);
   int best = 0;
   uint64_t best_dist = UINT64_MAX;
-  keywords.ForEach(lo, hi, [&](const TermHit& h) {
+  ForEachKeyword(c, st, text, lo, hi, [&](const TermHit& h) {
     bool pos = c.positive[h.list];
     if (!pos && !c.negative[h.list]) return true;
     if (h.begin >= begin && h.end <= end) return true;
@@ -56,9 +73,10 @@ int ContextAround(const CompiledSpec& c, KeywordScanner& keywords, std::string_v
 
 // True when some positive keyword of the spec begins in [lo, hi): without
 // one, a candidate anywhere inside can never have positive context.
-bool AnyPositiveIn(const CompiledSpec& c, KeywordScanner& keywords, uint64_t lo, uint64_t hi) {
+bool AnyPositiveIn(const CompiledSpec& c, State& st, std::string_view text, uint64_t lo,
+                   uint64_t hi) {
   bool any = false;
-  keywords.ForEach(lo, hi, [&](const TermHit& h) {
+  ForEachKeyword(c, st, text, lo, hi, [&](const TermHit& h) {
     any = c.positive[h.list];
     return !any;
   });
@@ -69,7 +87,7 @@ bool AnyPositiveIn(const CompiledSpec& c, KeywordScanner& keywords, uint64_t lo,
 // as context for every candidate in the segment.
 int Context(const Engine::Impl& im, const SegmentView& seg, State& st, uint32_t spec, uint32_t begin,
             uint32_t end) {
-  int c = ContextAround(im.specs[spec], *st.keywords, seg.text, begin, end);
+  int c = ContextAround(im.specs[spec], st, seg.text, begin, end);
   if (c == 1) return 1;
   int l = seg.label_context ? (*seg.label_context)[spec] : 0;
   return l != 0 ? l : c;
@@ -107,7 +125,7 @@ bool MayHaveContext(const Engine::Impl& im, const SegmentView& seg, State& st, u
                     uint64_t lo, uint64_t hi) {
   if (seg.label_context && (*seg.label_context)[si] == 1) return true;
   auto& scanner = st.positive[si];
-  if (!scanner) return AnyPositiveIn(im.specs[si], *st.keywords, lo, hi);
+  if (!scanner) return AnyPositiveIn(im.specs[si], st, seg.text, lo, hi);
   if (!st.positive_ready[si]) {  // reset lazily: most segments never ask
     scanner->Reset(seg.text);
     st.positive_ready[si] = 1;

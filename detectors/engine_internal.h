@@ -82,6 +82,7 @@ struct CompiledSpec {
   std::unique_ptr<Finder> finder;
   uint8_t breaking_separators = 0;  // numeric: separators a value cannot contain
   bool has_keywords = false;        // any positive or negative context keyword
+  bool lexicon_keywords = false;    // some of them are in Impl::lexicon_keyword_set
   bool has_trigger_ends = false;    // custom: an hs trigger or a digit lead feeds the finder
   ByteClassSequence lead;           // numeric: required right before the token (empty: none)
   ByteClassSequence digit_lead;     // custom: before a digit, makes a trigger end (empty: none)
@@ -109,6 +110,12 @@ struct Engine::Impl {
   std::vector<uint32_t> numeric_specs, regex_specs, custom_specs, digit_lead_specs;
   std::map<std::string, uint32_t, std::less<>> spec_ids;  // id -> spec index
   std::shared_ptr<const KeywordSet> keyword_set;  // matched lazily, around candidates
+  // The keywords that only lexicon detectors ask for (the special
+  // categories' person words, pronouns among them: "ze" and "ik" occur
+  // inside every other word), apart from keyword_set, so that the context
+  // of dates and numbers, most of the keyword work, does not match them.
+  // Null when there are none. Hits of both carry the keyword's id.
+  std::shared_ptr<const KeywordSet> lexicon_keyword_set;
   // By spec, for specs that require context: their positive keywords alone,
   // to rule out candidates without running the pattern or matching all
   // keywords there (null for the others).
@@ -140,6 +147,8 @@ struct EngineScanner::State {
   std::vector<std::pair<uint32_t, uint32_t>> anchors;   // (spec, end)
   uint32_t anchored_spec = 0, window_base = 0;          // for the anchored callback
   std::unique_ptr<KeywordScanner> keywords;
+  std::unique_ptr<KeywordScanner> lexicon_keywords;       // Impl::lexicon_keyword_set
+  bool lexicon_keywords_ready = false;                    // reset to this segment yet
   std::vector<std::unique_ptr<KeywordScanner>> positive;  // by spec (Impl::positive_sets)
   std::vector<uint8_t> positive_ready;                    // reset to this segment yet
   std::vector<TermHit> lexicon_hits;

@@ -48,6 +48,7 @@ void ResetForSegment(State& st, std::string_view text) {
   st.triggers.clear();
   st.anchors.clear();
   st.keywords->Reset(text);
+  st.lexicon_keywords_ready = false;
   std::fill(st.positive_ready.begin(), st.positive_ready.end(), 0);
   st.lexicon_hits.clear();
   st.tokens.clear();

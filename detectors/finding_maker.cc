@@ -72,6 +72,7 @@ void MakeFindings(const std::vector<rules::DetectorSpec>& specs, std::string_vie
   LineCursor segment_lines(text, info.base_line, 0);
   LineCursor& lines = info.lines != nullptr ? *info.lines : segment_lines;
   const uint64_t base = info.lines != nullptr ? info.base_offset : 0;
+  std::string hashed;  // "category:value", one buffer for the segment's findings
   for (const auto& d : detections) {
     Confidence conf = ConfidenceFromScore(d.score);
     if (conf < options.min_confidence) continue;
@@ -94,7 +95,10 @@ void MakeFindings(const std::vector<rules::DetectorSpec>& specs, std::string_vie
     f.confidence = conf;
     f.score = d.score;
     f.masked = Mask(d.value, spec.masker);
-    f.value_hash = options.hasher->Hash(spec.category + ":" + d.value);
+    hashed.assign(spec.category);
+    hashed += ':';
+    hashed += d.value;
+    f.value_hash = options.hasher->Hash(hashed);
     if (options.show_values) f.value = d.value;
     if (info.has_offsets) f.offset = info.base_offset + d.begin;
     if (info.has_lines) f.line = lines.LineAt(base + std::min<uint64_t>(d.begin, text.size()));

@@ -95,16 +95,21 @@ void KeywordScanner::Reset(std::string_view text) {
   text_ = text;
   state_->text = text;
   hits_.clear();
-  blocks_.assign(text.size() / kBlock + 1, Block{});
+  if (++generation_ == 0) {  // wrapped: every block must read as unmatched
+    std::fill(blocks_.begin(), blocks_.end(), Block{});
+    generation_ = 1;
+  }
+  const size_t needed = text.size() / kBlock + 1;
+  if (blocks_.size() < needed) blocks_.resize(needed);
 }
 
 void KeywordScanner::Ensure(uint64_t lo, uint64_t hi) {
   const auto* set = set_->impl_.get();
   const uint64_t last = (hi - 1) / kBlock;
   for (uint64_t b = lo / kBlock; b <= last; ++b) {
-    if (blocks_[b].matched) continue;
+    if (Matched(b)) continue;
     uint64_t run_end = b;  // blocks [b, run_end] are matched in one scan
-    while (run_end < last && !blocks_[run_end + 1].matched) ++run_end;
+    while (run_end < last && !Matched(run_end + 1)) ++run_end;
     State& st = *state_;
     st.base = b * kBlock;
     st.limit = std::min<uint64_t>(text_.size(), (run_end + 1) * kBlock);
@@ -121,7 +126,7 @@ void KeywordScanner::Ensure(uint64_t lo, uint64_t hi) {
                      [](const TermHit& x, const TermHit& y) { return x.begin < y.begin; });
     size_t i = 0;
     for (uint64_t k = b; k <= run_end; ++k) {
-      blocks_[k].matched = true;
+      blocks_[k].generation = generation_;
       blocks_[k].first = static_cast<uint32_t>(hits_.size() + i);
       while (i < st.found.size() && st.found[i].begin < (k + 1) * kBlock) ++i;
       blocks_[k].last = static_cast<uint32_t>(hits_.size() + i);

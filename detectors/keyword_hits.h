@@ -84,15 +84,20 @@ class KeywordScanner {
   static constexpr uint64_t kBlock = 128;
   struct Block {
     uint32_t first = 0, last = 0;  // range in hits_
-    bool matched = false;
+    uint32_t generation = 0;       // matched in this segment when == generation_
   };
+  bool Matched(uint64_t b) const { return blocks_[b].generation == generation_; }
   // Matches every block of [lo, hi) not matched yet.
   void Ensure(uint64_t lo, uint64_t hi);
 
   std::shared_ptr<const KeywordSet> set_;
   std::unique_ptr<State> state_;
   std::string_view text_;
+  // Grown, never cleared: a new segment only takes a new generation (most
+  // files are small, and filling a block table per segment cost more than
+  // matching their keywords).
   std::vector<Block> blocks_;
+  uint32_t generation_ = 0;
   std::vector<TermHit> hits_;
 };
 

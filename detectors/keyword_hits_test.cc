@@ -95,5 +95,33 @@ TEST(KeywordHits, StopsWhenAskedAndHandlesTheEnds) {
   scanner.ForEach(0, 10, [&](const TermHit&) { return ADD_FAILURE(), true; });
 }
 
+// One scanner goes from segment to segment (a long one, then shorter
+// ones): blocks matched for an earlier segment must not answer for a later
+// one, whose hits are its own.
+TEST(KeywordHits, ANewSegmentForgetsTheBlocksOfTheLast) {
+  auto set = KeywordSet::Build({{"bsn", false, false}, {"iban", false, false}});
+  ASSERT_TRUE(set);
+  KeywordScanner scanner(*set);
+  auto all = [&](std::string_view text) {
+    std::vector<uint32_t> begins;
+    scanner.ForEach(0, text.size(), [&](const TermHit& h) {
+      begins.push_back(h.begin);
+      return true;
+    });
+    return begins;
+  };
+  std::string first = std::string(600, 'x') + " bsn " + std::string(600, 'y') + " iban";
+  scanner.Reset(first);
+  EXPECT_EQ(all(first), (std::vector<uint32_t>{601, 1206}));
+  std::string second = "iban " + std::string(300, 'z');
+  scanner.Reset(second);
+  EXPECT_EQ(all(second), (std::vector<uint32_t>{0}));
+  std::string third(700, 'q');  // where the first had a hit: none now
+  scanner.Reset(third);
+  EXPECT_TRUE(all(third).empty());
+  scanner.Reset(first);
+  EXPECT_EQ(all(first), (std::vector<uint32_t>{601, 1206}));
+}
+
 }  // namespace
 }  // namespace piiscan::detectors

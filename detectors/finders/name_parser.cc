@@ -1,9 +1,10 @@
 #include "detectors/finders/name_parser.h"
 
-#include "core/utf8.h"
-
 #include <array>
 #include <cctype>
+#include <cstring>
+
+#include "core/utf8.h"
 
 namespace piiscan::detectors {
 namespace {
@@ -23,27 +24,28 @@ bool IsTitle(std::string_view w) {
   static constexpr std::array<std::string_view, 22> kTitles = {
       "mr.", "dr.", "drs.", "ir.", "ing.", "prof.", "ds.", "jhr.", "jkvr.", "bc.", "mr",
       "dr", "drs", "ir", "prof", "ing", "dhr.", "hr.", "mevr.", "mw.", "dhr", "mevr"};
-  std::string l = LowerAscii(w);
+  LowerWord l(w);
   for (auto t : kTitles) {
-    if (l == t) return true;
+    if (l.view() == t) return true;
   }
   return false;
 }
 
 // Articles that may follow a compound prefix start ("in 't", "op de").
-bool IsArticle(const std::string& w) {
+bool IsArticle(std::string_view w) {
   return w == "de" || w == "den" || w == "der" || w == "het" || w == "'t" || w == "t";
 }
 // Prefix words that never stand alone before a surname ("in 't Veld" yes,
 // "Jan in Amsterdam" no).
-bool CompoundOnly(const std::string& w) {
+bool CompoundOnly(std::string_view w) {
   return w == "in" || w == "op" || w == "aan" || w == "bij" || w == "onder" || w == "over" ||
          w == "voor" || w == "uit";
 }
 
 // "B.V.", "N.V.", "C.V.", "V.O.F.": legal forms written like initials.
 bool IsCompanyInitials(std::string_view w) {
-  std::string l = LowerAscii(w);
+  LowerWord lw(w);
+  std::string_view l = lw.view();
   return l == "b.v." || l == "n.v." || l == "c.v." || l == "v.o.f.";
 }
 
@@ -112,7 +114,7 @@ size_t CapWordEnd(std::string_view t, size_t p, const NameLexicon& lex) {
     size_t e = CapWordEnd(t, r, lex);
     if (e > r) return e;
     std::string_view w = WordAt(t, r);
-    if (lex.prefixes.contains(LowerAscii(w))) {
+    if (lex.prefixes.contains(LowerWord(w).view())) {
       size_t s = SkipBlanks(t, r + w.size(), 1);
       size_t e2 = s > r + w.size() ? CapWordEnd(t, s, lex) : s;
       if (e2 > s) return e2;
@@ -121,17 +123,18 @@ size_t CapWordEnd(std::string_view t, size_t p, const NameLexicon& lex) {
   return q;
 }
 
-bool EndsWith(const std::string& s, const std::string& suffix) {
+bool EndsWith(std::string_view s, std::string_view suffix) {
   return s.size() > suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
 // A street name, not a surname: "Kerkstraat", "Stationsweg 12".
 bool LooksLikeStreet(std::string_view t, size_t word_begin, size_t word_end, const NameLexicon& lex) {
-  std::string w = LowerAscii(t.substr(word_begin, word_end - word_begin));
+  LowerWord lw(t.substr(word_begin, word_end - word_begin));
+  std::string_view w = lw.view();
   static constexpr std::array<std::string_view, 11> kStrong = {
       "straat", "laan", "weg", "plein", "gracht", "kade", "singel", "steeg", "dreef", "plantsoen", "boulevard"};
   for (auto s : kStrong) {
-    if (EndsWith(w, std::string(s))) return true;
+    if (EndsWith(w, s)) return true;
   }
   size_t n = SkipBlanks(t, word_end, 2);
   bool number_follows = n > word_end && n < t.size() && std::isdigit(static_cast<unsigned char>(t[n]));
@@ -169,6 +172,20 @@ size_t CharLen(std::string_view t, size_t pos) {
   return pos + n <= t.size() ? n : 1;
 }
 
+LowerWord::LowerWord(std::string_view s) {
+  char* out = buf_;
+  if (s.size() > sizeof buf_) {
+    long_.assign(s);
+    out = long_.data();
+  } else {
+    std::memcpy(buf_, s.data(), s.size());
+  }
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (out[i] >= 'A' && out[i] <= 'Z') out[i] = static_cast<char>(out[i] + ('a' - 'A'));
+  }
+  view_ = std::string_view(out, s.size());
+}
+
 std::string LowerAscii(std::string_view s) {
   // Inline, not std::tolower: a library call per byte was most of the
   // cost of every label and name word looked up.
@@ -199,8 +216,9 @@ bool CompanyFollows(std::string_view t, size_t pos, const NameLexicon& lex) {
   if (p < t.size() && t[p] == '&') return true;
   if (p == pos && !(p < t.size() && t[p] == ',')) return false;
   if (p < t.size() && t[p] == ',') p = SkipBlanks(t, p + 1, 2);
-  std::string w = LowerAscii(WordAt(t, p));
-  while (!w.empty() && (w.back() == ',' || w.back() == '-')) w.pop_back();
+  LowerWord lw(WordAt(t, p));
+  std::string_view w = lw.view();
+  while (!w.empty() && (w.back() == ',' || w.back() == '-')) w.remove_suffix(1);
   if (lex.company_markers.contains(w)) return true;
   if (!w.empty() && w.back() == '.' && lex.company_markers.contains(w.substr(0, w.size() - 1))) return true;
   return false;
@@ -231,18 +249,18 @@ ParsedName ParseNameAt(std::string_view t, size_t pos, const NameLexicon& lex, b
   }
   while (p < t.size()) {
     std::string_view w = WordAt(t, p);
-    std::string lw = LowerAscii(w);
-    if (!w.empty() && lex.prefixes.contains(lw)) {
+    LowerWord lw(w);
+    if (!w.empty() && lex.prefixes.contains(lw.view())) {
       // Tussenvoegsels, then the surname. Dutch style writes them in lower
       // case after a given name; "Jan Van Damme" (Flemish) is accepted too.
       size_t q = p;
       int words = 0;
-      std::string first_word = lw;
+      std::string first_word(lw.view());
       while (words < 3) {
         std::string_view pw = WordAt(t, q);
-        std::string lpw = LowerAscii(pw);
-        if (pw.empty() || !lex.prefixes.contains(lpw)) break;
-        if (words == 1 && CompoundOnly(first_word) && !IsArticle(lpw)) return {};
+        LowerWord lpw(pw);
+        if (pw.empty() || !lex.prefixes.contains(lpw.view())) break;
+        if (words == 1 && CompoundOnly(first_word) && !IsArticle(lpw.view())) return {};
         if (words > 0 && IsUpperAt(t, q)) break;
         size_t s = SkipBlanks(t, q + pw.size(), 1);
         if (s == q + pw.size()) break;
@@ -253,7 +271,7 @@ ParsedName ParseNameAt(std::string_view t, size_t pos, const NameLexicon& lex, b
       if (words == 1 && CompoundOnly(first_word)) return {};
       size_t se = CapWordEnd(t, q, lex);
       if (se == q) break;  // "van de" without a capitalised surname: no name part
-      if (lex.stopwords.contains(LowerAscii(t.substr(q, se - q)))) break;
+      if (lex.stopwords.contains(LowerWord(t.substr(q, se - q)).view())) break;
       n.prefixes = words;
       n.surnames = 1;
       n.last = LowerAscii(t.substr(q, se - q));
@@ -269,12 +287,14 @@ ParsedName ParseNameAt(std::string_view t, size_t pos, const NameLexicon& lex, b
       size_t mi = caps.empty() || prefix_seen ? p : InitialsEnd(t, p);
       size_t s = SkipBlanks(t, mi, 1);
       if (mi == p || s == mi || IsCompanyInitials(t.substr(p, mi - p))) break;
-      if (CapWordEnd(t, s, lex) == s && !lex.prefixes.contains(LowerAscii(WordAt(t, s)))) break;
+      if (CapWordEnd(t, s, lex) == s && !lex.prefixes.contains(LowerWord(WordAt(t, s)).view()))
+        break;
       end = mi;
       p = s;
       continue;
     }
-    std::string lc = LowerAscii(t.substr(p, ce - p));
+    LowerWord lcw(t.substr(p, ce - p));
+    std::string_view lc = lcw.view();
     if (lex.stopwords.contains(lc) || lex.company_markers.contains(lc)) break;
     if (!caps.empty() && lex.organisation_words.Exact(lc)) break;  // "Jeroen Bosch Ziekenhuis"
     if (caps.size() >= 4) break;

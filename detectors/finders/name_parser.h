@@ -19,15 +19,18 @@
 
 namespace piiscan::detectors {
 
+// A set of lower-case words that a std::string_view looks up (no copy).
+using WordSet = std::unordered_set<std::string, OrganisationWords::Hash, std::equal_to<>>;
+
 // Word lists the parser and finder use, lower case (ASCII folding only).
 struct NameLexicon {
-  std::unordered_set<std::string> first_names;
-  std::unordered_set<std::string> surnames;
-  std::unordered_set<std::string> prefixes;       // tussenvoegsel words: van, de, der, 't ...
-  std::unordered_set<std::string> common_words;   // ordinary Dutch words that are also names
-  std::unordered_set<std::string> company_markers;  // b.v., bv, holding, groep ...
-  std::unordered_set<std::string> street_suffixes;  // straat, laan, weg ...
-  std::unordered_set<std::string> stopwords;      // capitalised words that are no name parts
+  WordSet first_names;
+  WordSet surnames;
+  WordSet prefixes;                               // tussenvoegsel words: van, de, der, 't ...
+  WordSet common_words;                           // ordinary Dutch words that are also names
+  WordSet company_markers;                        // b.v., bv, holding, groep ...
+  WordSet street_suffixes;                        // straat, laan, weg ...
+  WordSet stopwords;                              // capitalised words that are no name parts
   OrganisationWords organisation_words;           // ziekenhuis, *school, museum ... (organisation_cue.h)
 };
 
@@ -50,6 +53,22 @@ bool IsLetterAt(std::string_view text, size_t pos);
 // Length in bytes of the UTF-8 character at pos (1 for ASCII and bad bytes).
 size_t CharLen(std::string_view text, size_t pos);
 std::string LowerAscii(std::string_view s);
+
+// A word in lower case (ASCII folding only), on the stack when short: the
+// parser looks several words up per name candidate, and a std::string per
+// word was a tenth of its cost. Not copyable: view() points into it.
+class LowerWord {
+ public:
+  explicit LowerWord(std::string_view s);
+  LowerWord(const LowerWord&) = delete;
+  LowerWord& operator=(const LowerWord&) = delete;
+  std::string_view view() const { return view_; }
+
+ private:
+  char buf_[32];
+  std::string long_;  // words longer than buf_
+  std::string_view view_;
+};
 
 // Parses forward from `pos` (which must start a name part) on one line.
 // `allow_single`: a lone capitalised word (a given name after "Beste")

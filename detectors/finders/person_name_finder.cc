@@ -191,15 +191,24 @@ class PersonNameFinder final : public Finder {
   }
 
   void AfterLabel(std::string_view t, const TermHit& h, std::vector<Candidate>& out) const {
-    std::string label = LowerAscii(t.substr(h.begin, h.end - h.begin));
+    const std::string_view term = t.substr(h.begin, h.end - h.begin);
+    bool colon_in_term = !term.empty() && term.back() == ':';
+    size_t p = SkipBlanks(t, h.end);
+    // Most hits are a label word in running text ("de medewerker belt"):
+    // no colon, so only the four labels that need none may go on, told
+    // apart by length before the term is copied (on the small-file bench
+    // this copy and its compares were 10 M instructions).
+    bool colon_after = p < t.size() && (t[p] == ':' || t[p] == '\t');
+    if (!colon_in_term && !colon_after && term.size() != 6 && term.size() != 12 &&
+        term.size() != 14)
+      return;
+    std::string label = LowerAscii(term);
     bool no_colon = label == "ondergetekende" || label == "namens" || label == "t.n.v." ||
                     label == "ten name van";
-    bool colon_in_term = !label.empty() && label.back() == ':';
-    if (colon_in_term) label.pop_back();
-    size_t p = SkipBlanks(t, h.end);
     if (colon_in_term) {
+      label.pop_back();
       if (p == h.end) return;
-    } else if (p < t.size() && (t[p] == ':' || t[p] == '\t')) {
+    } else if (colon_after) {
       p = SkipBlanks(t, p + 1);
     } else if (!no_colon) {
       return;
@@ -429,9 +438,10 @@ class PersonNameFinder final : public Finder {
   uint32_t first_names_, salutations_, greetings_, signoffs_, labels_;
 };
 
-void Fill(const rules::RuleSet& rules, const char* name, std::unordered_set<std::string>& out) {
+void Fill(const rules::RuleSet& rules, const char* name, WordSet& out) {
   auto it = rules.lexicons.find(name);
   if (it == rules.lexicons.end()) return;
+  out.reserve(out.size() + it->second.size());  // the gazetteers: thousands of words, no rehash
   for (const auto& term : it->second) out.insert(LowerAscii(term));
 }
 
