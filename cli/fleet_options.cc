@@ -43,22 +43,22 @@ int Usage(const std::string& message) {
 }  // namespace
 
 void AddFleetOptions(po::options_description& desc, FleetCliOptions& o) {
-  desc.add_options()
-      ("shard", po::value(&o.shard),
-       "I/N: scan only the I-th (1..N) of N stable shards of the files (hash of the path below "
-       "its root); N agents with 1/N..N/N cover the tree once")
-      ("claim", po::bool_switch(&o.claim),
-       "with a PostgreSQL --db: take folders to scan from the store until none is left, beside "
-       "other agents")
-      ("lease", po::value(&o.lease),
-       "with --claim: a claimed folder returns to the queue when not renewed for this long "
-       "(default 120s)")
-      ("scan-id", po::value(&o.scan_id),
-       "the run's id in the store; agents of one fleet run give the same (default for --shard "
-       "and --claim: derived from the roots and the night)")
-      ("nice", po::value(&o.nice), "lower the CPU priority by N (1..19), as nice(1)")
-      ("io-idle", po::bool_switch(&o.io_idle), "read files only when no other I/O wants the disk")
-      ("max-rate", po::value(&o.max_rate_mb), "read at most this many MB/s on average");
+  desc.add_options()(
+      "shard", po::value(&o.shard),
+      "I/N: scan only the I-th (1..N) of N stable shards of the files (hash of the path below "
+      "its root); N agents with 1/N..N/N cover the tree once")(
+      "claim", po::bool_switch(&o.claim),
+      "with a PostgreSQL --db: take folders to scan from the store until none is left, beside "
+      "other agents")(
+      "lease", po::value(&o.lease),
+      "with --claim: a claimed folder returns to the queue when not renewed for this long "
+      "(default 120s)")(
+      "scan-id", po::value(&o.scan_id),
+      "the run's id in the store; agents of one fleet run give the same (default for --shard "
+      "and --claim: derived from the roots and the night)")(
+      "nice", po::value(&o.nice), "lower the CPU priority by N (1..19), as nice(1)")(
+      "io-idle", po::bool_switch(&o.io_idle), "read files only when no other I/O wants the disk")(
+      "max-rate", po::value(&o.max_rate_mb), "read at most this many MB/s on average");
 }
 
 std::optional<int> MakeFleet(const FleetCliOptions& o, const std::string& db,
@@ -66,10 +66,12 @@ std::optional<int> MakeFleet(const FleetCliOptions& o, const std::string& db,
   const bool postgres = !db.empty() && IsPostgresTarget(db);
   if (!o.shard.empty()) {
     auto shard = scanner::ParseShard(o.shard);
-    if (!shard) return Usage("--shard must be I/N with 1 <= I <= N (e.g. 3/8), not '" + o.shard + "'");
+    if (!shard)
+      return Usage("--shard must be I/N with 1 <= I <= N (e.g. 3/8), not '" + o.shard + "'");
     if (!db.empty() && !postgres)
-      return Usage("--shard with --db needs a PostgreSQL store: agents cannot write one SQLite "
-                   "file at once (leave out --db to write only the findings output)");
+      return Usage(
+          "--shard with --db needs a PostgreSQL store: agents cannot write one SQLite "
+          "file at once (leave out --db to write only the findings output)");
     options.shard = *shard;
     if (postgres) fleet.part = {store::FleetPart::Mode::kShard, shard->index, shard->count};
   }

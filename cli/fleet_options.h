@@ -39,10 +39,10 @@ void AddFleetOptions(boost::program_options::options_description& desc, FleetCli
 
 // What the options amount to once checked.
 struct Fleet {
-  store::FleetPart part;                 // written to the store's WriterOptions
-  std::chrono::seconds lease{120};       // --claim
-  std::string scan_id;                   // "" : a new id per run
-  std::unique_ptr<RateLimiter> rate;     // --max-rate
+  store::FleetPart part;              // written to the store's WriterOptions
+  std::chrono::seconds lease{120};    // --claim
+  std::string scan_id;                // "" : a new id per run
+  std::unique_ptr<RateLimiter> rate;  // --max-rate
 };
 
 // Checks the options against the store given (`db`, "" for none) and fills

@@ -11,16 +11,17 @@ namespace piiscan::cli {
 namespace po = boost::program_options;
 
 void AddStoreOptions(po::options_description& desc, StoreCliOptions& o) {
-  desc.add_options()
-      ("db", po::value(&o.db),
-       "record the scan in the findings store (an SQLite FILE or a PostgreSQL connection string) "
-       "and skip unchanged files (default: $PIISCAN_DB)")
-      ("full", po::bool_switch(&o.full), "with --db: read every file, even unchanged ones")
-      ("db-wait", po::value(&o.wait_seconds),
-       "with --db: seconds to wait for another scan of the same store (default 10)")
-      ("db-commit-files", po::value(&o.commit_files),
-       "with --db: commit to the store every N files (default 2000) or every second; a crash loses at most that")
-      ("db-values", po::bool_switch(&o.values), "with --db and --show-values: keep raw values in the store too");
+  desc.add_options()(
+      "db", po::value(&o.db),
+      "record the scan in the findings store (an SQLite FILE or a PostgreSQL connection string) "
+      "and skip unchanged files (default: $PIISCAN_DB)")(
+      "full", po::bool_switch(&o.full), "with --db: read every file, even unchanged ones")(
+      "db-wait", po::value(&o.wait_seconds),
+      "with --db: seconds to wait for another scan of the same store (default 10)")(
+      "db-commit-files", po::value(&o.commit_files),
+      "with --db: commit to the store every N files (default 2000) or every second; a crash loses "
+      "at most that")("db-values", po::bool_switch(&o.values),
+                      "with --db and --show-values: keep raw values in the store too");
 }
 
 std::optional<int> MakeScanStoreRequest(const StoreCliOptions& o, bool show_values,
@@ -83,8 +84,8 @@ std::optional<int> ScanStore::Begin(const ScanInfo& info, const Fleet& fleet,
     // is shared out in parts.
     constexpr uint64_t kFilesPerUnit = 2000;
     scanner::WalkOptions wo{options.excludes, options.follow_symlinks};
-    auto listed = queue_->Discover(
-        [&] { return scanner::ListFolders(options.paths, wo, stop); }, kFilesPerUnit);
+    auto listed = queue_->Discover([&] { return scanner::ListFolders(options.paths, wo, stop); },
+                                   kFilesPerUnit);
     if (!listed) {
       std::cerr << "piiscan scan: " << listed.error().message << "\n";
       return stop ? kExitInterrupted : kExitFailure;

@@ -8,8 +8,8 @@
 // Not thread safe (the command's own thread; the sink runs on the scan's
 // reporter thread, which is the same).
 
-#include <boost/program_options.hpp>
 #include <atomic>
+#include <boost/program_options.hpp>
 #include <memory>
 #include <optional>
 #include <string>

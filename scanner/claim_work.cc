@@ -34,8 +34,8 @@ Result<std::vector<store::FolderCount>> ListFolders(const std::vector<std::strin
 bool InUnitPart(std::string_view relative_path, const store::WorkUnit& unit) {
   if (unit.parts <= 1) return true;
   auto slash = relative_path.rfind('/');
-  std::string_view name = slash == std::string_view::npos ? relative_path
-                                                          : relative_path.substr(slash + 1);
+  std::string_view name =
+      slash == std::string_view::npos ? relative_path : relative_path.substr(slash + 1);
   return InShard(name, Shard{unit.part + 1, unit.parts});
 }
 

@@ -3,9 +3,6 @@
 // One suite for both implementations: each test runs on an SQLite file and
 // on a database of a real PostgreSQL server (tests/support/pg_test_db.h).
 
-#include "store/postgres/pg_store.h"
-#include "store/sqlite/sqlite_store.h"
-
 #include <gtest/gtest.h>
 
 #include <chrono>
@@ -13,6 +10,8 @@
 #include <map>
 #include <set>
 
+#include "store/postgres/pg_store.h"
+#include "store/sqlite/sqlite_store.h"
 #include "store/sqlite/store_test_util.h"
 #include "tests/support/pg_test_db.h"
 #include "tests/support/test_support.h"

@@ -62,7 +62,8 @@ class FleetE2e : public ::testing::Test {
         std::string body = "Klant " + std::to_string(i) + "\nIBAN: " + ibans[i % 2] +
                            "\nMail persoon" + std::to_string(d * 100 + i) +
                            "@voorbeeld.nl, tel 06-1234" + std::to_string(5000 + i) + "\n";
-        for (int k = 0; k < filler; ++k) body += "regel " + std::to_string(k) + ": niets bijzonders\n";
+        for (int k = 0; k < filler; ++k)
+          body += "regel " + std::to_string(k) + ": niets bijzonders\n";
         dir_.Write("share/dept" + std::to_string(d) + "/doc" + std::to_string(i) + ".txt", body);
       }
     }
@@ -70,9 +71,11 @@ class FleetE2e : public ::testing::Test {
   }
 
   static std::string Quote(const std::string& target) { return "'" + target + "'"; }
-  std::string Scan(const std::string& db, const std::string& args, const std::string& key = "") const {
-    return "env -u PIISCAN_DB " + PiiscanBinary() + " scan -q --no-progress -o /dev/null --hash-key-file " +
-           (key.empty() ? key_ : key) + " --db " + Quote(db) + " " + args + " " + share_;
+  std::string Scan(const std::string& db, const std::string& args,
+                   const std::string& key = "") const {
+    return "env -u PIISCAN_DB " + PiiscanBinary() +
+           " scan -q --no-progress -o /dev/null --hash-key-file " + (key.empty() ? key_ : key) +
+           " --db " + Quote(db) + " " + args + " " + share_;
   }
   std::string Report(const std::string& db) const {
     auto r = Sh("env -u PIISCAN_DB " + PiiscanBinary() + " report --db " + Quote(db));
@@ -104,8 +107,9 @@ TEST_F(FleetE2e, TwoShardsAtTheSameTimeEqualOneAgent) {
   WriteShare(6, 15, 0);
   auto want = Reference();
   ASSERT_GT(want.size(), 150u);
-  auto r = Sh("(" + Scan(pg_.target(), "--shard 1/2") + ") & (" + Scan(pg_.target(), "--shard 2/2") +
-              "); s=$?; wait $!; t=$?; test $s = 0 && test $t = 0");
+  auto r =
+      Sh("(" + Scan(pg_.target(), "--shard 1/2") + ") & (" + Scan(pg_.target(), "--shard 2/2") +
+         "); s=$?; wait $!; t=$?; test $s = 0 && test $t = 0");
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(Findings(Report(pg_.target())), want);
   auto scan = LastScan(pg_.target());
@@ -116,7 +120,8 @@ TEST_F(FleetE2e, TwoShardsAtTheSameTimeEqualOneAgent) {
   // `scans` shows the run with its two agents.
   ASSERT_EQ(scan["agents"].size(), 2u) << scan.dump();
   EXPECT_EQ(scan["mode"], "shard");
-  EXPECT_EQ(scan["agents"][0]["files_read"].get<int>() + scan["agents"][1]["files_read"].get<int>(), 91);
+  EXPECT_EQ(scan["agents"][0]["files_read"].get<int>() + scan["agents"][1]["files_read"].get<int>(),
+            91);
 }
 
 TEST_F(FleetE2e, ClaimedFoldersOfAKilledAgentAreFinishedByTheOther) {
@@ -126,7 +131,8 @@ TEST_F(FleetE2e, ClaimedFoldersOfAKilledAgentAreFinishedByTheOther) {
   pid_t victim = ::fork();
   ASSERT_GE(victim, 0);
   if (victim == 0) {
-    ::execl("/bin/sh", "sh", "-c", ("exec " + Scan(pg_.target(), args)).c_str(), static_cast<char*>(nullptr));
+    ::execl("/bin/sh", "sh", "-c", ("exec " + Scan(pg_.target(), args)).c_str(),
+            static_cast<char*>(nullptr));
     ::_exit(127);
   }
   // The victim claims folders first; killed once it holds some, it never
@@ -199,8 +205,9 @@ TEST(Politeness, MaxRateHoldsTheScanToTheRateAndNiceAndIoIdleAreAccepted) {
   std::string body;
   while (body.size() < 300'000) body += line;
   for (int i = 0; i < 5; ++i) dir.Write("share/f" + std::to_string(i) + ".txt", body);  // 1.5 MB
-  std::string scan = "env -u PIISCAN_DB " + PiiscanBinary() + " scan -q --no-progress -o /dev/null " +
-                     "--hash-key-file " + key + " --nice 5 --io-idle ";
+  std::string scan = "env -u PIISCAN_DB " + PiiscanBinary() +
+                     " scan -q --no-progress -o /dev/null " + "--hash-key-file " + key +
+                     " --nice 5 --io-idle ";
   auto t0 = std::chrono::steady_clock::now();
   auto r = Sh(scan + "--max-rate 1 " + dir.path() + "/share");
   double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();

@@ -95,7 +95,8 @@ Result<PgConnection> PgConnection::Open(const std::string& target) {
   if (PQstatus(c.conn_.get()) != CONNECTION_OK)
     return Fail(*c.where_ + ": cannot connect: " + OneLine(PQerrorMessage(c.conn_.get())));
   // Notices (e.g. "relation already exists, skipping") are not for users.
-  PQsetNoticeProcessor(c.conn_.get(), [](void*, const char*) {}, nullptr);
+  PQsetNoticeProcessor(
+      c.conn_.get(), [](void*, const char*) {}, nullptr);
   if (auto r = c.Exec("SET client_encoding = 'UTF8'; SET extra_float_digits = 3"); !r)
     return std::unexpected(r.error());
   return c;
@@ -115,8 +116,8 @@ Result<void> PgConnection::Exec(std::string_view sql) {
 Result<PgResult> PgConnection::Query(std::string_view sql, const Params& params) {
   std::string text(sql);
   auto values = params.Pointers();
-  PgResult r(PQexecParams(conn_.get(), text.c_str(), params.size(), nullptr, values.data(),
-                          nullptr, nullptr, 0));
+  PgResult r(PQexecParams(conn_.get(), text.c_str(), params.size(), nullptr, values.data(), nullptr,
+                          nullptr, 0));
   if (!r.get() || !Ok(r.get())) return std::unexpected(Failure("query failed"));
   return r;
 }
@@ -132,8 +133,8 @@ Result<void> PgConnection::ForEach(std::string_view sql, const Params& params,
                                    const std::function<bool(const PgResult&)>& row) {
   std::string text(sql);
   auto values = params.Pointers();
-  if (!PQsendQueryParams(conn_.get(), text.c_str(), params.size(), nullptr, values.data(),
-                         nullptr, nullptr, 0))
+  if (!PQsendQueryParams(conn_.get(), text.c_str(), params.size(), nullptr, values.data(), nullptr,
+                         nullptr, 0))
     return std::unexpected(Failure("query failed"));
   PQsetSingleRowMode(conn_.get());
   std::optional<Error> error;
@@ -182,11 +183,20 @@ void CopyField(std::string& row, std::optional<std::string_view> text, bool firs
   }
   for (char c : *text) {
     switch (c) {
-      case '\\': row += "\\\\"; break;
-      case '\t': row += "\\t"; break;
-      case '\n': row += "\\n"; break;
-      case '\r': row += "\\r"; break;
-      default: row += c;
+      case '\\':
+        row += "\\\\";
+        break;
+      case '\t':
+        row += "\\t";
+        break;
+      case '\n':
+        row += "\\n";
+        break;
+      case '\r':
+        row += "\\r";
+        break;
+      default:
+        row += c;
     }
   }
 }

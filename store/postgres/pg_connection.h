@@ -71,8 +71,7 @@ class PgResult {
   int Rows() const { return r_ ? PQntuples(r_.get()) : 0; }
   bool IsNull(int row, int col) const { return PQgetisnull(r_.get(), row, col) != 0; }
   std::string_view TextView(int row, int col) const {
-    return {PQgetvalue(r_.get(), row, col),
-            static_cast<size_t>(PQgetlength(r_.get(), row, col))};
+    return {PQgetvalue(r_.get(), row, col), static_cast<size_t>(PQgetlength(r_.get(), row, col))};
   }
   std::string Text(int row, int col) const { return std::string(TextView(row, col)); }
   int64_t Int(int row, int col) const;

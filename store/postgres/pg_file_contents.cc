@@ -52,20 +52,18 @@ Result<void> FileContents::Fetch(PgConnection& db, const std::vector<int64_t>& i
     held_[row.Int(0, kFindingColumns)].findings.push_back(std::move(*f));
     return true;
   });
-  auto statuses = findings && !error ? db.ForEach(kStatuses, p, [&](const PgResult& row) {
-    StatusRecord s;
-    auto location = ReadLocation(row.TextView(0, 1), db.where());
-    if (!location) {
-      error = location.error();
-      return false;
-    }
-    s.location = std::move(*location);
-    s.status = ParseFileStatus(row.TextView(0, 2));
-    s.reason = FromDbText(row.TextView(0, 3));
-    held_[row.Int(0, 0)].statuses.push_back(std::move(s));
-    return true;
-  })
-                                     : Result<void>{};
+  auto statuses = findings && !error
+                      ? db.ForEach(kStatuses, p,
+                                   [&](const PgResult& row) {
+                                     auto s = ReadStatus(row, 0, "", db.where(), 1);
+                                     if (!s) {
+                                       error = s.error();
+                                       return false;
+                                     }
+                                     held_[row.Int(0, 0)].statuses.push_back(std::move(*s));
+                                     return true;
+                                   })
+                      : Result<void>{};
   (void)db.Exec("COMMIT");
   if (!findings) return findings;
   if (!statuses) return statuses;

@@ -4,8 +4,8 @@
 
 #include "core/confidence.h"
 #include "store/location_json.h"
-#include "store/postgres/pg_root_snapshot.h"
 #include "store/postgres/pg_file_contents.h"
+#include "store/postgres/pg_root_snapshot.h"
 #include "store/postgres/pg_rows.h"
 
 namespace piiscan::store::pg {
@@ -50,11 +50,11 @@ constexpr std::string_view kAgents = R"sql(
 SELECT scan, host, pid, shard, started, finished, status, files_read, files_skipped
 FROM scan_agents ORDER BY id)sql";
 
-#define PIISCAN_STORED_FINDING                                                      \
-  "SELECT " PIISCAN_FINDING_COLUMNS                                                 \
+#define PIISCAN_STORED_FINDING                                                    \
+  "SELECT " PIISCAN_FINDING_COLUMNS                                               \
   ", fi.path, fi.root, fi.relative_path, f.first_seen, "                          \
-  "CASE WHEN f.resolved_in_scan IS NULL THEN fi.last_seen ELSE f.last_seen END, "    \
-  "f.first_scan, CASE WHEN f.resolved_in_scan IS NULL THEN fi.last_scan "           \
+  "CASE WHEN f.resolved_in_scan IS NULL THEN fi.last_seen ELSE f.last_seen END, " \
+  "f.first_scan, CASE WHEN f.resolved_in_scan IS NULL THEN fi.last_scan "         \
   "ELSE f.last_scan END, f.resolved_in_scan FROM findings f JOIN files fi ON fi.id = f.file_id "
 
 constexpr std::string_view kCurrent = PIISCAN_STORED_FINDING "WHERE f.resolved_in_scan IS NULL";
@@ -109,13 +109,13 @@ class PgReader final : public StoreReader {
     const SnapshotRow& row = **found;
     StoredFile out;
     FileIdentity& stored = out.state.identity;
-    stored = FileIdentity{id.root, id.relative_path, row.device, row.inode, row.size,
-                          row.mtime_ns, row.ctime_ns};
+    stored = FileIdentity{id.root,  id.relative_path, row.device,  row.inode,
+                          row.size, row.mtime_ns,     row.ctime_ns};
     // A gone or unreadable file (permission denied, I/O error) is read again.
     if (!(stored == id) || row.fingerprint != fingerprint || !row.readable) return std::nullopt;
     stored.root = root_;
     out.file_id = row.id;
-    out.state.path = !row.path.empty()        ? row.path
+    out.state.path = !row.path.empty()          ? row.path
                      : id.relative_path.empty() ? root_
                      : root_.ends_with('/')     ? root_ + id.relative_path
                                                 : root_ + "/" + id.relative_path;
@@ -194,7 +194,8 @@ class PgReader final : public StoreReader {
     if (!agents) return std::unexpected(agents.error());
     for (int i = 0; i < agents->Rows(); ++i) {
       int64_t scan = agents->Int(i, 0);
-      auto it = std::find_if(out.begin(), out.end(), [&](const ScanRecord& r) { return r.id == scan; });
+      auto it =
+          std::find_if(out.begin(), out.end(), [&](const ScanRecord& r) { return r.id == scan; });
       if (it == out.end()) continue;
       AgentRecord a;
       a.host = agents->Text(i, 1);
@@ -219,17 +220,12 @@ class PgReader final : public StoreReader {
   Result<void> CurrentStatuses(const StatusVisitor& visit) override {
     std::optional<Error> error;
     auto r = db_.ForEach(kCurrentStatuses, {}, [&](const PgResult& row) {
-      StatusRecord s;
-      s.file = FromDbText(row.TextView(0, 0));
-      auto location = ReadLocation(row.TextView(0, 1), db_.where());
-      if (!location) {
-        error = location.error();
+      auto s = ReadStatus(row, 0, FromDbText(row.TextView(0, 0)), db_.where(), 1);
+      if (!s) {
+        error = s.error();
         return false;
       }
-      s.location = std::move(*location);
-      s.status = ParseFileStatus(row.TextView(0, 2));
-      s.reason = FromDbText(row.TextView(0, 3));
-      return visit(s);
+      return visit(*s);
     });
     if (!r) return r;
     if (error) return std::unexpected(*error);
@@ -266,14 +262,9 @@ class PgReader final : public StoreReader {
     auto statuses = db_.Query(kFileStatuses, Params().Add(out.file_id));
     if (!statuses) return std::unexpected(statuses.error());
     for (int i = 0; i < statuses->Rows(); ++i) {
-      StatusRecord s;
-      s.file = out.state.path;
-      auto location = ReadLocation(statuses->TextView(i, 0), db_.where());
-      if (!location) return std::unexpected(location.error());
-      s.location = std::move(*location);
-      s.status = ParseFileStatus(statuses->TextView(i, 1));
-      s.reason = FromDbText(statuses->TextView(i, 2));
-      out.statuses.push_back(std::move(s));
+      auto s = ReadStatus(*statuses, i, out.state.path, db_.where(), 0);
+      if (!s) return std::unexpected(s.error());
+      out.statuses.push_back(std::move(*s));
     }
     return {};
   }
@@ -296,8 +287,8 @@ class PgReader final : public StoreReader {
   Result<int64_t> ChangesInTransaction(const Since& since, const ChangeVisitor& visit) {
     auto base = BaseScan(since);
     if (!base) return base;
-    for (auto [kind, text] : {std::pair{Change::kNew, kNewSince},
-                              std::pair{Change::kResolved, kResolvedSince}}) {
+    for (auto [kind, text] :
+         {std::pair{Change::kNew, kNewSince}, std::pair{Change::kResolved, kResolvedSince}}) {
       auto go_on =
           Visit(text, Params().Add(*base), [&](const StoredFinding& f) { return visit(kind, f); });
       if (!go_on) return std::unexpected(go_on.error());

@@ -83,5 +83,4 @@ Result<void> RootSnapshot::Fetch(PgConnection& db, int64_t after_id) {
   return {};
 }
 
-
 }  // namespace piiscan::store::pg

@@ -2,6 +2,7 @@
 
 #include "core/confidence.h"
 #include "store/location_json.h"
+#include "store/store.h"
 
 namespace piiscan::store::pg {
 
@@ -32,6 +33,18 @@ Result<Finding> ReadFinding(const PgResult& r, int row, std::string file, const 
   if (!r.IsNull(row, c + 12)) f.line = static_cast<uint64_t>(r.Int(row, c + 12));
   f.item_time = r.OptionalInt(row, c + 13);
   return f;
+}
+
+Result<StatusRecord> ReadStatus(const PgResult& r, int row, std::string file,
+                                const std::string& where, int c) {
+  StatusRecord s;
+  s.file = std::move(file);
+  auto location = ReadLocation(r.TextView(row, c), where);
+  if (!location) return std::unexpected(location.error());
+  s.location = std::move(*location);
+  s.status = ParseFileStatus(r.TextView(row, c + 1));
+  s.reason = FromDbText(r.TextView(row, c + 2));
+  return s;
 }
 
 }  // namespace piiscan::store::pg

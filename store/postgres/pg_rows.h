@@ -1,7 +1,8 @@
 #pragma once
 // Reading the store's rows back into the scan's types: a location (JSON
-// text, maybe base64 of non-UTF-8 bytes) and the 14 columns every finding
-// query of the PostgreSQL store starts with (PIISCAN_PG_FINDING_COLUMNS).
+// text, maybe base64 of non-UTF-8 bytes), the 14 columns every finding
+// query of the PostgreSQL store starts with (PIISCAN_PG_FINDING_COLUMNS),
+// and a status record.
 // Pure functions.
 
 #include <string>
@@ -24,5 +25,9 @@ Result<Location> ReadLocation(std::string_view stored, const std::string& where)
 // The finding of `row`, its columns from `first` on; Finding::file is `file`.
 Result<Finding> ReadFinding(const PgResult& r, int row, std::string file, const std::string& where,
                             int first = 0);
+
+// A status record of three columns from `first` on: location, status, reason.
+Result<StatusRecord> ReadStatus(const PgResult& r, int row, std::string file,
+                                const std::string& where, int first);
 
 }  // namespace piiscan::store::pg

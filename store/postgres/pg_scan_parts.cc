@@ -45,8 +45,10 @@ std::unexpected<Error> Refuse(std::string message) {
 }
 
 Result<void> MarkDeadAgents(PgConnection& db) {
-  std::string dead_agents = "UPDATE scan_agents a SET status = 'interrupted' "
-                            "WHERE a.status = 'running' AND NOT " + std::string(kLive);
+  std::string dead_agents =
+      "UPDATE scan_agents a SET status = 'interrupted' "
+      "WHERE a.status = 'running' AND NOT " +
+      std::string(kLive);
   if (auto r = db.Run(dead_agents); !r) return std::unexpected(r.error());
   return {};
 }
@@ -199,8 +201,12 @@ Result<ScanRecord> EndInTransaction(PgConnection& db, const ScanPart& part, cons
   if (auto r = db.Run(
           "UPDATE scan_agents SET finished = $2, status = $3, files_read = $4, files_skipped = $5 "
           "WHERE id = $1",
-          Params().Add(part.agent).Add(now).Add(part_status).Add(counts.files_read).Add(
-              counts.files_skipped));
+          Params()
+              .Add(part.agent)
+              .Add(now)
+              .Add(part_status)
+              .Add(counts.files_read)
+              .Add(counts.files_skipped));
       !r)
     return std::unexpected(r.error());
   ScanRecord rec;
@@ -217,9 +223,11 @@ Result<ScanRecord> EndInTransaction(PgConnection& db, const ScanPart& part, cons
     finish = *done;
   } else {
     // Interrupted: the scan is too unless another agent still works on it.
-    auto others = db.Query("SELECT count(*) FROM scan_agents a WHERE a.scan = $1 AND a.id <> $2 "
-                           "AND a.status = 'running' AND " + std::string(kLive),
-                           Params().Add(part.scan).Add(part.agent));
+    auto others = db.Query(
+        "SELECT count(*) FROM scan_agents a WHERE a.scan = $1 AND a.id <> $2 "
+        "AND a.status = 'running' AND " +
+            std::string(kLive),
+        Params().Add(part.scan).Add(part.agent));
     if (!others) return std::unexpected(others.error());
     finish = others->Int(0, 0) == 0;
   }

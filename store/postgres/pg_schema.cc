@@ -137,8 +137,7 @@ constexpr std::array kMigrations = {
 Result<void> PrepareInTransaction(PgConnection& db) {
   if (auto r = db.Run("SELECT pg_advisory_xact_lock($1)", Params().Add(kSchemaLock)); !r)
     return std::unexpected(r.error());
-  if (auto r = db.Exec("CREATE SCHEMA IF NOT EXISTS piiscan; SET LOCAL search_path = piiscan");
-      !r)
+  if (auto r = db.Exec("CREATE SCHEMA IF NOT EXISTS piiscan; SET LOCAL search_path = piiscan"); !r)
     return r;
   auto state = db.Query(
       "SELECT to_regclass('piiscan.piiscan_schema') IS NOT NULL, "

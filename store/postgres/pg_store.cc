@@ -36,8 +36,8 @@ SELECT (SELECT count(*) FROM findings f JOIN files fi ON fi.id = f.file_id
        (SELECT count(*) FROM work_units WHERE state = 'done' AND agent IS NULL))sql");
     if (!bad) return std::unexpected(bad.error());
     if (bad->Int(0, 0) || bad->Int(0, 1) || bad->Int(0, 2))
-      return Fail(db->where() + ": the store's rows contradict each other (" +
-                  bad->Text(0, 0) + " current findings in gone files, " + bad->Text(0, 1) +
+      return Fail(db->where() + ": the store's rows contradict each other (" + bad->Text(0, 0) +
+                  " current findings in gone files, " + bad->Text(0, 1) +
                   " findings with impossible counts or scans, " + bad->Text(0, 2) +
                   " units done by no agent)");
     return {};

@@ -46,8 +46,8 @@ class PgWorkQueue final : public WorkQueue {
 
   Result<std::optional<WorkUnit>> Claim(const std::atomic<bool>& stop) override {
     while (!stop.load()) {
-      auto row = db_.Query(kClaim, Params().Add(scan_).Add(agent_).Add(
-                                       static_cast<int64_t>(lease_.count())));
+      auto row = db_.Query(
+          kClaim, Params().Add(scan_).Add(agent_).Add(static_cast<int64_t>(lease_.count())));
       if (!row) return std::unexpected(row.error());
       if (row->Rows()) {
         WorkUnit u;
@@ -85,8 +85,8 @@ class PgWorkQueue final : public WorkQueue {
   }
 
  private:
-  Result<void> DiscoverInTransaction(
-      const std::function<Result<std::vector<FolderCount>>()>& list, uint64_t split) {
+  Result<void> DiscoverInTransaction(const std::function<Result<std::vector<FolderCount>>()>& list,
+                                     uint64_t split) {
     if (auto r = db_.Run("SELECT pg_advisory_xact_lock($1::integer, $2::integer)",
                          Params().Add(int64_t{kDiscoverLockClass}).Add(scan_));
         !r)

@@ -30,7 +30,7 @@ struct BatchFile {
 
 // A finding as COPY text, without its file id and count (known later).
 struct BatchFinding {
-  size_t file = 0;  // index into the batch's files
+  size_t file = 0;   // index into the batch's files
   std::string head;  // "\tlocation\tdetector\t...\tpage"
   uint64_t count = 0;
   std::string tail;  // "\toffset\tline\titem_time"
@@ -59,7 +59,8 @@ class PgWriter final : public StoreWriter {
 
   Result<int64_t> BeginScan(const ScanInfo& info) override {
     if (part_.scan) return Fail("findings store: BeginScan called twice");
-    if (auto r = LockRoots(db_, o_.fleet, info.roots, o_.wait); !r) return std::unexpected(r.error());
+    if (auto r = LockRoots(db_, o_.fleet, info.roots, o_.wait); !r)
+      return std::unexpected(r.error());
     auto part = BeginPart(db_, info, o_);
     if (!part) return Sticky(part.error());
     part_ = *part;
@@ -272,10 +273,9 @@ class PgWriter final : public StoreWriter {
     if (auto r = db_.Run(sql::kRestartCounts, Params().Add(part_.scan)); !r)
       return std::unexpected(r.error());
     if (auto r = db_.Run(sql::kDeleteStatuses); !r) return std::unexpected(r.error());
-    auto rows = db_.Query(sql::kUpsertFiles, Params()
-                                                 .Add(info_.config_fingerprint)
-                                                 .Add(info_.started_unix_ms)
-                                                 .Add(part_.scan));
+    auto rows = db_.Query(
+        sql::kUpsertFiles,
+        Params().Add(info_.config_fingerprint).Add(info_.started_unix_ms).Add(part_.scan));
     if (!rows) return std::unexpected(rows.error());
     for (int r = 0; r < rows->Rows(); ++r) {
       auto it = by_path.find(rows->Text(r, 2) + '\0' + rows->Text(r, 3));
@@ -310,8 +310,8 @@ class PgWriter final : public StoreWriter {
       if (auto r = db_.CopyIn(sql::kCopyNewFindings, direct); !r) return r;
     if (!merged.empty()) {
       if (auto r = db_.CopyIn(sql::kCopyBatchFindings, merged); !r) return r;
-      if (auto r = db_.Run(sql::kMergeFindings,
-                           Params().Add(info_.started_unix_ms).Add(part_.scan));
+      if (auto r =
+              db_.Run(sql::kMergeFindings, Params().Add(info_.started_unix_ms).Add(part_.scan));
           !r)
         return std::unexpected(r.error());
       if (auto r = db_.Exec("TRUNCATE batch_findings"); !r) return r;
@@ -399,7 +399,8 @@ class PgWriter final : public StoreWriter {
       BatchFile open = std::move(files_.back());
       files_.clear();
       files_.push_back(std::move(open));
-      batch_paths_.emplace(files_[0].state.identity.root + '\0' + files_[0].state.identity.relative_path, 0);
+      batch_paths_.emplace(
+          files_[0].state.identity.root + '\0' + files_[0].state.identity.relative_path, 0);
     }
   }
 
