@@ -4,6 +4,7 @@
 
 #include "cli/audit_options.h"
 #include "cli/commands.h"
+#include "cli/option_parsing.h"
 #include "cli/store_findings.h"
 #include "cli/store_options.h"
 #include "cli/subcommands.h"
@@ -40,17 +41,7 @@ int RunAudit(int argc, char** argv) {
       "db", po::value(&db), "audit the current findings of this findings store (default: $PIISCAN_DB)");
   AddAuditOptions(desc, ao, /*with_findings=*/true);
   po::variables_map vm;
-  try {
-    po::store(po::command_line_parser(argc, argv).options(desc).run(), vm);
-    po::notify(vm);
-  } catch (const po::error& e) {
-    std::cerr << who << ": " << e.what() << " (see piiscan audit --help)\n";
-    return kExitUsage;
-  }
-  if (vm.count("help")) {
-    std::cout << desc << "\n";
-    return kExitOk;
-  }
+  if (auto done = ParseCommandLine(argc, argv, desc, desc, nullptr, who, vm)) return *done;
   if (ao.findings.empty()) db = DbPath(db);
   if (ao.findings.empty() == db.empty()) {
     std::cerr << who << ": give either --findings F.jsonl or --db FILE (see piiscan audit --help)\n";

@@ -4,7 +4,10 @@
 
 #include <cctype>
 #include <cstring>
+#include <iostream>
 #include <mutex>
+
+#include "cli/commands.h"
 
 namespace piiscan::cli {
 namespace {
@@ -17,6 +20,29 @@ void OnSignal(int sig) {
 }
 
 }  // namespace
+
+namespace po = boost::program_options;
+
+std::optional<int> ParseCommandLine(int argc, char** argv, const po::options_description& options,
+                                    const po::options_description& help,
+                                    const po::positional_options_description* positional,
+                                    std::string_view who, po::variables_map& vm) {
+  try {
+    po::command_line_parser parser(argc, argv);
+    parser.options(options);
+    if (positional) parser.positional(*positional);
+    po::store(parser.run(), vm);
+    po::notify(vm);
+  } catch (const po::error& e) {
+    std::cerr << who << ": " << e.what() << " (see " << who << " --help)\n";
+    return kExitUsage;
+  }
+  if (vm.count("help")) {
+    std::cout << help << "\n";
+    return kExitOk;
+  }
+  return std::nullopt;
+}
 
 std::optional<uint64_t> ParseSize(const std::string& text) {
   if (text.empty() || !std::isdigit(static_cast<unsigned char>(text[0]))) return std::nullopt;

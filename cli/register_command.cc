@@ -7,6 +7,7 @@
 
 #include "audit/register_draft.h"
 #include "cli/commands.h"
+#include "cli/option_parsing.h"
 #include "cli/subcommands.h"
 #include "reports/output_file.h"
 #include "rules/register.h"
@@ -80,17 +81,7 @@ int RunRegister(int argc, char** argv) {
   po::positional_options_description pos;
   pos.add("action", 1).add("input", 1);
   po::variables_map vm;
-  try {
-    po::store(po::command_line_parser(argc, argv).options(all).positional(pos).run(), vm);
-    po::notify(vm);
-  } catch (const po::error& e) {
-    std::cerr << "piiscan register: " << e.what() << " (see piiscan register --help)\n";
-    return kExitUsage;
-  }
-  if (vm.count("help")) {
-    std::cout << desc << "\n";
-    return kExitOk;
-  }
+  if (auto done = ParseCommandLine(argc, argv, all, desc, &pos, "piiscan register", vm)) return *done;
   if (action != "draft") {
     std::cerr << "piiscan register: expected `piiscan register draft STATEMENT.txt` (see --help)\n";
     return kExitUsage;

@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "cli/commands.h"
+#include "cli/option_parsing.h"
 #include "cli/store_findings.h"
 #include "cli/store_html.h"
 #include "cli/store_options.h"
@@ -159,17 +160,7 @@ int RunReport(int argc, char** argv) {
       ("format", po::value(&format), "jsonl (default), csv or html")
       ("output,o", po::value(&output), "write to FILE (created mode 0600); '-' = stdout (default)");
   po::variables_map vm;
-  try {
-    po::store(po::command_line_parser(argc, argv).options(desc).run(), vm);
-    po::notify(vm);
-  } catch (const po::error& e) {
-    std::cerr << who << ": " << e.what() << " (see piiscan report --help)\n";
-    return kExitUsage;
-  }
-  if (vm.count("help")) {
-    std::cout << desc << "\n";
-    return kExitOk;
-  }
+  if (auto done = ParseCommandLine(argc, argv, desc, desc, nullptr, who, vm)) return *done;
   db = DbPath(db);
   if (db.empty()) {
     std::cerr << who << ": --db FILE (or PIISCAN_DB) is needed\n";

@@ -36,17 +36,7 @@ std::optional<int> ParseWalkCommandLine(int argc, char** argv, const po::options
   all.add(desc).add(hidden);
   po::positional_options_description pos;
   pos.add("path", -1);
-  try {
-    po::store(po::command_line_parser(argc, argv).options(all).positional(pos).run(), vm);
-    po::notify(vm);
-  } catch (const po::error& e) {
-    std::cerr << command << ": " << e.what() << " (see " << command << " --help)\n";
-    return kExitUsage;
-  }
-  if (vm.count("help")) {
-    std::cout << desc << "\n";
-    return kExitOk;
-  }
+  if (auto done = ParseCommandLine(argc, argv, all, desc, &pos, command, vm)) return done;
   if (o.paths.empty()) {
     std::cerr << command << ": no PATH given (see " << command << " --help)\n";
     return kExitUsage;

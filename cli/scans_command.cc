@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.h"
+#include "cli/option_parsing.h"
 #include "cli/store_options.h"
 #include "cli/subcommands.h"
 #include "core/scan_info.h"
@@ -79,17 +80,7 @@ int RunScans(int argc, char** argv) {
       ("db", po::value(&db), "the findings store (default: $PIISCAN_DB)")
       ("format", po::value(&format), "text (default) or json (one object per line)");
   po::variables_map vm;
-  try {
-    po::store(po::command_line_parser(argc, argv).options(desc).run(), vm);
-    po::notify(vm);
-  } catch (const po::error& e) {
-    std::cerr << "piiscan scans: " << e.what() << " (see piiscan scans --help)\n";
-    return kExitUsage;
-  }
-  if (vm.count("help")) {
-    std::cout << desc << "\n";
-    return kExitOk;
-  }
+  if (auto done = ParseCommandLine(argc, argv, desc, desc, nullptr, "piiscan scans", vm)) return *done;
   db = DbPath(db);
   if (db.empty() || (format != "text" && format != "json")) {
     std::cerr << "piiscan scans: " << (db.empty() ? "--db FILE (or PIISCAN_DB) is needed" : "--format must be text or json")

@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 
 namespace piiscan {
 
@@ -22,5 +23,15 @@ struct FileIdentity {
 
   bool operator==(const FileIdentity&) const = default;
 };
+
+// The path a walk reports for `relative_path` below `root`: root itself when
+// relative_path is empty, else the two joined by one '/'.
+inline std::string JoinedPath(std::string_view root, std::string_view relative_path) {
+  std::string out(root);
+  if (relative_path.empty()) return out;
+  if (!out.ends_with('/')) out += '/';
+  out += relative_path;
+  return out;
+}
 
 }  // namespace piiscan

@@ -80,7 +80,6 @@ std::optional<store::WorkUnit> ClaimWork::Next(const std::atomic<bool>& stop) {
   if (*unit) {
     std::lock_guard lock(mu_);
     units_[(*unit)->id];
-    ++claimed_;
   }
   return *unit;
 }
@@ -91,7 +90,7 @@ void ClaimWork::Track(const std::string& path, int64_t unit) {
   ++units_[unit].pending;
 }
 
-void ClaimWork::Listed(int64_t unit, uint64_t) {
+void ClaimWork::Listed(int64_t unit) {
   {
     std::lock_guard lock(mu_);
     Unit& u = units_[unit];

@@ -40,13 +40,12 @@ class ClaimWork final : public WorkSource, public RecordObserver {
 
   std::optional<store::WorkUnit> Next(const std::atomic<bool>& stop) override;
   void Track(const std::string& path, int64_t unit) override;
-  void Listed(int64_t unit, uint64_t files) override;
+  void Listed(int64_t unit) override;
   void Recorded(const std::string& path, store::StoreWriter& writer) override;
   void Finishing(store::StoreWriter& writer) override;
 
   // The first store error met (claiming, renewing, completing).
   std::optional<Error> error() const;
-  uint64_t units_claimed() const { return claimed_; }
 
  private:
   struct Unit {
@@ -63,7 +62,6 @@ class ClaimWork final : public WorkSource, public RecordObserver {
   std::unordered_map<std::string, int64_t> files_;  // path -> unit, until recorded
   std::vector<int64_t> ready_;                      // units to complete
   std::optional<Error> error_;
-  uint64_t claimed_ = 0;
   std::condition_variable wake_;
   bool quit_ = false;
   std::jthread renewer_;

@@ -130,13 +130,11 @@ void WalkUnits(const ScanOptions& options, WalkOptions wo, const std::atomic<boo
                BoundedQueue<Work>& work, ProgressCounters& counters) {
   wo.recurse = false;
   while (auto unit = options.work->Next(stop)) {
-    uint64_t files = 0;
     WalkFolder(
         unit->root, unit->dir, wo, stop,
         [&](Item item) {
           if (!InUnitPart(item.relative_path, *unit)) return true;
           options.work->Track(item.path, unit->id);
-          ++files;
           counters.files_found.fetch_add(1, std::memory_order_relaxed);
           return work.Push(Work{std::move(item), std::nullopt});
         },
@@ -144,7 +142,7 @@ void WalkUnits(const ScanOptions& options, WalkOptions wo, const std::atomic<boo
           if (unit->part == 0) work.Push(Work{Item{problem.file}, std::move(problem)});
         });
     if (stop.load()) break;
-    options.work->Listed(unit->id, files);
+    options.work->Listed(unit->id);
   }
 }
 

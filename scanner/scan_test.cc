@@ -20,39 +20,19 @@
 #include "reports/jsonl_sink.h"
 #include "rules/rule_loader.h"
 #include "scanner/detector_consumer.h"
+#include "scanner/scan_test_util.h"
 #include "tests/support/test_support.h"
 
 namespace piiscan::scanner {
 namespace {
 
-class CollectingSink : public reports::Sink {
- public:
-  void Item(const ItemReport& r) override { items.push_back(r); }
-  bool Finish(const reports::ScanSummary&) override { return true; }
-  std::vector<ItemReport> items;
-
-  std::vector<std::string> Values(const std::string& detector) const {
-    std::vector<std::string> out;
-    for (const auto& i : items)
-      for (const auto& f : i.findings)
-        if (f.detector == detector && f.value) out.push_back(*f.value);
-    return out;
-  }
-  std::vector<StatusRecord> Statuses() const {
-    std::vector<StatusRecord> out;
-    for (const auto& i : items) out.insert(out.end(), i.statuses.begin(), i.statuses.end());
-    return out;
-  }
-};
+using testing::CollectingSink;
 
 class ScanTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    auto rules = rules::LoadEmbeddedRules();
-    ASSERT_TRUE(rules) << rules.error().message;
-    auto e = detectors::Engine::Build(*rules);
-    ASSERT_TRUE(e) << e.error().message;
-    engine_ = *e;
+    engine_ = testing::EmbeddedEngine();
+    ASSERT_TRUE(engine_);
   }
   reports::ScanSummary Scan(ScanOptions options, CollectingSink& sink,
                             TextConsumerFactory factory = nullptr) {

@@ -2,6 +2,8 @@
 
 #include <charconv>
 
+#include "core/digest.h"
+
 namespace piiscan::scanner {
 
 std::optional<Shard> ParseShard(std::string_view text) {
@@ -19,11 +21,7 @@ std::optional<Shard> ParseShard(std::string_view text) {
 
 bool InShard(std::string_view relative_path, const Shard& shard) {
   if (shard.count <= 1) return true;
-  uint64_t h = 0xcbf29ce484222325ull;
-  for (unsigned char c : relative_path) {
-    h ^= c;
-    h *= 0x100000001b3ull;
-  }
+  uint64_t h = Fnv1a64(relative_path);
   return static_cast<int>(h % static_cast<uint64_t>(shard.count)) == shard.index - 1;
 }
 

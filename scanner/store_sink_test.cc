@@ -13,27 +13,20 @@
 #include "rules/rule_loader.h"
 #include "scanner/detector_consumer.h"
 #include "scanner/scan.h"
+#include "scanner/scan_test_util.h"
 #include "store/sqlite/sqlite_store.h"
 #include "tests/support/test_support.h"
 
 namespace piiscan::scanner {
 namespace {
 
-class Collecting : public reports::Sink {
- public:
-  void Item(const ItemReport& r) override { items.push_back(r); }
-  bool Finish(const reports::ScanSummary&) override { return true; }
-  std::vector<ItemReport> items;
-};
+using Collecting = testing::CollectingSink;
 
 class StoreScanTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    auto rules = rules::LoadEmbeddedRules();
-    ASSERT_TRUE(rules) << rules.error().message;
-    auto e = detectors::Engine::Build(*rules);
-    ASSERT_TRUE(e) << e.error().message;
-    engine_ = *e;
+    engine_ = testing::EmbeddedEngine();
+    ASSERT_TRUE(engine_);
     auto s = store::OpenSqliteStore(dir_.path() + "/piiscan.db");
     ASSERT_TRUE(s) << s.error().message;
     store_ = std::move(*s);

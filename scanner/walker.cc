@@ -10,6 +10,7 @@
 #include <set>
 #include <utility>
 
+#include "core/file_identity.h"
 #include "core/glob.h"
 #include "scanner/no_atime.h"
 
@@ -46,7 +47,7 @@ class Walker {
   void Folder(const std::string& root, const std::string& dir) {
     if (dir.empty()) return Root(root);
     root_ = root;
-    std::string path = (root.ends_with('/') ? root : root + "/") + dir;
+    std::string path = JoinedPath(root, dir);
     struct stat st;
     if (::stat(path.c_str(), &st) != 0) {
       Problem(path, std::string("cannot read: ") + std::strerror(errno));

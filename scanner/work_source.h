@@ -22,7 +22,7 @@ class WorkSource {
   // Walker thread. nullopt: no more work.
   virtual std::optional<store::WorkUnit> Next(const std::atomic<bool>& stop) = 0;
   virtual void Track(const std::string& path, int64_t unit) = 0;
-  virtual void Listed(int64_t unit, uint64_t files) = 0;
+  virtual void Listed(int64_t unit) = 0;
 };
 
 // The reporter thread's side (scanner/store_sink.h calls it).

@@ -22,6 +22,12 @@ ScanStatus ParseScanStatus(std::string_view name) {
   return ScanStatus::kRunning;
 }
 
+std::string NewerSchemaMessage(int64_t found, int known) {
+  return "written by a newer piiscan (schema version " + std::to_string(found) +
+         ", this piiscan knows up to " + std::to_string(known) +
+         "); upgrade piiscan to use it. It was left unchanged";
+}
+
 FileStatus ParseFileStatus(std::string_view name) {
   for (FileStatus s : {FileStatus::kEncrypted, FileStatus::kCorrupt, FileStatus::kTooLarge,
                        FileStatus::kUnsupported, FileStatus::kUnreadable, FileStatus::kLimit,

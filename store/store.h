@@ -92,6 +92,10 @@ std::string_view ScanStatusName(ScanStatus status);
 ScanStatus ParseScanStatus(std::string_view name);
 FileStatus ParseFileStatus(std::string_view name);
 
+// Both stores' words for a store written by a newer piiscan (schema version
+// `found`, this piiscan knowing up to `known`): refused, left unchanged.
+std::string NewerSchemaMessage(int64_t found, int known);
+
 // An agent that took part in a scan (PostgreSQL stores record one per
 // process that wrote to the scan: one for a single scan, several for a fleet
 // run).
@@ -199,7 +203,8 @@ struct FolderCount {
 };
 
 // The work queue of a --claim run (PostgreSQL). Its own connection: used by
-// one thread at a time, apart from Renew, which its own thread may call.
+// one thread at a time, apart from Renew, which one other thread may call
+// (it has a connection of its own).
 class WorkQueue {
  public:
   virtual ~WorkQueue() = default;

@@ -80,6 +80,13 @@ class StoreE2e : public ::testing::TestWithParam<std::string> {
     }
   }
   bool Postgres() const { return GetParam() == "postgres"; }
+  // After a scan of WriteShare's share: doc1 gets a new address (and a later
+  // mtime), doc3 is deleted.
+  void ChangeOneFileDeleteOne() const {
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    dir_.Write("share/sales/doc1.txt", "Nieuw: nieuwe.klant@voorbeeld.nl\n");
+    std::filesystem::remove(share_ + "/hr/doc3.txt");
+  }
   // A second, empty store of the test's kind.
   std::string ReferenceStore() {
     if (!Postgres()) return dir_.path() + "/reference.db";
@@ -164,9 +171,7 @@ TEST_P(StoreE2e, ChangedAndDeletedFilesShowAsNewAndResolved) {
   WriteShare(dir_, 12);
   ASSERT_EQ(Sh(Scan("-q --db " + db_ + " " + share_)).exit_code, 0);
   // One file gets a new address, one is deleted; a rescan reads only the changed one.
-  std::this_thread::sleep_for(std::chrono::milliseconds(20));
-  dir_.Write("share/sales/doc1.txt", "Nieuw: nieuwe.klant@voorbeeld.nl\n");
-  std::filesystem::remove(share_ + "/hr/doc3.txt");
+  ChangeOneFileDeleteOne();
   auto r = Sh(Scan("--db " + db_ + " -o " + dir_.path() + "/tonight.jsonl " + share_));
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.err.find("store: 1 files read, 10 skipped as unchanged"), std::string::npos) << r.err;
@@ -242,9 +247,7 @@ size_t Count(const std::string& hay, const std::string& needle) {
 TEST_P(StoreE2e, HtmlReportShowsNewResolvedAndCurrentFindingsMasked) {
   WriteShare(dir_, 12);
   ASSERT_EQ(Sh(Scan("-q -o /dev/null --db " + db_ + " " + share_)).exit_code, 0);
-  std::this_thread::sleep_for(std::chrono::milliseconds(20));
-  dir_.Write("share/sales/doc1.txt", "Nieuw: nieuwe.klant@voorbeeld.nl\n");
-  std::filesystem::remove(share_ + "/hr/doc3.txt");
+  ChangeOneFileDeleteOne();
   ASSERT_EQ(Sh(Scan("-q -o /dev/null --db " + db_ + " " + share_)).exit_code, 0);
   auto since = Sh(Piiscan("report --db " + db_ + " --since last"));
   ASSERT_EQ(since.exit_code, 0) << since.err;

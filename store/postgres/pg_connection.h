@@ -42,7 +42,6 @@ class Params {
   Params& Add(int64_t v) { return Add(std::string_view(std::to_string(v))); }
   Params& Add(uint64_t v) { return Add(static_cast<int64_t>(v)); }  // stored signed, as SQLite
   Params& Add(int v) { return Add(static_cast<int64_t>(v)); }
-  Params& Add(bool v) { return Add(std::string_view(v ? "t" : "f")); }
   Params& Add(double v);
   template <typename T>
   Params& Add(const std::optional<T>& v) {

@@ -115,10 +115,7 @@ class PgReader final : public StoreReader {
     if (!(stored == id) || row.fingerprint != fingerprint || !row.readable) return std::nullopt;
     stored.root = root_;
     out.file_id = row.id;
-    out.state.path = !row.path.empty()          ? row.path
-                     : id.relative_path.empty() ? root_
-                     : root_.ends_with('/')     ? root_ + id.relative_path
-                                                : root_ + "/" + id.relative_path;
+    out.state.path = !row.path.empty() ? row.path : JoinedPath(root_, id.relative_path);
     out.state.type = row.type;
     out.state.bytes_scanned = row.bytes_scanned;
     if (!row.has_findings && !row.has_statuses) return out;

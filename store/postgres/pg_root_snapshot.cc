@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "core/file_identity.h"
+
 namespace piiscan::store::pg {
 namespace {
 
@@ -11,11 +13,6 @@ SELECT relative_path, id, device, inode, size, mtime_ns, ctime_ns, config_finger
        EXISTS (SELECT 1 FROM findings f WHERE f.file_id = files.id AND f.resolved_in_scan IS NULL),
        EXISTS (SELECT 1 FROM statuses s WHERE s.file_id = files.id)
 FROM files WHERE root = $1 AND id > $2)sql";
-
-std::string Joined(const std::string& root, std::string_view rel) {
-  if (rel.empty()) return root;
-  return root.ends_with('/') ? root + std::string(rel) : root + "/" + std::string(rel);
-}
 
 }  // namespace
 
@@ -68,7 +65,7 @@ Result<void> RootSnapshot::Fetch(PgConnection& db, int64_t after_id) {
     s.readable = row.Bool(0, 8);
     std::string rel = row.Text(0, 0);
     std::string path = FromDbText(row.TextView(0, 9));
-    if (path != Joined(FromDbText(root_), FromDbText(rel))) s.path = std::move(path);
+    if (path != JoinedPath(FromDbText(root_), FromDbText(rel))) s.path = std::move(path);
     s.type = FromDbText(row.TextView(0, 10));
     s.bytes_scanned = static_cast<uint64_t>(row.Int(0, 11));
     s.has_findings = row.Bool(0, 12);

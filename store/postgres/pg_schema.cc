@@ -3,6 +3,8 @@
 #include <array>
 #include <string>
 
+#include "store/store.h"
+
 namespace piiscan::store::pg {
 namespace {
 
@@ -159,10 +161,7 @@ Result<void> PrepareInTransaction(PgConnection& db) {
     version = static_cast<int>(v->Int(0, 0));
   }
   if (version > LatestSchemaVersion())
-    return Fail(db.where() + ": written by a newer piiscan (schema version " +
-                std::to_string(version) + ", this piiscan knows up to " +
-                std::to_string(LatestSchemaVersion()) +
-                "); upgrade piiscan to use it. It was left unchanged");
+    return Fail(db.where() + ": " + NewerSchemaMessage(version, LatestSchemaVersion()));
   for (const Migration& m : kMigrations) {
     if (m.version <= version) continue;
     if (auto r = db.Exec(m.sql); !r) return r;

@@ -1,6 +1,5 @@
 #include "store/postgres/pg_work_queue.h"
 
-#include <mutex>
 #include <thread>
 
 #include "store/postgres/pg_schema.h"
@@ -78,7 +77,6 @@ class PgWorkQueue final : public WorkQueue {
   }
 
   Result<void> Renew() override {
-    std::lock_guard lock(renew_mu_);
     auto r = renew_.Run(kRenew, Params().Add(agent_).Add(static_cast<int64_t>(lease_.count())));
     if (!r) return std::unexpected(r.error());
     return {};
@@ -120,7 +118,6 @@ class PgWorkQueue final : public WorkQueue {
 
   PgConnection db_;
   PgConnection renew_;
-  std::mutex renew_mu_;
   int64_t scan_, agent_;
   std::chrono::seconds lease_;
 };

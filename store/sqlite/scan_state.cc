@@ -1,5 +1,7 @@
 #include "store/sqlite/scan_state.h"
 
+#include "core/digest.h"
+
 namespace piiscan::store::sqlite {
 namespace {
 
@@ -92,15 +94,8 @@ bool ScanState::MaybeCommitted(uint64_t key) {
 }
 
 uint64_t ScanState::FileKey(std::string_view root, std::string_view relative_path) {
-  // FNV-1a over root, a separator no path holds, and the relative path.
-  uint64_t h = 14695981039346656037ull;
-  auto mix = [&](std::string_view s) {
-    for (unsigned char c : s) h = (h ^ c) * 1099511628211ull;
-  };
-  mix(root);
-  mix(std::string_view("\0", 1));
-  mix(relative_path);
-  return h;
+  // Over root, a separator no path holds, and the relative path.
+  return Fnv1a64(relative_path, Fnv1a64(std::string_view("\0", 1), Fnv1a64(root)));
 }
 
 }  // namespace piiscan::store::sqlite

@@ -4,6 +4,8 @@
 #include <cstdio>
 #include <string>
 
+#include "store/store.h"
+
 namespace piiscan::store::sqlite {
 namespace {
 
@@ -164,10 +166,7 @@ Result<void> PrepareSchema(Connection& db) {
     return fail(Error{where + "not a piiscan store (an SQLite database of another program, " +
                       "application_id " + Hex32(*app_id) + "); it was left unchanged"});
   } else if (*version > LatestSchemaVersion()) {
-    return fail(Error{where + "written by a newer piiscan (schema version " +
-                      std::to_string(*version) + ", this piiscan knows up to " +
-                      std::to_string(LatestSchemaVersion()) +
-                      "); upgrade piiscan to use it. It was left unchanged"});
+    return fail(Error{where + NewerSchemaMessage(*version, LatestSchemaVersion())});
   }
   if (auto r = Migrate(db, static_cast<int>(*version)); !r) return fail(r.error());
   if (auto r = db.Exec("COMMIT"); !r) return fail(r.error());
