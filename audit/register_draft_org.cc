@@ -67,12 +67,18 @@ std::string Clean(std::string s, const DraftLexicon& lex) {
   while (!s.empty() && (s.back() == ',' || s.back() == ':' || s.back() == ';' || s.back() == ' ')) s.pop_back();
   // "BWT Nederland BVberust": a legal form glued to the next word in the source.
   if (auto words = Words(s); words.size() >= 2) {
-    const std::string& last = words.back();
-    for (const auto& f : lex.legal_forms) {
-      if (f.size() >= 2 && std::isupper(static_cast<unsigned char>(f[0])) && last.size() > f.size() &&
-          last.starts_with(f) && std::islower(static_cast<unsigned char>(last[f.size()]))) {
-        s.erase(s.size() - (last.size() - f.size()));
-        break;
+    bool cut = false;
+    for (size_t i = 1; i < words.size() && !cut; ++i) {
+      for (const auto& f : lex.legal_forms) {
+        const std::string& w = words[i];
+        if (f.size() >= 2 && std::isupper(static_cast<unsigned char>(f[0])) && w.size() > f.size() &&
+            w.starts_with(f) && std::islower(static_cast<unsigned char>(w[f.size()]))) {
+          words.resize(i + 1);
+          words[i] = f;
+          s = Join(words);
+          cut = true;
+          break;
+        }
       }
     }
   }
