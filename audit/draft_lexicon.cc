@@ -87,6 +87,9 @@ void LoadDrafting(const YAML::Node& d, DraftLexicon& lex) {
   const auto& p = d["processors"];
   lex.processor_before = Strings(p["before"]);
   lex.processor_list_nouns = Strings(p["list_nouns"]);
+  lex.processor_list_lead = Strings(p["list_lead"]);
+  lex.list_joiners = Strings(d["list_joiners"]);
+  lex.municipality_words = Strings(o["municipality_words"]);
   lex.processor_not_names = Strings(p["not_names"]);
   lex.sole_trader = Strings(o["sole_trader"]);
   lex.kvk = std::regex(o["kvk"].as<std::string>(), std::regex::ECMAScript | std::regex::icase);

@@ -59,7 +59,9 @@ struct DraftLexicon {
   std::vector<std::string> legal_forms, name_connectors, org_stop_words, sole_trader;
   // Processors named in prose: a name after `processor_before` or in a list
   // after `processor_list_nouns`; never one of `processor_not_names`.
-  std::vector<std::string> processor_before, processor_list_nouns, processor_not_names;
+  std::vector<std::string> processor_before, processor_list_nouns, processor_list_lead, processor_not_names;
+  std::vector<std::string> list_joiners;       // "en", "of": the last item of a list
+  std::vector<std::string> municipality_words;  // "gemeente X" is a name
   std::regex kvk;
 
   static Result<DraftLexicon> Load(const rules::RuleSet& rules);

@@ -198,18 +198,24 @@ class Drafter {
   }
 
   // Between list separators: ", telefoon, ", "• E-mail", "... en telefoon."
-  static bool ListPosition(const std::string& lower, const statement::Match& m) {
+  bool ListPosition(const std::string& lower, const statement::Match& m) const {
     auto words_before = statement::WordsBefore(lower, m.begin, 1);
     size_t b = m.begin;
     while (b > 0 && lower[b - 1] == ' ') --b;
     bool left = b == 0 || std::string_view(",;:").find(lower[b - 1]) != std::string_view::npos ||
-                (!words_before.empty() && (words_before[0] == "en" || words_before[0] == "of")) ||
+                (!words_before.empty() && IsJoiner(words_before[0])) ||
                 std::string_view(lower).substr(0, b).find_first_not_of(" \t-*\xe2\x80\xa2\xc2\xb7\x93") == std::string_view::npos;
     size_t e = m.end;
     while (e < lower.size() && lower[e] == ' ') ++e;
+    size_t we = e;
+    while (we < lower.size() && std::isalpha(static_cast<unsigned char>(lower[we]))) ++we;
     bool right = e >= lower.size() || std::string_view(",;.").find(lower[e]) != std::string_view::npos ||
-                 lower.compare(e, 3, "en ") == 0 || lower.compare(e, 3, "of ") == 0;
+                 (e > m.end && IsJoiner(lower.substr(e, we - e)));
     return left && right;
+  }
+
+  bool IsJoiner(const std::string& w) const {
+    return std::find(lex_.list_joiners.begin(), lex_.list_joiners.end(), w) != lex_.list_joiners.end();
   }
 
   bool Definition(const std::string& lower) const { return statement::ContainsAnyWord(lower, lex_.definitions); }

@@ -105,7 +105,7 @@ std::string StripStop(const std::string& s, const DraftLexicon& lex) {
 bool Plausible(const std::string& name, const DraftLexicon& lex) {
   auto words = Words(name);
   if (words.empty() || words.size() > 8) return false;
-  if (statement::Lower(words[0]) == "gemeente") return words.size() >= 2 && Capital(words[1][0]);
+  if (IsIn(lex.municipality_words, statement::Lower(words[0]))) return words.size() >= 2 && Capital(words[1][0]);
   if (!Capital(words[0][0])) return false;
   const std::string& last = words.back();
   if (!Capital(last[0]) && !IsIn(lex.legal_forms, last)) return false;

@@ -67,13 +67,23 @@ std::string Slug(const std::string& name) {
   return out;
 }
 
+// `t` at `i` starts with one of `words` (lower case, whole word): its length, or 0.
+size_t StartsWithWord(const std::string& t, size_t i, const std::vector<std::string>& words) {
+  for (const auto& w : words) {
+    if (t.size() - i > w.size() && statement::Lower(t.substr(i, w.size())) == w &&
+        (t[i + w.size()] == ' ' || t[i + w.size()] == '\t')) {
+      return w.size();
+    }
+  }
+  return 0;
+}
+
 // The names of a list that follows `at` after "zoals" or a colon: "zoals Ebay,
 // Catawiki, Delcampe, etc." (two or more).
 std::vector<std::string> ListAt(const DraftLexicon& lex, const std::string& t, size_t at) {
   size_t i = SkipSpaces(t, at);
-  if (t.compare(i, 5, "zoals") == 0 || t.compare(i, 4, "like") == 0 || t.compare(i, 7, "such as") == 0) {
-    i = WordEnd(t, i);
-    if (t.compare(i, 3, " as") == 0) i += 3;
+  if (size_t n = i < t.size() ? StartsWithWord(t, i, lex.processor_list_lead) : 0) {
+    i += n;
   } else if (i < t.size() && t[i] == ':') {
     ++i;
   } else {
@@ -88,11 +98,9 @@ std::vector<std::string> ListAt(const DraftLexicon& lex, const std::string& t, s
     i = SkipSpaces(t, end);
     bool comma = i < t.size() && t[i] == ',';
     if (comma) i = SkipSpaces(t, i + 1);
-    bool joined = false;
-    for (const char* w : {"en ", "of ", "and ", "or "}) {
-      if (t.compare(i, std::string_view(w).size(), w) == 0) i += std::string_view(w).size(), joined = true;
-    }
-    if (!comma && !joined) break;
+    size_t joiner = i < t.size() ? StartsWithWord(t, i, lex.list_joiners) : 0;
+    if (joiner) i = SkipSpaces(t, i + joiner);
+    if (!comma && !joiner) break;
   }
   return names.size() >= 2 ? names : std::vector<std::string>{};
 }
