@@ -131,7 +131,8 @@ Result<DraftLexicon> DraftLexicon::Load(const rules::RuleSet& rules) {
       lex.categories_of_term.emplace_back();
     }
   } catch (const YAML::Exception& e) {
-    return Fail("rules: register/categories.yaml:" + std::to_string(e.mark.line + 1) + ": " + e.msg);
+    return Fail("rules: register/categories.yaml:" + std::to_string(e.mark.line + 1) + ": " +
+                e.msg);
   }
   return lex;
 }

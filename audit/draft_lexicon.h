@@ -52,15 +52,16 @@ struct DraftLexicon {
   std::vector<std::pair<std::string, std::regex>> legal_basis;  // name, pattern (icase)
   std::vector<std::regex> org_labelled;                          // case-sensitive
   std::vector<std::regex> org_running;  // the name in running text ("Bij X hebben wij"): the last resort
-  std::regex org_alias;         // "(hierna: Y)": group 1 is Y
-  std::regex org_subject;       // "X is de verantwoordelijke ...": group 1 is X
-  std::regex org_title;         // "Privacyverklaring X": group 1 is the rest of the line
-  std::regex org_municipality;  // "gemeente X"
+  std::regex org_alias;                 // "(hierna: Y)": group 1 is Y
+  std::regex org_subject;               // "X is de verantwoordelijke ...": group 1 is X
+  std::regex org_title;                 // "Privacyverklaring X": group 1 is the rest of the line
+  std::regex org_municipality;          // "gemeente X"
   std::vector<std::string> legal_forms, name_connectors, org_stop_words, sole_trader;
   // Processors named in prose: a name after `processor_before` or in a list
   // after `processor_list_nouns`; never one of `processor_not_names`.
-  std::vector<std::string> processor_before, processor_list_nouns, processor_list_lead, processor_not_names;
-  std::vector<std::string> list_joiners;       // "en", "of": the last item of a list
+  std::vector<std::string> processor_before, processor_list_nouns, processor_list_lead,
+      processor_not_names;
+  std::vector<std::string> list_joiners;        // "en", "of": the last item of a list
   std::vector<std::string> municipality_words;  // "gemeente X" is a name
   std::regex kvk;
 

@@ -42,7 +42,8 @@ class Drafter {
     for (const auto& u : unit_list) units += (units.empty() ? "" : "|") + RegexEscape(u);
     // Not \b before the number: "één" starts with a byte ECMAScript does not
     // count as a word character.
-    period_ = std::regex("(?:^|[ \t(,;:/])(\\d{1,3}" + numbers + ")[ -]?(" + units + ")\\b", std::regex::icase);
+    period_ = std::regex("(?:^|[ \t(,;:/])(\\d{1,3}" + numbers + ")[ -]?(" + units + ")\\b",
+                         std::regex::icase);
   }
 
   RegisterDraft Run() {
@@ -97,7 +98,8 @@ class Drafter {
   // address says nothing about where data is kept.
   static bool InAddress(const std::string& lower, const statement::Match& m) {
     char before = m.begin > 0 ? lower[m.begin - 1] : ' ';
-    bool domain = m.end + 1 < lower.size() && lower[m.end] == '.' && std::isalpha(static_cast<unsigned char>(lower[m.end + 1]));
+    bool domain = m.end + 1 < lower.size() && lower[m.end] == '.' &&
+                  std::isalpha(static_cast<unsigned char>(lower[m.end + 1]));
     return before == '@' || before == '.' || before == '/' || domain;
   }
 
@@ -191,8 +193,10 @@ class Drafter {
     }
     bool list = ListItem(s.text) || !cats.empty();
     for (const auto& m : statement::FindTerms(s, lex_.vague_terms)) {
-      bool inside = std::any_of(terms.begin(), terms.end(), [&](const auto& t) { return m.begin < t.end && t.begin < m.end; });
-      if (list && !inside && ListPosition(s.lower, m)) AddUnique(cats, lex_.category_of_vague[m.term]);
+      bool inside = std::any_of(terms.begin(), terms.end(),
+                                [&](const auto& t) { return m.begin < t.end && t.begin < m.end; });
+      if (list && !inside && ListPosition(s.lower, m))
+        AddUnique(cats, lex_.category_of_vague[m.term]);
     }
     return cats;
   }
@@ -204,21 +208,26 @@ class Drafter {
     while (b > 0 && lower[b - 1] == ' ') --b;
     bool left = b == 0 || std::string_view(",;:").find(lower[b - 1]) != std::string_view::npos ||
                 (!words_before.empty() && IsJoiner(words_before[0])) ||
-                std::string_view(lower).substr(0, b).find_first_not_of(" \t-*\xe2\x80\xa2\xc2\xb7\x93") == std::string_view::npos;
+                std::string_view(lower).substr(0, b).find_first_not_of(
+                    " \t-*\xe2\x80\xa2\xc2\xb7\x93") == std::string_view::npos;
     size_t e = m.end;
     while (e < lower.size() && lower[e] == ' ') ++e;
     size_t we = e;
     while (we < lower.size() && std::isalpha(static_cast<unsigned char>(lower[we]))) ++we;
-    bool right = e >= lower.size() || std::string_view(",;.").find(lower[e]) != std::string_view::npos ||
+    bool right = e >= lower.size() ||
+                 std::string_view(",;.").find(lower[e]) != std::string_view::npos ||
                  (e > m.end && IsJoiner(lower.substr(e, we - e)));
     return left && right;
   }
 
   bool IsJoiner(const std::string& w) const {
-    return std::find(lex_.list_joiners.begin(), lex_.list_joiners.end(), w) != lex_.list_joiners.end();
+    return std::find(lex_.list_joiners.begin(), lex_.list_joiners.end(), w) !=
+           lex_.list_joiners.end();
   }
 
-  bool Definition(const std::string& lower) const { return statement::ContainsAnyWord(lower, lex_.definitions); }
+  bool Definition(const std::string& lower) const {
+    return statement::ContainsAnyWord(lower, lex_.definitions);
+  }
 
   void Sentences(const Paragraph& p, Context& ctx) {
     for (const auto& s : p.sentences) {
@@ -228,7 +237,8 @@ class Drafter {
       std::vector<std::string> cats;
       if (!definition) cats = Categories(s);
       for (const auto& term : lex_.vocab.unmapped()) {
-        if (!negated && !definition && statement::ContainsAnyWord(s.lower, {term})) AddUnique(draft_.unmapped, term);
+        if (!negated && !definition && statement::ContainsAnyWord(s.lower, {term}))
+          AddUnique(draft_.unmapped, term);
       }
       if (!cats.empty() && !negated) {
         auto targets = Targets(own, ctx, s.lower);
@@ -285,10 +295,12 @@ class Drafter {
     if (!verb && !item) return;
     // Every period of the sentence ("bewaartermijn van 10 jaar ... nog 15 jaar").
     std::vector<int> periods;
-    for (auto it = std::sregex_iterator(s.lower.begin(), s.lower.end(), period_); it != std::sregex_iterator(); ++it) {
+    for (auto it = std::sregex_iterator(s.lower.begin(), s.lower.end(), period_);
+         it != std::sregex_iterator(); ++it) {
       std::string n = (*it)[1].str();
       auto word = lex_.number_words.find(n);
-      if (!std::isdigit(static_cast<unsigned char>(n[0])) && word == lex_.number_words.end()) continue;
+      if (!std::isdigit(static_cast<unsigned char>(n[0])) && word == lex_.number_words.end())
+        continue;
       int count = word == lex_.number_words.end() ? std::stoi(n) : word->second;
       AddUnique(periods, count * lex_.unit_months.at(statement::Lower((*it)[2].str())));
     }
@@ -347,9 +359,11 @@ class Drafter {
     if (label.empty()) label = section_label_;
     if (label.empty() && periods.size() < 2) return;
     for (int months : periods) {
-      bool have = std::any_of(draft_.data_retention.begin(), draft_.data_retention.end(),
-                              [&](const DataRetention& d) { return d.data == label && d.months == months; });
-      if (!have) draft_.data_retention.push_back(DataRetention{label, months, statement::Quote(s.text)});
+      bool have = std::any_of(
+          draft_.data_retention.begin(), draft_.data_retention.end(),
+          [&](const DataRetention& d) { return d.data == label && d.months == months; });
+      if (!have)
+        draft_.data_retention.push_back(DataRetention{label, months, statement::Quote(s.text)});
     }
   }
 
@@ -370,9 +384,11 @@ class Drafter {
       section_categories_.clear();
       section_definition_ = Definition(statement::Lower(p.text));
       // A heading about retention in general ("Bewaartermijnen") names no data.
-      bool about_retention = statement::ContainsAnyWord(statement::Lower(p.text), lex_.retention_verbs);
+      bool about_retention =
+          statement::ContainsAnyWord(statement::Lower(p.text), lex_.retention_verbs);
       section_label_ = about_retention ? "" : statement::Quote(p.text, 40);
-      while (!section_label_.empty() && (section_label_.back() == ':' || section_label_.back() == ' ')) {
+      while (!section_label_.empty() &&
+             (section_label_.back() == ':' || section_label_.back() == ' ')) {
         section_label_.pop_back();
       }
       for (const auto& s : p.sentences) {
@@ -385,7 +401,8 @@ class Drafter {
     }
     // A question on a line of its own ("Wie is verantwoordelijk voor ...?") is
     // a heading too long to look like one: it ends a definition's section.
-    if (p.sentences.size() == 1 && p.text.ends_with("?")) section_definition_ = Definition(p.sentences[0].lower);
+    if (p.sentences.size() == 1 && p.text.ends_with("?"))
+      section_definition_ = Definition(p.sentences[0].lower);
     Context ctx;
     ctx.section_systems = section_systems_;
     ctx.section_hints = section_hints_;

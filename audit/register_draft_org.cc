@@ -64,15 +64,17 @@ std::string Clean(std::string s, const DraftLexicon& lex) {
   s.erase(s.begin(), std::find_if(s.begin(), s.end(), not_space));
   s.erase(std::find_if(s.rbegin(), s.rend(), not_space).base(), s.end());
   StripQuotes(s);
-  while (!s.empty() && (s.back() == ',' || s.back() == ':' || s.back() == ';' || s.back() == ' ')) s.pop_back();
+  while (!s.empty() && (s.back() == ',' || s.back() == ':' || s.back() == ';' || s.back() == ' '))
+    s.pop_back();
   // "BWT Nederland BVberust": a legal form glued to the next word in the source.
   if (auto words = Words(s); words.size() >= 2) {
     bool cut = false;
     for (size_t i = 1; i < words.size() && !cut; ++i) {
       for (const auto& f : lex.legal_forms) {
         const std::string& w = words[i];
-        if (f.size() >= 2 && std::isupper(static_cast<unsigned char>(f[0])) && w.size() > f.size() &&
-            w.starts_with(f) && std::islower(static_cast<unsigned char>(w[f.size()]))) {
+        if (f.size() >= 2 && std::isupper(static_cast<unsigned char>(f[0])) &&
+            w.size() > f.size() && w.starts_with(f) &&
+            std::islower(static_cast<unsigned char>(w[f.size()]))) {
           words.resize(i + 1);
           words[i] = f;
           s = Join(words);
@@ -105,13 +107,15 @@ std::string StripStop(const std::string& s, const DraftLexicon& lex) {
 bool Plausible(const std::string& name, const DraftLexicon& lex) {
   auto words = Words(name);
   if (words.empty() || words.size() > 8) return false;
-  if (IsIn(lex.municipality_words, statement::Lower(words[0]))) return words.size() >= 2 && Capital(words[1][0]);
+  if (IsIn(lex.municipality_words, statement::Lower(words[0])))
+    return words.size() >= 2 && Capital(words[1][0]);
   if (!Capital(words[0][0])) return false;
   const std::string& last = words.back();
   if (!Capital(last[0]) && !IsIn(lex.legal_forms, last)) return false;
   int lower = 0;
   for (const auto& w : words) {
-    if (!Capital(w[0]) && w != "&" && !IsIn(lex.name_connectors, statement::Lower(w)) && !IsIn(lex.legal_forms, w)) {
+    if (!Capital(w[0]) && w != "&" && !IsIn(lex.name_connectors, statement::Lower(w)) &&
+        !IsIn(lex.legal_forms, w)) {
       ++lower;
     }
   }
@@ -139,7 +143,8 @@ std::string NameEndingAt(const std::string& text, size_t end, const DraftLexicon
 
 bool Acronym(const std::string& s) {
   if (s.size() < 2 || s.size() > 6) return false;
-  return std::all_of(s.begin(), s.end(), [](unsigned char c) { return std::isupper(c) || c == '&' || c == '.'; });
+  return std::all_of(s.begin(), s.end(),
+                     [](unsigned char c) { return std::isupper(c) || c == '&' || c == '.'; });
 }
 
 // "X (hierna: Y)": the full name X when the text gives it before the cue, or
@@ -153,7 +158,8 @@ std::string FromAlias(const DraftLexicon& lex, const std::string& text) {
   if (!before.empty() && (before.ends_with(alias) || Acronym(alias))) return before;
   for (size_t at = text.find(alias); at != std::string::npos; at = text.find(alias, at + 1)) {
     std::string longer = NameEndingAt(text, at + alias.size(), lex);
-    if (longer.size() > alias.size() && longer.ends_with(alias) && Plausible(longer, lex)) return longer;
+    if (longer.size() > alias.size() && longer.ends_with(alias) && Plausible(longer, lex))
+      return longer;
   }
   return alias;
 }
@@ -163,12 +169,15 @@ std::string FromAlias(const DraftLexicon& lex, const std::string& text) {
 // "Privacyverklaring Acme B.V." supports "Acme B.V.") and how often it occurs.
 std::pair<std::string, int> WithLegalForm(const DraftLexicon& lex, const std::string& text) {
   std::string forms, connectors;
-  for (const auto& f : lex.legal_forms) forms += (forms.empty() ? "" : "|") + statement::RegexEscape(f);
-  for (const auto& c : lex.name_connectors) connectors += (connectors.empty() ? "" : "|") + statement::RegexEscape(c);
-  std::regex named("((?:[A-Z0-9][A-Za-z0-9&'.-]*[ \\t](?:(?:" + connectors + ")[ \\t](?=[A-Z0-9]))?){1,4})(" + forms +
-                   ")(?=[^A-Za-z]|$)");
+  for (const auto& f : lex.legal_forms)
+    forms += (forms.empty() ? "" : "|") + statement::RegexEscape(f);
+  for (const auto& c : lex.name_connectors)
+    connectors += (connectors.empty() ? "" : "|") + statement::RegexEscape(c);
+  std::regex named("((?:[A-Z0-9][A-Za-z0-9&'.-]*[ \\t](?:(?:" + connectors +
+                   ")[ \\t](?=[A-Z0-9]))?){1,4})(" + forms + ")(?=[^A-Za-z]|$)");
   std::map<std::string, std::pair<int, size_t>> counts;  // name -> (count, first position)
-  for (auto it = std::sregex_iterator(text.begin(), text.end(), named); it != std::sregex_iterator(); ++it) {
+  for (auto it = std::sregex_iterator(text.begin(), text.end(), named);
+       it != std::sregex_iterator(); ++it) {
     std::string name = StripStop((*it)[1].str(), lex);
     if (name.empty()) continue;
     name += " " + (*it)[2].str();
@@ -221,7 +230,8 @@ Organisation FindOrganisation(const DraftLexicon& lex, const std::string& text) 
     if (Plausible(name, lex)) out.name = name;
   };
   std::vector<std::string> labelled;
-  for (const auto& re : lex.org_labelled) labelled.push_back(std::regex_search(text, m, re) ? m[1].str() : "");
+  for (const auto& re : lex.org_labelled)
+    labelled.push_back(std::regex_search(text, m, re) ? m[1].str() : "");
   auto [legal, legal_count] = WithLegalForm(lex, text);
   if (!labelled.empty() && !labelled[0].empty()) out.name = Clean(labelled[0], lex);
   if (out.name.empty() && legal_count >= 2) out.name = legal;
@@ -243,7 +253,8 @@ Organisation FindOrganisation(const DraftLexicon& lex, const std::string& text) 
     out.name = legal;
   }
   if (std::regex_search(text, m, lex.kvk)) out.kvk = m[1].str();
-  if (statement::ContainsAnyWord(statement::Lower(text), lex.sole_trader)) out.legal_form = lex.sole_trader.front();
+  if (statement::ContainsAnyWord(statement::Lower(text), lex.sole_trader))
+    out.legal_form = lex.sole_trader.front();
   return out;
 }
 

@@ -37,7 +37,8 @@ struct Processor {
 // Sportlink", "gehost door Greenhost", "kanalen zoals Ebay, Catawiki"),
 // in order of first mention; none that the systems lexicon knows, none that
 // is (part of) `organisation`.
-std::vector<Processor> FindProcessors(const DraftLexicon& lex, const std::vector<statement::Paragraph>& paragraphs,
+std::vector<Processor> FindProcessors(const DraftLexicon& lex,
+                                      const std::vector<statement::Paragraph>& paragraphs,
                                       const std::string& organisation);
 
 }  // namespace piiscan::audit::draft

@@ -29,7 +29,8 @@ size_t WordEnd(const std::string& t, size_t i) {
 // A product name at `i`: up to three capitalised words ("Sportlink", "Google
 // Fonts", "BRON"); an article or possessive before it is skipped when
 // `article` ("gebruik van de X"). Sets `end` past the name.
-std::string NameAt(const DraftLexicon& lex, const std::string& t, size_t i, bool article, size_t& end) {
+std::string NameAt(const DraftLexicon& lex, const std::string& t, size_t i, bool article,
+                   size_t& end) {
   i = SkipSpaces(t, i);
   if (article) {
     size_t e = WordEnd(t, i);
@@ -46,7 +47,9 @@ std::string NameAt(const DraftLexicon& lex, const std::string& t, size_t i, bool
     if (sentence_end) w.pop_back();
     // "SSL-certificaat", "KNVB-lidmaatschap": a common noun built on a name.
     auto hyphen = w.find('-');
-    if (hyphen != std::string::npos && hyphen + 1 < w.size() && std::islower(static_cast<unsigned char>(w[hyphen + 1]))) break;
+    if (hyphen != std::string::npos && hyphen + 1 < w.size() &&
+        std::islower(static_cast<unsigned char>(w[hyphen + 1])))
+      break;
     words.push_back(w);
     end = e;
     if (sentence_end || e >= t.size() || t[e] != ' ') break;
@@ -60,8 +63,10 @@ std::string NameAt(const DraftLexicon& lex, const std::string& t, size_t i, bool
 std::string Slug(const std::string& name) {
   std::string out;
   for (unsigned char c : name) {
-    if (std::isalnum(c)) out += static_cast<char>(std::tolower(c));
-    else if (!out.empty() && out.back() != '-') out += '-';
+    if (std::isalnum(c))
+      out += static_cast<char>(std::tolower(c));
+    else if (!out.empty() && out.back() != '-')
+      out += '-';
   }
   while (!out.empty() && out.back() == '-') out.pop_back();
   return out;
@@ -107,7 +112,8 @@ std::vector<std::string> ListAt(const DraftLexicon& lex, const std::string& t, s
 
 }  // namespace
 
-std::vector<Processor> FindProcessors(const DraftLexicon& lex, const std::vector<statement::Paragraph>& paragraphs,
+std::vector<Processor> FindProcessors(const DraftLexicon& lex,
+                                      const std::vector<statement::Paragraph>& paragraphs,
                                       const std::string& organisation) {
   std::vector<Processor> out;
   std::string org = statement::Lower(organisation);
@@ -117,7 +123,8 @@ std::vector<Processor> FindProcessors(const DraftLexicon& lex, const std::vector
     if (!org.empty() && org.find(lower) != std::string::npos) return;
     statement::Sentence probe{name, lower};
     // Known products are drafted from the systems lexicon; data words are no product.
-    if (!statement::FindTerms(probe, lex.system_terms, lex.system_term_case_sensitive).empty()) return;
+    if (!statement::FindTerms(probe, lex.system_terms, lex.system_term_case_sensitive).empty())
+      return;
     if (!statement::FindTerms(probe, lex.category_terms).empty()) return;
     std::string id = Slug(name);
     if (id.empty()) return;

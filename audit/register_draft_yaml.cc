@@ -118,7 +118,8 @@ std::string DraftToYaml(const RegisterDraft& d, const std::string& source_name) 
          "# systems that hold that data):\n";
     for (const auto& r : d.data_retention) {
       std::string data = r.data.empty() ? "(not said)" : r.data;
-      y += "#   " + statement::Quote(data, 60) + ": " + Period(r.months) + "  (\"" + statement::Quote(r.note, 100) + "\")\n";
+      y += "#   " + statement::Quote(data, 60) + ": " + Period(r.months) + "  (\"" +
+           statement::Quote(r.note, 100) + "\")\n";
     }
   }
   if (!d.overall_categories.empty()) {

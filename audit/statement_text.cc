@@ -95,7 +95,8 @@ std::vector<std::string> SplitSentences(const std::string& line) {
   size_t start = 0;
   for (size_t i = 0; i + 2 < line.size(); ++i) {
     char c = line[i];
-    if ((c == '.' || c == '!' || c == '?') && line[i + 1] == ' ' && !(c == '.' && Abbreviation(line, i))) {
+    if ((c == '.' || c == '!' || c == '?') && line[i + 1] == ' ' &&
+        !(c == '.' && Abbreviation(line, i))) {
       size_t j = i + 1;
       while (j < line.size() && line[j] == ' ') ++j;
       if (j >= line.size()) break;
