@@ -70,8 +70,27 @@ void LoadDrafting(const YAML::Node& d, DraftLexicon& lex) {
   const auto& o = d["organisation"];
   for (const auto& pat : o["labelled"]) lex.org_labelled.emplace_back(pat.as<std::string>(), std::regex::ECMAScript);
   for (const auto& pat : o["running_text"]) lex.org_running.emplace_back(pat.as<std::string>(), std::regex::ECMAScript);
+  constexpr auto kFlags = std::regex::ECMAScript;
+  lex.org_alias = std::regex(o["alias"].as<std::string>(), kFlags);
+  std::string subject = o["subject"].as<std::string>();
+  const std::string kName = "{name}";
+  if (auto at = subject.find(kName); at != std::string::npos) {
+    subject.replace(at, kName.size(), o["subject_name"].as<std::string>());
+  }
+  lex.org_subject = std::regex(subject, kFlags);
+  lex.org_title = std::regex(o["title"].as<std::string>(), kFlags);
+  lex.org_municipality = std::regex(o["municipality"].as<std::string>(), kFlags);
   lex.legal_forms = Strings(o["legal_forms"], false);
+  lex.name_connectors = Strings(o["name_connectors"]);
   lex.org_stop_words = Strings(o["stop_words"]);
+  lex.definitions = Strings(d["definitions"]);
+  const auto& p = d["processors"];
+  lex.processor_before = Strings(p["before"]);
+  lex.processor_list_nouns = Strings(p["list_nouns"]);
+  lex.processor_list_lead = Strings(p["list_lead"]);
+  lex.list_joiners = Strings(d["list_joiners"]);
+  lex.municipality_words = Strings(o["municipality_words"]);
+  lex.processor_not_names = Strings(p["not_names"]);
   lex.sole_trader = Strings(o["sole_trader"]);
   lex.kvk = std::regex(o["kvk"].as<std::string>(), std::regex::ECMAScript | std::regex::icase);
 }
@@ -97,6 +116,23 @@ Result<DraftLexicon> DraftLexicon::Load(const rules::RuleSet& rules) {
   for (const auto& [term, cats] : lex.vocab.text_terms()) {
     lex.category_terms.push_back(term);
     lex.categories_of_term.push_back(cats);
+  }
+  auto categories = LoadFile(rules, "register/categories.yaml");
+  if (!categories) return std::unexpected(categories.error());
+  try {
+    for (const auto& c : (*categories)["categories"]) {
+      for (const auto& term : Strings(c["register_aliases"])) {
+        lex.vague_terms.push_back(term);
+        lex.category_of_vague.push_back(c["id"].as<std::string>());
+      }
+    }
+    for (const auto& term : Strings((*categories)["not_data"])) {
+      lex.category_terms.push_back(term);
+      lex.categories_of_term.emplace_back();
+    }
+  } catch (const YAML::Exception& e) {
+    return Fail("rules: register/categories.yaml:" + std::to_string(e.mark.line + 1) + ": " +
+                e.msg);
   }
   return lex;
 }

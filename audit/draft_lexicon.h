@@ -34,9 +34,14 @@ struct DraftLexicon {
   std::vector<bool> system_term_case_sensitive;
   std::map<std::string, std::vector<std::string>> kind_hints;     // kind -> words
   std::map<std::string, std::vector<std::string>> kind_purposes;  // kind -> purposes
-  // Category search terms -> categories (parallel vectors).
+  // Category search terms -> categories (parallel vectors); `not_data`
+  // phrases are terms with no category, so that they hide the word in them.
   std::vector<std::string> category_terms;
   std::vector<std::vector<std::string>> categories_of_term;
+  // Register-only aliases ("telefoon", "e-mail"): data only as a list item.
+  std::vector<std::string> vague_terms;
+  std::vector<std::string> category_of_vague;
+  std::vector<std::string> definitions;  // "een persoonsgegeven is": examples, not data
 
   std::vector<std::string> negations, storage_verbs, prepositions;
   std::vector<std::string> retention_verbs, retention_time_words;
@@ -47,7 +52,17 @@ struct DraftLexicon {
   std::vector<std::pair<std::string, std::regex>> legal_basis;  // name, pattern (icase)
   std::vector<std::regex> org_labelled;                          // case-sensitive
   std::vector<std::regex> org_running;  // the name in running text ("Bij X hebben wij"): the last resort
-  std::vector<std::string> legal_forms, org_stop_words, sole_trader;
+  std::regex org_alias;                 // "(hierna: Y)": group 1 is Y
+  std::regex org_subject;               // "X is de verantwoordelijke ...": group 1 is X
+  std::regex org_title;                 // "Privacyverklaring X": group 1 is the rest of the line
+  std::regex org_municipality;          // "gemeente X"
+  std::vector<std::string> legal_forms, name_connectors, org_stop_words, sole_trader;
+  // Processors named in prose: a name after `processor_before` or in a list
+  // after `processor_list_nouns`; never one of `processor_not_names`.
+  std::vector<std::string> processor_before, processor_list_nouns, processor_list_lead,
+      processor_not_names;
+  std::vector<std::string> list_joiners;        // "en", "of": the last item of a list
+  std::vector<std::string> municipality_words;  // "gemeente X" is a name
   std::regex kvk;
 
   static Result<DraftLexicon> Load(const rules::RuleSet& rules);

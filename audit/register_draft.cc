@@ -6,6 +6,7 @@
 #include <set>
 
 #include "audit/draft_lexicon.h"
+#include "audit/register_draft_parts.h"
 #include "audit/statement_text.h"
 
 namespace piiscan::audit {
@@ -19,15 +20,7 @@ void AddUnique(std::vector<T>& v, const T& x) {
   if (std::find(v.begin(), v.end(), x) == v.end()) v.push_back(x);
 }
 
-std::string RegexEscape(const std::string& s) {
-  static const std::string kSpecial = R"(\^$.|?*+()[]{})";
-  std::string out;
-  for (char c : s) {
-    if (kSpecial.find(c) != std::string::npos) out += '\\';
-    out += c;
-  }
-  return out;
-}
+using statement::RegexEscape;
 
 // Where a sentence sits: its paragraph and the heading above it.
 struct Context {
@@ -47,12 +40,26 @@ class Drafter {
     for (const auto& [u, m] : lex.unit_months) unit_list.push_back(u);
     std::sort(unit_list.begin(), unit_list.end(), [](const auto& a, const auto& b) { return a.size() > b.size(); });
     for (const auto& u : unit_list) units += (units.empty() ? "" : "|") + RegexEscape(u);
-    period_ = std::regex("\\b(\\d{1,3}" + numbers + ")[ -]?(" + units + ")\\b", std::regex::icase);
+    // Not \b before the number: "één" starts with a byte ECMAScript does not
+    // count as a word character.
+    period_ = std::regex("(?:^|[ \t(,;:/])(\\d{1,3}" + numbers + ")[ -]?(" + units + ")\\b",
+                         std::regex::icase);
   }
 
   RegisterDraft Run() {
+    auto org = draft::FindOrganisation(lex_, text_);
+    draft_.organisation = org.name;
+    draft_.kvk = org.kvk;
+    draft_.legal_form = org.legal_form;
     FindSystems();
-    Organisation();
+    for (auto& p : draft::FindProcessors(lex_, paragraphs_, draft_.organisation)) {
+      DraftSystem d;
+      d.id = p.id;
+      d.name = p.name;
+      d.kind = "processor";
+      d.evidence.push_back(p.evidence);
+      draft_.systems.push_back(std::move(d));
+    }
     for (size_t p = 0; p < paragraphs_.size(); ++p) Tie(p);
     Finish();
     return std::move(draft_);
@@ -67,6 +74,7 @@ class Drafter {
     bool storage = statement::ContainsAnyWord(s.lower, lex_.storage_verbs);
     bool anchored = false;
     for (const auto& m : statement::FindTerms(s, lex_.system_terms, lex_.system_term_case_sensitive)) {
+      if (InAddress(s.lower, m)) continue;
       size_t sys = lex_.system_of_term[m.term];
       bool ok = !lex_.systems[sys].generic;
       if (!ok && storage && !heading) {
@@ -84,6 +92,15 @@ class Drafter {
       AddUnique(out, sys);
     }
     return out;
+  }
+
+  // "rkav.secretaris@gmail.com", "www.wordpress.org": a product's name in an
+  // address says nothing about where data is kept.
+  static bool InAddress(const std::string& lower, const statement::Match& m) {
+    char before = m.begin > 0 ? lower[m.begin - 1] : ' ';
+    bool domain = m.end + 1 < lower.size() && lower[m.end] == '.' &&
+                  std::isalpha(static_cast<unsigned char>(lower[m.end + 1]));
+    return before == '@' || before == '.' || before == '/' || domain;
   }
 
   void FindSystems() {
@@ -150,70 +167,6 @@ class Drafter {
     return found;
   }
 
-  void Organisation() {
-    std::smatch m;
-    auto clean = [](std::string s) {
-      while (!s.empty() && (std::isspace(static_cast<unsigned char>(s.back())) || s.back() == ',' || s.back() == ':')) s.pop_back();
-      return s;
-    };
-    std::vector<std::string> labelled;
-    for (const auto& re : lex_.org_labelled) {
-      if (std::regex_search(text_, m, re)) labelled.push_back(clean(m[1].str()));
-      else labelled.emplace_back();
-    }
-    std::string forms;
-    for (const auto& f : lex_.legal_forms) forms += (forms.empty() ? "" : "|") + RegexEscape(f);
-    // Capitalised words, joined by a lower-case "en", "&" or "van" at most
-    // ("Knab Advies en Bemiddeling N.V."), before a legal form.
-    std::regex named("((?:[A-Z0-9][A-Za-z0-9&'.-]*[ \\t](?:(?:en|&|van|voor)[ \\t](?=[A-Z0-9]))?){1,4})(" + forms +
-                     ")(?=[^A-Za-z]|$)");
-    std::map<std::string, std::pair<int, size_t>> counts;  // name -> (count, first position)
-    for (auto it = std::sregex_iterator(text_.begin(), text_.end(), named); it != std::sregex_iterator(); ++it) {
-      std::string words = (*it)[1].str();
-      // Drop sentence-initial words that are not part of a name ("De", "Door").
-      while (true) {
-        auto sp = words.find_first_of(" \t");
-        if (sp == std::string::npos) break;
-        std::string first = statement::Lower(words.substr(0, sp));
-        if (std::find(lex_.org_stop_words.begin(), lex_.org_stop_words.end(), first) == lex_.org_stop_words.end()) break;
-        words = words.substr(sp + 1);
-      }
-      std::string name = words + (*it)[2].str();
-      auto& c = counts[name];
-      if (c.first++ == 0) c.second = it->position();
-    }
-    // A name also counts where it ends a longer candidate ("Privacyverklaring
-    // Acme B.V." in a title supports "Acme B.V.").
-    std::string best;
-    std::pair<int, size_t> best_c{0, 0};
-    for (const auto& [name, c] : counts) {
-      int n = 0;
-      for (const auto& [other, oc] : counts) {
-        if (other.size() >= name.size() && other.ends_with(name) &&
-            (other.size() == name.size() || other[other.size() - name.size() - 1] == ' ')) {
-          n += oc.first;
-        }
-      }
-      if (n > best_c.first || (n == best_c.first && c.second < best_c.second)) {
-        best = name;
-        best_c = {n, c.second};
-      }
-    }
-    if (!labelled.empty() && !labelled[0].empty()) draft_.organisation = labelled[0];
-    else if (best_c.first >= 2) draft_.organisation = best;
-    else {
-      for (size_t i = 1; i < labelled.size() && draft_.organisation.empty(); ++i) draft_.organisation = labelled[i];
-      if (draft_.organisation.empty()) draft_.organisation = best;
-    }
-    // Named only in running text: "Bij Balletschool de Kattensprong wordt
-    // ...", "Wij, Voorbeeld & Zn, ...".
-    for (size_t i = 0; i < lex_.org_running.size() && draft_.organisation.empty(); ++i) {
-      if (std::regex_search(text_, m, lex_.org_running[i])) draft_.organisation = clean(m[1].str());
-    }
-    if (std::regex_search(text_, m, lex_.kvk)) draft_.kvk = m[1].str();
-    if (statement::ContainsAnyWord(statement::Lower(text_), lex_.sole_trader)) draft_.legal_form = lex_.sole_trader.front();
-  }
-
   void TieCategories(const std::vector<std::string>& cats, const std::vector<size_t>& systems, const Sentence& s) {
     for (size_t i : systems) {
       for (const auto& c : cats) AddUnique(draft_.systems[i].categories, c);
@@ -230,16 +183,62 @@ class Drafter {
     return ctx.paragraph_systems;
   }
 
+  // The categories a sentence names: its category words, and a vague word
+  // ("telefoon", "e-mail") where it is an item of a list of data.
+  std::vector<std::string> Categories(const Sentence& s) const {
+    std::vector<std::string> cats;
+    auto terms = statement::FindTerms(s, lex_.category_terms);
+    for (const auto& m : terms) {
+      for (const auto& c : lex_.categories_of_term[m.term]) AddUnique(cats, c);
+    }
+    bool list = ListItem(s.text) || !cats.empty();
+    for (const auto& m : statement::FindTerms(s, lex_.vague_terms)) {
+      bool inside = std::any_of(terms.begin(), terms.end(),
+                                [&](const auto& t) { return m.begin < t.end && t.begin < m.end; });
+      if (list && !inside && ListPosition(s.lower, m))
+        AddUnique(cats, lex_.category_of_vague[m.term]);
+    }
+    return cats;
+  }
+
+  // Between list separators: ", telefoon, ", "• E-mail", "... en telefoon."
+  bool ListPosition(const std::string& lower, const statement::Match& m) const {
+    auto words_before = statement::WordsBefore(lower, m.begin, 1);
+    size_t b = m.begin;
+    while (b > 0 && lower[b - 1] == ' ') --b;
+    bool left = b == 0 || std::string_view(",;:").find(lower[b - 1]) != std::string_view::npos ||
+                (!words_before.empty() && IsJoiner(words_before[0])) ||
+                std::string_view(lower).substr(0, b).find_first_not_of(
+                    " \t-*\xe2\x80\xa2\xc2\xb7\x93") == std::string_view::npos;
+    size_t e = m.end;
+    while (e < lower.size() && lower[e] == ' ') ++e;
+    size_t we = e;
+    while (we < lower.size() && std::isalpha(static_cast<unsigned char>(lower[we]))) ++we;
+    bool right = e >= lower.size() ||
+                 std::string_view(",;.").find(lower[e]) != std::string_view::npos ||
+                 (e > m.end && IsJoiner(lower.substr(e, we - e)));
+    return left && right;
+  }
+
+  bool IsJoiner(const std::string& w) const {
+    return std::find(lex_.list_joiners.begin(), lex_.list_joiners.end(), w) !=
+           lex_.list_joiners.end();
+  }
+
+  bool Definition(const std::string& lower) const {
+    return statement::ContainsAnyWord(lower, lex_.definitions);
+  }
+
   void Sentences(const Paragraph& p, Context& ctx) {
     for (const auto& s : p.sentences) {
       auto own = Resolved(s, false);
       bool negated = statement::ContainsAnyWord(s.lower, lex_.negations);
+      bool definition = section_definition_ || Definition(s.lower);
       std::vector<std::string> cats;
-      for (const auto& m : statement::FindTerms(s, lex_.category_terms)) {
-        for (const auto& c : lex_.categories_of_term[m.term]) AddUnique(cats, c);
-      }
+      if (!definition) cats = Categories(s);
       for (const auto& term : lex_.vocab.unmapped()) {
-        if (!negated && statement::ContainsAnyWord(s.lower, {term})) AddUnique(draft_.unmapped, term);
+        if (!negated && !definition && statement::ContainsAnyWord(s.lower, {term}))
+          AddUnique(draft_.unmapped, term);
       }
       if (!cats.empty() && !negated) {
         auto targets = Targets(own, ctx, s.lower);
@@ -248,14 +247,13 @@ class Drafter {
         } else {
           TieCategories(cats, targets, s);
         }
-      } else if (cats.empty() && !own.empty() && ctx.previous && StartsWithAnaphor(s.lower)) {
+      } else if (cats.empty() && !own.empty() && ctx.previous && StartsWithAnaphor(s.lower) &&
+                 !Definition(ctx.previous->lower) && !section_definition_) {
         // "Dit zal worden opgeslagen in het adresboek bij de bank." takes the
         // data of the sentence before.
-        std::vector<std::string> prev;
-        for (const auto& m : statement::FindTerms(*ctx.previous, lex_.category_terms)) {
-          for (const auto& c : lex_.categories_of_term[m.term]) AddUnique(prev, c);
+        if (!statement::ContainsAnyWord(ctx.previous->lower, lex_.negations)) {
+          TieCategories(Categories(*ctx.previous), own, s);
         }
-        if (!statement::ContainsAnyWord(ctx.previous->lower, lex_.negations)) TieCategories(prev, own, s);
       }
       Retention(s, own, ctx);
       Promises(s, negated);
@@ -295,12 +293,20 @@ class Drafter {
     bool lead = verb && EndsWithColon(s.text);
     retention_list_ = lead || (retention_list_ && listed && !verb);
     if (!verb && !item) return;
-    std::optional<int> months;
-    if (std::regex_search(s.lower, m, period_)) {
-      std::string n = m[1].str();
-      int count = std::isdigit(static_cast<unsigned char>(n[0])) ? std::stoi(n) : lex_.number_words.at(n);
-      months = count * lex_.unit_months.at(statement::Lower(m[2].str()));
+    // Every period of the sentence ("bewaartermijn van 10 jaar ... nog 15 jaar").
+    std::vector<int> periods;
+    for (auto it = std::sregex_iterator(s.lower.begin(), s.lower.end(), period_);
+         it != std::sregex_iterator(); ++it) {
+      std::string n = (*it)[1].str();
+      auto word = lex_.number_words.find(n);
+      if (!std::isdigit(static_cast<unsigned char>(n[0])) && word == lex_.number_words.end())
+        continue;
+      int count = word == lex_.number_words.end() ? std::stoi(n) : word->second;
+      AddUnique(periods, count * lex_.unit_months.at(statement::Lower((*it)[2].str())));
     }
+    std::optional<int> months;
+    if (!periods.empty()) months = periods.front();
+    PerData(s, periods);
     for (const auto& [phrase, implied] : lex_.implied_retention) {
       if (!months && statement::ContainsAnyWord(s.lower, {phrase})) months = implied;
     }
@@ -340,6 +346,27 @@ class Drafter {
     }
   }
 
+  // A period with the data it is for: the categories the sentence names, else
+  // those of the heading above ("Adres" ... "Deze gegevens worden ... drie
+  // maanden bewaard"), else the heading itself ("Donateurs:"); a sentence with
+  // several periods is listed even when it names no data.
+  void PerData(const Sentence& s, const std::vector<int>& periods) {
+    if (periods.empty()) return;
+    std::string label;
+    auto cats = Definition(s.lower) ? std::vector<std::string>{} : Categories(s);
+    if (cats.empty()) cats = section_categories_;
+    for (const auto& c : cats) label += (label.empty() ? "" : ", ") + c;
+    if (label.empty()) label = section_label_;
+    if (label.empty() && periods.size() < 2) return;
+    for (int months : periods) {
+      bool have = std::any_of(
+          draft_.data_retention.begin(), draft_.data_retention.end(),
+          [&](const DataRetention& d) { return d.data == label && d.months == months; });
+      if (!have)
+        draft_.data_retention.push_back(DataRetention{label, months, statement::Quote(s.text)});
+    }
+  }
+
   void Tie(size_t pi) {
     const Paragraph& p = paragraphs_[pi];
     if (p.table) {
@@ -354,13 +381,28 @@ class Drafter {
       retention_list_ = false;
       section_systems_.clear();
       section_hints_.clear();
+      section_categories_.clear();
+      section_definition_ = Definition(statement::Lower(p.text));
+      // A heading about retention in general ("Bewaartermijnen") names no data.
+      bool about_retention =
+          statement::ContainsAnyWord(statement::Lower(p.text), lex_.retention_verbs);
+      section_label_ = about_retention ? "" : statement::Quote(p.text, 40);
+      while (!section_label_.empty() &&
+             (section_label_.back() == ':' || section_label_.back() == ' ')) {
+        section_label_.pop_back();
+      }
       for (const auto& s : p.sentences) {
+        for (const auto& c : Categories(s)) AddUnique(section_categories_, c);
         for (size_t i : Resolved(s, true)) AddUnique(section_systems_, i);
         auto h = Hints(s.lower);
         section_hints_.insert(h.begin(), h.end());
       }
       return;
     }
+    // A question on a line of its own ("Wie is verantwoordelijk voor ...?") is
+    // a heading too long to look like one: it ends a definition's section.
+    if (p.sentences.size() == 1 && p.text.ends_with("?"))
+      section_definition_ = Definition(p.sentences[0].lower);
     Context ctx;
     ctx.section_systems = section_systems_;
     ctx.section_hints = section_hints_;
@@ -388,6 +430,9 @@ class Drafter {
   std::vector<size_t> section_systems_;
   std::set<std::string> section_hints_;
   bool retention_list_ = false;  // inside a list led by "... retention periods:"
+  std::vector<std::string> section_categories_;  // data the heading names ("Adres")
+  std::string section_label_;                    // the heading, for retention per data
+  bool section_definition_ = false;              // under "Wat zijn persoonsgegevens?"
   RegisterDraft draft_;
 };
 

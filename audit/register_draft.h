@@ -35,6 +35,15 @@ struct DraftPromise {
   std::string evidence;  // the sentence
 };
 
+// A retention period the statement ties to a kind of data rather than a
+// system ("Adres ... drie maanden na beëindiging"): a comment for the person
+// who sets retention on the systems that hold it.
+struct DataRetention {
+  std::string data;  // category ids ("name, email"), or the heading it stood under
+  int months = 0;
+  std::string note;  // the sentence
+};
+
 struct RegisterDraft {
   std::string organisation;
   std::string kvk;
@@ -44,6 +53,7 @@ struct RegisterDraft {
   std::vector<DraftPromise> promises;
   std::optional<int> retention_months;      // organisation-wide
   std::vector<std::string> retention_notes;
+  std::vector<DataRetention> data_retention;    // periods per kind of data, in order
   std::vector<std::string> overall_categories;  // listed without a system
   std::vector<std::string> unmapped;            // data named that has no category ("inloggegevens")
   std::vector<DraftSystem> systems;

@@ -228,6 +228,99 @@ TEST(RegisterDraftTest, OrganisationInRunningTextAnalyticsAndRetentionLists) {
   EXPECT_EQ(list.draft.retention_notes.size(), 2u);
 }
 
+// Issue 18, third round: the usual Dutch ways of naming the organisation, in
+// text written for this test (invented names). Each statement names it one
+// way only.
+TEST(RegisterDraftTest, OrganisationCues) {
+  auto org = [](const std::string& text) { return Draft(text, "org.txt").reg.organisation; };
+  EXPECT_EQ(
+      org("Privacy\n\nTandartspraktijk Van Oordt is de verantwoordelijke voor de verwerking van "
+          "persoonsgegevens.\n"),
+      "Tandartspraktijk Van Oordt");
+  EXPECT_EQ(
+      org("Privacyverklaring\n\nDe Stichting Vrienden van het Park verwerkt persoonsgegevens van "
+          "donateurs.\n"),
+      "Stichting Vrienden van het Park");
+  EXPECT_EQ(org("Zorgboerderij De Hoeve (hierna: De Hoeve) gaat zorgvuldig met gegevens om.\n"),
+            "Zorgboerderij De Hoeve");
+  EXPECT_EQ(org("Dit is de verklaring van Stichting Kunstkring Oost, Dorpsstraat 1 te Ede, hierna "
+                "te noemen: "
+                "\xe2\x80\x9cKunstkring Oost\xe2\x80\x9d. Wij vinden privacy belangrijk.\n"),
+            "Stichting Kunstkring Oost");
+  EXPECT_EQ(
+      org("Privacyverklaring gemeente Lindendal\n\nWij gaan zorgvuldig om met uw gegevens.\n"),
+      "gemeente Lindendal");
+  EXPECT_EQ(org("Privacy\n\nIn deze verklaring leest u hoe de gemeente Lindendal met uw gegevens "
+                "omgaat.\n"),
+            "gemeente Lindendal");
+  EXPECT_EQ(org("Privacyverklaring \xe2\x80\x93 Fysiotherapie Aan De Dijk \xe2\x80\x93 "
+                "Zwolle\n\nWij gaan zorgvuldig "
+                "om met uw gegevens.\n"),
+            "Fysiotherapie Aan De Dijk");
+  EXPECT_EQ(org("Administratiekantoor\n\nJansen ten Broek vof verzorgt uw administratie.\n"),
+            "Jansen ten Broek vof");
+  EXPECT_EQ(org("De privacyverklaring van Voorbeeld Techniek BVbeschrijft de AVG.\n"),
+            "Voorbeeld Techniek BV");
+  // A question is no organisation; a subject with a legal form elsewhere takes it.
+  EXPECT_EQ(org("Wie is verantwoordelijk voor uw gegevens?\n\nDe eigenaar van deze website.\n"),
+            "");
+  EXPECT_EQ(org("Klusbedrijf Noord verwerkt persoonsgegevens.\n\nKvK: Klusbedrijf Noord B.V., "
+                "nummer 12345678.\n"),
+            "Klusbedrijf Noord B.V.");
+}
+
+TEST(RegisterDraftTest, ProcessorsNamedInProse) {
+  auto d = Draft(
+      "Privacy\n\nDe Hockeyclub Zuid is verantwoordelijk voor de verwerking. Wij verwerken "
+      "gegevens "
+      "middels verwerker Clubwerk. De website wordt gehost door Webhuis. Wij verkopen ook via "
+      "kanalen "
+      "zoals Marktplein, Ruilhuis en Verzamelaar.\n\nDe secretaris is bereikbaar via "
+      "hockeyzuid.secretaris@gmail.com. De site is beveiligd middels een SSL-certificaat.\n",
+      "club.txt");
+  EXPECT_EQ(d.reg.organisation, "Hockeyclub Zuid");
+  EXPECT_THAT(Ids(d.reg),
+              UnorderedElementsAre("clubwerk", "webhuis", "marktplein", "ruilhuis", "verzamelaar"));
+  EXPECT_EQ(Sys(d.reg, "clubwerk")->kind, "processor");
+}
+
+TEST(RegisterDraftTest, CategorySpellingsListsAndDefinitions) {
+  auto d = Draft(
+      "Wat zijn persoonsgegevens?\n\nEen persoonsgegeven is ieder gegeven over een persoon, zoals "
+      "een naam of een IP-adres.\n\nWelke gegevens wij verwerken\n\nWij verwerken: geslacht, "
+      "telefoon, "
+      "burger service nummer, email-adressen, bank- en spaarrekeningen en KvK-registraties. De "
+      "browser "
+      "stuurt het refererend adres mee.\n\nBel ons per telefoon.\n",
+      "cats.txt");
+  std::vector<std::string> cats = d.draft.overall_categories;
+  EXPECT_THAT(cats,
+              UnorderedElementsAre("phone", "national_id", "email", "bank_account", "company_id"));
+  auto only_channel =
+      Draft("Contact\n\nU kunt ons per telefoon of per e-mail bereiken.\n", "chan.txt");
+  EXPECT_TRUE(only_channel.draft.overall_categories.empty());
+}
+
+TEST(RegisterDraftTest, RetentionPerDataAndNumberWords) {
+  auto d = Draft(
+      "Adres\n\nUw adres wordt geregistreerd.\n\n- Bewaartermijn: Deze gegevens worden tot drie "
+      "maanden "
+      "na het einde van het lidmaatschap bewaard.\n- Tenzij u toestemming "
+      "geeft.\n\nE-mailadres\n\nDeze "
+      "gegevens bewaren wij tot twee jaar na opzegging.\n\nStatistieken\n\nDeze gegevens worden "
+      "\xc3\xa9\xc3\xa9n "
+      "maand bewaard. Dossiers bewaren wij 10 jaar en daarna nog 5 jaar in het archief.\n",
+      "bewaar.txt");
+  std::vector<std::pair<std::string, int>> got;
+  for (const auto& r : d.draft.data_retention) got.emplace_back(r.data, r.months);
+  EXPECT_THAT(got, IsSupersetOf({std::pair<std::string, int>{"address", 3},
+                                 {"email", 24},
+                                 {"Statistieken", 1},
+                                 {"Statistieken", 120},
+                                 {"Statistieken", 60}}));
+  EXPECT_THAT(d.yaml, HasSubstr("#   address: 3m"));
+}
+
 TEST(RegisterDraftTest, NothingRecognisableStillLoads) {
   auto d = Draft("Hallo.\n\nDit is geen privacyverklaring.\n", "leeg.txt");
   EXPECT_TRUE(d.reg.systems.empty());

@@ -113,6 +113,15 @@ std::string DraftToYaml(const RegisterDraft& d, const std::string& source_name) 
     y += Comment("retention (whole organisation) as stated: \"" + d.retention_notes[i] + "\"", "");
   }
   if (d.retention_months) y += "retention: " + Period(*d.retention_months) + "\n";
+  if (!d.data_retention.empty()) {
+    y += "# Retention periods the statement gives per kind of data (set them on the\n"
+         "# systems that hold that data):\n";
+    for (const auto& r : d.data_retention) {
+      std::string data = r.data.empty() ? "(not said)" : r.data;
+      y += "#   " + statement::Quote(data, 60) + ": " + Period(r.months) + "  (\"" +
+           statement::Quote(r.note, 100) + "\")\n";
+    }
+  }
   if (!d.overall_categories.empty()) {
     y += "# Data the statement lists without naming a system: " + List(d.overall_categories, false) + "\n";
   }

@@ -80,12 +80,23 @@ std::string ExpandElliptic(const std::string& text, const std::set<std::string>&
   return out;
 }
 
+// The full stop at `dot` ends an abbreviation or an initial ("d.m.v.",
+// "V.C.G.", "D. Van Staden"), not a sentence.
+bool Abbreviation(const std::string& line, size_t dot) {
+  size_t b = dot;
+  while (b > 0 && line[b - 1] != ' ' && line[b - 1] != '\t' && line[b - 1] != '(') --b;
+  std::string_view word(line.data() + b, dot - b);
+  if (word.size() == 1 && std::isalpha(static_cast<unsigned char>(word[0]))) return true;
+  return word.find('.') != std::string_view::npos && word.size() <= 8;
+}
+
 std::vector<std::string> SplitSentences(const std::string& line) {
   std::vector<std::string> out;
   size_t start = 0;
   for (size_t i = 0; i + 2 < line.size(); ++i) {
     char c = line[i];
-    if ((c == '.' || c == '!' || c == '?') && line[i + 1] == ' ') {
+    if ((c == '.' || c == '!' || c == '?') && line[i + 1] == ' ' &&
+        !(c == '.' && Abbreviation(line, i))) {
       size_t j = i + 1;
       while (j < line.size() && line[j] == ' ') ++j;
       if (j >= line.size()) break;
@@ -107,6 +118,16 @@ std::string Lower(std::string_view s) {
   std::string out(s);
   for (auto& c : out) {
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
+std::string RegexEscape(std::string_view s) {
+  static const std::string_view kSpecial = R"(\^$.|?*+()[]{})";
+  std::string out;
+  for (char c : s) {
+    if (kSpecial.find(c) != std::string_view::npos) out += '\\';
+    out += c;
   }
   return out;
 }

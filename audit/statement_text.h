@@ -44,6 +44,8 @@ bool ContainsAnyWord(std::string_view lower, const std::vector<std::string>& wor
 std::vector<std::string> WordsBefore(std::string_view lower, size_t pos, size_t max_words);
 
 std::string Lower(std::string_view s);
+// `s` with the characters special in an ECMAScript regular expression escaped.
+std::string RegexEscape(std::string_view s);
 // Collapses whitespace and cuts to `max` bytes on a character boundary ("…").
 std::string Quote(std::string_view s, size_t max = 160);
 

@@ -1,0 +1,44 @@
+#pragma once
+// Pieces of `register draft` (audit/register_draft.h) in files of their own:
+// the organisation a statement is about, and the processors and products it
+// names in prose that the systems lexicon does not know. All phrases come
+// from rules/data/register/drafting.yaml (DraftLexicon). Pure functions;
+// thread-safe.
+
+#include <string>
+#include <vector>
+
+#include "audit/draft_lexicon.h"
+#include "audit/statement_text.h"
+
+namespace piiscan::audit::draft {
+
+struct Organisation {
+  std::string name;
+  std::string kvk;
+  std::string legal_form;  // "eenmanszaak" when stated
+};
+
+// The organisation by the strongest cue the text gives: a labelled name, a
+// name with a legal form the text repeats, "Dit is de privacyverklaring van
+// X", "X (hierna: Y)", a sentence with X as its subject ("X is de
+// verantwoordelijke", "X verwerkt persoonsgegevens"), a name with a legal
+// form, a title line ("Privacyverklaring X"), running text ("Bij X wordt"),
+// "gemeente X".
+Organisation FindOrganisation(const DraftLexicon& lex, const std::string& text);
+
+struct Processor {
+  std::string id;        // lower-case slug of the name
+  std::string name;      // as written ("Sportlink")
+  std::string evidence;  // the sentence, quoted
+};
+
+// Processors and products named in running text ("middels verwerker
+// Sportlink", "gehost door Greenhost", "kanalen zoals Ebay, Catawiki"),
+// in order of first mention; none that the systems lexicon knows, none that
+// is (part of) `organisation`.
+std::vector<Processor> FindProcessors(const DraftLexicon& lex,
+                                      const std::vector<statement::Paragraph>& paragraphs,
+                                      const std::string& organisation);
+
+}  // namespace piiscan::audit::draft
