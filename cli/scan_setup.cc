@@ -29,7 +29,8 @@ void AddWalkOptions(po::options_description& desc, WalkCliOptions& o) {
 }
 
 std::optional<int> ParseWalkCommandLine(int argc, char** argv, const po::options_description& desc,
-                                        WalkCliOptions& o, std::string_view command, po::variables_map& vm) {
+                                        WalkCliOptions& o, std::string_view command, po::variables_map& vm,
+                                        bool require_paths) {
   po::options_description hidden;
   hidden.add_options()("path", po::value(&o.paths));
   po::options_description all;
@@ -37,7 +38,7 @@ std::optional<int> ParseWalkCommandLine(int argc, char** argv, const po::options
   po::positional_options_description pos;
   pos.add("path", -1);
   if (auto done = ParseCommandLine(argc, argv, all, desc, &pos, command, vm)) return done;
-  if (o.paths.empty()) {
+  if (require_paths && o.paths.empty()) {
     std::cerr << command << ": no PATH given (see " << command << " --help)\n";
     return kExitUsage;
   }

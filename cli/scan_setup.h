@@ -38,7 +38,8 @@ void AddWalkOptions(boost::program_options::options_description& desc, WalkCliOp
 // exit code when the command is done (--help printed, or a usage error).
 std::optional<int> ParseWalkCommandLine(int argc, char** argv, const boost::program_options::options_description& desc,
                                         WalkCliOptions& o, std::string_view command,
-                                        boost::program_options::variables_map& vm);
+                                        boost::program_options::variables_map& vm,
+                                        bool require_paths = true);
 
 // Checks the paths and limits and fills `out` (paths, threads, excludes,
 // symlinks, progress, limits). Returns an exit code on a usage error.
