@@ -71,7 +71,8 @@ std::optional<int> MakeScanOptions(const WalkCliOptions& o, std::string_view com
 }
 
 std::optional<int> LoadScanSetup(const WalkCliOptions& o, std::string_view command,
-                                 detectors::EngineOptions engine_options, ScanSetup& out) {
+                                 detectors::EngineOptions engine_options, ScanSetup& out,
+                                 bool build_engine) {
   auto rules = rules::LoadRules(o.rules_dir);
   if (!rules) {
     std::cerr << command << ": rules: " << rules.error().message << "\n";
@@ -81,7 +82,8 @@ std::optional<int> LoadScanSetup(const WalkCliOptions& o, std::string_view comma
     std::cerr << command << ": --detectors: " << chosen.error().message << "\n";
     return kExitUsage;
   }
-  auto engine = detectors::Engine::Build(*rules, engine_options);
+  Result<std::shared_ptr<const detectors::Engine>> engine = nullptr;
+  if (build_engine) engine = detectors::Engine::Build(*rules, engine_options);
   if (!engine) {
     std::cerr << command << ": " << engine.error().message << "\n";
     return kExitFailure;

@@ -1,6 +1,7 @@
 #include "detectors/name_keys.h"
 
 #include <algorithm>
+#include <unordered_map>
 
 #include "core/person_fold.h"
 #include "core/utf8.h"
@@ -53,7 +54,6 @@ std::vector<std::string> Initials(const std::string& word) {
   return out;
 }
 
-std::string Hex16(const KeyedHasher& h, std::string_view input) { return h.Hash(input).substr(0, 16); }
 
 }  // namespace
 
@@ -139,23 +139,48 @@ std::vector<std::string> NameKeyer::SurnameWords(std::string_view surname) const
   return out;
 }
 
-int64_t NameKeyer::Key(std::string_view kind, std::string_view word) const {
-  std::string input(kind);
-  input += word;
-  std::string hex = hasher_.Hash(input).substr(0, 15);  // 60 bits: positive in an int64
-  int64_t v = static_cast<int64_t>(std::stoull(hex, nullptr, 16));
+// A name part's keyed hash, role-free, so that one HMAC serves a surname's
+// key and its token. Names repeat (given names and surnames come from short
+// lists), so each thread keeps the parts it hashed: a hit costs a lookup
+// instead of an HMAC (6k instructions). Bounded: cleared when full.
+uint64_t NameKeyer::WordHash(std::string_view word) const {
+  struct Cache {
+    const NameKeyer* owner = nullptr;
+    std::string key_fingerprint;
+    std::unordered_map<std::string, uint64_t> map;
+  };
+  thread_local Cache cache;
+  if (cache.owner != this || cache.key_fingerprint != hasher_.Fingerprint()) {
+    cache.map.clear();
+    cache.owner = this;
+    cache.key_fingerprint = hasher_.Fingerprint();
+  }
+  std::string k(word);
+  if (auto it = cache.map.find(k); it != cache.map.end()) return it->second;
+  if (cache.map.size() >= 65536) cache.map.clear();
+  uint64_t h = std::stoull(hasher_.Hash("name_part:" + k).substr(0, 16), nullptr, 16);
+  cache.map.emplace(std::move(k), h);
+  return h;
+}
+
+int64_t NameKeyer::SurnameKey(std::string_view word) const {
+  auto v = static_cast<int64_t>(WordHash(word) >> 4);  // 60 bits: positive in an int64
   return v == 0 ? 1 : v;
 }
 
-int64_t NameKeyer::SurnameKey(std::string_view word) const { return Key("name_surname:", word); }
-int64_t NameKeyer::LocalPartKey(std::string_view local) const { return Key("email_local:", local); }
+int64_t NameKeyer::LocalPartKey(std::string_view local) const {
+  std::string hex = hasher_.Hash("email_local:" + std::string(local)).substr(0, 15);
+  auto v = static_cast<int64_t>(std::stoull(hex, nullptr, 16));
+  return v == 0 ? 1 : v;
+}
 
 std::string NameKeyer::Token(char role, std::string_view word) const {
-  std::string input = "name_token:";
-  input += role;
-  input += ':';
-  input += word;
-  return std::string(1, role) + ":" + Hex16(hasher_, input);
+  static constexpr char kHex[] = "0123456789abcdef";
+  uint64_t h = WordHash(word);
+  std::string out(18, ':');
+  out[0] = role;
+  for (int i = 0; i < 16; ++i) out[2 + i] = kHex[(h >> (60 - 4 * i)) & 0xF];
+  return out;
 }
 
 NameKeys NameKeyer::ForName(std::string_view written) const {

@@ -18,11 +18,12 @@
 // rules' lexicon name_prefixes, the one the query splits names with.
 //
 // The hashes are HMACs under the scan's key (core/keyed_hash.h): without the
-// key a short name cannot be guessed from its hash. Role letters are stored
-// in clear; they reveal only the shape of a name.
+// key a short name cannot be guessed from its hash. A part's hash does not
+// depend on its role (one HMAC serves a surname's key and token); role
+// letters are stored in clear and reveal only the shape of a name.
 //
 // Thread safety: a NameKeyer is immutable after construction and may be
-// shared between threads.
+// shared between threads (each thread keeps its own cache of hashed parts).
 
 #include <cstdint>
 #include <string>
@@ -72,7 +73,7 @@ class NameKeyer {
   bool IsPrefix(std::string_view word) const;
 
  private:
-  int64_t Key(std::string_view kind, std::string_view word) const;
+  uint64_t WordHash(std::string_view word) const;
   std::unordered_set<std::string> prefixes_;
   const KeyedHasher& hasher_;
 };
