@@ -5,6 +5,7 @@
 #include <boost/program_options.hpp>
 #include <chrono>
 #include <ctime>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <set>
@@ -12,6 +13,8 @@
 
 #include "cli/commands.h"
 #include "cli/option_parsing.h"
+#include "cli/person_store.h"
+#include "cli/store_options.h"
 #include "cli/scan_setup.h"
 #include "cli/subcommands.h"
 #include "detectors/masking.h"
@@ -121,6 +124,38 @@ dsar::DsarReportInfo ReportInfo(const dsar::PersonQuery& raw, const dsar::Normal
   return info;
 }
 
+// A store answer's files with hits and blind spots, to the sinks.
+reports::ScanSummary FeedStoreAnswer(const PersonStoreAnswer& stored, const ScanInfo& info,
+                                     const std::vector<reports::Sink*>& sinks, bool verify) {
+  reports::ScanSummary summary;
+  summary.files = stored.files_known;
+  for (auto* s : sinks) s->Begin(info);
+  for (const auto& item : stored.answer.files) {
+    // --verify with no hit file left: the blind spots only.
+    if (verify && !item.findings.empty()) continue;
+    for (auto* s : sinks) s->Item(item);
+    for (const auto& f : item.findings) {
+      ++summary.findings;
+      summary.occurrences += f.count;
+      ++summary.by_detector[f.detector];
+    }
+    if (!item.statuses.empty()) ++summary.by_status[std::string(FileStatusName(item.statuses[0].status))];
+  }
+  return summary;
+}
+
+void FeedBlindSpots(const dsar::StoreAnswer& answer, const std::vector<reports::Sink*>& sinks,
+                    reports::ScanSummary& summary) {
+  for (const auto& item : answer.files) {
+    if (item.statuses.empty() || !item.findings.empty()) continue;  // hit files were read again
+    ItemReport spots;
+    spots.file = item.file;
+    spots.statuses = item.statuses;
+    for (auto* s : sinks) s->Item(spots);
+    ++summary.by_status[std::string(FileStatusName(item.statuses[0].status))];
+  }
+}
+
 struct Outputs {
   std::string jsonl = "-", report, erasure, register_file;
 };
@@ -149,11 +184,35 @@ int RunPerson(int argc, char** argv) {
       ("min-confidence", po::value(&min_conf), "low (default), medium or high: drop hits below")
       ("list-variants", po::bool_switch(&list_variants), "print the compiled forms of the query, one per line (folded; for benchmarks against grep tools), and exit");
   desc.add(out_desc);
+  std::string db;
+  bool verify = false;
+  po::options_description store_desc("answering from a findings store (no PATH)");
+  store_desc.add_options()
+      ("db", po::value(&db), "answer from the findings store of earlier scans (an SQLite file or a PostgreSQL connection string; default $PIISCAN_DB when no PATH is given) without reading files")
+      ("verify", po::bool_switch(&verify), "with --db: read the files with hits again, for context snippets, and drop hits that no longer hold");
+  desc.add(store_desc);
   po::options_description walk_desc("walking");
   AddWalkOptions(walk_desc, walk);
   desc.add(walk_desc);
   po::variables_map vm;
-  if (auto done = ParseWalkCommandLine(argc, argv, desc, walk, kCommand, vm)) return *done;
+  if (auto done = ParseWalkCommandLine(argc, argv, desc, walk, kCommand, vm, /*require_paths=*/false))
+    return *done;
+  if (!walk.paths.empty() && !db.empty()) {
+    std::cerr << kCommand << ": give PATHs to search or --db to answer from a findings store, not both\n";
+    return kExitUsage;
+  }
+  if (walk.paths.empty()) {
+    db = DbPath(db);
+    if (db.empty()) {
+      std::cerr << kCommand << ": no PATH given, and no --db STORE (or PIISCAN_DB) to answer from (see "
+                << kCommand << " --help)\n";
+      return kExitUsage;
+    }
+  }
+  if (verify && db.empty()) {
+    std::cerr << kCommand << ": --verify goes with --db (it re-reads the files a store answer names)\n";
+    return kExitUsage;
+  }
   if (auto bad = ReadSubjectFile(query)) return *bad;
   auto conf = ParseConfidence(min_conf);
   if (!conf) {
@@ -173,7 +232,11 @@ int RunPerson(int argc, char** argv) {
   if (auto bad = MakeScanOptions(walk, kCommand, options)) return *bad;
 
   ScanSetup setup;
-  if (auto failed = LoadScanSetup(walk, kCommand, {.keep_all_candidates = true}, setup)) return *failed;
+  // An answer from the store reads no file: no engine to build (a tenth of
+  // its time).
+  const bool reads_files = db.empty() || verify || list_variants;
+  if (auto failed = LoadScanSetup(walk, kCommand, {.keep_all_candidates = true}, setup, reads_files))
+    return *failed;
   // After the rules: names split on their tussenvoegsels (lexicon name_prefixes).
   auto prefixes = dsar::LoadNamePrefixes(setup.rules);
   if (!prefixes) {
@@ -185,7 +248,8 @@ int RunPerson(int argc, char** argv) {
     std::cerr << kCommand << ": " << normalised.error().message << "\n";
     return kExitUsage;
   }
-  auto matcher = dsar::PersonMatcher::Build(*normalised, setup.engine);
+  Result<std::shared_ptr<const dsar::PersonMatcher>> matcher = nullptr;
+  if (reads_files) matcher = dsar::PersonMatcher::Build(*normalised, setup.engine);
   if (!matcher) {
     std::cerr << kCommand << ": " << matcher.error().message << "\n";
     return kExitFailure;
@@ -193,6 +257,23 @@ int RunPerson(int argc, char** argv) {
   if (list_variants) {
     for (const auto& v : (*matcher)->Literals()) std::cout << v << "\n";
     return kExitOk;
+  }
+  std::optional<PersonStoreAnswer> stored;
+  if (!db.empty()) {
+    stored.emplace();
+    if (auto failed = AnswerPersonFromStore(db, *normalised, setup, {include_weak, *conf}, walk.quiet,
+                                            *stored))
+      return *failed;
+    if (verify) {
+      // Only the hit files that are still there are read again.
+      for (const auto& path : stored->hit_paths) {
+        std::error_code ec;
+        if (std::filesystem::exists(path, ec)) options.paths.push_back(path);
+      }
+      if (!walk.quiet && options.paths.size() < stored->hit_paths.size())
+        std::cerr << kCommand << ": --verify: " << stored->hit_paths.size() - options.paths.size()
+                  << " files with hits are gone since the last scan\n";
+    }
   }
   std::vector<std::unique_ptr<reports::Sink>> sinks;
   auto open = [&](const std::string& path) -> std::optional<reports::OutputFile> {
@@ -212,7 +293,7 @@ int RunPerson(int argc, char** argv) {
     auto f = open(outs.report);
     if (!f) return kExitFailure;
     auto info = ReportInfo(query.q, *normalised, show_values);
-    info.paths = walk.paths;
+    info.paths = stored ? stored->searched : walk.paths;
     info.register_ = reg;
     info.template_text = it->second;
     sinks.push_back(dsar::MakeDsarReportSink(std::move(*f), std::move(info)));
@@ -235,7 +316,19 @@ int RunPerson(int argc, char** argv) {
                             std::string("show_values=") + (show_values ? "true" : "false"),
                             std::string("include_weak=") + (include_weak ? "true" : "false"),
                             "query_fields=" + fields});
-  auto summary = scanner::RunScan(options, info, dsar::PersonConsumerFactory(*matcher, po), raw, stop);
+  if (stored) {
+    info.result_options.push_back(verify ? "source=store,verified" : "source=store");
+    if (info.roots.empty())
+      for (const auto& r : stored->answer.roots) info.roots.push_back(r.root);
+  }
+  reports::ScanSummary summary;
+  if (stored && (!verify || options.paths.empty())) {
+    summary = FeedStoreAnswer(*stored, info, raw, verify);
+  } else {
+    summary = scanner::RunScan(options, info, dsar::PersonConsumerFactory(*matcher, po), raw, stop);
+    // The store's blind spots belong to a verified answer too.
+    if (stored) FeedBlindSpots(stored->answer, raw, summary);
+  }
   bool written = true;
   for (auto* s : raw) written = s->Finish(summary) && written;
   if (!walk.quiet) std::cerr << reports::SummaryText(summary);

@@ -124,6 +124,19 @@ int RunScan(int argc, char** argv) {
                                             ? reports::MakeCsvSink(std::move(*out), show_values)
                                             : reports::MakeJsonlSink(std::move(*out));
   detectors::FindingOptions fo{show_values, *conf, &*setup.hasher, !each_occurrence};
+  // A store answers name queries later (person --db) by the name keys of
+  // person_name and e-mail findings; without a store they cost nothing.
+  const bool storing = !DbPath(store_cli.db).empty();
+  std::optional<detectors::NameKeyer> name_keyer;
+  if (storing) {
+    auto prefixes = detectors::NameKeyer::LoadPrefixes(setup.rules);
+    if (!prefixes) {
+      std::cerr << "piiscan scan: " << prefixes.error().message << "\n";
+      return kExitFailure;
+    }
+    name_keyer.emplace(std::move(*prefixes), *setup.hasher);
+    fo.name_keyer = &*name_keyer;
+  }
   std::vector<reports::Sink*> sinks = {sink.get()};
   std::optional<audit::Auditor> auditor;
   std::unique_ptr<reports::Sink> audit_sink;
@@ -132,10 +145,13 @@ int RunScan(int argc, char** argv) {
     audit_sink = audit::MakeAuditSink(*auditor);
     sinks.push_back(audit_sink.get());
   }
-  auto info = MakeScanInfo("scan", options, setup,
-                           {"min_confidence=" + std::string(ConfidenceName(*conf)),
-                            std::string("show_values=") + (show_values ? "true" : "false"),
-                            std::string("each_occurrence=") + (each_occurrence ? "true" : "false")});
+  std::vector<std::string> result_options = {
+      "min_confidence=" + std::string(ConfidenceName(*conf)),
+      std::string("show_values=") + (show_values ? "true" : "false"),
+      std::string("each_occurrence=") + (each_occurrence ? "true" : "false")};
+  // Files a store recorded before it kept name keys are read once more.
+  if (storing) result_options.push_back("name_keys=1");
+  auto info = MakeScanInfo("scan", options, setup, std::move(result_options));
   NameRun(fleet, info);
   if (auto failed = scan_store.Begin(info, fleet, options, stop)) return *failed;
   if (auto* recorder = scan_store.sink()) sinks.push_back(recorder);

@@ -29,7 +29,8 @@ void AddWalkOptions(po::options_description& desc, WalkCliOptions& o) {
 }
 
 std::optional<int> ParseWalkCommandLine(int argc, char** argv, const po::options_description& desc,
-                                        WalkCliOptions& o, std::string_view command, po::variables_map& vm) {
+                                        WalkCliOptions& o, std::string_view command, po::variables_map& vm,
+                                        bool require_paths) {
   po::options_description hidden;
   hidden.add_options()("path", po::value(&o.paths));
   po::options_description all;
@@ -37,7 +38,7 @@ std::optional<int> ParseWalkCommandLine(int argc, char** argv, const po::options
   po::positional_options_description pos;
   pos.add("path", -1);
   if (auto done = ParseCommandLine(argc, argv, all, desc, &pos, command, vm)) return done;
-  if (o.paths.empty()) {
+  if (require_paths && o.paths.empty()) {
     std::cerr << command << ": no PATH given (see " << command << " --help)\n";
     return kExitUsage;
   }
@@ -70,7 +71,8 @@ std::optional<int> MakeScanOptions(const WalkCliOptions& o, std::string_view com
 }
 
 std::optional<int> LoadScanSetup(const WalkCliOptions& o, std::string_view command,
-                                 detectors::EngineOptions engine_options, ScanSetup& out) {
+                                 detectors::EngineOptions engine_options, ScanSetup& out,
+                                 bool build_engine) {
   auto rules = rules::LoadRules(o.rules_dir);
   if (!rules) {
     std::cerr << command << ": rules: " << rules.error().message << "\n";
@@ -80,7 +82,8 @@ std::optional<int> LoadScanSetup(const WalkCliOptions& o, std::string_view comma
     std::cerr << command << ": --detectors: " << chosen.error().message << "\n";
     return kExitUsage;
   }
-  auto engine = detectors::Engine::Build(*rules, engine_options);
+  Result<std::shared_ptr<const detectors::Engine>> engine = nullptr;
+  if (build_engine) engine = detectors::Engine::Build(*rules, engine_options);
   if (!engine) {
     std::cerr << command << ": " << engine.error().message << "\n";
     return kExitFailure;

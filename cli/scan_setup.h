@@ -38,7 +38,8 @@ void AddWalkOptions(boost::program_options::options_description& desc, WalkCliOp
 // exit code when the command is done (--help printed, or a usage error).
 std::optional<int> ParseWalkCommandLine(int argc, char** argv, const boost::program_options::options_description& desc,
                                         WalkCliOptions& o, std::string_view command,
-                                        boost::program_options::variables_map& vm);
+                                        boost::program_options::variables_map& vm,
+                                        bool require_paths = true);
 
 // Checks the paths and limits and fills `out` (paths, threads, excludes,
 // symlinks, progress, limits). Returns an exit code on a usage error.
@@ -53,8 +54,11 @@ struct ScanSetup {
 // Loads the rules (embedded or --rules), narrows them to --detectors /
 // --skip-detectors, builds the engine and loads the hash key. Returns an
 // exit code on failure (an unknown detector id is a usage error).
+// `build_engine` false leaves ScanSetup::engine null (a command that reads
+// no file: person --db).
 std::optional<int> LoadScanSetup(const WalkCliOptions& o, std::string_view command,
-                                 detectors::EngineOptions engine_options, ScanSetup& out);
+                                 detectors::EngineOptions engine_options, ScanSetup& out,
+                                 bool build_engine = true);
 
 // The scan's identity (core/scan_info.h) for `command` ("scan", "person"):
 // versions, key fingerprint, roots, and the options that change results —

@@ -34,6 +34,11 @@ struct Finding {
   std::optional<int> page;           // 1-based page, where the format has pages
   std::optional<int64_t> item_time;  // unix time of the file (mtime) or message (Date)
   std::string note;                  // detector remark, e.g. "btw number embeds a BSN"
+  // For a findings store (detectors/name_keys.h), set only when the scan
+  // writes one: a person_name finding's surname key and name tokens, an
+  // e-mail finding's local-part key; 0 and "" otherwise.
+  int64_t name_key = 0;
+  std::string name_tokens;
   // DSAR search (piiscan person) only: which query field and which written
   // form of it matched, and the context around the hit in which every other
   // person's values are masked.

@@ -104,6 +104,13 @@ void MakeFindings(const std::vector<rules::DetectorSpec>& specs, std::string_vie
     if (info.has_lines) f.line = lines.LineAt(base + std::min<uint64_t>(d.begin, text.size()));
     if (info.page > 0) f.page = info.page;
     f.note = d.note;
+    if (options.name_keyer != nullptr) {
+      NameKeys keys;
+      if (spec.category == "name") keys = options.name_keyer->ForName(d.value);
+      else if (spec.category == "email") keys = options.name_keyer->ForEmail(d.value);
+      f.name_key = keys.key;
+      f.name_tokens = std::move(keys.tokens);
+    }
     out.push_back(std::move(f));
   }
 }

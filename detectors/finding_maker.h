@@ -16,6 +16,7 @@
 #include "core/keyed_hash.h"
 #include "core/segment.h"
 #include "detectors/detection.h"
+#include "detectors/name_keys.h"
 #include "rules/detector_spec.h"
 
 namespace piiscan::detectors {
@@ -27,6 +28,9 @@ struct FindingOptions {
   // One Finding per (location, detector, value) with a count (the default),
   // or one per occurrence (--each-occurrence).
   bool aggregate = true;
+  // Set when a findings store is written: person_name and e-mail findings
+  // get their name keys (Finding::name_key, name_tokens).
+  const NameKeyer* name_keyer = nullptr;
 };
 
 // Remembers, for the findings of one report, which (location, detector,

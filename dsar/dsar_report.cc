@@ -120,6 +120,8 @@ mu::data Files(const std::vector<ItemReport>& items, std::map<std::string, Tally
     mu::data file;
     file.set("file", r.file);
     file.set("type", r.type);
+    // Answers from a store know no type (`person --db`).
+    file.set("has_type", r.type.empty() ? mu::data::type::bool_false : mu::data::type::bool_true);
     file.set("hits", hits);
     files.push_back(file);
   }

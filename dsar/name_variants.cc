@@ -5,7 +5,7 @@
 
 #include "core/utf8.h"
 #include "detectors/validators/month_names.h"
-#include "dsar/person_fold.h"
+#include "core/person_fold.h"
 
 namespace piiscan::dsar {
 namespace {

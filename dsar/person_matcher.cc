@@ -6,7 +6,7 @@
 #include "core/utf8.h"
 #include "detectors/literal_matcher.h"
 #include "dsar/name_variants.h"
-#include "dsar/person_fold.h"
+#include "core/person_fold.h"
 
 namespace piiscan::dsar {
 namespace {

@@ -42,6 +42,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <variant>
 #include <vector>
@@ -297,6 +298,15 @@ class StoreReader {
   // The status records of the files not gone (what could not be read, as
   // the last scan of each file recorded it), in the store's order.
   virtual Result<void> CurrentStatuses(const StatusVisitor& visit) = 0;
+
+  // The current findings a DSAR query needs (piiscan person --db): those
+  // whose value hash is one of `value_hashes`, and those whose name key
+  // (Finding::name_key, detectors/name_keys.h) is one of `name_keys`, with
+  // Finding::name_key and name_tokens set. Both by index: a query costs a
+  // lookup per value, not a pass over the store. A finding that matches both
+  // ways is visited twice.
+  virtual Result<void> LookUp(std::span<const std::string> value_hashes,
+                              std::span<const int64_t> name_keys, const FindingVisitor& visit) = 0;
 
   // Findings new since `since` (first seen in a later scan, still current) and
   // findings resolved since then. Returns the base scan's id (0: none, so

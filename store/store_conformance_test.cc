@@ -554,6 +554,51 @@ TEST_P(StoreTest, TheDocumentedValueLookupUsesTheIndex) {
 
 // `T`, `./T/` and the absolute path are one root: stored absolute, so a
 // scan finds its files unchanged however the PATH was typed.
+TEST_P(StoreTest, LookUpFindsCurrentFindingsByValueHashAndNameKey) {
+  FileState a = MakeFile("a.txt", 7), b = MakeFile("b.txt", 8);
+  auto named = [](Finding f, int64_t key, std::string tokens) {
+    f.name_key = key;
+    f.name_tokens = std::move(tokens);
+    return f;
+  };
+  {
+    auto w = Writer();
+    OK(w->BeginScan(MakeScan("s1")));
+    Record(*w, a, {named(MakeFinding(a, "email", "h-mail"), 42, ""),
+                   named(MakeFinding(a, "person_name", "h-name"), 77, "g:aa s:bb"),
+                   MakeFinding(a, "iban", "h-iban")});
+    Record(*w, b, {named(MakeFinding(b, "person_name", "h-other"), 77, "s:bb")});
+    OK(w->FinishScan({.completed = true}));
+  }
+  auto look = [&](std::vector<std::string> hashes, std::vector<int64_t> keys) {
+    std::map<std::string, std::string> out;  // path:hash -> key/tokens
+    auto r = reader_->LookUp(hashes, keys, [&](const StoredFinding& f) {
+      out[f.relative_path + ":" + f.finding.value_hash] =
+          std::to_string(f.finding.name_key) + "/" + f.finding.name_tokens;
+      return true;
+    });
+    EXPECT_TRUE(r.has_value()) << r.error().message;
+    return out;
+  };
+  EXPECT_EQ(look({"h-iban", "absent"}, {77}),
+            (std::map<std::string, std::string>{{"a.txt:h-iban", "0/"},
+                                                {"a.txt:h-name", "77/g:aa s:bb"},
+                                                {"b.txt:h-other", "77/s:bb"}}));
+  EXPECT_TRUE(look({}, {5}).empty());
+  // A re-read: the name is gone from a.txt (resolved: not found any more),
+  // and the address's key changed (the stored keys follow the reading).
+  a.identity.mtime_ns += 1000;
+  {
+    auto w = Writer();
+    OK(w->BeginScan(MakeScan("s2", {"/srv/share"}, 2000)));
+    Record(*w, a, {named(MakeFinding(a, "email", "h-mail"), 43, ""), MakeFinding(a, "iban", "h-iban")});
+    OK(w->KeepUnchanged(Lookup(b.identity)->file_id));
+    OK(w->FinishScan({.completed = true}));
+  }
+  EXPECT_EQ(look({}, {77}), (std::map<std::string, std::string>{{"b.txt:h-other", "77/s:bb"}}));
+  EXPECT_EQ(look({}, {42, 43}), (std::map<std::string, std::string>{{"a.txt:h-mail", "43/"}}));
+}
+
 TEST_P(StoreTest, RootsAreNormalisedAbsolute) {
   const std::string cwd = std::filesystem::current_path().string();
   FileState file = MakeFile("a.txt", 1, "share");

@@ -55,13 +55,21 @@ FROM scan_agents ORDER BY id)sql";
   ", fi.path, fi.root, fi.relative_path, f.first_seen, "                          \
   "CASE WHEN f.resolved_in_scan IS NULL THEN fi.last_seen ELSE f.last_seen END, " \
   "f.first_scan, CASE WHEN f.resolved_in_scan IS NULL THEN fi.last_scan "         \
-  "ELSE f.last_scan END, f.resolved_in_scan FROM findings f JOIN files fi ON fi.id = f.file_id "
+  "ELSE f.last_scan END, f.resolved_in_scan, f.name_key, f.name_tokens "         \
+  "FROM findings f JOIN files fi ON fi.id = f.file_id "
 
 constexpr std::string_view kCurrent = PIISCAN_STORED_FINDING "WHERE f.resolved_in_scan IS NULL";
 constexpr std::string_view kNewSince =
     PIISCAN_STORED_FINDING "WHERE f.resolved_in_scan IS NULL AND f.first_scan > $1";
 constexpr std::string_view kResolvedSince =
     PIISCAN_STORED_FINDING "WHERE f.resolved_in_scan > $1 AND f.first_scan <= $1";
+
+// person --db: by value hash (on the prefix index) and by name key.
+constexpr std::string_view kByValue = PIISCAN_STORED_FINDING
+    "WHERE substr(f.value_hash, 1, 12) = substr($1, 1, 12) AND f.value_hash = $1 "
+    "AND f.resolved_in_scan IS NULL";
+constexpr std::string_view kByNameKey =
+    PIISCAN_STORED_FINDING "WHERE f.name_key = $1 AND f.resolved_in_scan IS NULL";
 
 #undef PIISCAN_STORED_FINDING
 #undef PIISCAN_FINDING_COLUMNS
@@ -85,6 +93,8 @@ Result<StoredFinding> ReadStoredFinding(const PgResult& r, const std::string& wh
   out.first_scan = r.Int(0, c + 5);
   out.last_scan = r.Int(0, c + 6);
   out.resolved_in_scan = r.OptionalInt(0, c + 7);
+  out.finding.name_key = r.OptionalInt(0, c + 8).value_or(0);
+  if (!r.IsNull(0, c + 9)) out.finding.name_tokens = std::string(r.TextView(0, c + 9));
   return out;
 }
 
@@ -214,6 +224,15 @@ class PgReader final : public StoreReader {
     return {};
   }
 
+  Result<void> LookUp(std::span<const std::string> value_hashes, std::span<const int64_t> name_keys,
+                      const FindingVisitor& visit) override {
+    if (auto r = db_.Exec("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"); !r)
+      return std::unexpected(r.error());
+    auto out = LookUpInTransaction(value_hashes, name_keys, visit);
+    (void)db_.Exec(out ? "COMMIT" : "ROLLBACK");
+    return out;
+  }
+
   Result<void> CurrentStatuses(const StatusVisitor& visit) override {
     std::optional<Error> error;
     auto r = db_.ForEach(kCurrentStatuses, {}, [&](const PgResult& row) {
@@ -292,6 +311,21 @@ class PgReader final : public StoreReader {
       if (!*go_on) break;
     }
     return *base;
+  }
+
+  Result<void> LookUpInTransaction(std::span<const std::string> value_hashes,
+                                   std::span<const int64_t> name_keys, const FindingVisitor& visit) {
+    for (const auto& h : value_hashes) {
+      auto go_on = Visit(kByValue, Params().Add(h), visit);
+      if (!go_on) return std::unexpected(go_on.error());
+      if (!*go_on) return {};
+    }
+    for (int64_t k : name_keys) {
+      auto go_on = Visit(kByNameKey, Params().Add(k), visit);
+      if (!go_on) return std::unexpected(go_on.error());
+      if (!*go_on) return {};
+    }
+    return {};
   }
 
   // Streams a stored-finding query; false when the visitor stopped.

@@ -132,8 +132,15 @@ CREATE TABLE work_units (
 CREATE INDEX work_units_open ON work_units (scan, state);
 )sql";
 
+// Version 2: name keys, as the SQLite store's version 3 (person --db).
+constexpr std::string_view kSchema2 = R"sql(
+ALTER TABLE findings ADD COLUMN name_key BIGINT, ADD COLUMN name_tokens TEXT;
+CREATE INDEX findings_name ON findings (name_key) WHERE name_key IS NOT NULL;
+)sql";
+
 constexpr std::array kMigrations = {
     Migration{1, kSchema1},
+    Migration{2, kSchema2},
 };
 
 Result<void> PrepareInTransaction(PgConnection& db) {

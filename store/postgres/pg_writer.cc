@@ -33,7 +33,7 @@ struct BatchFinding {
   size_t file = 0;   // index into the batch's files
   std::string head;  // "\tlocation\tdetector\t...\tpage"
   uint64_t count = 0;
-  std::string tail;  // "\toffset\tline\titem_time"
+  std::string tail;  // "\toffset\tline\titem_time\tname_key\tname_tokens"
 };
 
 struct BatchStatus {
@@ -118,6 +118,9 @@ class PgWriter final : public StoreWriter {
     CopyField(row.tail, f.offset ? std::optional<int64_t>(*f.offset) : std::nullopt);
     CopyField(row.tail, f.line ? std::optional<int64_t>(*f.line) : std::nullopt);
     CopyField(row.tail, f.item_time);
+    CopyField(row.tail, f.name_key != 0 ? std::optional<int64_t>(f.name_key) : std::nullopt);
+    CopyField(row.tail, f.name_tokens.empty() ? std::nullopt
+                                              : std::optional<std::string_view>(f.name_tokens));
     findings_.push_back(std::move(row));
     if (findings_.size() >= kChunkFindings) return Send();
     return {};

@@ -16,7 +16,8 @@ CREATE TEMP TABLE IF NOT EXISTS batch_files (
 CREATE TEMP TABLE IF NOT EXISTS batch_findings (
   file_id BIGINT, location TEXT, detector TEXT, category TEXT, confidence TEXT,
   score DOUBLE PRECISION, masked TEXT, value_hash TEXT, value TEXT, note TEXT, page INTEGER,
-  count BIGINT, first_offset BIGINT, first_line BIGINT, item_time BIGINT))sql";
+  count BIGINT, first_offset BIGINT, first_line BIGINT, item_time BIGINT, name_key BIGINT,
+  name_tokens TEXT))sql";
 
 inline constexpr std::string_view kCopyFiles =
     "COPY batch_files (root, relative_path, path, device, inode, size, mtime_ns, ctime_ns, type, "
@@ -56,20 +57,23 @@ inline constexpr std::string_view kFindingColumns =
 // Findings of files new in this scan, straight into the table.
 inline constexpr std::string_view kCopyNewFindings =
     "COPY findings (file_id, location, detector, category, confidence, score, masked, value_hash, "
-    "value, note, page, count, first_offset, first_line, item_time, first_seen, last_seen, "
-    "first_scan, last_scan) FROM STDIN";
+    "value, note, page, count, first_offset, first_line, item_time, name_key, name_tokens, "
+    "first_seen, last_seen, first_scan, last_scan) FROM STDIN";
 
 inline constexpr std::string_view kCopyBatchFindings =
     "COPY batch_findings (file_id, location, detector, category, confidence, score, masked, "
-    "value_hash, value, note, page, count, first_offset, first_line, item_time) FROM STDIN";
+    "value_hash, value, note, page, count, first_offset, first_line, item_time, name_key, "
+    "name_tokens) FROM STDIN";
 
 // The upsert of the SQLite writer. $1 = T, $2 = S.
 inline constexpr std::string_view kMergeFindings = R"sql(
 INSERT INTO findings AS f (file_id, location, detector, category, confidence, score, masked,
                            value_hash, value, note, page, count, first_offset, first_line,
-                           item_time, first_seen, last_seen, first_scan, last_scan)
+                           item_time, name_key, name_tokens, first_seen, last_seen, first_scan,
+                           last_scan)
 SELECT file_id, location, detector, category, confidence, score, masked, value_hash, value, note,
-       page, count, first_offset, first_line, item_time, $1, $1, $2, $2 FROM batch_findings
+       page, count, first_offset, first_line, item_time, name_key, name_tokens, $1, $1, $2, $2
+FROM batch_findings
 ON CONFLICT (file_id, detector, value_hash, location) DO UPDATE SET
   count = CASE WHEN f.last_scan = excluded.last_scan THEN f.count + excluded.count
                ELSE excluded.count END,
@@ -87,6 +91,9 @@ ON CONFLICT (file_id, detector, value_hash, location) DO UPDATE SET
                     ELSE excluded.first_line END,
   item_time = CASE WHEN f.last_scan = excluded.last_scan THEN f.item_time
                    ELSE excluded.item_time END,
+  name_key = CASE WHEN f.last_scan = excluded.last_scan THEN f.name_key ELSE excluded.name_key END,
+  name_tokens = CASE WHEN f.last_scan = excluded.last_scan THEN f.name_tokens
+                     ELSE excluded.name_tokens END,
   first_seen = CASE WHEN f.resolved_in_scan IS NULL THEN f.first_seen ELSE excluded.first_seen END,
   first_scan = CASE WHEN f.resolved_in_scan IS NULL THEN f.first_scan ELSE excluded.first_scan END,
   last_seen = excluded.last_seen, last_scan = excluded.last_scan, resolved_in_scan = NULL)sql";

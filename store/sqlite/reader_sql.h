@@ -42,8 +42,8 @@ FROM scans ORDER BY id)sql";
   "SELECT " PIISCAN_FINDING_COLUMNS                                                 \
   ", fi.path, fi.root, fi.relative_path, f.first_seen, "                            \
   "iif(f.resolved_in_scan IS NULL, fi.last_seen, f.last_seen), f.first_scan, "      \
-  "iif(f.resolved_in_scan IS NULL, fi.last_scan, f.last_scan), f.resolved_in_scan " \
-  "FROM findings f JOIN files fi ON fi.id = f.file_id "
+  "iif(f.resolved_in_scan IS NULL, fi.last_scan, f.last_scan), f.resolved_in_scan, " \
+  "f.name_key, f.name_tokens FROM findings f JOIN files fi ON fi.id = f.file_id "
 
 inline constexpr std::string_view kCurrent =
     PIISCAN_STORED_FINDING "WHERE f.resolved_in_scan IS NULL";
@@ -55,6 +55,14 @@ inline constexpr std::string_view kNewSince =
 // in between).
 inline constexpr std::string_view kResolvedSince =
     PIISCAN_STORED_FINDING "WHERE f.resolved_in_scan > ?1 AND f.first_scan <= ?1";
+
+// person --db: by value hash (on the prefix index, docs/store.md) and by
+// name key (partial index findings_name).
+inline constexpr std::string_view kByValue = PIISCAN_STORED_FINDING
+    "WHERE substr(f.value_hash, 1, 12) = substr(?1, 1, 12) AND +f.value_hash = ?1 "
+    "AND f.resolved_in_scan IS NULL";
+inline constexpr std::string_view kByNameKey =
+    PIISCAN_STORED_FINDING "WHERE f.name_key = ?1 AND f.resolved_in_scan IS NULL";
 
 #undef PIISCAN_STORED_FINDING
 #undef PIISCAN_FINDING_COLUMNS

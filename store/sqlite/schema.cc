@@ -117,9 +117,20 @@ DROP INDEX findings_key;
 CREATE INDEX findings_file ON findings (file_id);
 )sql";
 
+// Version 3: name keys (detectors/name_keys.h), so that `person --db`
+// answers a name query by index lookups: person_name findings carry their
+// surname key and name tokens, e-mail findings their local part's key. The
+// index is partial: most findings have no key and cost it nothing.
+constexpr std::string_view kSchema3 = R"sql(
+ALTER TABLE findings ADD COLUMN name_key INTEGER;
+ALTER TABLE findings ADD COLUMN name_tokens TEXT;
+CREATE INDEX findings_name ON findings (name_key) WHERE name_key IS NOT NULL;
+)sql";
+
 constexpr std::array kMigrations = {
     Migration{1, kSchema1},
     Migration{2, kSchema2},
+    Migration{3, kSchema3},
 };
 
 std::string Hex32(int64_t v) {

@@ -52,6 +52,8 @@ Result<StoredFinding> ReadStoredFinding(const Statement& row, const std::string&
   out.first_scan = row.Int(c + 5);
   out.last_scan = row.Int(c + 6);
   out.resolved_in_scan = row.OptionalInt(c + 7);
+  out.finding.name_key = row.OptionalInt(c + 8).value_or(0);
+  if (!row.IsNull(c + 9)) out.finding.name_tokens = row.Text(c + 9);
   return out;
 }
 
@@ -168,6 +170,16 @@ class SqliteReader final : public StoreReader {
     auto r = Visit(*stmt, [&](const StoredFinding& f) { return visit(f); });
     if (!r) return std::unexpected(r.error());
     return {};
+  }
+
+  Result<void> LookUp(std::span<const std::string> value_hashes, std::span<const int64_t> name_keys,
+                      const FindingVisitor& visit) override {
+    EndRead();
+    // One read transaction: the answer is one state of the store.
+    if (auto r = begin_.Run(); !r) return std::unexpected(r.error());
+    auto out = LookUpInTransaction(value_hashes, name_keys, visit);
+    (void)commit_.Run();
+    return out;
   }
 
   Result<void> CurrentStatuses(const StatusVisitor& visit) override {
@@ -328,6 +340,29 @@ class SqliteReader final : public StoreReader {
   }
 
   // Steps through a stored-finding query; false when the visitor stopped.
+  Result<void> LookUpInTransaction(std::span<const std::string> value_hashes,
+                                   std::span<const int64_t> name_keys, const FindingVisitor& visit) {
+    auto by_value = db_.Prepare(sql::kByValue);
+    if (!by_value) return std::unexpected(by_value.error());
+    for (const auto& h : value_hashes) {
+      by_value->Bind(1, std::string_view(h));
+      auto go_on = Visit(*by_value, visit);
+      by_value->Reset();
+      if (!go_on) return std::unexpected(go_on.error());
+      if (!*go_on) return {};
+    }
+    auto by_key = db_.Prepare(sql::kByNameKey);
+    if (!by_key) return std::unexpected(by_key.error());
+    for (int64_t k : name_keys) {
+      by_key->Bind(1, k);
+      auto go_on = Visit(*by_key, visit);
+      by_key->Reset();
+      if (!go_on) return std::unexpected(go_on.error());
+      if (!*go_on) return {};
+    }
+    return {};
+  }
+
   template <typename F>
   Result<bool> Visit(Statement& stmt, F&& visit) {
     while (true) {

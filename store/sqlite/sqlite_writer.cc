@@ -257,6 +257,18 @@ class SqliteWriter final : public StoreWriter {
     return id;
   }
 
+  // name_key and name_tokens at `first` and `first + 1`; NULL when unset.
+  static void BindNameKeys(Statement& stmt, int first, const Finding& f) {
+    if (f.name_key != 0)
+      stmt.Bind(first, f.name_key);
+    else
+      stmt.BindNull(first);
+    if (!f.name_tokens.empty())
+      stmt.Bind(first + 1, std::string_view(f.name_tokens));
+    else
+      stmt.BindNull(first + 1);
+  }
+
   Result<void> InsertFinding(int64_t file_id, const BufferedFinding& b) {
     const Finding& f = b.finding;
     insert_finding_.Bind(1, file_id)
@@ -275,6 +287,7 @@ class SqliteWriter final : public StoreWriter {
         .Bind(15, f.item_time)
         .Bind(16, info_.started_unix_ms)
         .Bind(17, scan_);
+    BindNameKeys(insert_finding_, 18, f);
     if (options_.store_values && f.value)
       insert_finding_.Bind(9, *f.value);
     else
@@ -298,6 +311,7 @@ class SqliteWriter final : public StoreWriter {
         .Bind(12, f.item_time)
         .Bind(13, info_.started_unix_ms)
         .Bind(14, scan_);
+    BindNameKeys(update_finding_, 15, f);
     if (options_.store_values && f.value)
       update_finding_.Bind(6, *f.value);
     else

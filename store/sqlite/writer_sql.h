@@ -41,8 +41,9 @@ inline constexpr std::string_view kDeleteStatuses = "DELETE FROM statuses WHERE 
 inline constexpr std::string_view kInsertFinding = R"sql(
 INSERT INTO findings (file_id, location, detector, category, confidence, score, masked,
                       value_hash, value, note, page, count, first_offset, first_line, item_time,
-                      first_seen, last_seen, first_scan, last_scan)
-VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?16, ?17, ?17))sql";
+                      first_seen, last_seen, first_scan, last_scan, name_key, name_tokens)
+VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?16, ?17, ?17, ?18,
+        ?19))sql";
 
 // Every finding a file ever had (current and resolved), by its key, to diff a
 // new reading against.
@@ -55,6 +56,7 @@ FROM findings WHERE file_id = ?1)sql";
 inline constexpr std::string_view kUpdateFinding = R"sql(
 UPDATE findings SET category = ?2, confidence = ?3, score = ?4, masked = ?5, value = ?6,
   note = ?7, page = ?8, count = ?9, first_offset = ?10, first_line = ?11, item_time = ?12,
+  name_key = ?15, name_tokens = ?16,
   first_seen = iif(resolved_in_scan IS NULL, first_seen, ?13),
   first_scan = iif(resolved_in_scan IS NULL, first_scan, ?14),
   last_seen = ?13, last_scan = ?14, resolved_in_scan = NULL

@@ -1,9 +1,9 @@
-#include "dsar/person_fold.h"
+#include "core/person_fold.h"
 
 #include <algorithm>
 #include <cstring>
 
-namespace piiscan::dsar {
+namespace piiscan {
 namespace {
 
 // ASCII base of U+00C0 .. U+017F; "" = not folded (× and ÷).
@@ -138,4 +138,4 @@ std::string FoldForMatching(std::string_view s) {
   return out.substr(b, e - b + 1);
 }
 
-}  // namespace piiscan::dsar
+}  // namespace piiscan

@@ -1,8 +1,8 @@
-#include "dsar/person_fold.h"
+#include "core/person_fold.h"
 
 #include <gtest/gtest.h>
 
-namespace piiscan::dsar {
+namespace piiscan {
 namespace {
 
 TEST(PersonFoldTest, PlainTextIsNotCopied) {
@@ -54,4 +54,4 @@ TEST(PersonFoldTest, TruncatedUtf8IsLeftAlone) {
 }
 
 }  // namespace
-}  // namespace piiscan::dsar
+}  // namespace piiscan

@@ -21,7 +21,7 @@
 
 #include "core/unicode_fold.h"
 
-namespace piiscan::dsar {
+namespace piiscan {
 
 class PersonFoldedText {
  public:
@@ -44,4 +44,4 @@ class PersonFoldedText {
 // The fold of a whole string (query values, variant literals).
 std::string FoldForMatching(std::string_view s);
 
-}  // namespace piiscan::dsar
+}  // namespace piiscan
