@@ -331,7 +331,14 @@ int RunPerson(int argc, char** argv) {
   }
   bool written = true;
   for (auto* s : raw) written = s->Finish(summary) && written;
-  if (!walk.quiet) std::cerr << reports::SummaryText(summary);
+  if (!walk.quiet && stored && !verify) {
+    // Nothing was read: bytes and speed would say nothing.
+    std::cerr << "piiscan person: " << summary.findings << " hits in " << stored->hit_paths.size()
+              << " files (of " << summary.files << " the last completed scans saw), "
+              << stored->answer.blind_spots << " blind spots\n";
+  } else if (!walk.quiet) {
+    std::cerr << reports::SummaryText(summary);
+  }
   if (!written) {
     std::cerr << kCommand << ": could not write all output\n";
     return kExitFailure;
