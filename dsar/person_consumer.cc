@@ -6,7 +6,6 @@
 #include "dsar/person_snippet.h"
 
 namespace piiscan::dsar {
-namespace {
 
 double ScoreOf(Confidence c) {
   switch (c) {
@@ -16,6 +15,8 @@ double ScoreOf(Confidence c) {
   }
   return 0.3;
 }
+
+namespace {
 
 class PersonConsumer final : public scanner::TextConsumer {
  public:

@@ -30,7 +30,11 @@ struct PersonConsumerOptions {
 scanner::TextConsumerFactory PersonConsumerFactory(std::shared_ptr<const PersonMatcher> matcher,
                                           PersonConsumerOptions options);
 
-// The weak-hit rule above, on one file's findings (exposed for tests).
+// The score a hit of this confidence carries (a hit has no detector score).
+double ScoreOf(Confidence c);
+
+// The weak-hit rule above, on one file's findings (exposed for tests and
+// for answers from a store, dsar/store_answer.h).
 void DropLonelyWeakHits(std::vector<Finding>& findings);
 
 }  // namespace piiscan::dsar

@@ -13,15 +13,6 @@
 namespace piiscan::dsar {
 namespace {
 
-double ScoreOf(Confidence c) {
-  switch (c) {
-    case Confidence::kHigh: return 0.9;
-    case Confidence::kMedium: return 0.6;
-    case Confidence::kLow: break;
-  }
-  return 0.3;
-}
-
 struct Target {
   std::string field, variant;
   Confidence confidence = Confidence::kHigh;
