@@ -197,6 +197,26 @@ class SqliteReader final : public StoreReader {
     return out;
   }
 
+  Result<void> FindingHistory(int64_t from_scan, const FindingGroupVisitor& visit) override {
+    EndRead();
+    auto stmt = db_.Prepare(sql::kFindingHistory);
+    if (!stmt) return std::unexpected(stmt.error());
+    stmt->Bind(1, from_scan);
+    FindingGroup g;
+    while (true) {
+      auto more = stmt->Step();
+      if (!more) return std::unexpected(more.error());
+      if (!*more) return {};
+      g.file = stmt->Text(0);
+      g.category = stmt->Text(1);
+      g.confidence = ParseConfidence(stmt->TextView(2)).value_or(Confidence::kLow);
+      g.first_scan = stmt->Int(3);
+      g.resolved_in_scan = stmt->OptionalInt(4);
+      g.findings = static_cast<uint64_t>(stmt->Int(5));
+      if (!visit(g)) return {};
+    }
+  }
+
  private:
   static constexpr int kReadsPerTransaction = 1000;
 
