@@ -126,14 +126,12 @@ mu::data Figure(const AuditTrends& t, const std::string& system, const std::stri
   fig.set("system", system);
   fig.set("title", title);
   fig.set("chart", LineChart(t, findings, gaps, title));
+  // Per category in a system's table; the all-systems table has the totals
+  // only (its categories are the systems' figures below).
+  std::vector<const TrendSeries*> columns;
+  if (title != kAllSystems) columns = series;
   mu::data cats{mu::data::type::list};
-  for (const auto* s : series) {
-    // The all-systems table names the system too.
-    std::string label = vocab.Label(s->category);
-    if (title == kAllSystems)
-      label = (s->system.empty() ? std::string("no system") : s->system) + ": " + label;
-    cats.push_back(mu::data("label", label));
-  }
+  for (const auto* s : columns) cats.push_back(mu::data("label", vocab.Label(s->category)));
   fig.set("categories", cats);
   mu::data rows{mu::data::type::list};
   for (size_t i = 0; i < n; ++i) {
@@ -146,7 +144,7 @@ mu::data Figure(const AuditTrends& t, const std::string& system, const std::stri
     row.set("gaps", Thousands(gaps[i]));
     row.set("gaps_raw", std::to_string(gaps[i]));
     mu::data cells{mu::data::type::list};
-    for (const auto* s : series) {
+    for (const auto* s : columns) {
       mu::data c;
       c.set("category", s->category);
       c.set("findings", Thousands(s->findings[i]));
