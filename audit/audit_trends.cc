@@ -40,13 +40,15 @@ struct TrendBuilder::State {
   std::map<SeriesKey, Deltas> series;
   std::map<SeriesKey, ChangeCount> changes;
 
-  State(const rules::Register& r, Confidence m, size_t cap) : reg(r), min(m), max_changed(cap), matcher(r) {}
+  State(const rules::Register& r, Confidence m, size_t cap)
+      : reg(r), min(m), max_changed(cap), matcher(r) {}
 
   int NoSystem() const { return static_cast<int>(reg.systems.size()); }
 
   // The system a finding of `file` is attributed to, and whether a finding
   // of `category` there is evidence of a gap (and which).
-  std::pair<int, std::optional<GapKind>> Judge(const std::string& file, const std::string& category) {
+  std::pair<int, std::optional<GapKind>> Judge(const std::string& file,
+                                               const std::string& category) {
     const auto& m = matcher.Match(file);
     if (m.empty()) return {NoSystem(), GapKind::kUndeclaredLocation};
     bool promise = false;
@@ -60,10 +62,12 @@ struct TrendBuilder::State {
   std::string SystemId(int index) const { return index == NoSystem() ? "" : reg.systems[index].id; }
 };
 
-TrendBuilder::TrendBuilder(const rules::Register& reg, Confidence min_confidence, std::vector<TrendPoint> points,
-                           uint64_t completed_scans, size_t max_changed)
+TrendBuilder::TrendBuilder(const rules::Register& reg, Confidence min_confidence,
+                           std::vector<TrendPoint> points, uint64_t completed_scans,
+                           size_t max_changed)
     : state_(std::make_unique<State>(reg, min_confidence, max_changed)) {
-  std::sort(points.begin(), points.end(), [](const auto& a, const auto& b) { return a.scan < b.scan; });
+  std::sort(points.begin(), points.end(),
+            [](const auto& a, const auto& b) { return a.scan < b.scan; });
   for (const auto& p : points) state_->scans.push_back(p.scan);
   state_->out.points = std::move(points);
   state_->out.completed_scans = completed_scans;
@@ -71,8 +75,9 @@ TrendBuilder::TrendBuilder(const rules::Register& reg, Confidence min_confidence
 
 TrendBuilder::~TrendBuilder() = default;
 
-void TrendBuilder::AddGroup(const std::string& file, const std::string& category, Confidence confidence,
-                            int64_t first_scan, std::optional<int64_t> resolved_in_scan, uint64_t findings) {
+void TrendBuilder::AddGroup(const std::string& file, const std::string& category,
+                            Confidence confidence, int64_t first_scan,
+                            std::optional<int64_t> resolved_in_scan, uint64_t findings) {
   State& s = *state_;
   if (confidence < s.min || findings == 0) return;
   size_t from = s.PointAtOrAfter(first_scan);
@@ -106,8 +111,9 @@ void TrendBuilder::AddChange(bool added, const Finding& f) {
     s.out.changed_truncated = true;
     return;
   }
-  s.out.changed.push_back(ChangedFinding{added, f.file, f.location, f.detector, f.category, f.masked,
-                                         s.SystemId(system), gap ? std::string(GapKindName(*gap)) : ""});
+  s.out.changed.push_back(ChangedFinding{added, f.file, f.location, f.detector, f.category,
+                                         f.masked, s.SystemId(system),
+                                         gap ? std::string(GapKindName(*gap)) : ""});
 }
 
 AuditTrends TrendBuilder::Finish() && {

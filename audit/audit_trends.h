@@ -66,24 +66,24 @@ struct ChangedFinding {
 };
 
 struct AuditTrends {
-  std::vector<TrendPoint> points;   // oldest first
-  uint64_t completed_scans = 0;     // in the store; points are the last of them
-  std::vector<TrendSeries> series;  // by system (register order, "" last), then category
+  std::vector<TrendPoint> points;        // oldest first
+  uint64_t completed_scans = 0;          // in the store; points are the last of them
+  std::vector<TrendSeries> series;       // by system (register order, "" last), then category
   std::vector<uint64_t> total_findings;  // per point
   std::vector<uint64_t> total_gaps;      // per point
-  std::optional<TrendPoint> base;   // the previous completed scan; none with one point
+  std::optional<TrendPoint> base;        // the previous completed scan; none with one point
   std::vector<ChangeCount> changes;      // by system, then category
   uint64_t added = 0;
   uint64_t resolved = 0;
-  std::vector<ChangedFinding> changed;   // new first, then resolved; capped
+  std::vector<ChangedFinding> changed;  // new first, then resolved; capped
   bool changed_truncated = false;
 };
 
 class TrendBuilder {
  public:
   // `reg` must outlive the builder; `points` oldest first.
-  TrendBuilder(const rules::Register& reg, Confidence min_confidence, std::vector<TrendPoint> points,
-               uint64_t completed_scans, size_t max_changed = 1000);
+  TrendBuilder(const rules::Register& reg, Confidence min_confidence,
+               std::vector<TrendPoint> points, uint64_t completed_scans, size_t max_changed = 1000);
   ~TrendBuilder();
   TrendBuilder(const TrendBuilder&) = delete;
   TrendBuilder& operator=(const TrendBuilder&) = delete;

@@ -24,7 +24,8 @@ std::vector<TrendPoint> Points(std::vector<int64_t> scans) {
   return out;
 }
 
-const TrendSeries* Find(const AuditTrends& t, const std::string& system, const std::string& category) {
+const TrendSeries* Find(const AuditTrends& t, const std::string& system,
+                        const std::string& category) {
   for (const auto& s : t.series) {
     if (s.system == system && s.category == category) return &s;
   }

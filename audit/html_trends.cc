@@ -36,14 +36,17 @@ std::string ShortTime(int64_t unix_ms) {
 }
 
 // A line per series over the points; the y axis from 0 to a round maximum.
-mu::data LineChart(const AuditTrends& t, const std::vector<uint64_t>& findings, const std::vector<uint64_t>& gaps,
-                   const std::string& what) {
+mu::data LineChart(const AuditTrends& t, const std::vector<uint64_t>& findings,
+                   const std::vector<uint64_t>& gaps, const std::string& what) {
   size_t n = t.points.size();
-  uint64_t top = NiceCeiling(std::max<uint64_t>(
-      {1, *std::max_element(findings.begin(), findings.end()), *std::max_element(gaps.begin(), gaps.end())}));
+  uint64_t top =
+      NiceCeiling(std::max<uint64_t>({1, *std::max_element(findings.begin(), findings.end()),
+                                      *std::max_element(gaps.begin(), gaps.end())}));
   double plot_w = kWidth - kLeft - kRight, plot_h = kHeight - kTop - kBottom;
   auto x = [&](size_t i) { return n == 1 ? kLeft + plot_w / 2 : kLeft + plot_w * i / (n - 1); };
-  auto y = [&](uint64_t v) { return kTop + plot_h * (1.0 - static_cast<double>(v) / static_cast<double>(top)); };
+  auto y = [&](uint64_t v) {
+    return kTop + plot_h * (1.0 - static_cast<double>(v) / static_cast<double>(top));
+  };
   mu::data chart;
   mu::data yticks{mu::data::type::list};
   for (int k = 0; k <= 4; ++k) {
@@ -67,7 +70,8 @@ mu::data LineChart(const AuditTrends& t, const std::vector<uint64_t>& findings, 
   }
   chart.set("xticks", xticks);
   mu::data lines{mu::data::type::list};
-  for (auto [cls, values, name] : {std::tuple{"findings", &findings, "findings"}, std::tuple{"gaps", &gaps, "gaps"}}) {
+  for (auto [cls, values, name] :
+       {std::tuple{"findings", &findings, "findings"}, std::tuple{"gaps", &gaps, "gaps"}}) {
     mu::data line;
     std::string points;
     mu::data dots{mu::data::type::list};
@@ -79,8 +83,9 @@ mu::data LineChart(const AuditTrends& t, const std::vector<uint64_t>& findings, 
       dot.set("sx", Fixed(x(i) - 3.5));
       dot.set("sy", Fixed(y((*values)[i]) - 3.5));
       dot.set("square", std::string(cls) == "gaps");  // told apart in black and white too
-      dot.set("title", "scan #" + std::to_string(t.points[i].scan) + ", " + ShortTime(t.points[i].started_unix_ms) +
-                           ": " + Thousands((*values)[i]) + " " + name);
+      dot.set("title", "scan #" + std::to_string(t.points[i].scan) + ", " +
+                           ShortTime(t.points[i].started_unix_ms) + ": " + Thousands((*values)[i]) +
+                           " " + name);
       dots.push_back(dot);
     }
     line.set("cls", std::string(cls));
@@ -103,9 +108,10 @@ mu::data LineChart(const AuditTrends& t, const std::vector<uint64_t>& findings, 
   chart.set("legend_x2", Fixed(kLeft + 110));
   chart.set("legend_x3", Fixed(kLeft + 138));
   chart.set("legend_t2", Fixed(kLeft + 144));
-  chart.set("aria", what + ": findings from " + Thousands(findings.front()) + " to " + Thousands(findings.back()) +
-                        ", gaps from " + Thousands(gaps.front()) + " to " + Thousands(gaps.back()) + " over " +
-                        std::to_string(n) + (n == 1 ? " completed scan" : " completed scans") +
+  chart.set("aria", what + ": findings from " + Thousands(findings.front()) + " to " +
+                        Thousands(findings.back()) + ", gaps from " + Thousands(gaps.front()) +
+                        " to " + Thousands(gaps.back()) + " over " + std::to_string(n) +
+                        (n == 1 ? " completed scan" : " completed scans") +
                         "; the table gives every number");
   return chart;
 }
@@ -113,7 +119,8 @@ mu::data LineChart(const AuditTrends& t, const std::vector<uint64_t>& findings, 
 // One figure: a chart and its table (rows: the points; per category the
 // findings and gaps of that series).
 mu::data Figure(const AuditTrends& t, const std::string& system, const std::string& title,
-                const std::vector<const TrendSeries*>& series, const rules::CategoryVocabulary& vocab) {
+                const std::vector<const TrendSeries*>& series,
+                const rules::CategoryVocabulary& vocab) {
   size_t n = t.points.size();
   std::vector<uint64_t> findings(n), gaps(n);
   for (const auto* s : series) {
@@ -217,15 +224,16 @@ mu::data TrendsView(const AuditTrends& t, const rules::CategoryVocabulary& vocab
   d.set("has_points", n > 0);
   d.set("one_point", n == 1);
   if (n > 0) {
-    std::string intro = "Findings (confidence as above) and how many of them are evidence of a gap — an undeclared "
-                        "location or category, special categories, BSN without a basis, ID copies; retention is "
-                        "judged today and left out — at each of " +
-                        (t.completed_scans > n ? "the last " + std::to_string(n) + " of " +
-                                                     std::to_string(t.completed_scans)
-                                               : std::string(n == 1 ? "the" : "the " + std::to_string(n))) +
-                        (n == 1 ? " completed scan" : " completed scans") +
-                        " of the store, from " + ShortTime(t.points.front().started_unix_ms) + " to " +
-                        ShortTime(t.points.back().started_unix_ms) + " UTC. Interrupted scans are no points.";
+    std::string intro =
+        "Findings (confidence as above) and how many of them are evidence of a gap — an undeclared "
+        "location or category, special categories, BSN without a basis, ID copies; retention is "
+        "judged today and left out — at each of " +
+        (t.completed_scans > n
+             ? "the last " + std::to_string(n) + " of " + std::to_string(t.completed_scans)
+             : std::string(n == 1 ? "the" : "the " + std::to_string(n))) +
+        (n == 1 ? " completed scan" : " completed scans") + " of the store, from " +
+        ShortTime(t.points.front().started_unix_ms) + " to " +
+        ShortTime(t.points.back().started_unix_ms) + " UTC. Interrupted scans are no points.";
     d.set("intro", intro);
     mu::data figures{mu::data::type::list};
     std::vector<const TrendSeries*> all;
@@ -240,13 +248,15 @@ mu::data TrendsView(const AuditTrends& t, const rules::CategoryVocabulary& vocab
     total.set("is_total", true);
     figures.push_back(total);
     for (const auto& sys : order) {
-      figures.push_back(Figure(t, sys, sys.empty() ? "Outside every system" : "System " + sys, by_system[sys], vocab));
+      figures.push_back(Figure(t, sys, sys.empty() ? "Outside every system" : "System " + sys,
+                               by_system[sys], vocab));
     }
     d.set("figures", figures);
   }
   d.set("has_base", t.base.has_value());
   if (t.base) {
-    d.set("base", "scan #" + std::to_string(t.base->scan) + " of " + ShortTime(t.base->started_unix_ms) + " UTC");
+    d.set("base", "scan #" + std::to_string(t.base->scan) + " of " +
+                      ShortTime(t.base->started_unix_ms) + " UTC");
     d.set("added", ChangeView(t, true, vocab));
     d.set("resolved", ChangeView(t, false, vocab));
   }

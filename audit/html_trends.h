@@ -13,6 +13,7 @@
 
 namespace piiscan::audit {
 
-kainjow::mustache::data TrendsView(const AuditTrends& trends, const rules::CategoryVocabulary& vocab);
+kainjow::mustache::data TrendsView(const AuditTrends& trends,
+                                   const rules::CategoryVocabulary& vocab);
 
 }  // namespace piiscan::audit

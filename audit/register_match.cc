@@ -32,14 +32,16 @@ bool RegisterMatcher::AnyPromise(const std::vector<int>& m, bool rules::Promises
 
 bool RegisterMatcher::AnyBsnBasis(const std::vector<int>& m) const {
   if (!reg_.promises.bsn_basis.empty()) return true;
-  return std::any_of(m.begin(), m.end(), [&](int i) { return !reg_.systems[i].promises.bsn_basis.empty(); });
+  return std::any_of(m.begin(), m.end(),
+                     [&](int i) { return !reg_.systems[i].promises.bsn_basis.empty(); });
 }
 
 bool RegisterMatcher::AnyDeclares(const std::vector<int>& m, std::string_view category) const {
   return std::any_of(m.begin(), m.end(), [&](int i) { return reg_.systems[i].Declares(category); });
 }
 
-std::optional<GapKind> RegisterMatcher::CategoryGap(const std::vector<int>& m, std::string_view category,
+std::optional<GapKind> RegisterMatcher::CategoryGap(const std::vector<int>& m,
+                                                    std::string_view category,
                                                     bool& promise) const {
   bool declared = AnyDeclares(m, category);
   if (category == "special_category") {

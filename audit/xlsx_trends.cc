@@ -41,8 +41,14 @@ void TotalsChart(const XlsxWorkbook& wb, size_t points) {
 
 void WriteTrendSheets(const XlsxWorkbook& wb, const AuditTrends& t) {
   {
-    XlsxSheet s(wb, kTrends, {{"Scan", 7}, {"Scan id", 38}, {"Started (UTC)", 21}, {"System", 18},
-                               {"Category", 20}, {"Findings", 10}, {"Gaps", 8}});
+    XlsxSheet s(wb, kTrends,
+                {{"Scan", 7},
+                 {"Scan id", 38},
+                 {"Started (UTC)", 21},
+                 {"System", 18},
+                 {"Category", 20},
+                 {"Findings", 10},
+                 {"Gaps", 8}});
     // The totals first, one row per point: the chart reads them.
     for (size_t i = 0; i < t.points.size(); ++i) {
       PointCells(s, t.points[i]);
@@ -66,7 +72,9 @@ void WriteTrendSheets(const XlsxWorkbook& wb, const AuditTrends& t) {
   }
   if (!t.points.empty()) TotalsChart(wb, t.points.size());
   {
-    XlsxSheet s(wb, "Changes", {{"Since scan", 38}, {"System", 18}, {"Category", 20}, {"New", 8}, {"Resolved", 9}});
+    XlsxSheet s(
+        wb, "Changes",
+        {{"Since scan", 38}, {"System", 18}, {"Category", 20}, {"New", 8}, {"Resolved", 9}});
     for (const auto& c : t.changes) {
       s.Str(0, t.base ? t.base->scan_id : "");
       s.Str(1, c.system.empty() ? "(no system)" : c.system);
@@ -77,8 +85,15 @@ void WriteTrendSheets(const XlsxWorkbook& wb, const AuditTrends& t) {
     }
     s.Finish();
   }
-  XlsxSheet s(wb, "Changed findings", {{"Change", 9}, {"File", 50}, {"Location", 30}, {"Detector", 14},
-                                        {"Category", 16}, {"Masked", 26}, {"System", 16}, {"Gap", 20}});
+  XlsxSheet s(wb, "Changed findings",
+              {{"Change", 9},
+               {"File", 50},
+               {"Location", 30},
+               {"Detector", 14},
+               {"Category", 16},
+               {"Masked", 26},
+               {"System", 16},
+               {"Gap", 20}});
   for (const auto& c : t.changed) {
     s.Str(0, c.added ? "new" : "resolved");
     s.Str(1, c.file);

@@ -12,14 +12,16 @@ Result<audit::AuditTrends> ReadAuditTrends(store::StoreReader& reader,
       completed.push_back({s.id, s.info.scan_id, s.info.started_unix_ms});
   }
   uint64_t total = completed.size();
-  if (completed.size() > max_points) completed.erase(completed.begin(), completed.end() - max_points);
+  if (completed.size() > max_points)
+    completed.erase(completed.begin(), completed.end() - max_points);
   int64_t first = completed.empty() ? 0 : completed.front().scan;
   std::optional<audit::TrendPoint> base;
   if (completed.size() >= 2) base = completed[completed.size() - 2];
   audit::TrendBuilder builder(reg, min_confidence, std::move(completed), total);
   if (total == 0) return std::move(builder).Finish();
   auto history = reader.FindingHistory(first, [&](const store::FindingGroup& g) {
-    builder.AddGroup(g.file, g.category, g.confidence, g.first_scan, g.resolved_in_scan, g.findings);
+    builder.AddGroup(g.file, g.category, g.confidence, g.first_scan, g.resolved_in_scan,
+                     g.findings);
     return true;
   });
   if (!history) return std::unexpected(history.error());

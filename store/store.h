@@ -320,10 +320,10 @@ class StoreReader {
   // every current finding is new).
   virtual Result<int64_t> ChangesSince(const Since& since, const ChangeVisitor& visit) = 0;
 
-  // Every finding present after scan `from_scan` (current, or resolved in a
-  // later scan), grouped per file, category, confidence and interval by the
-  // store itself, so that memory stays bounded; a file's groups come
-  // together.
+  // Every finding that may be present in scan `from_scan` or a later one
+  // (current, or resolved in a scan after `from_scan`), grouped per file,
+  // category, confidence and interval by the store itself, so that the
+  // caller's memory stays bounded; a file's groups come together.
   virtual Result<void> FindingHistory(int64_t from_scan, const FindingGroupVisitor& visit) = 0;
 };
 

@@ -53,9 +53,10 @@ std::string SystemOf(const std::string& file) {
 }
 
 bool IsGap(const std::string& system, const std::string& category) {
-  static const std::set<std::string> hr = {"name", "address", "email", "phone", "national_id", "bank_account",
-                                           "date_of_birth"};
-  static const std::set<std::string> sales = {"name", "email", "phone", "address", "company_id", "bank_account"};
+  static const std::set<std::string> hr = {"name",        "address",      "email",        "phone",
+                                           "national_id", "bank_account", "date_of_birth"};
+  static const std::set<std::string> sales = {"name",    "email",      "phone",
+                                              "address", "company_id", "bank_account"};
   if (system.empty()) return true;
   return !(system == "hr" ? hr : sales).contains(category);
 }
@@ -91,7 +92,8 @@ class AuditTrendsE2e : public ::testing::TestWithParam<std::string> {
     // Synthetic data only (valid check digits, no real person's).
     dir_.Write("share/hr/loon.txt", "Medewerker BSN: 111222333\nMail: medewerker@voorbeeld.nl\n");
     dir_.Write("share/sales/klant.txt", "Klant BSN: 116263684\nMail: klant.een@voorbeeld.nl\n");
-    dir_.Write("share/sales/offerte.txt", "Offerte voor offerte.klant@voorbeeld.nl, tel 06-12345678\n");
+    dir_.Write("share/sales/offerte.txt",
+               "Offerte voor offerte.klant@voorbeeld.nl, tel 06-12345678\n");
     dir_.Write("share/other/notitie.txt", "Terugbellen: notitie@voorbeeld.nl\n");
   }
 
@@ -103,16 +105,17 @@ class AuditTrendsE2e : public ::testing::TestWithParam<std::string> {
   void Scan(int n) {
     std::this_thread::sleep_for(std::chrono::milliseconds(20));  // a later mtime for changed files
     std::string out = dir_.path() + "/scan" + std::to_string(n) + ".jsonl";
-    auto r = testing::Run(Piiscan("scan -q --no-progress --hash-key-file " + key_ + " --db " + db_ + " -o " + out +
-                                  " " + dir_.path() + "/share"));
+    auto r = testing::Run(Piiscan("scan -q --no-progress --hash-key-file " + key_ + " --db " + db_ +
+                                  " -o " + out + " " + dir_.path() + "/share"));
     ASSERT_EQ(r.exit_code, 0) << r.err;
     expected_.push_back(CountJsonl(out));
   }
 
   json Audit(const std::string& extra = "") {
-    auto r = testing::Run(Piiscan("audit --register " + reg_ + " --db " + db_ + " --format json -o " + dir_.path() +
-                                  "/audit.json --report " + dir_.path() + "/audit.html --xlsx " + dir_.path() +
-                                  "/audit.xlsx " + extra));
+    auto r =
+        testing::Run(Piiscan("audit --register " + reg_ + " --db " + db_ + " --format json -o " +
+                             dir_.path() + "/audit.json --report " + dir_.path() +
+                             "/audit.html --xlsx " + dir_.path() + "/audit.xlsx " + extra));
     EXPECT_EQ(r.exit_code, 0) << r.err;
     return json::parse(testing::ReadFile(dir_.path() + "/audit.json"));
   }
@@ -125,12 +128,14 @@ class AuditTrendsE2e : public ::testing::TestWithParam<std::string> {
 
 TEST_P(AuditTrendsE2e, PerScanCountsFollowAddedDeletedAndChangedFiles) {
   Scan(1);
-  dir_.Write("share/hr/nieuw.txt", "Nieuwe medewerker, BSN 691400507\n");  // a file with a BSN added
+  dir_.Write("share/hr/nieuw.txt",
+             "Nieuwe medewerker, BSN 691400507\n");  // a file with a BSN added
   Scan(2);
   std::filesystem::remove(dir_.path() + "/share/sales/offerte.txt");  // one deleted
   Scan(3);
   std::this_thread::sleep_for(std::chrono::milliseconds(20));
-  dir_.Write("share/sales/klant.txt", "Mail: klant.een@voorbeeld.nl, klant.twee@voorbeeld.nl\n");  // BSN gone
+  dir_.Write("share/sales/klant.txt",
+             "Mail: klant.een@voorbeeld.nl, klant.twee@voorbeeld.nl\n");  // BSN gone
   Scan(4);
   // The scenario did what it should (else the test proves nothing).
   ASSERT_EQ(expected_[0].at(Key("sales", "national_id")), (Count{1, 1}));
@@ -166,7 +171,8 @@ TEST_P(AuditTrendsE2e, PerScanCountsFollowAddedDeletedAndChangedFiles) {
   EXPECT_EQ(t["since"]["scan_id"], t["points"][2]["scan_id"]);
   std::map<Key, std::pair<uint64_t, uint64_t>> changes;
   for (const auto& c : t["changes"]) {
-    changes[{c["system"].is_null() ? "" : c["system"].get<std::string>(), c["category"]}] = {c["new"], c["resolved"]};
+    changes[{c["system"].is_null() ? "" : c["system"].get<std::string>(), c["category"]}] = {
+        c["new"], c["resolved"]};
   }
   EXPECT_EQ(changes[Key("sales", "national_id")], std::make_pair(uint64_t{0}, uint64_t{1}));
   EXPECT_EQ(changes[Key("sales", "email")].first, 1u);
@@ -190,19 +196,24 @@ TEST_P(AuditTrendsE2e, PerScanCountsFollowAddedDeletedAndChangedFiles) {
   size_t fig = html.find("data-total=\"true\"");
   ASSERT_NE(fig, std::string::npos);
   for (size_t i = 0; i < 4; ++i) {
-    std::string row = "<tr class=\"trend-point\" data-scan=\"" + std::to_string(t["points"][i]["scan"].get<int>()) + "\">";
+    std::string row = "<tr class=\"trend-point\" data-scan=\"" +
+                      std::to_string(t["points"][i]["scan"].get<int>()) + "\">";
     size_t at = html.find(row, fig);
     ASSERT_NE(at, std::string::npos) << row;
     std::string cells = html.substr(at, html.find("</tr>", at) - at);
-    EXPECT_NE(cells.find("data-findings=\"" + std::to_string(t["total"]["findings"][i].get<int>()) + "\""),
-              std::string::npos) << cells;
-    EXPECT_NE(cells.find("data-gaps=\"" + std::to_string(t["total"]["gaps"][i].get<int>()) + "\""), std::string::npos)
+    EXPECT_NE(cells.find("data-findings=\"" + std::to_string(t["total"]["findings"][i].get<int>()) +
+                         "\""),
+              std::string::npos)
+        << cells;
+    EXPECT_NE(cells.find("data-gaps=\"" + std::to_string(t["total"]["gaps"][i].get<int>()) + "\""),
+              std::string::npos)
         << cells;
   }
   EXPECT_NE(html.find("<polyline"), std::string::npos);
   EXPECT_NE(html.find("id=\"new-since\""), std::string::npos);
   EXPECT_NE(html.find("id=\"resolved-since\""), std::string::npos);
-  EXPECT_NE(html.find("<table class=\"change-counts\" data-change=\"resolved\">"), std::string::npos);
+  EXPECT_NE(html.find("<table class=\"change-counts\" data-change=\"resolved\">"),
+            std::string::npos);
   for (const char* raw : {"111222333", "116263684", "691400507", "klant.twee@"}) {
     EXPECT_EQ(html.find(raw), std::string::npos) << raw;
   }
@@ -242,14 +253,16 @@ TEST_P(AuditTrendsE2e, OneCompletedScanShowsOnePointAndSaysSo) {
   EXPECT_NE(html.find("Only one completed scan so far"), std::string::npos);
   EXPECT_EQ(html.find("id=\"new-since\""), std::string::npos);
   auto text = testing::Run(Piiscan("audit --register " + reg_ + " --db " + db_));
-  EXPECT_NE(text.out.find("one completed scan: nothing to compare with yet"), std::string::npos) << text.out;
+  EXPECT_NE(text.out.find("one completed scan: nothing to compare with yet"), std::string::npos)
+      << text.out;
 }
 
 TEST_P(AuditTrendsE2e, AnAuditWithoutAStoreHasNoTrends) {
   Scan(1);
   std::string findings = dir_.path() + "/scan1.jsonl";
-  auto r = testing::Run(Piiscan("audit --register " + reg_ + " --findings " + findings + " --format json -o " +
-                                dir_.path() + "/plain.json --report " + dir_.path() + "/plain.html"));
+  auto r = testing::Run(Piiscan("audit --register " + reg_ + " --findings " + findings +
+                                " --format json -o " + dir_.path() + "/plain.json --report " +
+                                dir_.path() + "/plain.html"));
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_FALSE(json::parse(testing::ReadFile(dir_.path() + "/plain.json")).contains("trends"));
   std::string html = testing::ReadFile(dir_.path() + "/plain.html");
