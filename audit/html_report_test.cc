@@ -149,6 +149,30 @@ TEST(HtmlReportTest, TrendsAreAChartAndATablePerSystemWithoutScript) {
   EXPECT_THAT(html, Not(HasSubstr("id=\"one-point\"")));
 }
 
+TEST(HtmlReportTest, TrendsWithNoOrOneCompletedScanSaySo) {
+  auto vocab = rules::CategoryVocabulary::Embedded();
+  auto reg = rules::ParseRegister(testdata::RegisterYaml(), "register.yaml",
+                                  std::make_shared<const rules::CategoryVocabulary>(*vocab));
+  ASSERT_TRUE(reg.has_value());
+  AuditResult none = CraftedAudit();
+  none.trends = TrendBuilder(*reg, Confidence::kMedium, {}, 0).Finish();
+  std::string html = Render(none);
+  EXPECT_THAT(html, HasSubstr("The findings store has no completed scan yet"));
+  EXPECT_THAT(html, Not(HasSubstr("<figure class=\"trend\"")));
+  EXPECT_THAT(html, Not(HasSubstr("id=\"new-since\"")));
+
+  AuditResult one = CraftedAudit();
+  TrendBuilder b(*reg, Confidence::kMedium, {{2, "only", 1733565600000}}, 1);
+  b.AddGroup("shares/hr/loon.csv", "national_id", Confidence::kHigh, 1, std::nullopt, 7);
+  one.trends = std::move(b).Finish();
+  html = Render(one);
+  EXPECT_THAT(html, HasSubstr("id=\"one-point\""));
+  EXPECT_THAT(html, HasSubstr("id=\"no-previous\""));
+  EXPECT_EQ(Count(html, "<tr class=\"trend-point\""), 2u);  // all systems, hr
+  EXPECT_THAT(html, HasSubstr("data-findings=\"7\""));
+  EXPECT_THAT(html, Not(HasSubstr("id=\"new-since\"")));
+}
+
 // Opens the report in headless Chromium: it must render, show the gap rows,
 // log nothing to the console, and leave a screenshot in the build directory.
 TEST(HtmlReportTest, RendersInHeadlessChromium) {
