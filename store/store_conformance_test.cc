@@ -501,6 +501,43 @@ TEST_P(StoreTest, FindingHistoryGroupsFindingsByFileCategoryAndInterval) {
   EXPECT_EQ(seen, 2);
 }
 
+// A reader kept from one scan to the next (as a long-lived process would)
+// answers from what the store holds now: a file re-recorded by a later scan
+// is unchanged for the scan after it.
+TEST_P(StoreTest, AReaderKeptAcrossScansSeesFilesRecordedSince) {
+  FileState a = MakeFile("a.txt", 1), b = MakeFile("b.txt", 2);
+  {
+    auto w = Writer();
+    OK(w->BeginScan(MakeScan("s1", {"/srv/share"}, 1000)));
+    Record(*w, a, {MakeFinding(a, "email", "a1")});
+    Record(*w, b, {MakeFinding(b, "email", "b1")});
+    OK(w->FinishScan({.completed = true}));
+  }
+  {  // the reader reads (and replays a.txt's findings) during this scan
+    auto w = Writer();
+    OK(w->BeginScan(MakeScan("s2", {"/srv/share"}, 2000)));
+    auto kept_a = Lookup(a.identity), kept_b = Lookup(b.identity);
+    ASSERT_TRUE(kept_a.has_value());
+    ASSERT_TRUE(kept_b.has_value());
+    OK(w->KeepUnchanged(kept_a->file_id));
+    OK(w->KeepUnchanged(kept_b->file_id));
+    OK(w->FinishScan({.completed = true}));
+  }
+  b.identity.mtime_ns += 1;
+  {
+    auto w = Writer();
+    OK(w->BeginScan(MakeScan("s3", {"/srv/share"}, 3000)));
+    Record(*w, b, {});
+    OK(w->FinishScan({.completed = false}));
+  }
+  auto w = Writer();
+  OK(w->BeginScan(MakeScan("s4", {"/srv/share"}, 4000)));
+  EXPECT_TRUE(Lookup(b.identity).has_value());
+  auto fresh = OK(store_->OpenReader());
+  auto again = OK((*fresh)->Unchanged(b.identity, "fp1"));
+  EXPECT_TRUE(again && again->has_value());
+}
+
 TEST_P(StoreTest, ScansListCountsAndMarksACrashedScanInterrupted) {
   {
     auto w = Writer();

@@ -79,6 +79,9 @@ class SqliteReader final : public StoreReader {
     if (int64_t scan = state_->scan()) {
       // During this process's scan: one lookup in the root's snapshot.
       if (scan != snapshot_scan_ || root != snapshot_root_) {
+        // Not in a read transaction of an earlier scan: the snapshot, shared
+        // by every reader of the store, would miss what was written since.
+        EndRead();
         auto snapshot = state_->Snapshot(scan, root, db_);
         if (!snapshot) return std::unexpected(snapshot.error());
         snapshot_ = std::move(*snapshot);
