@@ -9,7 +9,7 @@
 #include <unordered_set>
 
 #include "audit/audit_rules.h"
-#include "rules/register_glob.h"
+#include "audit/register_match.h"
 
 namespace piiscan::audit {
 namespace {
@@ -79,9 +79,7 @@ struct Auditor::State {
   std::vector<SysState> sys;
   std::string last_file;
   std::string last_unscanned_file;
-  std::string cache_file;
-  bool cache_valid = false;
-  std::vector<int> cache;
+  RegisterMatcher matcher;
   std::unordered_map<std::string, FolderAcc> folders;
   std::vector<UnscannedRow> unscanned;
   bool unscanned_truncated = false;
@@ -89,7 +87,8 @@ struct Auditor::State {
   bool rows_truncated = false;
   std::vector<std::string> warnings;
 
-  State(const rules::Register& r, AuditOptions o) : reg(r), opt(std::move(o)), sys(r.systems.size()) {
+  State(const rules::Register& r, AuditOptions o)
+      : reg(r), opt(std::move(o)), sys(r.systems.size()), matcher(r) {
     if (opt.now == 0) opt.now = std::time(nullptr);
     for (size_t i = 0; i < reg.systems.size(); ++i) {
       const auto& ret = reg.systems[i].retention ? reg.systems[i].retention : reg.retention;
@@ -99,26 +98,6 @@ struct Auditor::State {
         sys[i].retention_months = ret->months;
       }
     }
-  }
-
-  // Systems whose locations cover `file`, most specific first. Findings
-  // arrive grouped per file, so a one-entry cache does most of the work.
-  const std::vector<int>& Match(const std::string& file) {
-    if (cache_valid && file == cache_file) return cache;
-    std::vector<std::pair<int, int>> scored;
-    for (size_t i = 0; i < reg.systems.size(); ++i) {
-      int best = -1;
-      for (const auto& glob : reg.systems[i].locations) {
-        if (rules::GlobCovers(glob, file)) best = std::max(best, rules::GlobSpecificity(glob));
-      }
-      if (best >= 0) scored.emplace_back(-best, static_cast<int>(i));
-    }
-    std::sort(scored.begin(), scored.end());
-    cache.clear();
-    for (auto& [s, i] : scored) cache.push_back(i);
-    cache_file = file;
-    cache_valid = true;
-    return cache;
   }
 
   Acc& Add(const GapKey& key, const std::string& file) {
@@ -149,41 +128,6 @@ struct Auditor::State {
         std::none_of(a.samples.begin(), a.samples.end(), [&](const Sample& s) { return s.masked == f.masked; })) {
       a.samples.push_back(Sample{f.masked, f.file, f.location, f.detector});
     }
-  }
-
-  bool AnyPromise(const std::vector<int>& m, bool rules::Promises::*field) const {
-    if (reg.promises.*field) return true;
-    return std::any_of(m.begin(), m.end(), [&](int i) { return reg.systems[i].promises.*field; });
-  }
-  bool AnyBsnBasis(const std::vector<int>& m) const {
-    if (!reg.promises.bsn_basis.empty()) return true;
-    return std::any_of(m.begin(), m.end(), [&](int i) { return !reg.systems[i].promises.bsn_basis.empty(); });
-  }
-  bool AnyDeclares(const std::vector<int>& m, const std::string& cat) const {
-    return std::any_of(m.begin(), m.end(), [&](int i) { return reg.systems[i].Declares(cat); });
-  }
-
-  // The category check for a finding inside declared systems: at most one
-  // gap, the most specific kind first (docs/register.md).
-  std::optional<GapKind> CategoryGap(const std::vector<int>& m, const Finding& f, bool& promise) const {
-    bool declared = AnyDeclares(m, f.category);
-    if (f.category == "special_category") {
-      promise = AnyPromise(m, &rules::Promises::no_special_categories);
-      if (promise || !declared) return GapKind::kSpecialCategory;
-      return std::nullopt;
-    }
-    if (f.category == "national_id") {
-      if (!AnyBsnBasis(m)) return GapKind::kBsnWithoutBasis;
-      if (!declared) return GapKind::kUndeclaredCategory;
-      return std::nullopt;
-    }
-    if (f.category == "identity_document") {
-      promise = AnyPromise(m, &rules::Promises::no_id_copies);
-      if (promise || !declared) return GapKind::kIdCopy;
-      return std::nullopt;
-    }
-    if (!declared) return GapKind::kUndeclaredCategory;
-    return std::nullopt;
   }
 
   void CountTotals(const Finding& f) {
@@ -232,7 +176,7 @@ struct Auditor::State {
       return;
     }
     CountTotals(f);
-    const std::vector<int> m = Match(f.file);
+    const std::vector<int> m = matcher.Match(f.file);
     std::string gap_name;
     std::string system;
     if (m.empty()) {
@@ -252,7 +196,7 @@ struct Auditor::State {
       ++st.found[f.category];
       for (int i : m) ++sys[i].found_any[f.category];
       bool promise = false;
-      if (auto kind = CategoryGap(m, f, promise)) {
+      if (auto kind = matcher.CategoryGap(m, f.category, promise)) {
         Acc& a = Add(GapKey{*kind, primary, f.category, ""}, f.file);
         a.promise_broken |= promise;
         Evidence(a, f);
@@ -277,7 +221,7 @@ struct Auditor::State {
       ++summary.unscanned_files;
       last_unscanned_file = s.file;
     }
-    const auto& m = Match(s.file);
+    const auto& m = matcher.Match(s.file);
     int primary = m.empty() ? -1 : m.front();
     Add(GapKey{GapKind::kUnscanned, primary, "", status}, s.file);
     if (unscanned.size() < opt.max_unscanned_rows) {

@@ -22,6 +22,7 @@
 #include <string_view>
 #include <vector>
 
+#include "audit/audit_trends.h"
 #include "core/confidence.h"
 #include "core/finding.h"
 #include "reports/findings_reader.h"
@@ -154,6 +155,9 @@ struct AuditResult {
   std::vector<FindingRow> finding_rows;
   bool finding_rows_truncated = false;
   std::vector<std::string> warnings;
+  // With a findings store (`audit --db`): findings and gaps per completed
+  // scan, and what changed since the previous one; none otherwise.
+  std::optional<AuditTrends> trends;
 
   // Gaps at or above `severity`.
   size_t CountAtLeast(Severity severity) const;

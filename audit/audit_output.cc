@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "audit/audit_rules.h"
+#include "core/scan_info.h"
 
 namespace piiscan::audit {
 namespace {
@@ -68,6 +69,75 @@ void TextGap(std::string& out, const Gap& g, bool color) {
   }
 }
 
+ordered_json NullIfEmpty(const std::string& s) { return s.empty() ? ordered_json(nullptr) : ordered_json(s); }
+
+ordered_json Point(const TrendPoint& p) {
+  return {{"scan", p.scan}, {"scan_id", p.scan_id}, {"started", IsoTimeUtc(p.started_unix_ms)}};
+}
+
+ordered_json TrendsJson(const AuditTrends& t) {
+  ordered_json j;
+  j["completed_scans"] = t.completed_scans;
+  ordered_json points = ordered_json::array();
+  for (const auto& p : t.points) points.push_back(Point(p));
+  j["points"] = points;
+  j["total"] = {{"findings", t.total_findings}, {"gaps", t.total_gaps}};
+  ordered_json series = ordered_json::array();
+  for (const auto& s : t.series) {
+    series.push_back({{"system", NullIfEmpty(s.system)},
+                      {"category", s.category},
+                      {"findings", s.findings},
+                      {"gaps", s.gaps}});
+  }
+  j["series"] = series;
+  j["since"] = t.base ? Point(*t.base) : ordered_json(nullptr);
+  j["new"] = t.added;
+  j["resolved"] = t.resolved;
+  ordered_json changes = ordered_json::array();
+  for (const auto& c : t.changes) {
+    changes.push_back({{"system", NullIfEmpty(c.system)},
+                       {"category", c.category},
+                       {"new", c.added},
+                       {"resolved", c.resolved}});
+  }
+  j["changes"] = changes;
+  ordered_json changed = ordered_json::array();
+  for (const auto& c : t.changed) {
+    changed.push_back({{"change", c.added ? "new" : "resolved"},
+                       {"file", c.file},
+                       {"location", c.location},
+                       {"detector", c.detector},
+                       {"category", c.category},
+                       {"masked", c.masked},
+                       {"system", NullIfEmpty(c.system)},
+                       {"gap", NullIfEmpty(c.gap)}});
+  }
+  j["changed"] = changed;
+  j["changed_truncated"] = t.changed_truncated;
+  return j;
+}
+
+void TextTrends(std::string& out, const AuditTrends& t) {
+  out += "\ntrends: ";
+  if (t.points.empty()) {
+    out += "no completed scan in the store\n";
+    return;
+  }
+  out += Num(t.points.size(), "completed scan", "completed scans");
+  if (t.completed_scans > t.points.size()) out += " (the last of " + std::to_string(t.completed_scans) + ")";
+  out += ": findings";
+  for (auto n : t.total_findings) out += " " + std::to_string(n);
+  out += "; gaps";
+  for (auto n : t.total_gaps) out += " " + std::to_string(n);
+  out += "\n";
+  if (!t.base) {
+    out += "        one completed scan: nothing to compare with yet\n";
+    return;
+  }
+  out += "        since scan " + t.base->scan_id + ": " + std::to_string(t.added) + " new, " +
+         std::to_string(t.resolved) + " resolved\n";
+}
+
 }  // namespace
 
 std::string FormatAuditText(const AuditResult& r, bool color) {
@@ -91,6 +161,7 @@ std::string FormatAuditText(const AuditResult& r, bool color) {
     last_kind = g.kind;
     TextGap(out, g, color);
   }
+  if (r.trends) TextTrends(out, *r.trends);
   if (!r.warnings.empty()) {
     out += "\nwarnings:\n";
     for (const auto& w : r.warnings) out += "  " + w + "\n";
@@ -173,6 +244,7 @@ std::string FormatAuditJson(const AuditResult& r) {
   }
   j["systems"] = systems;
   j["warnings"] = r.warnings;
+  if (r.trends) j["trends"] = TrendsJson(*r.trends);
   return j.dump(2) + "\n";
 }
 

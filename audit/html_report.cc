@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "audit/audit_rules.h"
+#include "audit/html_trends.h"
 #include "core/version.h"
 #include "reports/html_render.h"
 
@@ -157,6 +158,7 @@ Result<std::string> RenderAuditHtml(const AuditResult& r, const rules::RuleSet& 
     systems.push_back(x);
   }
   d.set("systems", systems);
+  if (r.trends) d.set("trends", TrendsView(*r.trends, *vocab));
 
   mu::data folders{mu::data::type::list};
   uint64_t fmax = r.summary.top_folders.empty() ? 1 : std::max<uint64_t>(1, r.summary.top_folders[0].findings);

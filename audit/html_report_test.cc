@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "audit/audit_test_data.h"
+#include "audit/audit_trends.h"
 #include "rules/rule_loader.h"
 #include "tests/support/test_support.h"
 
@@ -33,6 +34,42 @@ AuditResult CraftedAudit(const std::string& yaml = testdata::RegisterYaml(),
   std::istringstream in(jsonl);
   EXPECT_TRUE(reports::ReadFindings(in, "f.jsonl", auditor).has_value());
   return std::move(auditor).Finish();
+}
+
+// Trends over three completed scans of the crafted register's systems.
+AuditTrends CraftedTrends(const rules::Register& reg) {
+  std::vector<TrendPoint> points = {{3, "scan-a", 1733565600000}, {4, "scan-b", 1733652000000},
+                                    {6, "scan-c", 1733738400000}};
+  TrendBuilder b(reg, Confidence::kMedium, points, 5);
+  b.AddGroup("shares/hr/loon.csv", "national_id", Confidence::kHigh, 1, std::nullopt, 12);
+  b.AddGroup("shares/sales/k.xlsx", "national_id", Confidence::kHigh, 4, 6, 3);
+  b.AddGroup("shares/sales/k.xlsx", "email", Confidence::kHigh, 2, std::nullopt, 40);
+  b.AddGroup("elders/x.txt", "email", Confidence::kHigh, 6, std::nullopt, 2);
+  b.SetBase(points[1]);
+  Finding f;
+  f.file = "shares/sales/k.xlsx";
+  f.location = {"sheet Klanten", "cell B7"};
+  f.detector = "bsn";
+  f.category = "national_id";
+  f.confidence = Confidence::kHigh;
+  f.masked = "*****2333";
+  b.AddChange(false, f);
+  f.file = "elders/x.txt";
+  f.location = {};
+  f.detector = "email";
+  f.category = "email";
+  f.masked = "n***@voorbeeld.nl";
+  b.AddChange(true, f);
+  return std::move(b).Finish();
+}
+
+AuditResult CraftedAuditWithTrends() {
+  AuditResult r = CraftedAudit();
+  auto vocab = rules::CategoryVocabulary::Embedded();
+  auto reg = rules::ParseRegister(testdata::RegisterYaml(), "register.yaml",
+                                  std::make_shared<const rules::CategoryVocabulary>(*vocab));
+  r.trends = CraftedTrends(*reg);
+  return r;
 }
 
 std::string Render(const AuditResult& r) {
@@ -87,6 +124,55 @@ TEST(HtmlReportTest, NoGapsSaysSo) {
   EXPECT_THAT(html, HasSubstr("Every file was read completely."));
 }
 
+TEST(HtmlReportTest, TrendsAreAChartAndATablePerSystemWithoutScript) {
+  std::string html = Render(CraftedAuditWithTrends());
+  EXPECT_THAT(html, HasSubstr("<section id=\"trends\">"));
+  EXPECT_THAT(html, Not(HasSubstr("<script")));
+  // All systems, hr, sales-share, outside every system: four figures, each
+  // with two lines (and two legend strokes) and one table row per scan.
+  EXPECT_EQ(Count(html, "<figure class=\"trend\""), 4u);
+  EXPECT_EQ(Count(html, "<polyline"), 16u);
+  EXPECT_EQ(Count(html, "<tr class=\"trend-point\""), 12u);
+  EXPECT_THAT(html, HasSubstr("data-system=\"sales-share\""));
+  // All systems at scan 6: 12 + 40 + 2 findings (the sales BSN resolved in
+  // 6), 2 gaps (outside every system).
+  EXPECT_THAT(html, HasSubstr("data-scan=\"6\"><th scope=\"row\" class=\"mono\" title=\"scan-c\">#6</th>"
+                              "<td class=\"mono\">2024-12-09 10:00</td><td class=\"num\" data-findings=\"54\">54</td>"
+                              "<td class=\"num\" data-gaps=\"2\">2</td>"));
+  EXPECT_THAT(html, HasSubstr("data-category=\"national_id\" data-findings=\"3\" data-gaps=\"3\">3 <span "
+                              "class=\"gapnote\">(3 gaps)</span>"));
+  EXPECT_THAT(html, Not(HasSubstr("(0 gaps)")));
+  EXPECT_THAT(html, HasSubstr("id=\"new-since\""));
+  EXPECT_THAT(html, HasSubstr("id=\"resolved-since\""));
+  EXPECT_THAT(html, HasSubstr("n***@voorbeeld.nl"));
+  EXPECT_THAT(html, HasSubstr("shares/sales/k.xlsx › sheet Klanten › cell B7"));
+  EXPECT_THAT(html, Not(HasSubstr("id=\"one-point\"")));
+}
+
+TEST(HtmlReportTest, TrendsWithNoOrOneCompletedScanSaySo) {
+  auto vocab = rules::CategoryVocabulary::Embedded();
+  auto reg = rules::ParseRegister(testdata::RegisterYaml(), "register.yaml",
+                                  std::make_shared<const rules::CategoryVocabulary>(*vocab));
+  ASSERT_TRUE(reg.has_value());
+  AuditResult none = CraftedAudit();
+  none.trends = TrendBuilder(*reg, Confidence::kMedium, {}, 0).Finish();
+  std::string html = Render(none);
+  EXPECT_THAT(html, HasSubstr("The findings store has no completed scan yet"));
+  EXPECT_THAT(html, Not(HasSubstr("<figure class=\"trend\"")));
+  EXPECT_THAT(html, Not(HasSubstr("id=\"new-since\"")));
+
+  AuditResult one = CraftedAudit();
+  TrendBuilder b(*reg, Confidence::kMedium, {{2, "only", 1733565600000}}, 1);
+  b.AddGroup("shares/hr/loon.csv", "national_id", Confidence::kHigh, 1, std::nullopt, 7);
+  one.trends = std::move(b).Finish();
+  html = Render(one);
+  EXPECT_THAT(html, HasSubstr("id=\"one-point\""));
+  EXPECT_THAT(html, HasSubstr("id=\"no-previous\""));
+  EXPECT_EQ(Count(html, "<tr class=\"trend-point\""), 2u);  // all systems, hr
+  EXPECT_THAT(html, HasSubstr("data-findings=\"7\""));
+  EXPECT_THAT(html, Not(HasSubstr("id=\"new-since\"")));
+}
+
 // Opens the report in headless Chromium: it must render, show the gap rows,
 // log nothing to the console, and leave a screenshot in the build directory.
 TEST(HtmlReportTest, RendersInHeadlessChromium) {
@@ -99,7 +185,7 @@ TEST(HtmlReportTest, RendersInHeadlessChromium) {
   std::string page = build_dir + "/audit_report_test.html";
   std::string shot = build_dir + "/audit_report_screenshot.png";
   {
-    std::string html = Render(CraftedAudit());
+    std::string html = Render(CraftedAuditWithTrends());
     testing::TempDir unused;
     std::FILE* f = std::fopen(page.c_str(), "wb");
     ASSERT_NE(f, nullptr);
@@ -119,6 +205,11 @@ TEST(HtmlReportTest, RendersInHeadlessChromium) {
   EXPECT_THAT(dom.out, HasSubstr("data-kind=\"bsn_without_basis\""));
   EXPECT_THAT(dom.out, HasSubstr("data-kind=\"id_copy\""));
   EXPECT_THAT(dom.out, HasSubstr("data-kind=\"undeclared_location\""));
+  // The trends: four charts drawn as SVG, their tables, the change sections.
+  EXPECT_EQ(Count(dom.out, "<figure class=\"trend\""), 4u);
+  EXPECT_EQ(Count(dom.out, "<tr class=\"trend-point\""), 12u);
+  EXPECT_THAT(dom.out, HasSubstr("<polyline points="));
+  EXPECT_THAT(dom.out, HasSubstr("Resolved since the previous scan"));
   // No JavaScript console output and no failed loads.
   EXPECT_THAT(dom.err, Not(HasSubstr("CONSOLE")));
   EXPECT_THAT(dom.err, Not(HasSubstr("ERR_FILE_NOT_FOUND")));

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "audit/audit_rules.h"
+#include "audit/xlsx_trends.h"
 #include "reports/xlsx_sheet.h"
 
 namespace piiscan::audit {
@@ -115,6 +116,7 @@ Result<void> WriteAuditXlsx(const AuditResult& r, const std::string& path) {
   GapsSheet(*wb, r);
   FindingsSheet(*wb, r);
   UnscannedSheet(*wb, r);
+  if (r.trends) WriteTrendSheets(*wb, *r.trends);
   return reports::CloseXlsx(*wb, path);
 }
 

@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "cli/audit_options.h"
+#include "cli/audit_trends_store.h"
 #include "cli/commands.h"
 #include "cli/option_parsing.h"
 #include "cli/store_findings.h"
@@ -26,7 +27,9 @@ constexpr const char* kAuditUsage =
     "and the severity rule are in docs/register.md; `piiscan register draft`\n"
     "writes a first register from a privacy statement. With --db FILE (default:\n"
     "$PIISCAN_DB, when --findings is not given) the current findings of a findings\n"
-    "store are audited instead of a findings file.\n\n"
+    "store are audited instead of a findings file, and the reports add trends: findings\n"
+    "and gaps per system and category at each of the last completed scans, and what\n"
+    "is new or resolved since the previous completed scan.\n\n"
     "exit codes: 0 done; 1 --fail-on triggered; 2 usage error, bad register or\n"
     "findings file; 3 an output could not be written.\n\noptions";
 
@@ -37,8 +40,11 @@ int RunAudit(int argc, char** argv) {
   AuditCliOptions ao;
   po::options_description desc(kAuditUsage);
   std::string db;
+  size_t trend_scans = 30;
   desc.add_options()("help,h", "show this help")(
-      "db", po::value(&db), "audit the current findings of this findings store (default: $PIISCAN_DB)");
+      "db", po::value(&db), "audit the current findings of this findings store (default: $PIISCAN_DB)")(
+      "trend-scans", po::value(&trend_scans),
+      "with --db: trends over the last N completed scans (default 30; 0 = no trends)");
   AddAuditOptions(desc, ao, /*with_findings=*/true);
   po::variables_map vm;
   if (auto done = ParseCommandLine(argc, argv, desc, desc, nullptr, who, vm)) return *done;
@@ -77,7 +83,16 @@ int RunAudit(int argc, char** argv) {
     std::cerr << who << ": warning: " << w << "\n";
     auditor.AddWarning(w);
   }
-  return FinishAudit(std::move(auditor).Finish(), *prepared, who);
+  auto result = std::move(auditor).Finish();
+  if (reader && trend_scans > 0) {
+    auto trends = ReadAuditTrends(*reader, scans, prepared->reg, prepared->options.min_confidence, trend_scans);
+    if (!trends) {
+      std::cerr << who << ": store " << StoreName(db) << ": " << trends.error().message << "\n";
+      return kExitFailure;
+    }
+    result.trends = std::move(*trends);
+  }
+  return FinishAudit(result, *prepared, who);
 }
 
 }  // namespace piiscan::cli

@@ -47,6 +47,7 @@
 #include <variant>
 #include <vector>
 
+#include "core/confidence.h"
 #include "core/file_identity.h"
 #include "core/finding.h"
 #include "core/scan_info.h"
@@ -158,6 +159,22 @@ enum class Change { kNew, kResolved };
 using FindingVisitor = std::function<bool(const StoredFinding&)>;
 using ChangeVisitor = std::function<bool(Change, const StoredFinding&)>;
 using StatusVisitor = std::function<bool(const StatusRecord&)>;
+
+// The findings of one file and category, with one confidence and one
+// presence interval, for the audit's trends: present in a completed scan s
+// when first_scan <= s and (resolved_in_scan is unset or > s). A finding
+// resolved and later found again is current again with first_scan the scan
+// that found it again (the writers reuse its row), so its earlier interval
+// is not kept.
+struct FindingGroup {
+  std::string file;  // the recorded path (Finding::file)
+  std::string category;
+  Confidence confidence = Confidence::kLow;
+  int64_t first_scan = 0;
+  std::optional<int64_t> resolved_in_scan;
+  uint64_t findings = 0;  // aggregated findings (rows), not occurrences
+};
+using FindingGroupVisitor = std::function<bool(const FindingGroup&)>;
 
 // How a writer's scan relates to other agents (PostgreSQL stores only). A
 // single scan is the writer's alone: while it runs, no other scan writes to
@@ -312,6 +329,12 @@ class StoreReader {
   // findings resolved since then. Returns the base scan's id (0: none, so
   // every current finding is new).
   virtual Result<int64_t> ChangesSince(const Since& since, const ChangeVisitor& visit) = 0;
+
+  // Every finding that may be present in scan `from_scan` or a later one
+  // (current, or resolved in a scan after `from_scan`), grouped per file,
+  // category, confidence and interval by the store itself, so that the
+  // caller's memory stays bounded; a file's groups come together.
+  virtual Result<void> FindingHistory(int64_t from_scan, const FindingGroupVisitor& visit) = 0;
 };
 
 class Store {

@@ -411,6 +411,133 @@ TEST_P(StoreTest, ChangesSinceAScanOrATime) {
   EXPECT_NE(missing.error().message.find("no scan nope"), std::string::npos);
 }
 
+// The audit's trends: findings grouped per file, category, confidence and
+// interval, across a scan of some roots only, an interrupted scan and a
+// finding found again after it was resolved.
+TEST_P(StoreTest, FindingHistoryGroupsFindingsByFileCategoryAndInterval) {
+  FileState a = MakeFile("a.txt", 1), b = MakeFile("b.txt", 2), c = MakeFile("c.txt", 3);
+  FileState x = MakeFile("x.txt", 4, "/srv/other");
+  auto iban = [](const FileState& f, std::string hash) {
+    Finding out = MakeFinding(f, "iban", std::move(hash));
+    out.category = "financial";
+    out.confidence = Confidence::kHigh;
+    return out;
+  };
+  {
+    auto w = Writer();
+    OK(w->BeginScan(MakeScan("s1", {"/srv/share", "/srv/other"}, 1000)));
+    Record(*w, a, {MakeFinding(a, "email", "e1"), MakeFinding(a, "email", "e2"),
+                   MakeFinding(a, "email", "e4"), iban(a, "i1")});
+    Record(*w, b, {MakeFinding(b, "email", "b1")});
+    Record(*w, x, {MakeFinding(x, "email", "x1")});
+    OK(w->FinishScan({.completed = true}));
+  }
+  a.identity.mtime_ns += 1;
+  {  // only /srv/share: x.txt stays as it was
+    auto w = Writer();
+    OK(w->BeginScan(MakeScan("s2", {"/srv/share"}, 2000)));
+    Record(*w, a, {MakeFinding(a, "email", "e1"), MakeFinding(a, "email", "e4"),
+                   MakeFinding(a, "email", "e3")});
+    auto kept = Lookup(b.identity);
+    ASSERT_TRUE(kept.has_value());
+    OK(w->KeepUnchanged(kept->file_id));
+    OK(w->FinishScan({.completed = true}));
+  }
+  b.identity.mtime_ns += 1;
+  {  // interrupted: b1 resolved and c1 new in a scan that is no trend point
+    auto w = Writer();
+    OK(w->BeginScan(MakeScan("s3", {"/srv/share"}, 3000)));
+    Record(*w, b, {});
+    Record(*w, c, {MakeFinding(c, "email", "c1")});
+    OK(w->FinishScan({.completed = false}));
+  }
+  a.identity.mtime_ns += 1;
+  {  // e2 found again: its row is current again, first seen in s4
+    auto w = Writer();
+    OK(w->BeginScan(MakeScan("s4", {"/srv/share"}, 4000)));
+    Record(*w, a, {MakeFinding(a, "email", "e1"), MakeFinding(a, "email", "e4"),
+                   MakeFinding(a, "email", "e3"), MakeFinding(a, "email", "e2")});
+    Record(*w, b, {});
+    Record(*w, c, {MakeFinding(c, "email", "c1")});  // found again: still first seen in s3
+    OK(w->FinishScan({.completed = true}));
+  }
+  auto groups = [&](int64_t from) {
+    std::map<std::string, uint64_t> out;
+    auto r = reader_->FindingHistory(from, [&](const FindingGroup& g) {
+      std::string key = g.file + " " + g.category + " " + std::string(ConfidenceName(g.confidence)) +
+                        " " + std::to_string(g.first_scan) + "-" +
+                        (g.resolved_in_scan ? std::to_string(*g.resolved_in_scan) : "");
+      EXPECT_FALSE(out.contains(key)) << key;
+      out[key] += g.findings;
+      return true;
+    });
+    EXPECT_TRUE(r.has_value()) << r.error().message;
+    return out;
+  };
+  EXPECT_EQ(groups(0), (std::map<std::string, uint64_t>{
+                           {"/srv/share/a.txt contact medium 1-", 2},  // e1, e4
+                           {"/srv/share/a.txt contact medium 2-", 1},  // e3
+                           {"/srv/share/a.txt contact medium 4-", 1},  // e2, again
+                           {"/srv/share/a.txt financial high 1-2", 1},
+                           {"/srv/share/b.txt contact medium 1-3", 1},
+                           {"/srv/share/c.txt contact medium 3-", 1},
+                           {"/srv/other/x.txt contact medium 1-", 1},
+                       }));
+  // After scan 2: what was resolved in it or before is left out.
+  auto after2 = groups(2);
+  EXPECT_EQ(after2.size(), 6u);
+  EXPECT_FALSE(after2.contains("/srv/share/a.txt financial high 1-2"));
+  EXPECT_TRUE(after2.contains("/srv/share/b.txt contact medium 1-3"));
+  // A file's groups come together.
+  std::vector<std::string> files;
+  OK(reader_->FindingHistory(0, [&](const FindingGroup& g) {
+    if (files.empty() || files.back() != g.file) files.push_back(g.file);
+    return true;
+  }));
+  EXPECT_EQ(files.size(), 4u);
+  // The visitor can stop.
+  int seen = 0;
+  OK(reader_->FindingHistory(0, [&](const FindingGroup&) { return ++seen < 2; }));
+  EXPECT_EQ(seen, 2);
+}
+
+// A reader kept from one scan to the next (as a long-lived process would)
+// answers from what the store holds now: a file re-recorded by a later scan
+// is unchanged for the scan after it.
+TEST_P(StoreTest, AReaderKeptAcrossScansSeesFilesRecordedSince) {
+  FileState a = MakeFile("a.txt", 1), b = MakeFile("b.txt", 2);
+  {
+    auto w = Writer();
+    OK(w->BeginScan(MakeScan("s1", {"/srv/share"}, 1000)));
+    Record(*w, a, {MakeFinding(a, "email", "a1")});
+    Record(*w, b, {MakeFinding(b, "email", "b1")});
+    OK(w->FinishScan({.completed = true}));
+  }
+  {  // the reader reads (and replays a.txt's findings) during this scan
+    auto w = Writer();
+    OK(w->BeginScan(MakeScan("s2", {"/srv/share"}, 2000)));
+    auto kept_a = Lookup(a.identity), kept_b = Lookup(b.identity);
+    ASSERT_TRUE(kept_a.has_value());
+    ASSERT_TRUE(kept_b.has_value());
+    OK(w->KeepUnchanged(kept_a->file_id));
+    OK(w->KeepUnchanged(kept_b->file_id));
+    OK(w->FinishScan({.completed = true}));
+  }
+  b.identity.mtime_ns += 1;
+  {
+    auto w = Writer();
+    OK(w->BeginScan(MakeScan("s3", {"/srv/share"}, 3000)));
+    Record(*w, b, {});
+    OK(w->FinishScan({.completed = false}));
+  }
+  auto w = Writer();
+  OK(w->BeginScan(MakeScan("s4", {"/srv/share"}, 4000)));
+  EXPECT_TRUE(Lookup(b.identity).has_value());
+  auto fresh = OK(store_->OpenReader());
+  auto again = OK((*fresh)->Unchanged(b.identity, "fp1"));
+  EXPECT_TRUE(again && again->has_value());
+}
+
 TEST_P(StoreTest, ScansListCountsAndMarksACrashedScanInterrupted) {
   {
     auto w = Writer();

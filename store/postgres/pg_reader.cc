@@ -74,6 +74,15 @@ constexpr std::string_view kByNameKey =
 #undef PIISCAN_STORED_FINDING
 #undef PIISCAN_FINDING_COLUMNS
 
+// The audit's trends, as store/sqlite/reader_sql.h's kFindingHistory.
+constexpr std::string_view kFindingHistory = R"sql(
+SELECT fi.path, g.category, g.confidence, g.first_scan, g.resolved_in_scan, g.n
+FROM (SELECT file_id, category, confidence, first_scan, resolved_in_scan, count(*) AS n
+      FROM findings WHERE resolved_in_scan IS NULL OR resolved_in_scan > $1
+      GROUP BY file_id, category, confidence, first_scan, resolved_in_scan) g
+JOIN files fi ON fi.id = g.file_id
+ORDER BY g.file_id)sql";
+
 constexpr std::string_view kPreviousCompleted =
     "SELECT id FROM scans WHERE status = 'completed' ORDER BY id DESC LIMIT 1 OFFSET 1";
 constexpr std::string_view kScanById = "SELECT id FROM scans WHERE scan_id = $1";
@@ -254,6 +263,19 @@ class PgReader final : public StoreReader {
     auto out = ChangesInTransaction(since, visit);
     (void)db_.Exec("COMMIT");
     return out;
+  }
+
+  Result<void> FindingHistory(int64_t from_scan, const FindingGroupVisitor& visit) override {
+    FindingGroup g;
+    return db_.ForEach(kFindingHistory, Params().Add(from_scan), [&](const PgResult& row) {
+      g.file = FromDbText(row.TextView(0, 0));
+      g.category = row.Text(0, 1);
+      g.confidence = ParseConfidence(row.TextView(0, 2)).value_or(Confidence::kLow);
+      g.first_scan = row.Int(0, 3);
+      g.resolved_in_scan = row.OptionalInt(0, 4);
+      g.findings = static_cast<uint64_t>(row.Int(0, 5));
+      return visit(g);
+    });
   }
 
  private:

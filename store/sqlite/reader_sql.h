@@ -67,6 +67,17 @@ inline constexpr std::string_view kByNameKey =
 #undef PIISCAN_STORED_FINDING
 #undef PIISCAN_FINDING_COLUMNS
 
+// The audit's trends: findings present after scan ?1, counted per file,
+// category, confidence and interval here, so that a million findings become
+// a few rows per file; ordered by file, so the caller maps each path once.
+inline constexpr std::string_view kFindingHistory = R"sql(
+SELECT fi.path, g.category, g.confidence, g.first_scan, g.resolved_in_scan, g.n
+FROM (SELECT file_id, category, confidence, first_scan, resolved_in_scan, count(*) AS n
+      FROM findings WHERE resolved_in_scan IS NULL OR resolved_in_scan > ?1
+      GROUP BY file_id, category, confidence, first_scan, resolved_in_scan) g
+JOIN files fi ON fi.id = g.file_id
+ORDER BY g.file_id)sql";
+
 inline constexpr std::string_view kPreviousCompleted =
     "SELECT id FROM scans WHERE status = 'completed' ORDER BY id DESC LIMIT 1 OFFSET 1";
 inline constexpr std::string_view kScanById = "SELECT id FROM scans WHERE scan_id = ?1";

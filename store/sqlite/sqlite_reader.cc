@@ -81,6 +81,9 @@ class SqliteReader final : public StoreReader {
     if (int64_t scan = state_->scan()) {
       // During this process's scan: one lookup in the root's snapshot.
       if (scan != snapshot_scan_ || root != snapshot_root_) {
+        // Not in a read transaction of an earlier scan: the snapshot, shared
+        // by every reader of the store, would miss what was written since.
+        EndRead();
         auto snapshot = state_->Snapshot(scan, root, db_);
         if (!snapshot) return std::unexpected(snapshot.error());
         snapshot_ = std::move(*snapshot);
@@ -207,6 +210,26 @@ class SqliteReader final : public StoreReader {
     auto out = ChangesInTransaction(since, visit);
     (void)db_.Exec("COMMIT");
     return out;
+  }
+
+  Result<void> FindingHistory(int64_t from_scan, const FindingGroupVisitor& visit) override {
+    EndRead();
+    auto stmt = db_.Prepare(sql::kFindingHistory);
+    if (!stmt) return std::unexpected(stmt.error());
+    stmt->Bind(1, from_scan);
+    FindingGroup g;
+    while (true) {
+      auto more = stmt->Step();
+      if (!more) return std::unexpected(more.error());
+      if (!*more) return {};
+      g.file = stmt->Text(0);
+      g.category = stmt->Text(1);
+      g.confidence = ParseConfidence(stmt->TextView(2)).value_or(Confidence::kLow);
+      g.first_scan = stmt->Int(3);
+      g.resolved_in_scan = stmt->OptionalInt(4);
+      g.findings = static_cast<uint64_t>(stmt->Int(5));
+      if (!visit(g)) return {};
+    }
   }
 
  private:
