@@ -7,6 +7,7 @@
 #include "store/postgres/pg_file_contents.h"
 #include "store/postgres/pg_root_snapshot.h"
 #include "store/postgres/pg_rows.h"
+#include "store/postgres/pg_triage.h"
 
 namespace piiscan::store::pg {
 namespace {
@@ -236,6 +237,8 @@ class PgReader final : public StoreReader {
     (void)db_.Exec("COMMIT");
     return out;
   }
+
+  Result<std::vector<TriageVerdict>> Verdicts() override { return ListVerdicts(db_); }
 
  private:
   // Findings and statuses in one snapshot with each other; a batch

@@ -117,9 +117,33 @@ DROP INDEX findings_key;
 CREATE INDEX findings_file ON findings (file_id);
 )sql";
 
+// Version 3: triage verdicts, kept apart from the findings so that they
+// outlive re-scans and rule changes (docs/store.md, store/store.h). A scope
+// is value_hash (+ file) or glob + detector; the unused columns hold ''.
+constexpr std::string_view kSchema3 = R"sql(
+CREATE TABLE triage (
+  id                 INTEGER PRIMARY KEY,
+  value_hash         TEXT NOT NULL DEFAULT '',
+  file               TEXT NOT NULL DEFAULT '',
+  glob               TEXT NOT NULL DEFAULT '',
+  detector           TEXT NOT NULL DEFAULT '',
+  verdict            TEXT NOT NULL CHECK (verdict IN ('false_positive', 'accepted', 'remediated')),
+  note               TEXT NOT NULL DEFAULT '',
+  given_by           TEXT NOT NULL,
+  created            INTEGER NOT NULL,
+  key_fingerprint    TEXT NOT NULL,
+  scan               INTEGER REFERENCES scans (id),
+  scan_id            TEXT NOT NULL DEFAULT '',
+  CHECK ((value_hash <> '' AND glob = '' AND detector = '') OR
+         (value_hash = '' AND file = '' AND glob <> '' AND detector <> ''))
+);
+CREATE INDEX triage_scope ON triage (value_hash, file, glob, detector);
+)sql";
+
 constexpr std::array kMigrations = {
     Migration{1, kSchema1},
     Migration{2, kSchema2},
+    Migration{3, kSchema3},
 };
 
 std::string Hex32(int64_t v) {

@@ -3,6 +3,7 @@
 #include "core/confidence.h"
 #include "store/location_json.h"
 #include "store/sqlite/reader_sql.h"
+#include "store/sqlite/sqlite_triage.h"
 
 namespace piiscan::store::sqlite {
 namespace {
@@ -195,6 +196,11 @@ class SqliteReader final : public StoreReader {
     auto out = ChangesInTransaction(since, visit);
     (void)db_.Exec("COMMIT");
     return out;
+  }
+
+  Result<std::vector<TriageVerdict>> Verdicts() override {
+    EndRead();
+    return ListVerdicts(db_);
   }
 
  private:

@@ -1,0 +1,187 @@
+#include "store/triage_match.h"
+
+#include <algorithm>
+#include <limits>
+
+#include "core/glob.h"
+
+namespace piiscan::store {
+namespace {
+
+constexpr int64_t kNever = std::numeric_limits<int64_t>::max();
+
+// The literal folders a glob starts with ("shares/marketing/" of
+// "shares/marketing/**"); "" when it starts with a wildcard or has no '/'.
+std::string Anchor(std::string_view glob) {
+  std::string_view literal = glob.substr(0, glob.find_first_of("*?["));
+  size_t slash = literal.rfind('/');
+  return slash == std::string_view::npos ? std::string()
+                                         : std::string(literal.substr(0, slash + 1));
+}
+
+}  // namespace
+
+bool TriageFileNames(std::string_view file, std::string_view path) {
+  if (file.empty() || path.size() < file.size() || !path.ends_with(file)) return false;
+  return path.size() == file.size() || path[path.size() - file.size() - 1] == '/';
+}
+
+void TriageTally::Count(const TriageMatch& m) {
+  if (!m.verdict) return;
+  if (m.reopened) {
+    ++reopened;
+    return;
+  }
+  ++left_out[static_cast<size_t>(m.verdict->verdict)];
+}
+
+std::string TriageTally::Describe() const {
+  std::string out;
+  if (Total() > 0) {
+    out = std::to_string(Total()) + " findings left out by triage:";
+    const char* sep = " ";
+    for (Verdict v : {Verdict::kFalsePositive, Verdict::kAccepted, Verdict::kRemediated}) {
+      out += sep + std::to_string(left_out[static_cast<size_t>(v)]) + " " +
+             std::string(VerdictName(v));
+      sep = ", ";
+    }
+  }
+  if (reopened > 0) {
+    if (!out.empty()) out += "; ";
+    out += std::to_string(reopened) + " remediated findings reopened (a later scan still saw them)";
+  }
+  return out;
+}
+
+// Glob + detector verdicts, indexed by the literal folders they start with.
+struct TriageMatcher::Globs {
+  std::unordered_map<std::string, bool> detectors;  // detectors with any glob verdict
+  std::unordered_map<std::string, std::vector<uint32_t>> by_anchor;
+  std::vector<uint32_t> unanchored;
+  // The last file asked about, and the latest verdict per detector there.
+  std::string path;
+  bool cached = false;
+  std::vector<std::pair<std::string, uint32_t>> hits;
+};
+
+TriageMatcher::TriageMatcher(std::vector<TriageVerdict> verdicts,
+                             const std::vector<ScanRecord>& scans)
+    : verdicts_(std::move(verdicts)), globs_(std::make_unique<Globs>()) {
+  std::vector<int64_t> completed;
+  for (const auto& s : scans) {
+    auto [it, added] =
+        key_number_.try_emplace(s.info.key_fingerprint, static_cast<int>(key_number_.size()));
+    scan_key_[s.id] = it->second;
+    if (s.status == ScanStatus::kCompleted) completed.push_back(s.id);
+    current_key_ = s.info.key_fingerprint;
+  }
+  for (auto it = scans.rbegin(); it != scans.rend(); ++it) {
+    if (it->status == ScanStatus::kCompleted) {
+      current_key_ = it->info.key_fingerprint;
+      break;
+    }
+  }
+  std::sort(completed.begin(), completed.end());
+  for (uint32_t i = 0; i < verdicts_.size(); ++i) {
+    const TriageVerdict& v = verdicts_[i];
+    auto key = key_number_.find(v.key_fingerprint);
+    verdict_key_.push_back(key == key_number_.end() ? -1 : key->second);
+    auto after = std::upper_bound(completed.begin(), completed.end(), v.scan);
+    confirm_from_.push_back(after == completed.end() ? kNever : *after);
+    if (v.ByValue()) {
+      by_value_[v.value_hash].push_back(i);
+    } else if (!v.glob.empty()) {
+      globs_->detectors[v.detector] = true;
+      std::string anchor = Anchor(v.glob);
+      if (anchor.empty()) {
+        globs_->unanchored.push_back(i);
+      } else {
+        globs_->by_anchor[anchor].push_back(i);
+      }
+    }
+  }
+}
+
+TriageMatcher::~TriageMatcher() = default;
+TriageMatcher::TriageMatcher(TriageMatcher&&) noexcept = default;
+TriageMatcher& TriageMatcher::operator=(TriageMatcher&&) noexcept = default;
+
+bool TriageMatcher::KeyMismatch(const TriageVerdict& v) const {
+  return v.ByValue() && v.key_fingerprint != current_key_;
+}
+
+TriageMatch TriageMatcher::Match(const StoredFinding& f) {
+  if (verdicts_.empty()) return {};
+  const TriageVerdict* v = ByValue(f);
+  if (!v) v = ByGlob(f);
+  return Decide(v, f);
+}
+
+TriageMatch TriageMatcher::Decide(const TriageVerdict* v, const StoredFinding& f) const {
+  if (!v) return {};
+  size_t i = static_cast<size_t>(v - verdicts_.data());
+  bool reopened = v->verdict == Verdict::kRemediated && f.last_scan >= confirm_from_[i];
+  return {v, reopened};
+}
+
+const TriageVerdict* TriageMatcher::ByValue(const StoredFinding& f) const {
+  if (by_value_.empty()) return nullptr;
+  auto it = by_value_.find(f.finding.value_hash);
+  if (it == by_value_.end()) return nullptr;
+  auto key = scan_key_.find(f.last_scan);
+  if (key == scan_key_.end()) return nullptr;
+  const TriageVerdict* wide = nullptr;
+  for (uint32_t i : it->second) {
+    if (verdict_key_[i] != key->second) continue;
+    const TriageVerdict& v = verdicts_[i];
+    if (v.file.empty()) {
+      wide = &v;
+    } else if (TriageFileNames(v.file, f.finding.file)) {
+      return &v;
+    }
+  }
+  return wide;
+}
+
+const TriageVerdict* TriageMatcher::ByGlob(const StoredFinding& f) {
+  Globs& g = *globs_;
+  if (g.detectors.empty() || !g.detectors.contains(f.finding.detector)) return nullptr;
+  const std::string& path = f.finding.file;
+  if (!g.cached || g.path != path) {
+    g.path = path;
+    g.cached = true;
+    g.hits.clear();
+    auto consider = [&](uint32_t i) {
+      const TriageVerdict& v = verdicts_[i];
+      if (!GlobMatchesPath(v.glob, path)) return;
+      for (auto& [detector, best] : g.hits) {
+        if (detector == v.detector) {
+          best = std::max(best, i);  // the latest verdict wins
+          return;
+        }
+      }
+      g.hits.emplace_back(v.detector, i);
+    };
+    for (uint32_t i : g.unanchored) consider(i);
+    if (!g.by_anchor.empty()) {
+      // Every run of whole folders in the path, from its start or after a
+      // '/', as GlobMatchesPath may match from there.
+      std::string_view p = path;
+      for (size_t start = 0; start < p.size(); start = p.find('/', start) + 1) {
+        for (size_t end = p.find('/', start); end != std::string_view::npos;
+             end = p.find('/', end + 1)) {
+          auto it = g.by_anchor.find(std::string(p.substr(start, end + 1 - start)));
+          if (it != g.by_anchor.end())
+            for (uint32_t i : it->second) consider(i);
+        }
+        if (p.find('/', start) == std::string_view::npos) break;
+      }
+    }
+  }
+  for (const auto& [detector, i] : g.hits) {
+    if (detector == f.finding.detector) return &verdicts_[i];
+  }
+  return nullptr;
+}
+
+}  // namespace piiscan::store
