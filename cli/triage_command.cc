@@ -348,10 +348,10 @@ int TriageRun::Import(const std::string& path) {
   std::map<store::TriageChange, uint64_t> counts;
   uint64_t other_key = 0;
   const std::string key = CurrentKey();
+  auto added = book_->AddAll(*verdicts);
+  if (!added) return Failure(added.error());
+  for (const auto& a : *added) ++counts[a.change];
   for (const auto& v : *verdicts) {
-    auto added = book_->Add(v);
-    if (!added) return Failure(added.error());
-    ++counts[added->change];
     if (v.ByValue() && v.key_fingerprint != key) ++other_key;
   }
   std::cout << path << ": " << counts[store::TriageChange::kAdded] << " verdicts added, "

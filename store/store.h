@@ -345,6 +345,8 @@ class TriageBook {
   // scan_id naming a scan of this store sets `scan` (an import from the same
   // store); one unknown here is replaced by the latest scan's.
   virtual Result<TriageAdded> Add(TriageVerdict v) = 0;
+  // Add for each, in one transaction: all or none (an import).
+  virtual Result<std::vector<TriageAdded>> AddAll(std::vector<TriageVerdict> verdicts) = 0;
   // false: no verdict with that id.
   virtual Result<bool> Remove(int64_t id) = 0;
   // Every verdict, oldest first.

@@ -23,14 +23,32 @@ std::string TriageScopeProblem(const TriageVerdict& v) {
 }
 
 Result<TriageAdded> TriageBookBase::Add(TriageVerdict v) {
-  if (auto problem = TriageScopeProblem(v); !problem.empty()) return Fail("triage: " + problem);
-  if (auto r = BeginWrite(); !r) return std::unexpected(r.error());
-  auto out = AddInTransaction(v);
-  if (!out) {
-    Rollback();
-    return out;
+  std::vector<TriageVerdict> one;
+  one.push_back(std::move(v));
+  auto out = AddAll(std::move(one));
+  if (!out) return std::unexpected(out.error());
+  return out->front();
+}
+
+Result<std::vector<TriageAdded>> TriageBookBase::AddAll(std::vector<TriageVerdict> verdicts) {
+  for (const auto& v : verdicts) {
+    if (auto problem = TriageScopeProblem(v); !problem.empty()) return Fail("triage: " + problem);
   }
-  if (auto r = Commit(); !r) return std::unexpected(r.error());
+  if (auto r = BeginWrite(); !r) return std::unexpected(r.error());
+  std::vector<TriageAdded> out;
+  out.reserve(verdicts.size());
+  for (auto& v : verdicts) {
+    auto added = AddInTransaction(v);
+    if (!added) {
+      Rollback();
+      return std::unexpected(added.error());
+    }
+    out.push_back(*added);
+  }
+  if (auto r = Commit(); !r) {
+    Rollback();
+    return std::unexpected(r.error());
+  }
   return out;
 }
 

@@ -16,6 +16,7 @@ namespace piiscan::store {
 class TriageBookBase : public TriageBook {
  public:
   Result<TriageAdded> Add(TriageVerdict v) final;
+  Result<std::vector<TriageAdded>> AddAll(std::vector<TriageVerdict> verdicts) final;
 
  protected:
   struct LatestScan {

@@ -10,13 +10,38 @@ namespace {
 
 constexpr int64_t kNever = std::numeric_limits<int64_t>::max();
 
-// The literal folders a glob starts with ("shares/marketing/" of
-// "shares/marketing/**"); "" when it starts with a wildcard or has no '/'.
-std::string Anchor(std::string_view glob) {
-  std::string_view literal = glob.substr(0, glob.find_first_of("*?["));
-  size_t slash = literal.rfind('/');
-  return slash == std::string_view::npos ? std::string()
-                                         : std::string(literal.substr(0, slash + 1));
+// A path component the glob's matches always hold whole: its last component
+// without wildcards ("marketing" of "shares/marketing/**", "d001" of
+// "**/d001/doc*"). Every component of a glob lines up with a whole
+// component of the path it matches (GlobMatchesPath starts at a '/'), so a
+// path without it cannot match. "" when every component has a wildcard.
+std::string_view LiteralComponent(std::string_view glob) {
+  std::string_view best;
+  size_t start = 0;
+  while (start <= glob.size()) {
+    size_t end = glob.find('/', start);
+    if (end == std::string_view::npos) end = glob.size();
+    std::string_view c = glob.substr(start, end - start);
+    if (!c.empty() && c.find_first_of("*?[") == std::string_view::npos) best = c;
+    start = end + 1;
+  }
+  return best;
+}
+
+// The longest run of the glob without wildcards: a substring of every path
+// it matches (a cheap test before the glob itself).
+std::string_view LongestLiteral(std::string_view glob) {
+  std::string_view best;
+  size_t start = 0;
+  while (start < glob.size()) {
+    size_t end = glob.find_first_of("*?[", start);
+    if (end == std::string_view::npos) end = glob.size();
+    if (end - start > best.size()) best = glob.substr(start, end - start);
+    if (end < glob.size() && glob[end] == '[') end = glob.find(']', end + 1);
+    if (end == std::string_view::npos) break;
+    start = end + 1;
+  }
+  return best;
 }
 
 }  // namespace
@@ -53,11 +78,16 @@ std::string TriageTally::Describe() const {
   return out;
 }
 
-// Glob + detector verdicts, indexed by the literal folders they start with.
+// Glob + detector verdicts, indexed by a path component their matches hold.
 struct TriageMatcher::Globs {
-  std::unordered_map<std::string, bool> detectors;  // detectors with any glob verdict
-  std::unordered_map<std::string, std::vector<uint32_t>> by_anchor;
-  std::vector<uint32_t> unanchored;
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+  };
+  std::unordered_map<std::string, bool, Hash, std::equal_to<>> detectors;  // with a glob verdict
+  std::unordered_map<std::string, std::vector<uint32_t>, Hash, std::equal_to<>> by_component;
+  std::vector<uint32_t> unindexed;
+  std::vector<std::string> literal;  // per verdict: a glob's LongestLiteral
   // The last file asked about, and the latest verdict per detector there.
   std::string path;
   bool cached = false;
@@ -92,11 +122,13 @@ TriageMatcher::TriageMatcher(std::vector<TriageVerdict> verdicts,
       by_value_[v.value_hash].push_back(i);
     } else if (!v.glob.empty()) {
       globs_->detectors[v.detector] = true;
-      std::string anchor = Anchor(v.glob);
-      if (anchor.empty()) {
-        globs_->unanchored.push_back(i);
+      std::string_view component = LiteralComponent(v.glob);
+      globs_->literal.resize(verdicts_.size());
+      globs_->literal[i] = std::string(LongestLiteral(v.glob));
+      if (component.empty()) {
+        globs_->unindexed.push_back(i);
       } else {
-        globs_->by_anchor[anchor].push_back(i);
+        globs_->by_component[std::string(component)].push_back(i);
       }
     }
   }
@@ -145,7 +177,9 @@ const TriageVerdict* TriageMatcher::ByValue(const StoredFinding& f) const {
 
 const TriageVerdict* TriageMatcher::ByGlob(const StoredFinding& f) {
   Globs& g = *globs_;
-  if (g.detectors.empty() || !g.detectors.contains(f.finding.detector)) return nullptr;
+  if (g.detectors.empty() ||
+      g.detectors.find(std::string_view(f.finding.detector)) == g.detectors.end())
+    return nullptr;
   const std::string& path = f.finding.file;
   if (!g.cached || g.path != path) {
     g.path = path;
@@ -153,7 +187,9 @@ const TriageVerdict* TriageMatcher::ByGlob(const StoredFinding& f) {
     g.hits.clear();
     auto consider = [&](uint32_t i) {
       const TriageVerdict& v = verdicts_[i];
-      if (!GlobMatchesPath(v.glob, path)) return;
+      // The glob's literal is a cheap first test (it rules out most
+      // neighbours of a matching folder in a few instructions).
+      if (path.find(g.literal[i]) == std::string::npos || !GlobMatchesPath(v.glob, path)) return;
       for (auto& [detector, best] : g.hits) {
         if (detector == v.detector) {
           best = std::max(best, i);  // the latest verdict wins
@@ -162,19 +198,17 @@ const TriageVerdict* TriageMatcher::ByGlob(const StoredFinding& f) {
       }
       g.hits.emplace_back(v.detector, i);
     };
-    for (uint32_t i : g.unanchored) consider(i);
-    if (!g.by_anchor.empty()) {
-      // Every run of whole folders in the path, from its start or after a
-      // '/', as GlobMatchesPath may match from there.
+    for (uint32_t i : g.unindexed) consider(i);
+    if (!g.by_component.empty()) {
       std::string_view p = path;
-      for (size_t start = 0; start < p.size(); start = p.find('/', start) + 1) {
-        for (size_t end = p.find('/', start); end != std::string_view::npos;
-             end = p.find('/', end + 1)) {
-          auto it = g.by_anchor.find(std::string(p.substr(start, end + 1 - start)));
-          if (it != g.by_anchor.end())
-            for (uint32_t i : it->second) consider(i);
-        }
-        if (p.find('/', start) == std::string_view::npos) break;
+      size_t start = 0;
+      while (start < p.size()) {
+        size_t end = p.find('/', start);
+        if (end == std::string_view::npos) end = p.size();
+        auto it = g.by_component.find(p.substr(start, end - start));
+        if (it != g.by_component.end())
+          for (uint32_t i : it->second) consider(i);
+        start = end + 1;
       }
     }
   }

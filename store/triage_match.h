@@ -4,8 +4,8 @@
 // (report, audit --db, person --db). Built once from the verdict list and
 // the scans; then a lookup per finding costs a hash lookup by value hash,
 // plus, for detectors that have glob verdicts, a glob check once per file
-// (findings of a file come together): globs are indexed by their literal
-// folder prefix, so only the few that can match a path are tried.
+// (findings of a file come together): globs are indexed by a literal path
+// component they hold, so only the few that can match a path are tried.
 //
 // Precedence when several verdicts cover a finding: value hash + file, then
 // value hash, then glob + detector (the latest of those). Value-hash

@@ -196,6 +196,24 @@ TEST_P(TriageStoreTest, BadScopesAndValueHashesWithoutScansAreRefused) {
   EXPECT_TRUE(List().empty());
 }
 
+TEST_P(TriageStoreTest, AddAllIsOneTransactionAllOrNone) {
+  // No scan yet: the glob verdict alone could be added, the value verdict
+  // (no key to hash with) cannot, so neither is.
+  auto both = book_->AddAll(
+      {ByGlob("a/**", "email", Verdict::kFalsePositive), ByValue(kHash1, Verdict::kFalsePositive)});
+  EXPECT_FALSE(both.has_value());
+  EXPECT_TRUE(List().empty());
+  ScanOnce("s1", 1000);
+  auto twice = book_->AddAll(
+      {ByValue(kHash1, Verdict::kFalsePositive), ByValue(kHash1, Verdict::kAccepted)});
+  ASSERT_TRUE(twice.has_value()) << twice.error().message;
+  ASSERT_EQ(twice->size(), 2u);
+  EXPECT_EQ((*twice)[0].change, TriageChange::kAdded);
+  EXPECT_EQ((*twice)[1].change, TriageChange::kReplaced);  // the same scope, later in the list
+  ASSERT_EQ(List().size(), 1u);
+  EXPECT_EQ(List()[0].verdict, Verdict::kAccepted);
+}
+
 TEST_P(TriageStoreTest, SightingsSayWhereAValueIsAndWas) {
   ScanOnce("s1", 1000);
   auto seen = book_->Sightings(kHash1);
