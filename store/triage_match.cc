@@ -1,6 +1,8 @@
 #include "store/triage_match.h"
 
 #include <algorithm>
+#include <bit>
+#include <cstring>
 #include <limits>
 
 #include "core/glob.h"
@@ -42,6 +44,17 @@ std::string_view LongestLiteral(std::string_view glob) {
     start = end + 1;
   }
   return best;
+}
+
+// 64 bits of a value hash (hex of a keyed hash: its bytes are as good as
+// random) for the flat set; never 0, which marks an empty slot.
+uint64_t ValueKey(std::string_view hash) {
+  uint64_t a = 0, b = 0;
+  std::memcpy(&a, hash.data(), std::min<size_t>(8, hash.size()));
+  if (hash.size() > 8) std::memcpy(&b, hash.data() + 8, std::min<size_t>(8, hash.size() - 8));
+  uint64_t k = (a ^ (b * 0x9E3779B97F4A7C15ull) ^ hash.size()) * 0xBF58476D1CE4E5B9ull;
+  k ^= k >> 31;
+  return k ? k : 1;
 }
 
 }  // namespace
@@ -132,6 +145,33 @@ TriageMatcher::TriageMatcher(std::vector<TriageVerdict> verdicts,
       }
     }
   }
+  if (!by_value_.empty()) {
+    size_t slots = std::bit_ceil(by_value_.size() * 2 + 2);
+    value_keys_.assign(slots, 0);
+    value_shift_ = 64 - std::countr_zero(slots);
+    size_t mask = slots - 1;
+    value_bits_.assign(std::bit_ceil(by_value_.size() * 16 + 64) / 64, 0);
+    for (const auto& [hash, list] : by_value_) {
+      uint64_t key = ValueKey(hash);
+      uint64_t bit = key & (value_bits_.size() * 64 - 1);
+      value_bits_[bit >> 6] |= uint64_t{1} << (bit & 63);
+      size_t i = static_cast<size_t>(key >> value_shift_);
+      while (value_keys_[i] != 0 && value_keys_[i] != key) i = (i + 1) & mask;
+      value_keys_[i] = key;
+    }
+  }
+}
+
+bool TriageMatcher::MaybeByValue(std::string_view hash) const {
+  if (value_keys_.empty()) return false;
+  uint64_t key = ValueKey(hash);
+  uint64_t bit = key & (value_bits_.size() * 64 - 1);
+  if (!(value_bits_[bit >> 6] & (uint64_t{1} << (bit & 63)))) return false;
+  size_t mask = value_keys_.size() - 1;
+  for (size_t i = static_cast<size_t>(key >> value_shift_);; i = (i + 1) & mask) {
+    if (value_keys_[i] == key) return true;
+    if (value_keys_[i] == 0) return false;
+  }
 }
 
 TriageMatcher::~TriageMatcher() = default;
@@ -157,7 +197,7 @@ TriageMatch TriageMatcher::Decide(const TriageVerdict* v, const StoredFinding& f
 }
 
 const TriageVerdict* TriageMatcher::ByValue(const StoredFinding& f) const {
-  if (by_value_.empty()) return nullptr;
+  if (!MaybeByValue(f.finding.value_hash)) return nullptr;
   auto it = by_value_.find(f.finding.value_hash);
   if (it == by_value_.end()) return nullptr;
   auto key = scan_key_.find(f.last_scan);

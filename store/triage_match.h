@@ -82,6 +82,16 @@ class TriageMatcher {
   std::vector<int64_t> confirm_from_;
   // value hash -> verdict indices (organisation-wide and per file).
   std::unordered_map<std::string, std::vector<uint32_t>> by_value_;
+  // A flat open-addressing set of 64-bit keys of those hashes: most
+  // findings have no verdict, and this rejects them with one read instead
+  // of a node-based map's several cache misses.
+  std::vector<uint64_t> value_keys_;
+  int value_shift_ = 64;
+  // Before that, one bit per key in a bitset of 16 bits a verdict (32 KB for
+  // 10,000: it stays in the L1/L2 cache, where the set's random reads
+  // missed): ~94% of the findings without a verdict stop here.
+  std::vector<uint64_t> value_bits_;
+  bool MaybeByValue(std::string_view hash) const;
   std::unique_ptr<Globs> globs_;
 };
 
