@@ -49,6 +49,10 @@ constexpr const char* kTriageUsage =
     "--export writes the verdicts as YAML (for review, or for another store);\n"
     "--import adds a file's verdicts (the same verdict twice is one).\n\noptions";
 
+// How many places of one value `triage` looks at (to check --file and count
+// what a verdict covers).
+constexpr size_t kMaxSightings = 100000;
+
 struct TriageOptions {
   std::string db, value_hash, file, detector, verdict, note, by, format = "text";
   std::string remove, export_file, import_file;
@@ -193,7 +197,7 @@ int TriageRun::Add(const TriageOptions& o) {
   uint64_t covered = 0;
   if (v.ByValue()) {
     // A hash of ours: some finding of this store, current or resolved, has it.
-    auto seen = book_->Sightings(v.value_hash);
+    auto seen = book_->Sightings(v.value_hash, kMaxSightings);
     if (!seen) return Failure(seen.error());
     if (seen->empty())
       return Usage("value hash " + v.value_hash.substr(0, 12) +
