@@ -9,7 +9,7 @@ copies it, and imports into the copy a generated YAML of N verdicts: value
 hashes of the store's findings (every 25th distinct value, so most findings
 stay in the report and the matcher is asked about every one), value hashes
 no finding has, value hashes in one file, and 1% glob + detector verdicts
-over the tree's folders. Then times, interleaved (bench/interleave.py),
+over the tree's folders. Then times, interleaved (as bench/interleave.py; wall and CPU time),
 `report --format jsonl` on the store without verdicts and on the copy with
 them, and with --include-triaged (every finding written, each matched).
 Requirement (issue 16): with verdicts <= 1.2x without.
@@ -18,6 +18,7 @@ import argparse
 import json
 import os
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -32,6 +33,28 @@ def run(cmd):
     if r.returncode != 0:
         sys.exit(f"failed ({r.returncode}): {cmd}\n{r.stderr}")
     return r
+
+
+def interleaved(cmds, rounds):
+    """As bench/interleave.py (a warm-up each, then rounds in turn), with the
+    CPU time (user + sys) beside the wall time: on a loaded machine the wall
+    time is mostly waiting for a core."""
+    wall = {c: [] for c in cmds}
+    cpu = {c: [] for c in cmds}
+    for c in cmds:
+        subprocess.run(c, shell=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    for _ in range(rounds):
+        for c in cmds:
+            before = os.times()
+            t = time.perf_counter()
+            subprocess.run(c, shell=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            wall[c].append(time.perf_counter() - t)
+            after = os.times()
+            cpu[c].append(after.children_user - before.children_user + after.children_system -
+                          before.children_system)
+    for c in cmds:
+        print(f"wall min {min(wall[c]) * 1000:7.1f} ms median {statistics.median(wall[c]) * 1000:7.1f} ms  "
+              f"cpu min {min(cpu[c]) * 1000:6.1f} ms median {statistics.median(cpu[c]) * 1000:6.1f} ms  {c}")
 
 
 def main():
@@ -109,8 +132,7 @@ def main():
                 f"{exe} report --db {judged} --format jsonl -o /dev/null",
                 f"{exe} report --db {judged} --format jsonl --include-triaged -o /dev/null"]
         if args.rounds > 0:
-            subprocess.run([sys.executable, os.path.join(HERE, "interleave.py"), str(args.rounds)] + cmds,
-                           check=True)
+            interleaved(cmds, args.rounds)
     finally:
         if args.keep:
             print(f"kept: {work}")

@@ -105,6 +105,11 @@ struct TriageMatcher::Globs {
   std::string path;
   bool cached = false;
   std::vector<std::pair<std::string, uint32_t>> hits;
+  // The last folder, and the glob verdicts its components make candidates
+  // (a folder's files come one after another).
+  std::string dir;
+  bool dir_cached = false;
+  std::vector<uint32_t> dir_candidates;
 };
 
 TriageMatcher::TriageMatcher(std::vector<TriageVerdict> verdicts,
@@ -238,19 +243,27 @@ const TriageVerdict* TriageMatcher::ByGlob(const StoredFinding& f) {
       }
       g.hits.emplace_back(v.detector, i);
     };
-    for (uint32_t i : g.unindexed) consider(i);
-    if (!g.by_component.empty()) {
-      std::string_view p = path;
+    std::string_view p = path;
+    size_t slash = p.rfind('/');
+    std::string_view dir =
+        slash == std::string_view::npos ? std::string_view() : p.substr(0, slash + 1);
+    if (!g.dir_cached || g.dir != dir) {
+      g.dir.assign(dir);
+      g.dir_cached = true;
+      g.dir_candidates = g.unindexed;
       size_t start = 0;
-      while (start < p.size()) {
-        size_t end = p.find('/', start);
-        if (end == std::string_view::npos) end = p.size();
-        auto it = g.by_component.find(p.substr(start, end - start));
+      while (start < dir.size()) {
+        size_t end = dir.find('/', start);
+        auto it = g.by_component.find(dir.substr(start, end - start));
         if (it != g.by_component.end())
-          for (uint32_t i : it->second) consider(i);
+          g.dir_candidates.insert(g.dir_candidates.end(), it->second.begin(), it->second.end());
         start = end + 1;
       }
     }
+    for (uint32_t i : g.dir_candidates) consider(i);
+    std::string_view base = p.substr(dir.size());
+    if (auto it = g.by_component.find(base); it != g.by_component.end())
+      for (uint32_t i : it->second) consider(i);
   }
   for (const auto& [detector, i] : g.hits) {
     if (detector == f.finding.detector) return &verdicts_[i];
