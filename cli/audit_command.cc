@@ -27,9 +27,11 @@ constexpr const char* kAuditUsage =
     "and the severity rule are in docs/register.md; `piiscan register draft`\n"
     "writes a first register from a privacy statement. With --db FILE (default:\n"
     "$PIISCAN_DB, when --findings is not given) the current findings of a findings\n"
-    "store are audited instead of a findings file, and the reports add trends: findings\n"
-    "and gaps per system and category at each of the last completed scans, and what\n"
-    "is new or resolved since the previous completed scan.\n\n"
+    "store are audited instead of a findings file, but for those triage verdicts\n"
+    "leave out (`piiscan triage`; counted in a warning; --include-triaged audits them),\n"
+    "and the reports add trends: findings and gaps per system and category at each of\n"
+    "the last completed scans, and what is new or resolved since the previous\n"
+    "completed scan.\n\n"
     "exit codes: 0 done; 1 --fail-on triggered; 2 usage error, bad register or\n"
     "findings file; 3 an output could not be written.\n\noptions";
 
@@ -41,10 +43,13 @@ int RunAudit(int argc, char** argv) {
   po::options_description desc(kAuditUsage);
   std::string db;
   size_t trend_scans = 30;
+  StoreReadOptions read_options;
   desc.add_options()("help,h", "show this help")(
       "db", po::value(&db), "audit the current findings of this findings store (default: $PIISCAN_DB)")(
       "trend-scans", po::value(&trend_scans),
-      "with --db: trends over the last N completed scans (default 30; 0 = no trends)");
+      "with --db: trends over the last N completed scans (default 30; 0 = no trends)")(
+      "include-triaged", po::bool_switch(&read_options.include_triaged),
+      "with --db: audit the findings triage verdicts leave out too");
   AddAuditOptions(desc, ao, /*with_findings=*/true);
   po::variables_map vm;
   if (auto done = ParseCommandLine(argc, argv, desc, desc, nullptr, who, vm)) return *done;
@@ -72,7 +77,7 @@ int RunAudit(int argc, char** argv) {
   auto prepared = PrepareAudit(ao, who);
   if (!prepared) return prepared.error();
   audit::Auditor auditor(prepared->reg, prepared->options);
-  auto stats = reader ? ReadStoreFindings(*reader, scans, auditor) : reports::ReadFindingsFile(ao.findings, auditor);
+  auto stats = reader ? ReadStoreFindings(*reader, scans, auditor, read_options) : reports::ReadFindingsFile(ao.findings, auditor);
   if (!stats) {
     std::cerr << who << ": " << (reader ? "store " + db + ": " : "") << stats.error().message << "\n";
     // A findings file that cannot be read is bad input; a store that cannot

@@ -24,6 +24,7 @@ constexpr Subcommand kSubcommands[] = {
     {"formats", "list the file formats read and the library behind each", RunFormats},
     {"scans", "list the scans recorded in a findings store (--db)", RunScans},
     {"report", "current findings of a findings store, or what changed --since", RunReport},
+    {"triage", "verdicts on findings (false_positive, accepted, remediated) that persist", RunTriage},
     {"audit", "hold findings against the register of processing; report the gaps", RunAudit},
     {"register", "register draft STATEMENT.txt: draft a register from a privacy statement", RunRegister},
     {"person", "find everything about one data subject (DSAR, AVG art. 15/17)", RunPerson},

@@ -19,7 +19,8 @@ namespace piiscan::cli {
 namespace {
 
 constexpr const char* kReportUsage =
-    "usage: piiscan report [--db FILE] [--since last|SCAN_ID|DATE] [--format jsonl|csv|html] [-o FILE]\n\n"
+    "usage: piiscan report [--db FILE] [--since last|SCAN_ID|DATE] [--format jsonl|csv|html] [-o FILE]\n"
+    "                      [--include-triaged]\n\n"
     "Writes the current findings and status records of the findings store FILE\n"
     "(default: $PIISCAN_DB) in the shape `piiscan scan` writes them (docs/output.md),\n"
     "without reading any scanned file. With --since, only what changed: findings new since\n"
@@ -30,89 +31,129 @@ constexpr const char* kReportUsage =
     "findings by category and file, and the files not read fully; values masked.\n"
     "`last` is the completed scan before the latest completed one;\n"
     "SCAN_ID is a scan_id from `piiscan scans`; DATE is UTC, 2026-12-07 or\n"
-    "2026-12-07T13:48[:01][Z].\n\noptions";
+    "2026-12-07T13:48[:01][Z].\n"
+    "Findings under a triage verdict (`piiscan triage`) are left out and counted on\n"
+    "standard error; --include-triaged writes them too, each with a \"triage\" object\n"
+    "(JSONL: id, verdict, note, by, at, and \"reopened\":true for a remediated\n"
+    "finding a later scan still saw), a last `triage` column (CSV) or a mark (HTML).\n"
+    "A reopened finding is always written.\n\noptions";
 
-// Feeds `sink` the findings grouped per file (the store keeps a file's
-// findings together), as a scan would.
-class FileGrouper {
+// One line per record, JSONL or CSV, as `piiscan scan` writes them (the same
+// functions); with --include-triaged each finding also carries its verdict:
+// a "triage" object (JSONL) or a last `triage` column (CSV).
+class RecordWriter {
  public:
-  explicit FileGrouper(reports::Sink& sink) : sink_(sink) {}
-  void Add(Finding f) {
-    if (!report_.findings.empty() && report_.file != f.file) Flush();
-    if (report_.findings.empty()) {
-      report_.file = f.file;
-      ++summary_.files;
+  RecordWriter(reports::OutputFile& out, bool csv, bool marks) : out_(out), csv_(csv), marks_(marks) {}
+
+  void Header(const ScanInfo& info, std::string_view extra_csv_column = {}) {
+    if (!csv_) {
+      out_.Write(reports::HeaderJson(info) + "\n");
+      return;
     }
-    ++summary_.findings;
-    ++summary_.by_detector[f.detector];
-    report_.findings.push_back(std::move(f));
+    std::string header(reports::CsvHeader(false));
+    header.pop_back();
+    if (!extra_csv_column.empty()) header += "," + std::string(extra_csv_column);
+    if (marks_) header += ",triage";
+    out_.Write(header + "\n");
   }
-  reports::ScanSummary Finish() {
-    Flush();
-    return summary_;
+
+  // `change`: "new" / "resolved" with --since, else empty.
+  void Finding(const Finding& f, const store::TriageMatch& m, std::string_view change = {}) {
+    line_.clear();
+    if (csv_) {
+      reports::AppendCsvFinding(line_, f, false);
+      if (!change.empty()) line_ += "," + std::string(change);
+      if (marks_) {
+        line_ += ',';
+        reports::AppendCsvField(line_, TriageWord(m));
+      }
+    } else {
+      if (!change.empty()) line_ = "{\"change\":\"" + std::string(change) + "\",";
+      size_t at = line_.size();
+      reports::AppendFindingJson(line_, f);
+      if (!change.empty()) line_.erase(at, 1);  // the finding's own '{'
+      if (marks_ && m.verdict) {
+        line_.pop_back();
+        line_ += ",\"triage\":" + TriageJson(m) + "}";
+      }
+    }
+    line_ += '\n';
+    out_.Write(line_);
+  }
+
+  void Status(const StatusRecord& s) {
+    line_.clear();
+    if (csv_) {
+      reports::AppendCsvStatus(line_, s, false);
+      if (marks_) line_ += ',';
+    } else {
+      line_ = reports::StatusJson(s);
+    }
+    line_ += '\n';
+    out_.Write(line_);
+  }
+
+  void Summary(const reports::ScanSummary& summary) {
+    if (!csv_) out_.Write(reports::SummaryJson(summary) + "\n");
   }
 
  private:
-  void Flush() {
-    if (report_.findings.empty()) return;
-    sink_.Item(report_);
-    report_ = ItemReport{};
+  reports::OutputFile& out_;
+  bool csv_, marks_;
+  std::string line_;
+};
+
+struct TriageUse {
+  store::TriageMatcher& matcher;
+  bool include = false;  // --include-triaged
+  store::TriageTally tally;
+  // The verdict of `f`, counted; false: leave it out.
+  bool Keep(const store::StoredFinding& f, store::TriageMatch& m) {
+    m = matcher.Match(f);
+    tally.Count(m);
+    return include || !m.LeftOut();
   }
-  reports::Sink& sink_;
-  ItemReport report_;
-  reports::ScanSummary summary_;
 };
 
 // The current findings and status records, as `piiscan scan` writes them.
 Result<bool> WriteCurrent(store::StoreReader& reader, const ScanInfo& info, const std::string& format,
-                          reports::OutputFile out) {
-  std::unique_ptr<reports::Sink> sink = format == "csv" ? reports::MakeCsvSink(std::move(out), false)
-                                                        : reports::MakeJsonlSink(std::move(out));
-  sink->Begin(info);
-  FileGrouper grouper(*sink);
+                          TriageUse& triage, reports::OutputFile& out) {
+  RecordWriter writer(out, format == "csv", triage.include);
+  writer.Header(info);
+  reports::ScanSummary summary;
+  std::string last_file;
   auto visited = reader.CurrentFindings([&](const store::StoredFinding& stored) {
-    grouper.Add(stored.finding);
+    store::TriageMatch m;
+    if (!triage.Keep(stored, m)) return true;
+    const Finding& f = stored.finding;
+    if (summary.findings == 0 || f.file != last_file) {
+      ++summary.files;
+      last_file = f.file;
+    }
+    ++summary.findings;
+    writer.Finding(f, m);
     return true;
   });
   if (!visited) return std::unexpected(visited.error());
-  auto summary = grouper.Finish();
   visited = reader.CurrentStatuses([&](const StatusRecord& status) {
-    ItemReport r;
-    r.file = status.file;
-    r.statuses.push_back(status);
-    sink->Item(r);
-    ++summary.by_status[std::string(FileStatusName(status.status))];
+    writer.Status(status);
     return true;
   });
   if (!visited) return std::unexpected(visited.error());
-  return sink->Finish(summary);
+  writer.Summary(summary);
+  return out.Flush();
 }
 
 // What changed since `base`: JSONL records with a leading "change" field, or
 // the usual CSV columns and a last `change` column.
 Result<bool> WriteChanges(store::StoreReader& reader, const ScanInfo& info, const store::Since& base,
-                          const std::string& format, reports::OutputFile& out) {
-  if (format == "jsonl") {
-    out.Write(reports::HeaderJson(info) + "\n");
-  } else {
-    std::string header(reports::CsvHeader(false));
-    header.insert(header.size() - 1, ",change");
-    out.Write(header);
-  }
+                          const std::string& format, TriageUse& triage, reports::OutputFile& out) {
+  RecordWriter writer(out, format == "csv", triage.include);
+  writer.Header(info, "change");
   auto visited = reader.ChangesSince(base, [&](store::Change change, const store::StoredFinding& stored) {
-    const Finding& f = stored.finding;
-    std::string_view name = change == store::Change::kNew ? "new" : "resolved";
-    std::string line;
-    if (format == "jsonl") {
-      line = "{\"change\":\"" + std::string(name) + "\",";
-      line += reports::FindingJson(f).substr(1);
-    } else {
-      reports::AppendCsvFinding(line, f, false);
-      line += ',';
-      line += name;
-    }
-    line += '\n';
-    out.Write(line);
+    store::TriageMatch m;
+    if (!triage.Keep(stored, m)) return true;
+    writer.Finding(stored.finding, m, change == store::Change::kNew ? "new" : "resolved");
     return true;
   });
   if (!visited) return std::unexpected(visited.error());
@@ -121,21 +162,25 @@ Result<bool> WriteChanges(store::StoreReader& reader, const ScanInfo& info, cons
 
 Result<bool> WriteHtml(store::StoreReader& reader, const std::string& db,
                        const std::vector<store::ScanRecord>& scans, const std::optional<store::Since>& base,
-                       reports::OutputFile& out) {
+                       TriageUse& triage, reports::OutputFile& out) {
   StoreHtmlReport page(db, scans);
   if (base) {
+    TriageUse changes{triage.matcher, triage.include, {}};
     auto id = reader.ChangesSince(*base, [&](store::Change change, const store::StoredFinding& f) {
-      page.AddChange(change, f);
+      store::TriageMatch m;
+      if (changes.Keep(f, m)) page.AddChange(change, f, TriageWord(m));
       return true;
     });
     if (!id) return std::unexpected(id.error());
     page.SetBase(*id);
   }
   auto visited = reader.CurrentFindings([&](const store::StoredFinding& f) {
-    page.AddCurrent(f);
+    store::TriageMatch m;
+    if (triage.Keep(f, m)) page.AddCurrent(f, TriageWord(m));
     return true;
   });
   if (!visited) return std::unexpected(visited.error());
+  page.SetTriageNote(TriageNote(triage.tally, triage.include));
   visited = reader.CurrentStatuses([&](const StatusRecord& s) {
     page.AddStatus(s);
     return true;
@@ -152,13 +197,16 @@ Result<bool> WriteHtml(store::StoreReader& reader, const std::string& db,
 int RunReport(int argc, char** argv) {
   const std::string who = "piiscan report";
   std::string db, since, format = "jsonl", output = "-";
+  bool include_triaged = false;
   po::options_description desc(kReportUsage);
   desc.add_options()
       ("help,h", "show this help")
       ("db", po::value(&db), "the findings store (default: $PIISCAN_DB)")
       ("since", po::value(&since), "only what is new or resolved since: last, a SCAN_ID or a DATE")
       ("format", po::value(&format), "jsonl (default), csv or html")
-      ("output,o", po::value(&output), "write to FILE (created mode 0600); '-' = stdout (default)");
+      ("output,o", po::value(&output), "write to FILE (created mode 0600); '-' = stdout (default)")
+      ("include-triaged", po::bool_switch(&include_triaged),
+       "also the findings triage verdicts leave out, marked with their verdict");
   po::variables_map vm;
   if (auto done = ParseCommandLine(argc, argv, desc, desc, nullptr, who, vm)) return *done;
   db = DbPath(db);
@@ -196,19 +244,24 @@ int RunReport(int argc, char** argv) {
   }
   ScanInfo info;
   if (auto latest = LatestScan(*scans)) info = latest->info;
+  auto matcher = LoadTriage(**reader, *scans);
+  if (!matcher) return fail(matcher.error());
+  TriageUse triage{*matcher, include_triaged, {}};
   Result<bool> written = true;
   if (format == "html") {
-    written = WriteHtml(**reader, db, *scans, base, *out);
+    written = WriteHtml(**reader, db, *scans, base, triage, *out);
   } else if (!base) {
-    written = WriteCurrent(**reader, info, format, std::move(*out));
+    written = WriteCurrent(**reader, info, format, triage, *out);
   } else {
-    written = WriteChanges(**reader, info, *base, format, *out);
+    written = WriteChanges(**reader, info, *base, format, triage, *out);
   }
   if (!written) return fail(written.error());
   if (!*written) {
     std::cerr << who << ": could not write " << output << "\n";
     return kExitFailure;
   }
+  if (std::string note = TriageNote(triage.tally, include_triaged); !note.empty())
+    std::cerr << who << ": " << note << "\n";
   return kExitOk;
 }
 

@@ -32,7 +32,7 @@ StoreHtmlReport::StoreHtmlReport(std::string store_path,
                                  const std::vector<store::ScanRecord>& scans)
     : store_path_(std::move(store_path)), scans_(scans) {}
 
-void StoreHtmlReport::AddCurrent(const store::StoredFinding& s) {
+void StoreHtmlReport::AddCurrent(const store::StoredFinding& s, const std::string& triage) {
   const Finding& f = s.finding;
   ++current_;
   occurrences_ += f.count;
@@ -41,7 +41,9 @@ void StoreHtmlReport::AddCurrent(const store::StoredFinding& s) {
   ++row.findings;
   row.occurrences += f.count;
   ++row.detectors[f.detector];
-  if (row.samples.size() < kSamples) row.samples.push_back(f.masked);
+  if (!triage.empty()) ++row.triaged[triage];
+  if (row.samples.size() < kSamples)
+    row.samples.push_back(triage.empty() ? f.masked : f.masked + " [" + triage + "]");
 }
 
 void StoreHtmlReport::AddStatus(const StatusRecord& s) {
@@ -55,14 +57,16 @@ void StoreHtmlReport::AddStatus(const StatusRecord& s) {
 
 void StoreHtmlReport::SetBase(int64_t base) { base_ = base; }
 
-void StoreHtmlReport::AddChange(store::Change change, const store::StoredFinding& s) {
+void StoreHtmlReport::AddChange(store::Change change, const store::StoredFinding& s,
+                                const std::string& triage) {
   bool is_new = change == store::Change::kNew;
   (is_new ? new_count_ : resolved_count_) += 1;
   auto& rows = is_new ? new_ : resolved_;
   if (rows.size() >= kMaxRows) return;
   const Finding& f = s.finding;
   rows.push_back(ChangeRow{f.file, JoinLocation(f.location), f.detector,
-                           std::string(ConfidenceName(f.confidence)), f.masked,
+                           std::string(ConfidenceName(f.confidence)),
+                           triage.empty() ? f.masked : f.masked + " [triage: " + triage + "]",
                            Date(is_new ? s.first_seen_unix_ms : s.last_seen_unix_ms), f.count});
 }
 
@@ -96,7 +100,8 @@ Result<std::string> StoreHtmlReport::Render() const {
     d.set("title", "piiscan: current findings");
     d.set("heading", "Current findings");
   }
-  d.set("subheading", "from the findings store, as of the latest scan");
+  d.set("subheading", "from the findings store, as of the latest scan" +
+                         (triage_note_.empty() ? std::string() : "; " + triage_note_));
   d.set("current", Thousands(current_));
   d.set("occurrences", Thousands(occurrences_));
   d.set("files", Thousands(files_.size()));
@@ -141,6 +146,8 @@ Result<std::string> StoreHtmlReport::Render() const {
           std::string detectors, samples;
           for (const auto& [name, n] : f->second.detectors)
             detectors += (detectors.empty() ? "" : ", ") + name + " " + std::to_string(n);
+          for (const auto& [verdict, n] : f->second.triaged)
+            detectors += "; triage " + verdict + " " + std::to_string(n);
           for (const auto& s : f->second.samples) samples += (samples.empty() ? "" : "  ") + s;
           x.set("detectors", detectors);
           x.set("samples", samples);

@@ -25,11 +25,15 @@ class StoreHtmlReport {
 
   StoreHtmlReport(std::string store_path, const std::vector<store::ScanRecord>& scans);
 
-  void AddCurrent(const store::StoredFinding& f);
+  // `triage`: the verdict over a finding shown with --include-triaged
+  // (marked beside its masked value), else "".
+  void AddCurrent(const store::StoredFinding& f, const std::string& triage = "");
   void AddStatus(const StatusRecord& s);
   // With --since: `base` is the base scan's id (0: none, all is new).
   void SetBase(int64_t base);
-  void AddChange(store::Change change, const store::StoredFinding& f);
+  void AddChange(store::Change change, const store::StoredFinding& f, const std::string& triage = "");
+  // "12 findings left out by triage: ..." (store/triage_match.h), under the heading.
+  void SetTriageNote(std::string note) { triage_note_ = std::move(note); }
 
   Result<std::string> Render() const;
 
@@ -38,6 +42,7 @@ class StoreHtmlReport {
     uint64_t findings = 0, occurrences = 0;
     std::map<std::string, uint64_t> detectors;
     std::vector<std::string> samples;  // the first few masked values
+    std::map<std::string, uint64_t> triaged;  // shown with --include-triaged, by verdict
   };
   struct ChangeRow {
     std::string file, where, detector, confidence, masked, seen;
@@ -45,6 +50,7 @@ class StoreHtmlReport {
   };
 
   std::string store_path_;
+  std::string triage_note_;
   std::vector<store::ScanRecord> scans_;
   std::optional<int64_t> base_;
   uint64_t current_ = 0, occurrences_ = 0;

@@ -11,5 +11,6 @@ int RunRegister(int argc, char** argv);
 int RunPerson(int argc, char** argv);
 int RunScans(int argc, char** argv);
 int RunReport(int argc, char** argv);
+int RunTriage(int argc, char** argv);
 
 }  // namespace piiscan::cli

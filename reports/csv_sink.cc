@@ -43,6 +43,15 @@ void AppendCsvFinding(std::string& o, const Finding& f, bool with_values) {
   o += Opt(f.offset) + ',' + Opt(f.page) + ',' + Opt(f.line) + ",,," + std::to_string(f.count);
 }
 
+void AppendCsvStatus(std::string& o, const StatusRecord& s, bool with_values) {
+  Field(o, s.file); o += ',';
+  Field(o, JoinLocation(s.location));
+  o += with_values ? ",,,,,,,,,," : ",,,,,,,,,";
+  o += std::string(FileStatusName(s.status)) + ',';
+  Field(o, s.reason);
+  o += ',';
+}
+
 namespace {
 
 class CsvSink final : public Sink {
@@ -57,12 +66,8 @@ class CsvSink final : public Sink {
       o += '\n';
     }
     for (const auto& s : r.statuses) {
-      Field(o, s.file); o += ',';
-      Field(o, JoinLocation(s.location));
-      o += values_ ? ",,,,,,,,,," : ",,,,,,,,,";
-      o += std::string(FileStatusName(s.status)) + ',';
-      Field(o, s.reason);
-      o += ",\n";
+      AppendCsvStatus(o, s, values_);
+      o += '\n';
     }
     out_.Write(o);
   }

@@ -13,6 +13,8 @@ std::unique_ptr<Sink> MakeCsvSink(OutputFile out, bool with_values);
 // sink writes them: for outputs that add a column (report --since).
 std::string_view CsvHeader(bool with_values);
 void AppendCsvFinding(std::string& out, const Finding& f, bool with_values);
+// One status record's row (without newline).
+void AppendCsvStatus(std::string& out, const StatusRecord& s, bool with_values);
 // One quoted CSV field, valid UTF-8, with spreadsheet formulas defused.
 void AppendCsvField(std::string& out, std::string_view s);
 

@@ -131,6 +131,13 @@ std::string StatusJson(const StatusRecord& s) {
   return o;
 }
 
+std::string SummaryJson(const ScanSummary& s) {
+  return "{\"summary\":{\"files_scanned\":" + std::to_string(s.files) +
+         ",\"bytes_scanned\":" + std::to_string(s.bytes) + ",\"findings\":" + std::to_string(s.findings) +
+         ",\"occurrences\":" + std::to_string(s.occurrences) + ",\"seconds\":" + std::to_string(s.seconds) +
+         ",\"interrupted\":" + (s.interrupted ? "true" : "false") + "}}";
+}
+
 namespace {
 
 class JsonlSink final : public Sink {
@@ -156,13 +163,7 @@ class JsonlSink final : public Sink {
   // Ends the stream with a summary record, so that a reader of the file
   // alone (audit, report) knows how much was scanned, and whether all of it.
   bool Finish(const ScanSummary& s) override {
-    std::string o = "{\"summary\":{\"files_scanned\":" + std::to_string(s.files) +
-                    ",\"bytes_scanned\":" + std::to_string(s.bytes) +
-                    ",\"findings\":" + std::to_string(s.findings) +
-                    ",\"occurrences\":" + std::to_string(s.occurrences) +
-                    ",\"seconds\":" + std::to_string(s.seconds) +
-                    ",\"interrupted\":" + (s.interrupted ? "true" : "false") + "}}\n";
-    out_.Write(o);
+    out_.Write(SummaryJson(s) + "\n");
     return out_.Flush();
   }
 

@@ -15,6 +15,9 @@ std::string FindingJson(const Finding& f);
 // The same, appended to `out` (the sink writes a file's records into one buffer).
 void AppendFindingJson(std::string& out, const Finding& f);
 std::string StatusJson(const StatusRecord& s);
+// The summary record that ends the stream: {"summary":{"files_scanned":...}}
+// (docs/output.md), no newline.
+std::string SummaryJson(const ScanSummary& s);
 // The header record that opens the stream: {"header":{"scan_id":...}}
 // (docs/output.md), no newline.
 std::string HeaderJson(const ScanInfo& info);

@@ -37,6 +37,25 @@ FileStatus ParseFileStatus(std::string_view name) {
   return FileStatus::kOk;
 }
 
+std::string_view VerdictName(Verdict verdict) {
+  switch (verdict) {
+    case Verdict::kFalsePositive:
+      return "false_positive";
+    case Verdict::kAccepted:
+      return "accepted";
+    case Verdict::kRemediated:
+      return "remediated";
+  }
+  return "unknown";
+}
+
+std::optional<Verdict> ParseVerdict(std::string_view name) {
+  for (Verdict v : {Verdict::kFalsePositive, Verdict::kAccepted, Verdict::kRemediated}) {
+    if (VerdictName(v) == name) return v;
+  }
+  return std::nullopt;
+}
+
 std::string NormalizeRoot(std::string_view root) {
   std::error_code ec;
   std::filesystem::path p = std::filesystem::absolute(std::filesystem::path(root), ec);

@@ -2,8 +2,10 @@
 // The findings store: what scans found, per file, kept between runs so that a
 // nightly scan re-reads only changed files, resumes after a crash, and can say
 // what is new and what disappeared since the previous scan. This header is the
-// interface; store/sqlite/ implements it on an embedded SQLite file, and a
-// PostgreSQL implementation will implement it too (same semantics).
+// interface; store/sqlite/ implements it on an embedded SQLite file and
+// store/postgres/ on a PostgreSQL server (same semantics). Beside the
+// findings it keeps triage verdicts (TriageBook; store/triage_match.h applies
+// them).
 //
 // Data flow. The scan's reporter thread feeds a StoreWriter like a sink:
 //   BeginScan(ScanInfo) once;
@@ -294,6 +296,84 @@ class StoreWriter {
   virtual Result<ScanRecord> FinishScan(const ScanEnd& end) = 0;
 };
 
+// Triage: a person's verdict on findings, kept in the store apart from the
+// findings themselves, so that it persists across re-scans and rule changes.
+// A verdict covers a scope: one value organisation-wide (its keyed hash), one
+// value in one file, or every finding of a detector in the files a glob
+// matches. store/triage_match.h decides which verdict a finding falls under.
+enum class Verdict { kFalsePositive, kAccepted, kRemediated };
+std::string_view VerdictName(Verdict verdict);  // "false_positive", ...
+std::optional<Verdict> ParseVerdict(std::string_view name);
+
+struct TriageVerdict {
+  int64_t id = 0;  // the store's number of the verdict (Add sets it)
+  // The scope: value_hash alone (organisation-wide), value_hash + file (one
+  // file: Finding::file, or a trailing part of it after a '/'), or glob +
+  // detector (core/glob.h GlobMatchesPath over Finding::file).
+  std::string value_hash;
+  std::string file;
+  std::string glob;
+  std::string detector;
+  Verdict verdict = Verdict::kFalsePositive;
+  std::string note;  // why; required for accepted (the CLI checks)
+  std::string by;    // who
+  int64_t created_unix_ms = 0;
+  // The key fingerprint of the store's latest scan when the verdict was
+  // given: value hashes are keyed, so a value-hash verdict matches only
+  // findings hashed with the same key.
+  std::string key_fingerprint;
+  // The store's latest scan when the verdict was given (ScanRecord::id, 0:
+  // none; and its ScanInfo::scan_id). A remediated verdict holds until a
+  // completed scan after this one still sees the finding: then it reopens.
+  int64_t scan = 0;
+  std::string scan_id;
+
+  bool ByValue() const { return !value_hash.empty(); }
+};
+
+// What Add did: a new verdict, one that replaced the verdict of the same
+// scope, or nothing (an equal verdict was there already).
+enum class TriageChange { kAdded, kReplaced, kUnchanged };
+struct TriageAdded {
+  int64_t id = 0;
+  TriageChange change = TriageChange::kAdded;
+};
+
+// Where a value hash occurs in the store (current or resolved findings).
+struct ValueSighting {
+  std::string file;  // Finding::file
+  std::string detector;
+  bool current = false;
+};
+
+// The verdicts of a store, to add and remove (reading them: also
+// StoreReader::Verdicts). One connection: one thread at a time. Writes are
+// short transactions; they never wait for a scan (SQLite: they take the
+// database lock between the scan's batch commits, busy_timeout), and a scan
+// never waits for them.
+class TriageBook {
+ public:
+  virtual ~TriageBook() = default;
+  // Records `v` for its scope. A scope holds one verdict: value_hash (+ the
+  // key fingerprint), value_hash + file (+ key), or glob + detector. A verdict
+  // equal to the scope's stored one in verdict, note, by and created time is
+  // the same verdict: nothing changes (so an import is idempotent); any other
+  // replaces it, keeping its id. Empty key_fingerprint, scan and
+  // created_unix_ms are filled in: the latest scan's key and id, now. A
+  // scan_id naming a scan of this store sets `scan` (an import from the same
+  // store); one unknown here is replaced by the latest scan's.
+  virtual Result<TriageAdded> Add(TriageVerdict v) = 0;
+  // Add for each, in one transaction: all or none (an import).
+  virtual Result<std::vector<TriageAdded>> AddAll(std::vector<TriageVerdict> verdicts) = 0;
+  // false: no verdict with that id.
+  virtual Result<bool> Remove(int64_t id) = 0;
+  // Every verdict, oldest first.
+  virtual Result<std::vector<TriageVerdict>> List() = 0;
+  // Where the value occurs (uses the value index), at most `limit` rows.
+  virtual Result<std::vector<ValueSighting>> Sightings(std::string_view value_hash,
+                                                       size_t limit = 1000) = 0;
+};
+
 // A reading connection, one per thread.
 class StoreReader {
  public:
@@ -335,6 +415,9 @@ class StoreReader {
   // category, confidence and interval by the store itself, so that the
   // caller's memory stays bounded; a file's groups come together.
   virtual Result<void> FindingHistory(int64_t from_scan, const FindingGroupVisitor& visit) = 0;
+
+  // Every triage verdict, oldest first (TriageBook::List).
+  virtual Result<std::vector<TriageVerdict>> Verdicts() = 0;
 };
 
 class Store {
@@ -342,6 +425,8 @@ class Store {
   virtual ~Store() = default;
   virtual Result<std::unique_ptr<StoreWriter>> OpenWriter(const WriterOptions& options) = 0;
   virtual Result<std::unique_ptr<StoreReader>> OpenReader() = 0;
+  // The triage verdicts, to add and remove (a connection of its own).
+  virtual Result<std::unique_ptr<TriageBook>> OpenTriage() = 0;
   // A full consistency check of the store (slow on a big store).
   virtual Result<void> Check() = 0;
 };

@@ -7,6 +7,7 @@
 #include "store/postgres/pg_file_contents.h"
 #include "store/postgres/pg_root_snapshot.h"
 #include "store/postgres/pg_rows.h"
+#include "store/postgres/pg_triage.h"
 
 namespace piiscan::store::pg {
 namespace {
@@ -277,6 +278,8 @@ class PgReader final : public StoreReader {
       return visit(g);
     });
   }
+
+  Result<std::vector<TriageVerdict>> Verdicts() override { return ListVerdicts(db_); }
 
  private:
   // Findings and statuses in one snapshot with each other; a batch

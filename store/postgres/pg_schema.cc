@@ -132,8 +132,30 @@ CREATE TABLE work_units (
 CREATE INDEX work_units_open ON work_units (scan, state);
 )sql";
 
-// Version 2: name keys, as the SQLite store's version 3 (person --db).
+// Version 2: triage verdicts, as the SQLite store's version 3. Text that
+// may not be UTF-8 (file, glob, note, given_by) is stored as ToDbText does.
 constexpr std::string_view kSchema2 = R"sql(
+CREATE TABLE triage (
+  id                 BIGSERIAL PRIMARY KEY,
+  value_hash         TEXT NOT NULL DEFAULT '',
+  file               TEXT NOT NULL DEFAULT '',
+  glob               TEXT NOT NULL DEFAULT '',
+  detector           TEXT NOT NULL DEFAULT '',
+  verdict            TEXT NOT NULL CHECK (verdict IN ('false_positive', 'accepted', 'remediated')),
+  note               TEXT NOT NULL DEFAULT '',
+  given_by           TEXT NOT NULL,
+  created            BIGINT NOT NULL,
+  key_fingerprint    TEXT NOT NULL,
+  scan               BIGINT REFERENCES scans (id),
+  scan_id            TEXT NOT NULL DEFAULT '',
+  CHECK ((value_hash <> '' AND glob = '' AND detector = '') OR
+         (value_hash = '' AND file = '' AND glob <> '' AND detector <> ''))
+);
+CREATE INDEX triage_scope ON triage (value_hash, file, glob, detector);
+)sql";
+
+// Version 3: name keys, as the SQLite store's version 4 (person --db).
+constexpr std::string_view kSchema3 = R"sql(
 ALTER TABLE findings ADD COLUMN name_key BIGINT, ADD COLUMN name_tokens TEXT;
 CREATE INDEX findings_name ON findings (name_key) WHERE name_key IS NOT NULL;
 )sql";
@@ -141,6 +163,7 @@ CREATE INDEX findings_name ON findings (name_key) WHERE name_key IS NOT NULL;
 constexpr std::array kMigrations = {
     Migration{1, kSchema1},
     Migration{2, kSchema2},
+    Migration{3, kSchema3},
 };
 
 Result<void> PrepareInTransaction(PgConnection& db) {

@@ -3,6 +3,7 @@
 #include "store/postgres/pg_connection.h"
 #include "store/postgres/pg_reader.h"
 #include "store/postgres/pg_schema.h"
+#include "store/postgres/pg_triage.h"
 #include "store/postgres/pg_writer.h"
 
 namespace piiscan::store {
@@ -22,6 +23,12 @@ class PostgresStore final : public Store {
     auto db = Connect();
     if (!db) return std::unexpected(db.error());
     return pg::MakePgReader(std::move(*db), events_);
+  }
+
+  Result<std::unique_ptr<TriageBook>> OpenTriage() override {
+    auto db = Connect();
+    if (!db) return std::unexpected(db.error());
+    return pg::MakePgTriage(std::move(*db));
   }
 
   // The server keeps its own pages consistent; what can go wrong is ours:

@@ -117,11 +117,34 @@ DROP INDEX findings_key;
 CREATE INDEX findings_file ON findings (file_id);
 )sql";
 
-// Version 3: name keys (detectors/name_keys.h), so that `person --db`
+// Version 3: triage verdicts, kept apart from the findings so that they
+// outlive re-scans and rule changes (docs/store.md, store/store.h). A scope
+// is value_hash (+ file) or glob + detector; the unused columns hold ''.
+constexpr std::string_view kSchema3 = R"sql(
+CREATE TABLE triage (
+  id                 INTEGER PRIMARY KEY,
+  value_hash         TEXT NOT NULL DEFAULT '',
+  file               TEXT NOT NULL DEFAULT '',
+  glob               TEXT NOT NULL DEFAULT '',
+  detector           TEXT NOT NULL DEFAULT '',
+  verdict            TEXT NOT NULL CHECK (verdict IN ('false_positive', 'accepted', 'remediated')),
+  note               TEXT NOT NULL DEFAULT '',
+  given_by           TEXT NOT NULL,
+  created            INTEGER NOT NULL,
+  key_fingerprint    TEXT NOT NULL,
+  scan               INTEGER REFERENCES scans (id),
+  scan_id            TEXT NOT NULL DEFAULT '',
+  CHECK ((value_hash <> '' AND glob = '' AND detector = '') OR
+         (value_hash = '' AND file = '' AND glob <> '' AND detector <> ''))
+);
+CREATE INDEX triage_scope ON triage (value_hash, file, glob, detector);
+)sql";
+
+// Version 4: name keys (detectors/name_keys.h), so that `person --db`
 // answers a name query by index lookups: person_name findings carry their
 // surname key and name tokens, e-mail findings their local part's key. The
 // index is partial: most findings have no key and cost it nothing.
-constexpr std::string_view kSchema3 = R"sql(
+constexpr std::string_view kSchema4 = R"sql(
 ALTER TABLE findings ADD COLUMN name_key INTEGER;
 ALTER TABLE findings ADD COLUMN name_tokens TEXT;
 CREATE INDEX findings_name ON findings (name_key) WHERE name_key IS NOT NULL;
@@ -131,6 +154,7 @@ constexpr std::array kMigrations = {
     Migration{1, kSchema1},
     Migration{2, kSchema2},
     Migration{3, kSchema3},
+    Migration{4, kSchema4},
 };
 
 std::string Hex32(int64_t v) {

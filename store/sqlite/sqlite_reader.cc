@@ -3,6 +3,7 @@
 #include "core/confidence.h"
 #include "store/location_json.h"
 #include "store/sqlite/reader_sql.h"
+#include "store/sqlite/sqlite_triage.h"
 
 namespace piiscan::store::sqlite {
 namespace {
@@ -230,6 +231,11 @@ class SqliteReader final : public StoreReader {
       g.findings = static_cast<uint64_t>(stmt->Int(5));
       if (!visit(g)) return {};
     }
+  }
+
+  Result<std::vector<TriageVerdict>> Verdicts() override {
+    EndRead();
+    return ListVerdicts(db_);
   }
 
  private:

@@ -12,6 +12,7 @@
 
 #include "store/sqlite/schema.h"
 #include "store/sqlite/sqlite_reader.h"
+#include "store/sqlite/sqlite_triage.h"
 #include "store/sqlite/sqlite_writer.h"
 #include "store/sqlite/store_connection.h"
 
@@ -98,6 +99,12 @@ class SqliteStore final : public Store {
     auto db = sqlite::OpenStoreConnection(path_, options_.busy_timeout, false);
     if (!db) return std::unexpected(db.error());
     return sqlite::MakeSqliteReader(std::move(*db), state_);
+  }
+
+  Result<std::unique_ptr<TriageBook>> OpenTriage() override {
+    auto db = sqlite::OpenStoreConnection(path_, options_.busy_timeout, false);
+    if (!db) return std::unexpected(db.error());
+    return sqlite::MakeSqliteTriage(std::move(*db));
   }
 
   Result<void> Check() override {
