@@ -48,13 +48,16 @@ void LoadSystems(const YAML::Node& root, DraftLexicon& lex) {
 
 void LoadDrafting(const YAML::Node& d, DraftLexicon& lex) {
   lex.negations = Strings(d["negations"]);
+  lex.not_negations = Strings(d["not_negations"]);
   lex.storage_verbs = Strings(d["storage_verbs"]);
   lex.prepositions = Strings(d["location_prepositions"]);
+  lex.system_subject_words = Strings(d["subject_determiners"]);
   const auto& r = d["retention"];
   lex.retention_verbs = Strings(r["verbs"]);
   lex.retention_time_words = Strings(r["time_words"]);
   for (const auto& kv : r["numbers"]) lex.number_words[kv.first.as<std::string>()] = kv.second.as<int>();
   for (const auto& kv : r["units"]) lex.unit_months[kv.first.as<std::string>()] = kv.second.as<int>();
+  for (const auto& kv : r["day_units"]) lex.unit_days[kv.first.as<std::string>()] = kv.second.as<int>();
   for (const auto& kv : r["implied"]) lex.implied_retention[statement::Lower(kv.first.as<std::string>())] = kv.second.as<int>();
   for (const auto& kv : d["promises"]) {
     LexPromise p{kv.first.as<std::string>(), kv.second["negated"].as<bool>(false), Strings(kv.second["terms"]),
@@ -88,6 +91,12 @@ void LoadDrafting(const YAML::Node& d, DraftLexicon& lex) {
   lex.processor_before = Strings(p["before"]);
   lex.processor_list_nouns = Strings(p["list_nouns"]);
   lex.processor_list_lead = Strings(p["list_lead"]);
+  lex.processor_bare_before = Strings(p["bare_before"]);
+  lex.processor_noun_suffixes = Strings(p["noun_suffixes"]);
+  lex.processor_subject_verbs = Strings(p["subject_verbs"]);
+  lex.processor_roles = Strings(p["roles"]);
+  lex.org_not_names = Strings(o["not_names"]);
+  lex.org_prefix_forms = Strings(o["prefix_forms"], false);
   lex.list_joiners = Strings(d["list_joiners"]);
   lex.municipality_words = Strings(o["municipality_words"]);
   lex.processor_not_names = Strings(p["not_names"]);

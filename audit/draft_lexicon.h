@@ -44,9 +44,12 @@ struct DraftLexicon {
   std::vector<std::string> definitions;  // "een persoonsgegeven is": examples, not data
 
   std::vector<std::string> negations, storage_verbs, prepositions;
+  std::vector<std::string> not_negations;  // "niet langer dan": a limit, no denial
+  std::vector<std::string> system_subject_words;  // "deze", "onze": a system as the subject
   std::vector<std::string> retention_verbs, retention_time_words;
   std::map<std::string, int> number_words;  // "twee" -> 2
   std::map<std::string, int> unit_months;   // "jaar" -> 12
+  std::map<std::string, int> unit_days;     // "weken" -> 7: a period in days, drafted in months
   std::map<std::string, int> implied_retention;  // "fiscale bewaarplicht" -> 84
   std::vector<LexPromise> promises;
   std::vector<std::pair<std::string, std::regex>> legal_basis;  // name, pattern (icase)
@@ -61,6 +64,16 @@ struct DraftLexicon {
   // after `processor_list_nouns`; never one of `processor_not_names`.
   std::vector<std::string> processor_before, processor_list_nouns, processor_list_lead,
       processor_not_names;
+  // "via Sportlink" (no article skipped), "administratiesysteem ParnasSys"
+  // (a word ending in a system noun, then a name), "Sportlink is ...
+  // verwerker" (a name as subject, one of `processor_subject_verbs`, then
+  // one of `processor_roles` in the same sentence).
+  std::vector<std::string> processor_bare_before, processor_noun_suffixes, processor_subject_verbs,
+      processor_roles;
+  // Title words that are no name ("Privacybeleid Persoonsgegevens").
+  std::vector<std::string> org_not_names;
+  // Forms that stand before a name ("Stichting X", "Basisschool X").
+  std::vector<std::string> org_prefix_forms;
   std::vector<std::string> list_joiners;        // "en", "of": the last item of a list
   std::vector<std::string> municipality_words;  // "gemeente X" is a name
   std::regex kvk;

@@ -38,6 +38,7 @@ class Drafter {
     for (const auto& [w, n] : lex.number_words) numbers += "|" + RegexEscape(w);
     std::vector<std::string> unit_list;
     for (const auto& [u, m] : lex.unit_months) unit_list.push_back(u);
+    for (const auto& [u, d] : lex.unit_days) unit_list.push_back(u);
     std::sort(unit_list.begin(), unit_list.end(), [](const auto& a, const auto& b) { return a.size() > b.size(); });
     for (const auto& u : unit_list) units += (units.empty() ? "" : "|") + RegexEscape(u);
     // Not \b before the number: "één" starts with a byte ECMAScript does not
@@ -71,7 +72,17 @@ class Drafter {
   // storage verb, or continuing a list that began with such a mention.
   std::vector<size_t> Mentions(const Sentence& s, bool heading) const {
     std::vector<size_t> out;
-    bool storage = statement::ContainsAnyWord(s.lower, lex_.storage_verbs);
+    // "De gegevens worden niet geplaatst op de website": a denial places
+    // nothing. A sentence that names data ("het formulier op onze website
+    // vraagt om naam en adres") places it as a storage verb does.
+    std::string plain = s.lower;
+    for (const auto& phrase : lex_.not_negations) {
+      for (size_t at = plain.find(phrase); at != std::string::npos; at = plain.find(phrase, at + 1))
+        plain.replace(at, phrase.size(), std::string(phrase.size(), ' '));
+    }
+    bool negated = statement::ContainsAnyWord(plain, lex_.negations);
+    bool storage = !negated && (statement::ContainsAnyWord(s.lower, lex_.storage_verbs) ||
+                                NamesData(s));
     bool anchored = false;
     for (const auto& m : statement::FindTerms(s, lex_.system_terms, lex_.system_term_case_sensitive)) {
       if (InAddress(s.lower, m)) continue;
@@ -79,6 +90,14 @@ class Drafter {
       bool ok = !lex_.systems[sys].generic;
       if (!ok && storage && !heading) {
         auto words = statement::WordsBefore(s.lower, m.begin, 5);
+        // "Deze website bewaart persoonsgegevens": the system as subject.
+        // Only with data in the sentence: "Deze website wordt gehost in Nederland" places none.
+        bool data = NamesData(s) || s.lower.find("gegevens") != std::string::npos ||
+                    s.lower.find("data") != std::string::npos;
+        if (data && (words.empty() || (words.size() == 1 &&
+                                       std::find(lex_.system_subject_words.begin(), lex_.system_subject_words.end(),
+                                                 words[0]) != lex_.system_subject_words.end())))
+          ok = true;
         for (size_t i = 0; i < words.size() && !ok; ++i) {
           const auto& w = words[i];
           bool separator = w == "," || w == ";" || w == "en" || w == "and" || w == "of" || w == "or";
@@ -92,6 +111,12 @@ class Drafter {
       AddUnique(out, sys);
     }
     return out;
+  }
+
+  bool NamesData(const Sentence& s) const {
+    auto terms = statement::FindTerms(s, lex_.category_terms);
+    return std::any_of(terms.begin(), terms.end(),
+                       [&](const auto& m) { return !lex_.categories_of_term[m.term].empty(); });
   }
 
   // "rkav.secretaris@gmail.com", "www.wordpress.org": a product's name in an
@@ -302,7 +327,12 @@ class Drafter {
       if (!std::isdigit(static_cast<unsigned char>(n[0])) && word == lex_.number_words.end())
         continue;
       int count = word == lex_.number_words.end() ? std::stoi(n) : word->second;
-      AddUnique(periods, count * lex_.unit_months.at(statement::Lower((*it)[2].str())));
+      std::string unit = statement::Lower((*it)[2].str());
+      auto days = lex_.unit_days.find(unit);
+      // A register counts in months: "30 dagen" is one, "zes weken" one, "14 dagen" one.
+      int months = days == lex_.unit_days.end() ? count * lex_.unit_months.at(unit)
+                                                : std::max(1, (count * days->second + 15) / 30);
+      AddUnique(periods, months);
     }
     std::optional<int> months;
     if (!periods.empty()) months = periods.front();
@@ -406,10 +436,18 @@ class Drafter {
     Context ctx;
     ctx.section_systems = section_systems_;
     ctx.section_hints = section_hints_;
+    // The items of a list that a sentence about a system leads into ("Wij
+    // verwerken de volgende gegevens via de chatfunctie:") are that system's.
+    bool items = !p.sentences.empty() && ListItem(p.sentences.front().text);
+    if (items && !lead_systems_.empty()) ctx.section_systems = lead_systems_;
     for (const auto& s : p.sentences) {
       for (size_t i : Resolved(s, false)) AddUnique(ctx.paragraph_systems, i);
     }
     Sentences(p, ctx);
+    if (p.text.ends_with(":"))
+      lead_systems_ = ctx.paragraph_systems;
+    else if (!items)
+      lead_systems_.clear();
   }
 
   void Finish() {
@@ -428,6 +466,7 @@ class Drafter {
   std::map<size_t, size_t> resolve_;  // lexicon system -> lexicon system it folds into
   std::map<size_t, size_t> index_;    // lexicon system -> index in draft_.systems
   std::vector<size_t> section_systems_;
+  std::vector<size_t> lead_systems_;  // systems of a sentence ending in ':' (a list follows)
   std::set<std::string> section_hints_;
   bool retention_list_ = false;  // inside a list led by "... retention periods:"
   std::vector<std::string> section_categories_;  // data the heading names ("Adres")

@@ -112,6 +112,12 @@ bool Plausible(const std::string& name, const DraftLexicon& lex) {
   if (!Capital(words[0][0])) return false;
   const std::string& last = words.back();
   if (!Capital(last[0]) && !IsIn(lex.legal_forms, last)) return false;
+  // "Privacybeleid Persoonsgegevens": title words, no name.
+  if (std::all_of(words.begin(), words.end(), [&](const std::string& w) {
+        std::string l = statement::Lower(w);
+        return IsIn(lex.org_not_names, l) || IsIn(lex.org_stop_words, l);
+      }))
+    return false;
   int lower = 0;
   for (const auto& w : words) {
     if (!Capital(w[0]) && w != "&" && !IsIn(lex.name_connectors, statement::Lower(w)) &&
@@ -202,6 +208,30 @@ std::pair<std::string, int> WithLegalForm(const DraftLexicon& lex, const std::st
   return {best, best_c.first};
 }
 
+// Names after a form that stands before them ("Stichting HoPe", "Basisschool
+// Antares"): the most frequent one and how often it occurs.
+std::pair<std::string, int> WithPrefixForm(const DraftLexicon& lex, const std::string& text) {
+  if (lex.org_prefix_forms.empty()) return {"", 0};
+  std::string forms;
+  for (const auto& f : lex.org_prefix_forms) forms += (forms.empty() ? "" : "|") + statement::RegexEscape(f);
+  std::regex named("(?:^|[^A-Za-z])((?:" + forms + ")[ \t][A-Z0-9][A-Za-z0-9&'.-]*(?:[ \t][A-Z0-9][A-Za-z0-9&'-]*){0,3})");
+  std::map<std::string, std::pair<int, size_t>> counts;
+  for (auto it = std::sregex_iterator(text.begin(), text.end(), named); it != std::sregex_iterator(); ++it) {
+    std::string name = Clean((*it)[1].str(), lex);
+    auto& c = counts[name];
+    if (c.first++ == 0) c.second = it->position();
+  }
+  std::string best;
+  std::pair<int, size_t> best_c{0, 0};
+  for (const auto& [name, c] : counts) {
+    if (c.first > best_c.first || (c.first == best_c.first && c.second < best_c.second)) {
+      best = name;
+      best_c = c;
+    }
+  }
+  return {best, best_c.first};
+}
+
 // "Privacyverklaring gemeente Heemstede", "Privacy reglement V.C.G. Rabenhaupt"
 // in one of the first lines.
 std::string FromTitle(const DraftLexicon& lex, const std::string& text) {
@@ -242,6 +272,7 @@ Organisation FindOrganisation(const DraftLexicon& lex, const std::string& text) 
     pick((*it)[1].str());
   }
   if (out.name.empty()) out.name = legal;
+  if (auto [prefixed, n] = WithPrefixForm(lex, text); n >= 2) pick(prefixed);
   pick(FromTitle(lex, text));
   for (const auto& re : lex.org_running) {
     if (out.name.empty() && std::regex_search(text, m, re)) pick(m[1].str());

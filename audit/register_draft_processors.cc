@@ -40,7 +40,10 @@ std::string NameAt(const DraftLexicon& lex, const std::string& t, size_t i, bool
     }
   }
   std::vector<std::string> words;
-  while (words.size() < 3 && i < t.size() && std::isupper(static_cast<unsigned char>(t[i]))) {
+  // Later words may start with a digit: "Office 365" is one name.
+  while (words.size() < 3 && i < t.size() &&
+         (std::isupper(static_cast<unsigned char>(t[i])) ||
+          (!words.empty() && std::isdigit(static_cast<unsigned char>(t[i]))))) {
     size_t e = WordEnd(t, i);
     std::string w = t.substr(i, e - i);
     bool sentence_end = !w.empty() && w.back() == '.' && std::count(w.begin(), w.end(), '.') == 1;
@@ -110,6 +113,81 @@ std::vector<std::string> ListAt(const DraftLexicon& lex, const std::string& t, s
   return names.size() >= 2 ? names : std::vector<std::string>{};
 }
 
+// "ClubCollect", "ParnasSys": a capital after a lower-case letter inside a
+// word marks a product name, where an ordinary heading word has none.
+bool CamelCase(const std::string& w) {
+  for (size_t i = 1; i < w.size(); ++i) {
+    if (std::isupper(static_cast<unsigned char>(w[i])) && std::islower(static_cast<unsigned char>(w[i - 1])))
+      return true;
+  }
+  return false;
+}
+
+// A heading that is only a product name ("10. ClubCollect"): one or two
+// words, one of them CamelCase.
+std::string HeadingName(const std::string& text) {
+  size_t i = 0;
+  while (i < text.size() && (std::isdigit(static_cast<unsigned char>(text[i])) || text[i] == '.' ||
+                             std::isspace(static_cast<unsigned char>(text[i]))))
+    ++i;
+  std::string rest = text.substr(i);
+  while (!rest.empty() && std::isspace(static_cast<unsigned char>(rest.back()))) rest.pop_back();
+  size_t spaces = std::count(rest.begin(), rest.end(), ' ');
+  if (rest.empty() || spaces > 1 || !std::isupper(static_cast<unsigned char>(rest[0]))) return "";
+  bool camel = false;
+  size_t b = 0;
+  while (b < rest.size()) {
+    size_t e = rest.find(' ', b);
+    if (e == std::string::npos) e = rest.size();
+    std::string w = rest.substr(b, e - b);
+    if (!std::all_of(w.begin(), w.end(), [](unsigned char c) { return std::isalnum(c) || c == '-'; }))
+      return "";
+    camel = camel || CamelCase(w);
+    b = e + 1;
+  }
+  return camel ? rest : "";
+}
+
+// The names right after a word ending in a system noun: "administratiesysteem
+// ParnasSys", "het programma Conscribo".
+std::vector<std::string> AfterSystemNouns(const DraftLexicon& lex, const std::string& t) {
+  std::vector<std::string> out;
+  size_t i = 0;
+  while (i < t.size()) {
+    size_t b = i;
+    size_t e = WordEnd(t, b);
+    if (e == b) {
+      ++i;
+      continue;
+    }
+    std::string w = statement::Lower(t.substr(b, e - b));
+    bool noun = std::any_of(lex.processor_noun_suffixes.begin(), lex.processor_noun_suffixes.end(),
+                            [&](const std::string& suf) { return w.ends_with(suf); });
+    if (noun && e < t.size() && t[e] == ' ') {
+      size_t end = e;
+      std::string name = NameAt(lex, t, e + 1, false, end);
+      if (!name.empty()) out.push_back(name);
+    }
+    i = e + 1;
+  }
+  return out;
+}
+
+// "Sportlink is voor de vereniging verwerker van ...", "X treedt op als
+// verwerker": the sentence's subject, when a role word follows.
+std::string SubjectProcessor(const DraftLexicon& lex, const std::string& t) {
+  size_t i = SkipSpaces(t, 0);
+  size_t e = WordEnd(t, i);
+  if (e > i && IsIn(lex.processor_not_names, statement::Lower(t.substr(i, e - i)))) i = SkipSpaces(t, e);
+  size_t end = i;
+  std::string name = NameAt(lex, t, i, false, end);
+  if (name.empty()) return "";
+  size_t v = SkipSpaces(t, end);
+  if (!StartsWithWord(t, v, lex.processor_subject_verbs)) return "";
+  std::string rest = statement::Lower(t.substr(v));
+  return statement::ContainsAnyWord(rest, lex.processor_roles) ? name : "";
+}
+
 }  // namespace
 
 std::vector<Processor> FindProcessors(const DraftLexicon& lex,
@@ -132,8 +210,19 @@ std::vector<Processor> FindProcessors(const DraftLexicon& lex,
     out.push_back(Processor{id, name, statement::Quote(s.text)});
   };
   for (const auto& p : paragraphs) {
+    if (p.heading && !p.sentences.empty()) {
+      std::string name = HeadingName(p.text);
+      if (!name.empty()) add(name, p.sentences.front());
+    }
     if (p.heading || p.table) continue;
     for (const auto& s : p.sentences) {
+      if (auto name = SubjectProcessor(lex, s.text); !name.empty()) add(name, s);
+      for (const auto& m : statement::FindTerms(s, lex.processor_bare_before)) {
+        size_t end = m.end;
+        std::string name = NameAt(lex, s.text, m.end, false, end);
+        if (!name.empty()) add(name, s);
+      }
+      for (const auto& name : AfterSystemNouns(lex, s.text)) add(name, s);
       for (const auto& m : statement::FindTerms(s, lex.processor_before)) {
         size_t end = m.end;
         std::string name = NameAt(lex, s.text, m.end, true, end);

@@ -5,6 +5,7 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <set>
 
 #include "audit/statement_text.h"
 #include "rules/register.h"
@@ -282,6 +283,71 @@ TEST(RegisterDraftTest, ProcessorsNamedInProse) {
   EXPECT_THAT(Ids(d.reg),
               UnorderedElementsAre("clubwerk", "webhuis", "marktplein", "ruilhuis", "verzamelaar"));
   EXPECT_EQ(Sys(d.reg, "clubwerk")->kind, "processor");
+}
+
+// The cues of the fourth round, on invented names: a processor as the
+// subject, after "via", after a system noun, as a section title.
+TEST(RegisterDraftTest, ProcessorsAsSubjectViaAfterSystemNounAndAsTitle) {
+  auto d = Draft(
+      "Privacy\n\nDe Zwemclub Noord is verantwoordelijk voor de verwerking. Ledenwerk is voor "
+      "zowel de club als de bond verwerker van jouw gegevens. Kasboek treedt op als verwerker "
+      "voor de contributie. Wij geven je naam door aan de bond via Bondnet. Wij sturen post via "
+      "de Zwembond.\n\nDe vorderingen staan in ons leerlingvolgsysteem Kindkompas.\n\n"
+      "7. BetaalWijzer\n\nDe club int de contributie.\n\nAlgemeen\n\nWij gaan zorgvuldig om "
+      "met gegevens.\n",
+      "zwem.txt");
+  EXPECT_EQ(d.reg.organisation, "Zwemclub Noord");
+  EXPECT_THAT(Ids(d.reg),
+              UnorderedElementsAre("ledenwerk", "kasboek", "bondnet", "kindkompas", "betaalwijzer"));
+}
+
+// Generic systems: a sentence that names data places it as a storage verb
+// does; a denial places nothing; "niet langer dan" is no denial; a sentence
+// that leads a list is no heading.
+TEST(RegisterDraftTest, GenericSystemsPlacedByDataSubjectAndListLead) {
+  auto form = Draft(
+      "Contact\n\nBij het invullen van het formulier op onze website vragen we om uw naam en "
+      "e-mailadres.\n",
+      "form.txt");
+  EXPECT_THAT(Ids(form.reg), ElementsAre("website"));
+  auto denied = Draft("Leden\n\nDe gegevens worden niet geplaatst op de website.\n", "niet.txt");
+  EXPECT_TRUE(denied.reg.systems.empty());
+  auto subject =
+      Draft("Bewaren\n\nDeze website bewaart persoonsgegevens niet langer dan nodig.\n", "site.txt");
+  EXPECT_THAT(Ids(subject.reg), ElementsAre("website"));
+  auto chat = Draft(
+      "Chat\n\nWij verwerken de volgende persoonsgegevens via de chatfunctie:\n\n- IP-adres\n",
+      "chat.txt");
+  ASSERT_THAT(Ids(chat.reg), ElementsAre("webchat"));
+  EXPECT_THAT(Sys(chat.reg, "webchat")->categories, Contains("ip_address"));
+}
+
+TEST(RegisterDraftTest, OrganisationFromPrefixFormsAndSubjectsNotFromTitleWords) {
+  auto org = [](const std::string& text) { return Draft(text, "org.txt").reg.organisation; };
+  EXPECT_EQ(org("Privacybeleid Persoonsgegevens\n\nAls je lid wordt vragen wij je naam.\n"), "");
+  EXPECT_EQ(org("Dossier\n\nHoe Stichting ZonneVeld omgaat met gegevens. Stichting ZonneVeld "
+                "bewaart namen.\n"),
+            "Stichting ZonneVeld");
+  EXPECT_EQ(org("Privacy\n\nBasisschool De Vlinder neemt de privacy van haar leerlingen "
+                "serieus.\n"),
+            "Basisschool De Vlinder");
+  EXPECT_EQ(org("Privacy\n\nOp Kindcentrum Het Anker gaan wij zorgvuldig om met gegevens.\n"),
+            "Kindcentrum Het Anker");
+}
+
+TEST(RegisterDraftTest, RetentionInDaysAndWeeks) {
+  auto d = Draft(
+      "Chat\n\nDe chatgesprekken bewaren wij 30 dagen.\n\nCamera\n\nDe beelden worden na "
+      "zes weken verwijderd.\n\nLeden\n\nWij bewaren uw geboorte datum drie jaar.\n",
+      "dagen.txt");
+  std::set<int> months;
+  for (const auto& r : d.draft.data_retention) months.insert(r.months);
+  if (d.draft.retention_months) months.insert(*d.draft.retention_months);
+  for (const auto& s : d.draft.systems) {
+    if (s.retention_months) months.insert(*s.retention_months);
+  }
+  EXPECT_THAT(months, IsSupersetOf({1, 36}));
+  EXPECT_THAT(d.draft.overall_categories, Contains("date_of_birth"));
 }
 
 TEST(RegisterDraftTest, CategorySpellingsListsAndDefinitions) {

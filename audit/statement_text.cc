@@ -51,6 +51,14 @@ bool LooksLikeHeading(const std::vector<std::string>& lines) {
   char last = l.back();
   if (last == '.' || last == ';' || last == ',') return false;
   size_t words = 1 + std::count(l.begin(), l.end(), ' ');
+  // "Wij verwerken de volgende gegevens via de chatfunctie:" leads a list; a
+  // title with a colon is short ("Contactgegevens:").
+  if (last == ':' && words >= 5) return false;
+  // "• IP-adres", "- Naam": an item of a list, not a title.
+  std::string_view first = std::string_view(l).substr(l.find_first_not_of(" \t") == std::string::npos ? 0 : l.find_first_not_of(" \t"));
+  for (std::string_view bullet : {"- ", "* ", "\u2022", "\u2013 ", "\u00b7"}) {
+    if (first.starts_with(bullet)) return false;
+  }
   return words <= 8;
 }
 
