@@ -185,11 +185,12 @@ int RunPerson(int argc, char** argv) {
       ("list-variants", po::bool_switch(&list_variants), "print the compiled forms of the query, one per line (folded; for benchmarks against grep tools), and exit");
   desc.add(out_desc);
   std::string db;
-  bool verify = false;
+  bool verify = false, include_triaged = false;
   po::options_description store_desc("answering from a findings store (no PATH)");
   store_desc.add_options()
       ("db", po::value(&db), "answer from the findings store of earlier scans (an SQLite file or a PostgreSQL connection string; default $PIISCAN_DB when no PATH is given) without reading files")
-      ("verify", po::bool_switch(&verify), "with --db: read the files with hits again, for context snippets, and drop hits that no longer hold");
+      ("verify", po::bool_switch(&verify), "with --db: read the files with hits again, for context snippets, and drop hits that no longer hold")
+      ("include-triaged", po::bool_switch(&include_triaged), "with --db: keep hits whose finding a triage verdict covers (marked in their note); by default they are left out and counted");
   desc.add(store_desc);
   po::options_description walk_desc("walking");
   AddWalkOptions(walk_desc, walk);
@@ -261,7 +262,7 @@ int RunPerson(int argc, char** argv) {
   std::optional<PersonStoreAnswer> stored;
   if (!db.empty()) {
     stored.emplace();
-    if (auto failed = AnswerPersonFromStore(db, *normalised, setup, {include_weak, *conf}, walk.quiet,
+    if (auto failed = AnswerPersonFromStore(db, *normalised, setup, {include_weak, *conf, nullptr, include_triaged}, walk.quiet,
                                             *stored))
       return *failed;
     if (verify) {

@@ -6,6 +6,7 @@
 
 #include "cli/commands.h"
 #include "cli/scan_setup.h"
+#include "cli/store_findings.h"
 #include "cli/store_options.h"
 #include "core/file_identity.h"
 #include "detectors/name_keys.h"
@@ -53,7 +54,11 @@ std::optional<int> AnswerPersonFromStore(const std::string& db, const dsar::Norm
   }
   detectors::NameKeyer keyer(std::move(*prefixes), *setup.hasher);
   dsar::StoreQuery q(query, setup.rules.detectors, *setup.hasher, keyer);
-  auto answer = q.Answer(**reader, options);
+  auto triage = LoadTriage(**reader, *scans);
+  if (!triage) return fail(triage.error());
+  dsar::StoreAnswerOptions with_triage = options;
+  with_triage.triage = triage->empty() ? nullptr : &*triage;
+  auto answer = q.Answer(**reader, with_triage);
   if (!answer) return fail(answer.error());
   out.answer = std::move(*answer);
 
@@ -83,6 +88,8 @@ std::optional<int> AnswerPersonFromStore(const std::string& db, const dsar::Norm
     if (!any_completed)
       std::cerr << kWho << ": warning: the store holds no completed scan: the answer is incomplete\n";
     for (const auto& line : out.searched) std::cerr << "  " << line << "\n";
+    if (std::string note = TriageNote(out.answer.triaged, options.include_triaged); !note.empty())
+      std::cerr << kWho << ": " << note << "\n";
     if (out.answer.blind_spots > 0)
       std::cerr << kWho << ": " << out.answer.blind_spots
                 << " places under these roots could not be read (blind spots, listed as status records)\n";

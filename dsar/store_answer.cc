@@ -159,6 +159,16 @@ Result<StoreAnswer> StoreQuery::Answer(store::StoreReader& reader,
   auto looked_up = reader.LookUp(m.hashes, m.keys, [&](const store::StoredFinding& stored) {
     auto target = m.Match(stored.finding);
     if (!target) return true;
+    std::string triage_note;
+    if (options.triage != nullptr) {
+      store::TriageMatch t = options.triage->Match(stored);
+      if (t.verdict != nullptr) {
+        answer.triaged.Count(t);
+        if (t.LeftOut() && !options.include_triaged) return true;
+        triage_note = "triage: " + std::string(store::VerdictName(t.verdict->verdict)) +
+                      (t.reopened ? " (reopened)" : "") + " (verdict " + std::to_string(t.verdict->id) + ")";
+      }
+    }
     ItemReport& item = files[stored.finding.file];
     if (item.file.empty()) {
       item.file = stored.finding.file;
@@ -182,6 +192,7 @@ Result<StoreAnswer> StoreQuery::Answer(store::StoreReader& reader,
     f.matched = Finding::QueryMatch{target->field, target->variant};
     f.name_key = 0;
     f.name_tokens.clear();
+    if (!triage_note.empty()) f.note = triage_note;
     seen.emplace(std::move(key), std::make_pair(stored.finding.file, item.findings.size()));
     item.findings.push_back(std::move(f));
     return true;

@@ -36,12 +36,18 @@
 #include "dsar/person_query.h"
 #include "rules/detector_spec.h"
 #include "store/store.h"
+#include "store/triage_match.h"
 
 namespace piiscan::dsar {
 
 struct StoreAnswerOptions {
   bool include_weak = false;
   Confidence min_confidence = Confidence::kLow;
+  // Triage verdicts (store/triage_match.h): a hit whose stored finding a
+  // verdict covers is left out and counted, or with `include_triaged` kept
+  // with the verdict in its note. Null: no verdicts.
+  store::TriageMatcher* triage = nullptr;
+  bool include_triaged = false;
 };
 
 struct RootCoverage {
@@ -58,6 +64,7 @@ struct StoreAnswer {
   std::map<std::string, std::string> on_disk;
   uint64_t hits = 0;
   uint64_t blind_spots = 0;  // status records under the roots
+  store::TriageTally triaged;  // hits under a triage verdict
 };
 
 // The keys a query is looked up by; built once per query.

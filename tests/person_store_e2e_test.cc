@@ -50,6 +50,10 @@ class PersonStoreE2e : public ::testing::TestWithParam<std::string> {
       db_ = dir_.path() + "/piiscan.db";
     }
   }
+  // A command that takes no key (report, triage).
+  std::string Keyless(const std::string& args) const {
+    return "env -u PIISCAN_DB " + testing::PiiscanBinary() + " " + args;
+  }
   std::string Bin(const std::string& args) const {
     return "env -u PIISCAN_DB " + testing::PiiscanBinary() + " " + args + " --hash-key-file " + key_;
   }
@@ -152,6 +156,41 @@ TEST_P(PersonStoreE2e, VerifyRereadsOnlyHitFilesAndDropsWhatNoLongerHolds) {
   }
   EXPECT_TRUE(snippet);
   EXPECT_FALSE(other_file);  // only the hit files were read
+}
+
+TEST_P(PersonStoreE2e, TriagedFindingsAreLeftOutAndCountedOrShownMarked) {
+  WriteTree(dir_);
+  const std::string tree = dir_.path() + "/share";
+  ScanIntoStore(tree);
+  // The name in the letter is judged not to be personal data (by its hash).
+  auto report = testing::Run(Keyless("report --db " + db_ + " -o -"));
+  ASSERT_EQ(report.exit_code, 0) << report.err;
+  std::string hash;
+  std::istringstream in(report.out);
+  for (std::string line; std::getline(in, line);) {
+    json j = json::parse(line);
+    if (j.value("detector", "") == "person_name" && j.value("file", "").ends_with("brief.txt") &&
+        j.value("masked", "").starts_with("J"))
+      hash = j["value_hash"];
+  }
+  ASSERT_FALSE(hash.empty()) << report.out;
+  auto verdict = testing::Run(Keyless("triage --db " + db_ + " --value-hash " + hash +
+                                  " --verdict false_positive --note 'test data' --by tester"));
+  ASSERT_EQ(verdict.exit_code, 0) << verdict.err;
+  auto r = testing::Run(Bin("person --name 'Jan de Vries' --db " + db_ + " -o " + dir_.path() + "/hits.jsonl"));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.err.find("1 findings left out by triage"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("1 false_positive"), std::string::npos) << r.err;
+  Hits left_out = Person("--name 'Jan de Vries' --db " + db_, tree);
+  EXPECT_EQ(left_out.files, std::set<std::string>{"klanten.csv"});
+  Hits included = Person("--name 'Jan de Vries' --include-triaged --db " + db_, tree);
+  EXPECT_EQ(included.files, (std::set<std::string>{"brief.txt", "klanten.csv"}));
+  bool marked = false;
+  for (const auto& h : included.records) {
+    if (h.value("file", "").ends_with("brief.txt") && h.contains("matched"))
+      marked = marked || h.value("note", "").starts_with("triage: false_positive");
+  }
+  EXPECT_TRUE(marked);
 }
 
 TEST_P(PersonStoreE2e, TheStoreHoldsNoNameInClear) {
