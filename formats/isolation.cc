@@ -47,7 +47,8 @@ class Helper {
   Helper() = default;
   Helper(const Helper&) = delete;
   Helper& operator=(const Helper&) = delete;
-  ~Helper() { End(false); }
+  // Between items a helper holds nothing worth a goodbye.
+  ~Helper() { End(true); }
 
   bool alive() const { return pid_ > 0; }
   int fd() const { return fd_; }
@@ -71,7 +72,12 @@ class Helper {
       return false;
     }
     if (pid == 0) {
-      ::close(sv[0]);
+      // Only its own socket: a copy of another worker's end kept here
+      // would hide that worker's closing from its helper (both would wait
+      // for the other at the end of the scan), and output files and stores
+      // are none of the helper's business.
+      ::close_range(3, static_cast<unsigned>(sv[1]) - 1, 0);
+      ::close_range(static_cast<unsigned>(sv[1]) + 1, ~0U, 0);
       // Ends with the worker thread that forked it, whatever happens to it.
       ::prctl(PR_SET_PDEATHSIG, SIGKILL);
       if (::getppid() != parent) ::_exit(0);
