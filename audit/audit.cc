@@ -217,6 +217,9 @@ struct Auditor::State {
     ++summary.status_records;
     std::string status(FileStatusName(s.status));
     ++summary.by_status[status];
+    // A FIFO, socket or device is not a file to read: a documented skip,
+    // counted by status, not a gap in what was scanned.
+    if (s.status == FileStatus::kSkipped) return;
     if (s.file != last_unscanned_file) {
       ++summary.unscanned_files;
       last_unscanned_file = s.file;

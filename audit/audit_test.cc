@@ -246,3 +246,27 @@ TEST(AuditTest, IsoDates) {
 
 }  // namespace
 }  // namespace piiscan::audit
+
+namespace piiscan::audit {
+namespace {
+
+TEST(AuditTest, AFifoIsACountedSkipNotAnUnscannedGap) {
+  auto reg = LoadTestRegister();
+  auto base = RunOn(reg, testdata::FindingsJsonl());
+  std::string jsonl = testdata::FindingsJsonl();
+  jsonl += R"({"file":"shares/finance/pijp","location":[],"status":"skipped","reason":"FIFO: not a regular file, not read"})"
+           "\n";
+  auto r = RunOn(reg, jsonl);
+  EXPECT_EQ(r.summary.by_status.at("skipped"), 1u);
+  EXPECT_EQ(r.summary.unscanned_files, base.summary.unscanned_files);
+  EXPECT_EQ(r.unscanned.size(), base.unscanned.size());
+  auto unscanned = [](const AuditResult& a) {
+    uint64_t files = 0;
+    for (const auto& g : a.gaps) files += g.kind == GapKind::kUnscanned ? g.files : 0;
+    return files;
+  };
+  EXPECT_EQ(unscanned(r), unscanned(base));
+}
+
+}  // namespace
+}  // namespace piiscan::audit

@@ -20,6 +20,11 @@ void AddWalkOptions(po::options_description& desc, WalkCliOptions& o) {
       ("exclude", po::value(&o.excludes), "skip paths matching GLOB (repeatable; '*.log', 'backup/**')")
       ("max-file-size", po::value(&o.max_file_size), "skip files larger than SIZE (e.g. 2G) with status too_large")
       ("max-depth", po::value(&o.max_depth), "container nesting limit (default 8)")
+      ("max-member-in-memory", po::value(&o.max_member_in_memory),
+       "archive members one worker may hold whole in memory, all nesting levels together (default 64M)")
+      ("file-timeout", po::value(&o.file_timeout),
+       "end a PDF, Office, mail or archive reader that gives no sign of progress on a file for SECONDS "
+       "(default 60); the file gets status limit")
       ("follow-symlinks", po::bool_switch(&o.follow), "follow symbolic links (loops are detected)")
       ("progress", po::bool_switch(&o.progress), "show a progress line on the terminal (default when stderr is one)")
       ("no-progress", po::bool_switch(&o.no_progress), "no progress line")
@@ -67,6 +72,20 @@ std::optional<int> MakeScanOptions(const WalkCliOptions& o, std::string_view com
     }
     out.limits.max_file_size = *size;
   }
+  if (!o.max_member_in_memory.empty()) {
+    auto size = ParseSize(o.max_member_in_memory);
+    if (!size || *size == 0) {
+      std::cerr << command << ": --max-member-in-memory: cannot read '" << o.max_member_in_memory
+                << "' (e.g. 16M, 1G)\n";
+      return kExitUsage;
+    }
+    out.limits.max_member_in_memory = *size;
+  }
+  if (o.file_timeout == 0) {
+    std::cerr << command << ": --file-timeout: must be at least 1 second\n";
+    return kExitUsage;
+  }
+  out.limits.file_timeout = std::chrono::seconds(o.file_timeout);
   return std::nullopt;
 }
 
@@ -127,7 +146,9 @@ ScanInfo MakeScanInfo(std::string_view command, const scanner::ScanOptions& opti
                         "max_member_size=" + std::to_string(l.max_member_size),
                         "max_members=" + std::to_string(l.max_members),
                         "max_ratio=" + ShortNumber(l.max_ratio),
-                        "max_time_per_file=" + std::to_string(l.max_time_per_file.count())}) {
+                        "max_member_in_memory=" + std::to_string(l.max_member_in_memory),
+                        "max_time_per_file=" + std::to_string(l.max_time_per_file.count()),
+                        "file_timeout=" + std::to_string(l.file_timeout.count())}) {
     info.result_options.push_back(std::move(o));
   }
   StampScanInfo(info);

@@ -25,12 +25,14 @@ struct WalkCliOptions {
   std::vector<std::string> paths, excludes;
   unsigned threads = 0;
   int max_depth = 8;
-  std::string max_file_size, hash_key, rules_dir;
+  unsigned file_timeout = 60;
+  std::string max_file_size, max_member_in_memory, hash_key, rules_dir;
   std::vector<std::string> detectors, skip_detectors;  // scan only: --detectors, --skip-detectors
   bool follow = false, progress = false, no_progress = false, quiet = false;
 };
 
-// Adds --threads, --exclude, --max-file-size, --max-depth, --follow-symlinks,
+// Adds --threads, --exclude, --max-file-size, --max-depth,
+// --max-member-in-memory, --file-timeout, --follow-symlinks,
 // --progress, --no-progress, --quiet, --hash-key-file and --rules.
 void AddWalkOptions(boost::program_options::options_description& desc, WalkCliOptions& o);
 

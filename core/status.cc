@@ -12,6 +12,7 @@ std::string_view FileStatusName(FileStatus status) {
     case FileStatus::kUnreadable: return "unreadable";
     case FileStatus::kLimit: return "limit";
     case FileStatus::kSkipped: return "skipped";
+    case FileStatus::kCrashed: return "crashed";
   }
   return "unknown";
 }

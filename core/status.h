@@ -37,6 +37,7 @@ enum class FileStatus {
   kUnreadable,   // permission denied, vanished, I/O error
   kLimit,        // a container limit (depth, bytes, ratio, members, time)
   kSkipped,      // not a file to read (FIFO, socket, device): reported, never opened
+  kCrashed,      // the reader (a third-party library) crashed on it; what came before was scanned
 };
 
 std::string_view FileStatusName(FileStatus status);

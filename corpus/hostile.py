@@ -14,7 +14,9 @@ Cases (small sizes by default, for the test; --big for bench/hostile_rss.py):
   honest_big.zip       one honest text member of varied text that
                        compresses about 3:1 (small: 72 MB, big: 500 MB)
   zip_in_zip.zip       a stored zip inside a zip, bigger than
-                       max_member_in_memory (random data: read whole, refused)
+                       max_member_in_memory (random data: read whole, refused;
+                       small: 8 MB, scanned with --max-member-in-memory 4M;
+                       big: 72 MB, over the default 64 MiB)
   damaged_stream.pdf   two pages (reportlab), the second page's compressed
                        content stream damaged: page 1 (with the BSN) is read
   damaged_part.xlsx    a workbook whose sheet (numbers, BSN) is intact and
@@ -227,7 +229,7 @@ def build(out, big=False):
     bomb_text(out, 1000 * MiB if big else 40 * MiB)
     lying_header(out, 1024 * MiB if big else 40 * MiB)
     honest_big(out, 500 * MiB if big else 72 * MiB)
-    zip_in_zip(out, 72 * MiB)
+    zip_in_zip(out, 72 * MiB if big else 8 * MiB)
     damaged_pdf(out)
     damaged_xlsx(out)
     nul_start(out)

@@ -69,6 +69,14 @@ class ExtractContext {
   // For streaming extractors over large inputs: bytes of the input before
   // `offset` will not be read again (lets the scanner drop mapped pages).
   virtual void DoneWith(uint64_t offset) = 0;
+
+  // For running an extractor in a helper process (formats/isolation.h):
+  // whether module formats should run there, the file's budget to hand over
+  // and take back (null: the context keeps none), and whether the scan was
+  // cancelled (without ShouldStop's side effect of recording the deadline).
+  virtual bool IsolateModuleFormats() const { return false; }
+  virtual FileBudget* budget() { return nullptr; }
+  virtual bool Cancelled() const { return false; }
 };
 
 class Extractor {

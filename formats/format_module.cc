@@ -10,6 +10,9 @@
 #include <mutex>
 #include <vector>
 
+#include "formats/isolation.h"
+#include "formats/registry.h"
+
 // Resolved at static link time where module/format_module_table.cc is linked in;
 // null in the executable, which loads the module instead.
 extern "C" __attribute__((weak)) const piiscan::formats::FormatModuleTable* piiscan_format_module_v1();
@@ -83,7 +86,16 @@ class ModuleExtractor final : public Extractor {
     return real ? real->Name() : std::string_view(type_);
   }
   void Extract(std::string_view bytes, const Location& where, ExtractContext& ctx) const override {
-    if (const Extractor* real = Real()) return real->Extract(bytes, where, ctx);
+    if (const Extractor* real = Real()) {
+      // The helper gets its own copy of the bytes: an item bigger than what
+      // a worker may hold in memory (a 2 GB PST, mapped here and read in
+      // pages) is read in this process, so that memory stays bounded; only
+      // such items go without crash isolation (docs/design-notes.md).
+      if (!ctx.IsolateModuleFormats() || bytes.size() > ctx.limits().max_member_in_memory)
+        return real->Extract(bytes, where, ctx);
+      const FormatEntry* entry = FindFormat(type_);
+      return RunIsolated(*real, type_, entry ? entry->library : std::string_view(), bytes, where, ctx);
+    }
     ctx.Problem(FileStatus::kUnsupported, type_ + " not read: " + Module().description, where);
   }
 

@@ -119,7 +119,7 @@ Result<ParsedRecord> FromJson(const json& j) {
 
 std::optional<FileStatus> ParseFileStatus(std::string_view name) {
   for (auto s : {FileStatus::kEncrypted, FileStatus::kCorrupt, FileStatus::kTooLarge, FileStatus::kUnsupported,
-                 FileStatus::kUnreadable, FileStatus::kLimit, FileStatus::kSkipped}) {
+                 FileStatus::kUnreadable, FileStatus::kLimit, FileStatus::kSkipped, FileStatus::kCrashed}) {
     if (FileStatusName(s) == name) return s;
   }
   return std::nullopt;

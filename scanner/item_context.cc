@@ -12,8 +12,11 @@ ItemContext::ItemContext(const Limits& limits, const std::atomic<bool>& stop,
       consumer_(consumer),
       file_(file),
       report_(report),
-      deadline_(std::chrono::steady_clock::now() + limits.max_time_per_file),
-      flush_(std::move(flush)) {}
+      flush_(std::move(flush)) {
+  budget_.deadline_ns = std::chrono::duration_cast<std::chrono::nanoseconds>(
+                            (std::chrono::steady_clock::now() + limits.max_time_per_file).time_since_epoch())
+                            .count();
+}
 
 namespace {
 constexpr size_t kFlushFindings = 4096;
@@ -43,22 +46,22 @@ void ItemContext::Text(std::string_view utf8, const Location& where, const Segme
 
 void ItemContext::Child(std::string_view bytes, const Location& where, const formats::ChildInfo& info) {
   if (ShouldStop()) return;
-  if (depth_ + 1 > limits_.max_depth) {
+  if (budget_.depth + 1 > limits_.max_depth) {
     // Once per file: a nested bomb refuses thousands of items at this depth.
-    if (!depth_reported_) {
-      depth_reported_ = true;
+    if (!budget_.depth_reported) {
+      budget_.depth_reported = true;
       Limit("max_depth: nesting deeper than " + std::to_string(limits_.max_depth) + " levels", where);
     }
     return;
   }
-  if (++members_ > limits_.max_members) {
+  if (++budget_.members > limits_.max_members) {
     Limit("max_members: more than " + std::to_string(limits_.max_members) + " nested items", where);
-    exhausted_ = true;  // nothing more of this file is worth reading
+    budget_.exhausted = true;  // nothing more of this file is worth reading
     return;
   }
-  ++depth_;
+  ++budget_.depth;
   formats::DispatchItem(bytes, where, info, *this);
-  --depth_;
+  --budget_.depth;
 }
 
 void ItemContext::Problem(FileStatus status, std::string_view reason, const Location& where) {
@@ -113,25 +116,26 @@ int64_t ItemContext::TimeFor(const Location& where) const {
 }
 
 bool ItemContext::ChargeExpanded(uint64_t bytes, const Location& where) {
-  expanded_ += bytes;
-  if (expanded_ > limits_.max_expanded_bytes) {
-    if (!exhausted_) {
+  budget_.expanded += bytes;
+  if (budget_.expanded > limits_.max_expanded_bytes) {
+    if (!budget_.exhausted) {
       Limit("max_expanded_bytes: more than " + std::to_string(limits_.max_expanded_bytes) +
                 " bytes expanded from one file",
             where);
     }
-    exhausted_ = true;
+    budget_.exhausted = true;
     return false;
   }
   return true;
 }
 
 bool ItemContext::ShouldStop() const {
-  if (exhausted_ || stop_.load(std::memory_order_relaxed)) return true;
-  if (std::chrono::steady_clock::now() > deadline_) {
-    if (!deadline_reported_) {
-      deadline_reported_ = true;
-      const_cast<ItemContext*>(this)->Limit(
+  if (budget_.exhausted || stop_.load(std::memory_order_relaxed)) return true;
+  if (std::chrono::steady_clock::now().time_since_epoch() > std::chrono::nanoseconds(budget_.deadline_ns)) {
+    if (!budget_.deadline_reported) {
+      auto* self = const_cast<ItemContext*>(this);
+      self->budget_.deadline_reported = true;
+      self->Limit(
           "max_time_per_file: more than " + std::to_string(limits_.max_time_per_file.count()) + " s",
           {});
     }
@@ -141,7 +145,7 @@ bool ItemContext::ShouldStop() const {
 }
 
 void ItemContext::DoneWith(uint64_t offset) {
-  if (depth_ == 0 && file_) file_->DoneWith(offset);
+  if (budget_.depth == 0 && file_) file_->DoneWith(offset);
 }
 
 }  // namespace piiscan::scanner

@@ -36,9 +36,12 @@ class ItemContext final : public formats::ExtractContext {
   void Dated(const Location& where, int64_t unix_time) override;
   bool ChargeExpanded(uint64_t bytes, const Location& where) override;
   bool ShouldStop() const override;
-  int depth() const override { return depth_; }
+  int depth() const override { return budget_.depth; }
   const Limits& limits() const override { return limits_; }
   void DoneWith(uint64_t offset) override;
+  bool IsolateModuleFormats() const override { return limits_.isolate_extractors; }
+  FileBudget* budget() override { return &budget_; }
+  bool Cancelled() const override { return stop_.load(std::memory_order_relaxed); }
   // Adds the summary of repeated limit records; call once after extraction.
   void Finish();
 
@@ -51,14 +54,10 @@ class ItemContext final : public formats::ExtractContext {
   TextConsumer& consumer_;
   FileBytes* file_;
   ItemReport& report_;
-  std::chrono::steady_clock::time_point deadline_;
-  int depth_ = 0;
-  uint64_t members_ = 0;
-  uint64_t expanded_ = 0;
-  bool exhausted_ = false;
-  bool depth_reported_ = false;
+  // Depth, members, expanded bytes, deadline: plain data, so that an
+  // extractor helper process can carry it on (formats/isolation.h).
+  FileBudget budget_;
   std::map<std::string, uint64_t> limit_hits_;
-  mutable bool deadline_reported_ = false;
   std::vector<std::pair<Location, int64_t>> dates_;
   std::function<void(ItemReport&&)> flush_;
 };

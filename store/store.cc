@@ -31,7 +31,7 @@ std::string NewerSchemaMessage(int64_t found, int known) {
 FileStatus ParseFileStatus(std::string_view name) {
   for (FileStatus s : {FileStatus::kEncrypted, FileStatus::kCorrupt, FileStatus::kTooLarge,
                        FileStatus::kUnsupported, FileStatus::kUnreadable, FileStatus::kLimit,
-                       FileStatus::kSkipped}) {
+                       FileStatus::kSkipped, FileStatus::kCrashed}) {
     if (FileStatusName(s) == name) return s;
   }
   return FileStatus::kOk;

@@ -50,7 +50,9 @@ std::map<std::string, CaseResult> ScanHostileCorpus(const TempDir& dir) {
   // others can read is refused.
   std::string key = dir.Write("test.key", "hostile-corpus-test-key-0123456789\n");
   EXPECT_EQ(chmod(key.c_str(), 0600), 0);
+  // zip_in_zip.zip is made small (8 MB) and the memory budget with it.
   auto scan = testing::Run(PiiscanBinary() + " scan -q --no-progress -j2 --min-confidence low " +
+                           "--max-member-in-memory 4M " +
                            "--hash-key-file " + key + " " + dir.path() + "/cases");
   EXPECT_EQ(scan.err, "");
   std::istringstream in(scan.out);

@@ -232,9 +232,24 @@ TEST_F(ScanE2e, HelpExplainsEveryOption) {
   EXPECT_EQ(r.exit_code, 0);
   for (const char* opt : {"--output", "--format", "--threads", "--show-values", "--min-confidence",
                           "--exclude", "--max-file-size", "--follow-symlinks", "--progress",
-                          "--no-progress", "--hash-key-file", "--detectors", "--skip-detectors"}) {
+                          "--no-progress", "--hash-key-file", "--detectors", "--skip-detectors",
+                          "--file-timeout", "--max-member-in-memory"}) {
     EXPECT_NE(r.out.find(opt), std::string::npos) << opt;
   }
+}
+
+TEST_F(ScanE2e, LimitOptionsAreCheckedAndStated) {
+  auto zero = Sh(Cmd("--file-timeout 0 " + dir_.path()));
+  EXPECT_EQ(zero.exit_code, 2);
+  EXPECT_NE(zero.err.find("--file-timeout: must be at least 1 second"), std::string::npos) << zero.err;
+  auto size = Sh(Cmd("--max-member-in-memory lots " + dir_.path()));
+  EXPECT_EQ(size.exit_code, 2);
+  EXPECT_NE(size.err.find("--max-member-in-memory: cannot read 'lots'"), std::string::npos) << size.err;
+  // Both change what a scan can read: the header states them.
+  auto ok = Sh(Cmd("--file-timeout 5 --max-member-in-memory 16M " + dir_.path()));
+  ASSERT_EQ(ok.exit_code, 0) << ok.err;
+  EXPECT_NE(ok.out.find(R"("file_timeout":"5")"), std::string::npos);
+  EXPECT_NE(ok.out.find(R"("max_member_in_memory":"16777216")"), std::string::npos);
 }
 
 TEST_F(ScanE2e, UnwritableOutputIsARuntimeFailure) {

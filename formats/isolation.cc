@@ -1,0 +1,282 @@
+#include "formats/isolation.h"
+
+#include <poll.h>
+#include <signal.h>
+#include <sys/mman.h>
+#include <sys/prctl.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <cerrno>
+#include <chrono>
+#include <cstring>
+#include <optional>
+#include <string>
+
+#include "formats/isolation_helper.h"
+#include "formats/isolation_wire.h"
+
+namespace piiscan::formats {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+using wire::Msg;
+using wire::WireReader;
+using wire::WireWriter;
+
+// How often a waiting worker looks at Ctrl-C and at the helper's exit.
+constexpr auto kTick = std::chrono::milliseconds(100);
+// How long a cancelled helper may take to notice before it is killed.
+constexpr auto kCancelGrace = std::chrono::seconds(2);
+
+std::string SignalName(int sig) {
+  const char* abbrev = ::sigabbrev_np(sig);
+  return abbrev ? std::string("SIG") + abbrev : "signal " + std::to_string(sig);
+}
+
+// One worker's helper process. Forked on first use from the worker thread:
+// by then the format module is loaded (the proxy resolved its extractor),
+// so the helper has it without loading it again. Locks other threads of
+// the scan hold at the fork stay held in the helper; it only ever runs the
+// format module, sniffing and the registry, which those threads never lock
+// (the module's libraries run in helpers only, never in the scan process).
+class Helper {
+ public:
+  Helper() = default;
+  Helper(const Helper&) = delete;
+  Helper& operator=(const Helper&) = delete;
+  // Between items a helper holds nothing worth a goodbye.
+  ~Helper() { End(true); }
+
+  bool alive() const { return pid_ > 0; }
+  int fd() const { return fd_; }
+  pid_t pid() const { return pid_; }
+  std::atomic<int>& cancel() { return *cancel_; }
+
+  bool Start() {
+    if (cancel_ == nullptr) {
+      void* page = ::mmap(nullptr, sizeof(std::atomic<int>), PROT_READ | PROT_WRITE,
+                          MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+      if (page == MAP_FAILED) return false;
+      cancel_ = new (page) std::atomic<int>(0);
+    }
+    int sv[2];
+    if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv) != 0) return false;
+    pid_t parent = ::getpid();
+    pid_t pid = ::fork();
+    if (pid < 0) {
+      ::close(sv[0]);
+      ::close(sv[1]);
+      return false;
+    }
+    if (pid == 0) {
+      // Only its own socket: a copy of another worker's end kept here
+      // would hide that worker's closing from its helper (both would wait
+      // for the other at the end of the scan), and output files and stores
+      // are none of the helper's business.
+      ::close_range(3, static_cast<unsigned>(sv[1]) - 1, 0);
+      ::close_range(static_cast<unsigned>(sv[1]) + 1, ~0U, 0);
+      // Ends with the worker thread that forked it, whatever happens to it.
+      ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+      if (::getppid() != parent) ::_exit(0);
+      // Ctrl-C reaches the whole process group: the scan decides.
+      ::signal(SIGINT, SIG_IGN);
+      ::signal(SIGQUIT, SIG_IGN);
+      ServeIsolatedRequests(sv[1], cancel_);
+    }
+    ::close(sv[1]);
+    fd_ = sv[0];
+    pid_ = pid;
+    return true;
+  }
+
+  // Ends the helper (killed when `kill`, else it ends at the closed socket)
+  // and returns its wait status, -1 when there was none.
+  int End(bool kill) {
+    if (pid_ <= 0) return -1;
+    if (kill) ::kill(pid_, SIGKILL);
+    ::close(fd_);
+    int status = 0;
+    while (::waitpid(pid_, &status, 0) < 0 && errno == EINTR) {
+    }
+    pid_ = -1;
+    fd_ = -1;
+    return status;
+  }
+
+  // The wait status when the helper has exited by now, else -1.
+  int Exited() {
+    int status = 0;
+    if (pid_ > 0 && ::waitpid(pid_, &status, WNOHANG) == pid_) {
+      ::close(fd_);
+      pid_ = -1;
+      fd_ = -1;
+      return status;
+    }
+    return -1;
+  }
+
+ private:
+  pid_t pid_ = -1;
+  int fd_ = -1;
+  std::atomic<int>* cancel_ = nullptr;  // shared with every helper of this worker
+};
+
+thread_local Helper t_helper;
+
+// Replays one message of the helper into `ctx`. False on a malformed one.
+bool Replay(Msg kind, std::string_view payload, ExtractContext& ctx, FileBudget* budget) {
+  WireReader r(payload);
+  switch (kind) {
+    case Msg::kText: {
+      Location where = r.Loc();
+      SegmentInfo info;
+      info.kind = static_cast<SegmentKind>(r.U8());
+      info.label = r.Str();
+      info.row = r.Str();
+      info.page = static_cast<int>(r.U64());
+      info.base_offset = r.U64();
+      info.base_line = r.U64();
+      info.report_from = r.U64();
+      info.has_offsets = r.U8() != 0;
+      info.has_lines = r.U8() != 0;
+      std::string_view text = r.Str();
+      if (r.ok()) ctx.Text(text, where, info);
+      break;
+    }
+    case Msg::kProblem: {
+      auto status = static_cast<FileStatus>(r.U8());
+      std::string_view reason = r.Str();
+      Location where = r.Loc();
+      if (r.ok()) ctx.Problem(status, reason, where);
+      break;
+    }
+    case Msg::kDated: {
+      Location where = r.Loc();
+      auto time = static_cast<int64_t>(r.U64());
+      if (r.ok()) ctx.Dated(where, time);
+      break;
+    }
+    case Msg::kDoneWith: {
+      uint64_t offset = r.U64();
+      if (r.ok()) ctx.DoneWith(offset);
+      break;
+    }
+    case Msg::kDone: {
+      auto b = r.Pod<FileBudget>();
+      if (r.ok() && budget != nullptr) *budget = b;
+      break;
+    }
+    default:
+      return false;
+  }
+  return r.ok();
+}
+
+enum class Outcome { kDone, kDied, kSilent, kCancelled };
+
+// Waits for the helper's messages until it is done, dies, is silent for
+// file_timeout, or the scan is cancelled and it does not stop in time.
+Outcome Converse(ExtractContext& ctx, FileBudget* budget, int& wait_status) {
+  const auto silence = std::chrono::duration_cast<Clock::duration>(ctx.limits().file_timeout);
+  auto last = Clock::now();
+  std::optional<Clock::time_point> cancelled_at;
+  std::string payload;
+  for (;;) {
+    pollfd p{t_helper.fd(), POLLIN, 0};
+    int ready = ::poll(&p, 1, static_cast<int>(kTick.count()));
+    if (ready > 0) {
+      Msg kind;
+      if (!wire::RecvFrame(t_helper.fd(), kind, payload) || !Replay(kind, payload, ctx, budget)) {
+        wait_status = t_helper.End(true);
+        return Outcome::kDied;
+      }
+      if (kind == Msg::kDone) return Outcome::kDone;
+      last = Clock::now();
+      continue;
+    }
+    if (ready < 0 && errno != EINTR) {
+      wait_status = t_helper.End(true);
+      return Outcome::kDied;
+    }
+    // Another helper may hold a copy of this helper's socket (both forked
+    // from one process), so its end is not always seen as end of stream.
+    if ((wait_status = t_helper.Exited()) != -1) return Outcome::kDied;
+    auto now = Clock::now();
+    if (ctx.Cancelled()) {
+      if (!cancelled_at) {
+        cancelled_at = now;
+        t_helper.cancel().store(1, std::memory_order_relaxed);
+      } else if (now - *cancelled_at > kCancelGrace) {
+        t_helper.End(true);
+        return Outcome::kCancelled;
+      }
+    } else if (now - last > silence) {
+      t_helper.End(true);
+      return Outcome::kSilent;
+    }
+  }
+}
+
+}  // namespace
+
+void RunIsolated(const Extractor& real, std::string_view type, std::string_view library,
+                 std::string_view bytes, const Location& where, ExtractContext& ctx) {
+  FileBudget* budget = ctx.budget();
+  FileBudget start;
+  if (budget != nullptr) {
+    start = *budget;
+  } else {
+    start.depth = ctx.depth();
+    start.deadline_ns = std::chrono::duration_cast<std::chrono::nanoseconds>(
+                            (Clock::now() + ctx.limits().max_time_per_file).time_since_epoch())
+                            .count();
+  }
+  WireWriter w;
+  w.Str(type);
+  w.Str(library);
+  w.Loc(where);
+  w.Pod(ctx.limits());
+  w.Pod(start);
+  w.Str(bytes);
+  // A helper that died between items (killed from outside) is replaced once.
+  bool sent = false;
+  for (int attempt = 0; attempt < 2 && !sent; ++attempt) {
+    if (!t_helper.alive() && !t_helper.Start()) break;
+    t_helper.cancel().store(0, std::memory_order_relaxed);
+    sent = wire::SendFrame(t_helper.fd(), Msg::kRequest, w.out());
+    if (!sent) t_helper.End(true);
+  }
+  if (!sent) {
+    // No process to be had (fork refused): read it here rather than not at all.
+    real.Extract(bytes, where, ctx);
+    return;
+  }
+  std::string().swap(w.out());
+  int wait_status = -1;
+  const std::string who = "the " + std::string(type) + " extractor (" + std::string(library) + ")";
+  switch (Converse(ctx, budget, wait_status)) {
+    case Outcome::kDone:
+    case Outcome::kCancelled:
+      return;
+    case Outcome::kSilent:
+      ctx.Problem(FileStatus::kLimit,
+                  "file_timeout: " + who + " sent nothing for " +
+                      std::to_string(ctx.limits().file_timeout.count()) +
+                      " s and was ended; what it had read before was scanned",
+                  where);
+      return;
+    case Outcome::kDied:
+      break;
+  }
+  if (WIFEXITED(wait_status) && WEXITSTATUS(wait_status) == kHelperOutOfMemory) return;  // it said so
+  std::string how = WIFSIGNALED(wait_status)  ? "crashed (" + SignalName(WTERMSIG(wait_status)) + ")"
+                    : WIFEXITED(wait_status) ? "ended unexpectedly (exit " +
+                                                   std::to_string(WEXITSTATUS(wait_status)) + ")"
+                                             : "ended unexpectedly";
+  ctx.Problem(FileStatus::kCrashed, who + " " + how + "; what it had read before was scanned", where);
+}
+
+}  // namespace piiscan::formats

@@ -1,0 +1,43 @@
+#pragma once
+// Crash and hang isolation for the extractors that call third-party
+// libraries (the format module: Poppler, GMime, libpff, libolecf, libxml2,
+// libarchive). Each worker thread that meets such a file forks a helper
+// process once and hands it the item's bytes; the helper runs the real
+// extractor and sends back what it emits (text, problems, dates) over a
+// socket, and at the end the file's budget (core/limits.h FileBudget), so
+// that nested items it reads itself count against the same limits.
+//
+// The worker enforces what the helper cannot: when the helper dies (a
+// SIGSEGV or abort() in a library) the item gets status `crashed` naming the
+// extractor and its library, and the next item gets a new helper; when it
+// sends nothing for Limits::file_timeout it is killed and the item gets a
+// `limit` (file_timeout); a helper over Limits::max_extractor_memory ends
+// with a `limit` (max_extractor_memory). What the helper sent before is kept
+// (text read before a crash is scanned). Ctrl-C reaches the helper through a
+// shared flag its ShouldStop() reads.
+//
+// Only contexts whose IsolateModuleFormats() is true use it (the scanner's);
+// inside the helper the same extractors run directly.
+//
+// Thread safety: one helper per thread (thread_local), ended when the thread
+// ends; RunIsolated is called by that thread only.
+
+#include <string_view>
+
+#include "formats/extractor.h"
+
+namespace piiscan::formats {
+
+// Runs `real` (the extractor of `type`, which uses `library`) on `bytes` in
+// this thread's helper process, replaying its output into `ctx`.
+void RunIsolated(const Extractor& real, std::string_view type, std::string_view library,
+                 std::string_view bytes, const Location& where, ExtractContext& ctx);
+
+namespace testing {
+// Test programs only: `fault` runs in the helper before each item's
+// extractor, to crash, hang or exhaust memory on purpose (libraries do not
+// do it on demand). Nothing in the piiscan executable calls this.
+void SetIsolatedFault(void (*fault)(std::string_view bytes));
+}  // namespace testing
+
+}  // namespace piiscan::formats
