@@ -6,14 +6,32 @@
 
 namespace piiscan::audit {
 
+RegisterMatcher::RegisterMatcher(const rules::Register& reg) : reg_(reg) {
+  for (const auto& system : reg_.systems) {
+    auto& globs = globs_.emplace_back();
+    for (const auto& glob : system.locations) {
+      Glob g{rules::NormalisePath(glob), "", rules::GlobSpecificity(glob)};
+      size_t start = 0;
+      for (size_t i = 0; i <= g.glob.size(); ++i) {
+        if (i < g.glob.size() && g.glob[i] != '*' && g.glob[i] != '?') continue;
+        if (i - start > g.literal.size()) g.literal = g.glob.substr(start, i - start);
+        start = i + 1;
+      }
+      globs.push_back(std::move(g));
+    }
+  }
+}
+
 // Findings arrive grouped per file, so a one-entry cache does most of the work.
 const std::vector<int>& RegisterMatcher::Match(const std::string& file) {
   if (cache_valid_ && file == cache_file_) return cache_;
+  const std::string path = rules::NormalisePath(file);
   std::vector<std::pair<int, int>> scored;
-  for (size_t i = 0; i < reg_.systems.size(); ++i) {
+  for (size_t i = 0; i < globs_.size(); ++i) {
     int best = -1;
-    for (const auto& glob : reg_.systems[i].locations) {
-      if (rules::GlobCovers(glob, file)) best = std::max(best, rules::GlobSpecificity(glob));
+    for (const auto& g : globs_[i]) {
+      if (path.find(g.literal) == std::string::npos) continue;
+      if (rules::NormalisedGlobCovers(g.glob, path)) best = std::max(best, g.specificity);
     }
     if (best >= 0) scored.emplace_back(-best, static_cast<int>(i));
   }

@@ -17,7 +17,7 @@ namespace piiscan::audit {
 class RegisterMatcher {
  public:
   // `reg` must outlive the matcher.
-  explicit RegisterMatcher(const rules::Register& reg) : reg_(reg) {}
+  explicit RegisterMatcher(const rules::Register& reg);
 
   // Indices of the systems whose locations cover `file`, most specific
   // first (the first is the system a finding is attributed to). Valid until
@@ -36,6 +36,16 @@ class RegisterMatcher {
   bool AnyDeclares(const std::vector<int>& m, std::string_view category) const;
 
   const rules::Register& reg_;
+  // Per system: its location globs normalised once, with their specificity
+  // (normalising them per file was 6% of an audit's instructions).
+  // And its longest run of literal characters: a path that does not
+  // contain it cannot be covered, which rules most globs out with one
+  // search instead of a match at every folder boundary.
+  struct Glob {
+    std::string glob, literal;
+    int specificity = 0;
+  };
+  std::vector<std::vector<Glob>> globs_;
   std::string cache_file_;
   bool cache_valid_ = false;
   std::vector<int> cache_;

@@ -35,8 +35,10 @@ std::string NormalisePath(std::string_view path) {
 bool GlobMatch(std::string_view glob, std::string_view text) { return Match(glob, text); }
 
 bool GlobCovers(std::string_view glob_in, std::string_view path_in) {
-  std::string glob = NormalisePath(glob_in);
-  std::string path = NormalisePath(path_in);
+  return NormalisedGlobCovers(NormalisePath(glob_in), NormalisePath(path_in));
+}
+
+bool NormalisedGlobCovers(std::string_view glob, std::string_view path) {
   if (glob.empty()) return false;
   if (glob.starts_with('/')) return MatchWholeOrFolder(glob, path);
   std::string_view p = path;

@@ -24,6 +24,9 @@ bool GlobMatch(std::string_view glob, std::string_view text);
 
 // The covering rule above.
 bool GlobCovers(std::string_view glob, std::string_view path);
+// The same for a glob and a path already normalised (NormalisePath), for a
+// caller that checks one path against many globs.
+bool NormalisedGlobCovers(std::string_view glob, std::string_view path);
 
 // How specific a glob is: its count of literal characters. The most
 // specific covering system is the one a finding is attributed to.
