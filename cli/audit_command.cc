@@ -90,7 +90,13 @@ int RunAudit(int argc, char** argv) {
   }
   auto result = std::move(auditor).Finish();
   if (reader && trend_scans > 0) {
-    auto trends = ReadAuditTrends(*reader, scans, prepared->reg, prepared->options.min_confidence, trend_scans);
+    auto triage = LoadTriage(*reader, scans);
+    if (!triage) {
+      std::cerr << who << ": store " << StoreName(db) << ": " << triage.error().message << "\n";
+      return kExitFailure;
+    }
+    auto trends = ReadAuditTrends(*reader, scans, prepared->reg, prepared->options.min_confidence,
+                                  trend_scans, &*triage, read_options.include_triaged);
     if (!trends) {
       std::cerr << who << ": store " << StoreName(db) << ": " << trends.error().message << "\n";
       return kExitFailure;

@@ -175,6 +175,11 @@ struct FindingGroup {
   int64_t first_scan = 0;
   std::optional<int64_t> resolved_in_scan;
   uint64_t findings = 0;  // aggregated findings (rows), not occurrences
+  // Per finding only (FindingHistory with `per_finding`): the finding's
+  // value hash, detector and last scan, for triage verdicts (findings 1).
+  std::string value_hash;
+  std::string detector;
+  int64_t last_scan = 0;
 };
 using FindingGroupVisitor = std::function<bool(const FindingGroup&)>;
 
@@ -413,8 +418,11 @@ class StoreReader {
   // Every finding that may be present in scan `from_scan` or a later one
   // (current, or resolved in a scan after `from_scan`), grouped per file,
   // category, confidence and interval by the store itself, so that the
-  // caller's memory stays bounded; a file's groups come together.
-  virtual Result<void> FindingHistory(int64_t from_scan, const FindingGroupVisitor& visit) = 0;
+  // caller's memory stays bounded; a file's groups come together. With
+  // `per_finding`, one group per finding with its value hash, detector and
+  // last scan (for triage verdicts, which judge single findings).
+  virtual Result<void> FindingHistory(int64_t from_scan, const FindingGroupVisitor& visit,
+                                      bool per_finding = false) = 0;
 
   // Every triage verdict, oldest first (TriageBook::List).
   virtual Result<std::vector<TriageVerdict>> Verdicts() = 0;

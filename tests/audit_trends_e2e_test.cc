@@ -257,6 +257,29 @@ TEST_P(AuditTrendsE2e, OneCompletedScanShowsOnePointAndSaysSo) {
       << text.out;
 }
 
+TEST_P(AuditTrendsE2e, TriagedFindingsAreLeftOutOfEveryPointAsOfTheAudit) {
+  Scan(1);
+  Scan(2);
+  const uint64_t before = Audit()["trends"]["total"]["findings"][1];
+  // The address in the note is judged no personal data, by its hash.
+  std::string hash;
+  std::istringstream in(testing::ReadFile(dir_.path() + "/scan2.jsonl"));
+  for (std::string line; std::getline(in, line);) {
+    auto j = json::parse(line);
+    if (j.contains("detector") && j["file"].get<std::string>().ends_with("notitie.txt")) hash = j["value_hash"];
+  }
+  ASSERT_FALSE(hash.empty());
+  auto r = testing::Run(Piiscan("triage --db " + db_ + " --value-hash " + hash +
+                                " --verdict false_positive --note test --by tester"));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  json j = Audit();
+  const json& t = j["trends"];
+  EXPECT_EQ(t["total"]["findings"][0], before - 1);
+  EXPECT_EQ(t["total"]["findings"][1], before - 1);
+  // The latest point agrees with the audit's own count of findings.
+  EXPECT_EQ(Audit("--include-triaged")["trends"]["total"]["findings"][1], before);
+}
+
 TEST_P(AuditTrendsE2e, AnAuditWithoutAStoreHasNoTrends) {
   Scan(1);
   std::string findings = dir_.path() + "/scan1.jsonl";

@@ -84,6 +84,13 @@ FROM (SELECT file_id, category, confidence, first_scan, resolved_in_scan, count(
 JOIN files fi ON fi.id = g.file_id
 ORDER BY g.file_id)sql";
 
+constexpr std::string_view kFindingHistoryPerFinding = R"sql(
+SELECT fi.path, f.category, f.confidence, f.first_scan, f.resolved_in_scan, 1, f.value_hash,
+       f.detector, CASE WHEN f.resolved_in_scan IS NULL THEN fi.last_scan ELSE f.last_scan END
+FROM findings f JOIN files fi ON fi.id = f.file_id
+WHERE f.resolved_in_scan IS NULL OR f.resolved_in_scan > $1
+ORDER BY f.file_id)sql";
+
 constexpr std::string_view kPreviousCompleted =
     "SELECT id FROM scans WHERE status = 'completed' ORDER BY id DESC LIMIT 1 OFFSET 1";
 constexpr std::string_view kScanById = "SELECT id FROM scans WHERE scan_id = $1";
@@ -266,15 +273,22 @@ class PgReader final : public StoreReader {
     return out;
   }
 
-  Result<void> FindingHistory(int64_t from_scan, const FindingGroupVisitor& visit) override {
+  Result<void> FindingHistory(int64_t from_scan, const FindingGroupVisitor& visit,
+                              bool per_finding) override {
     FindingGroup g;
-    return db_.ForEach(kFindingHistory, Params().Add(from_scan), [&](const PgResult& row) {
+    std::string_view sql = per_finding ? kFindingHistoryPerFinding : kFindingHistory;
+    return db_.ForEach(sql, Params().Add(from_scan), [&](const PgResult& row) {
       g.file = FromDbText(row.TextView(0, 0));
       g.category = row.Text(0, 1);
       g.confidence = ParseConfidence(row.TextView(0, 2)).value_or(Confidence::kLow);
       g.first_scan = row.Int(0, 3);
       g.resolved_in_scan = row.OptionalInt(0, 4);
       g.findings = static_cast<uint64_t>(row.Int(0, 5));
+      if (per_finding) {
+        g.value_hash = row.Text(0, 6);
+        g.detector = row.Text(0, 7);
+        g.last_scan = row.Int(0, 8);
+      }
       return visit(g);
     });
   }

@@ -78,6 +78,15 @@ FROM (SELECT file_id, category, confidence, first_scan, resolved_in_scan, count(
 JOIN files fi ON fi.id = g.file_id
 ORDER BY g.file_id)sql";
 
+// The same, one row per finding, for triage verdicts (a current finding was
+// last seen when its file was, as in PIISCAN_STORED_FINDING).
+inline constexpr std::string_view kFindingHistoryPerFinding = R"sql(
+SELECT fi.path, f.category, f.confidence, f.first_scan, f.resolved_in_scan, 1, f.value_hash,
+       f.detector, iif(f.resolved_in_scan IS NULL, fi.last_scan, f.last_scan)
+FROM findings f JOIN files fi ON fi.id = f.file_id
+WHERE f.resolved_in_scan IS NULL OR f.resolved_in_scan > ?1
+ORDER BY f.file_id)sql";
+
 inline constexpr std::string_view kPreviousCompleted =
     "SELECT id FROM scans WHERE status = 'completed' ORDER BY id DESC LIMIT 1 OFFSET 1";
 inline constexpr std::string_view kScanById = "SELECT id FROM scans WHERE scan_id = ?1";

@@ -213,9 +213,10 @@ class SqliteReader final : public StoreReader {
     return out;
   }
 
-  Result<void> FindingHistory(int64_t from_scan, const FindingGroupVisitor& visit) override {
+  Result<void> FindingHistory(int64_t from_scan, const FindingGroupVisitor& visit,
+                              bool per_finding) override {
     EndRead();
-    auto stmt = db_.Prepare(sql::kFindingHistory);
+    auto stmt = db_.Prepare(per_finding ? sql::kFindingHistoryPerFinding : sql::kFindingHistory);
     if (!stmt) return std::unexpected(stmt.error());
     stmt->Bind(1, from_scan);
     FindingGroup g;
@@ -229,6 +230,11 @@ class SqliteReader final : public StoreReader {
       g.first_scan = stmt->Int(3);
       g.resolved_in_scan = stmt->OptionalInt(4);
       g.findings = static_cast<uint64_t>(stmt->Int(5));
+      if (per_finding) {
+        g.value_hash = stmt->Text(6);
+        g.detector = stmt->Text(7);
+        g.last_scan = stmt->Int(8);
+      }
       if (!visit(g)) return {};
     }
   }
