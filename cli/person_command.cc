@@ -35,7 +35,8 @@ namespace {
 constexpr const char* kCommand = "piiscan person";
 constexpr const char* kTemplate = "templates/dsar_report.mustache";
 constexpr const char* kPersonUsage =
-    "usage: piiscan person [query] [options] PATH...\n\n"
+    "usage: piiscan person [query] [options] PATH...\n"
+    "       piiscan person [query] [options] --db STORE [--verify]\n\n"
     "Finds everything about one data subject under each PATH, for an access (AVG\n"
     "art. 15) or erasure (art. 17) request: mail (EML, mbox, PST, MSG, attachments),\n"
     "documents, spreadsheets, PDFs and archives, at any depth. Names match their\n"
@@ -45,7 +46,9 @@ constexpr const char* kPersonUsage =
     "matched and how strongly: high (identifier, full name), medium (initials +\n"
     "surname), low (surname or salutation alone: reported only next to a stronger\n"
     "hit in the same message or file, or with --include-weak). Hits are written as\n"
-    "JSON lines with a context snippet in which other people's data is masked.\n\n"
+    "JSON lines with a context snippet in which other people's data is masked.\n"
+    "Without PATH, --db answers from the findings store of earlier scans, reading\n"
+    "no file (names are kept there only as keyed hashes; no snippets unless --verify).\n\n"
     "query (repeatable where it says so; at least one field)";
 
 struct QueryCli {
