@@ -69,12 +69,14 @@ TEST(FileParts, MboxPartsStartAtEnvelopeLinesAndKnowTheirFirstMessage) {
   auto parts = Plan(box, 2, "archive.mbox");
   ASSERT_GE(parts.size(), 2u);
   EXPECT_EQ(parts.back().end, box.size());
+  // Messages are numbered from 1 in file order: count the envelope lines
+  // before each part, in one pass (parts are in file order; counting from
+  // the start for every part took ten minutes under ASan).
+  uint64_t at = 0, before = 0;
   for (size_t i = 0; i < parts.size(); ++i) {
     EXPECT_EQ(parts[i].type, "mbox");
     EXPECT_TRUE(mbox::IsFromLine(box, parts[i].begin)) << i;
-    // Messages are numbered from 1 in file order: count the envelope lines before.
-    uint64_t before = 0;
-    for (uint64_t at = 0; at < parts[i].begin; at = mbox::NextFromLine(box, mbox::LineEnd(box, at))) ++before;
+    for (; at < parts[i].begin; at = mbox::NextFromLine(box, mbox::LineEnd(box, at))) ++before;
     EXPECT_EQ(parts[i].first_item, before + 1) << i;
   }
 }
