@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <ctime>
 
+#include "core/scan_info.h"
 #include "store/triage_book.h"
 
 namespace piiscan::cli {
@@ -22,29 +23,9 @@ std::string IsoTimeMs(int64_t unix_ms) {
 }
 
 std::optional<int64_t> ParseIsoTimeMs(const std::string& text) {
-  int y = 0, mo = 0, d = 0, h = 0, mi = 0, s = 0, ms = 0, n = 0;
-  if (std::sscanf(text.c_str(), "%4d-%2d-%2dT%2d:%2d%n", &y, &mo, &d, &h, &mi, &n) != 5)
-    return std::nullopt;
-  std::string rest = text.substr(static_cast<size_t>(n));
-  if (rest.starts_with(':')) {
-    int m = 0;
-    if (std::sscanf(rest.c_str(), ":%2d%n", &s, &m) != 1) return std::nullopt;
-    rest = rest.substr(static_cast<size_t>(m));
-    if (rest.starts_with('.')) {
-      if (std::sscanf(rest.c_str(), ".%3d%n", &ms, &m) != 1 || m != 4) return std::nullopt;
-      rest = rest.substr(static_cast<size_t>(m));
-    }
-  }
-  if (rest != "Z" || mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || s > 60)
-    return std::nullopt;
-  std::tm tm{};
-  tm.tm_year = y - 1900;
-  tm.tm_mon = mo - 1;
-  tm.tm_mday = d;
-  tm.tm_hour = h;
-  tm.tm_min = mi;
-  tm.tm_sec = s;
-  return static_cast<int64_t>(::timegm(&tm)) * 1000 + ms;
+  // A verdict's time is always a full UTC time, as IsoTimeMs writes it.
+  if (text.find('T') == std::string::npos || !text.ends_with('Z')) return std::nullopt;
+  return ParseIsoTimeUtc(text);
 }
 
 std::string VerdictProblem(const store::TriageVerdict& v) {

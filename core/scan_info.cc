@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdio>
 #include <ctime>
 
 #include "core/digest.h"
@@ -40,6 +41,36 @@ std::string IsoTimeUtc(int64_t unix_ms) {
   char buf[32];
   std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
   return buf;
+}
+
+std::optional<int64_t> ParseIsoTimeUtc(std::string_view text) {
+  const std::string t(text);
+  int y = 0, mo = 0, d = 0, h = 0, mi = 0, s = 0, ms = 0, n = 0;
+  if (std::sscanf(t.c_str(), "%4d-%2d-%2d%n", &y, &mo, &d, &n) != 3) return std::nullopt;
+  const char* rest = t.c_str() + n;
+  if (*rest == 'T') {
+    if (std::sscanf(rest, "T%2d:%2d%n", &h, &mi, &n) != 2) return std::nullopt;
+    rest += n;
+    if (*rest == ':') {
+      if (std::sscanf(rest, ":%2d%n", &s, &n) != 1) return std::nullopt;
+      rest += n;
+    }
+    if (*rest == '.') {
+      if (std::sscanf(rest, ".%3d%n", &ms, &n) != 1 || n != 4) return std::nullopt;
+      rest += n;
+    }
+  }
+  if (*rest == 'Z') ++rest;
+  if (*rest != '\0' || mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || s > 60)
+    return std::nullopt;
+  std::tm tm{};
+  tm.tm_year = y - 1900;
+  tm.tm_mon = mo - 1;
+  tm.tm_mday = d;
+  tm.tm_hour = h;
+  tm.tm_min = mi;
+  tm.tm_sec = s;
+  return static_cast<int64_t>(::timegm(&tm)) * 1000 + ms;
 }
 
 std::string ConfigFingerprint(const ScanInfo& info) {

@@ -8,7 +8,9 @@
 // A plain value; no personal data (the key appears only as a fingerprint).
 
 #include <cstdint>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace piiscan {
@@ -44,5 +46,11 @@ std::string ConfigFingerprint(const ScanInfo& info);
 
 // "2026-12-07T13:48:01Z" for a unix time in milliseconds.
 std::string IsoTimeUtc(int64_t unix_ms);
+
+// The unix time in milliseconds of a UTC time written "2026-12-07",
+// "2026-12-07T13:48", "2026-12-07T13:48:01" or "2026-12-07T13:48:01.007",
+// each with or without a final "Z" (milliseconds: exactly three digits);
+// nullopt for anything else or an impossible field.
+std::optional<int64_t> ParseIsoTimeUtc(std::string_view text);
 
 }  // namespace piiscan

@@ -50,3 +50,19 @@ TEST(ScanInfo, IsoTime) { EXPECT_EQ(IsoTimeUtc(1796651319123), "2026-12-07T13:48
 
 }  // namespace
 }  // namespace piiscan
+
+namespace piiscan {
+namespace {
+
+TEST(ScanInfo, IsoTimesParseBackInEveryWrittenForm) {
+  EXPECT_EQ(ParseIsoTimeUtc(IsoTimeUtc(1'796'649'282'000)), 1'796'649'282'000);
+  EXPECT_EQ(ParseIsoTimeUtc("2026-12-07"), 1'796'601'600'000);
+  EXPECT_EQ(ParseIsoTimeUtc("2026-12-07T13:14"), 1'796'649'240'000);
+  EXPECT_EQ(ParseIsoTimeUtc("2026-12-07T13:14:42.007Z"), 1'796'649'282'007);
+  EXPECT_FALSE(ParseIsoTimeUtc("2026-12-07T13:14:42.7Z").has_value());
+  EXPECT_FALSE(ParseIsoTimeUtc("2026-02-30x").has_value());
+  EXPECT_FALSE(ParseIsoTimeUtc("2026-12-07T25:00").has_value());
+}
+
+}  // namespace
+}  // namespace piiscan
