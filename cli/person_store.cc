@@ -58,7 +58,7 @@ std::optional<int> AnswerPersonFromStore(const std::string& db, const dsar::Norm
   if (!triage) return fail(triage.error());
   dsar::StoreAnswerOptions with_triage = options;
   with_triage.triage = triage->empty() ? nullptr : &*triage;
-  auto answer = q.Answer(**reader, with_triage);
+  auto answer = q.Answer(**reader, *scans, with_triage);
   if (!answer) return fail(answer.error());
   out.answer = std::move(*answer);
 

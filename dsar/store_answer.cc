@@ -25,16 +25,11 @@ struct NameTarget {
   std::string initial;               // "i:HEX" of its initial
 };
 
-std::unordered_set<std::string_view> TokenSet(std::string_view tokens) {
-  std::unordered_set<std::string_view> out;
-  size_t i = 0;
-  while (i < tokens.size()) {
-    size_t j = tokens.find(' ', i);
-    if (j == std::string_view::npos) j = tokens.size();
-    if (j > i) out.insert(tokens.substr(i, j - i));
-    i = j + 1;
-  }
-  return out;
+// Whether `tokens` ("s:HEX g:HEX ...", detectors/name_keys.h) holds
+// `token`. Every token is a role letter, ':' and 16 hex digits, so a match
+// cannot start inside another token.
+bool HasToken(std::string_view tokens, std::string_view token) {
+  return tokens.find(token) != std::string_view::npos;
 }
 
 std::string LocationKey(const Location& where) {
@@ -55,12 +50,11 @@ struct StoreQuery::Impl {
 
   // Whether the stored name `tokens` is query name `n`, and how strongly.
   std::optional<Target> MatchName(const NameTarget& n, std::string_view tokens) const {
-    auto set = TokenSet(tokens);
     for (const auto& s : n.surname) {
-      if (!set.contains(s)) return std::nullopt;
+      if (!HasToken(tokens, s)) return std::nullopt;
     }
-    if (!n.given.empty() && set.contains(n.given)) return Target{"name", "full name", Confidence::kHigh};
-    if (!n.initial.empty() && set.contains(n.initial))
+    if (!n.given.empty() && HasToken(tokens, n.given)) return Target{"name", "full name", Confidence::kHigh};
+    if (!n.initial.empty() && HasToken(tokens, n.initial))
       return Target{"name", "initials + surname", Confidence::kMedium};
     return Target{"name", "surname", Confidence::kLow};
   }
@@ -149,6 +143,7 @@ StoreQuery::StoreQuery(const NormalisedQuery& query, const std::vector<rules::De
 StoreQuery::~StoreQuery() = default;
 
 Result<StoreAnswer> StoreQuery::Answer(store::StoreReader& reader,
+                                       const std::vector<store::ScanRecord>& scans,
                                        const StoreAnswerOptions& options) const {
   const Impl& m = *impl_;
   StoreAnswer answer;
@@ -219,10 +214,8 @@ Result<StoreAnswer> StoreQuery::Answer(store::StoreReader& reader,
   });
   if (!statuses) return std::unexpected(statuses.error());
 
-  auto scans = reader.Scans();
-  if (!scans) return std::unexpected(scans.error());
   std::map<std::string, RootCoverage> roots;
-  for (const auto& scan : *scans) {
+  for (const auto& scan : scans) {
     for (const auto& given : scan.info.roots) {
       std::string root = store::NormalizeRoot(given);
       RootCoverage& c = roots[root];

@@ -78,7 +78,9 @@ class StoreQuery {
   StoreQuery(const StoreQuery&) = delete;
   StoreQuery& operator=(const StoreQuery&) = delete;
 
-  Result<StoreAnswer> Answer(store::StoreReader& reader, const StoreAnswerOptions& options) const;
+  // `scans` as from reader.Scans() (they give the coverage).
+  Result<StoreAnswer> Answer(store::StoreReader& reader, const std::vector<store::ScanRecord>& scans,
+                             const StoreAnswerOptions& options) const;
 
   struct Impl;
 

@@ -65,7 +65,9 @@ class StoreAnswerTest : public ::testing::Test {
     StoreQuery query(*n, {spec}, hasher_, keyer_);
     auto reader = store_->OpenReader();
     EXPECT_TRUE(reader.has_value());
-    auto a = query.Answer(**reader, options);
+    auto scans = (*reader)->Scans();
+    EXPECT_TRUE(scans.has_value());
+    auto a = query.Answer(**reader, *scans, options);
     EXPECT_TRUE(a.has_value()) << a.error().message;
     return a ? std::move(*a) : StoreAnswer{};
   }
