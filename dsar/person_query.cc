@@ -7,6 +7,7 @@
 #include <set>
 
 #include "core/utf8.h"
+#include "detectors/name_keys.h"
 #include "detectors/validators/validator.h"
 
 namespace piiscan::dsar {
@@ -88,11 +89,7 @@ Result<bool> ReadList(const YAML::Node& root, const char* singular, const char* 
 }  // namespace
 
 Result<NamePrefixes> LoadNamePrefixes(const rules::RuleSet& rules) {
-  auto it = rules.lexicons.find("name_prefixes");
-  if (it == rules.lexicons.end()) return Fail("rules: lexicon 'name_prefixes' is missing");
-  NamePrefixes out;
-  for (const auto& term : it->second) out.insert(AsciiLower(term));
-  return out;
+  return detectors::NameKeyer::LoadPrefixes(rules);
 }
 
 bool NormalisedQuery::empty() const {
