@@ -74,6 +74,17 @@ int RunAudit(int argc, char** argv) {
     reader = std::move(*r);
     scans = std::move(*listed);
   }
+  // The verdicts, loaded once for the findings and the trends.
+  std::optional<store::TriageMatcher> triage;
+  if (reader) {
+    auto t = LoadTriage(*reader, scans);
+    if (!t) {
+      std::cerr << who << ": store " << StoreName(db) << ": " << t.error().message << "\n";
+      return kExitFailure;
+    }
+    triage.emplace(std::move(*t));
+    read_options.triage = &*triage;
+  }
   auto prepared = PrepareAudit(ao, who);
   if (!prepared) return prepared.error();
   audit::Auditor auditor(prepared->reg, prepared->options);
@@ -90,11 +101,6 @@ int RunAudit(int argc, char** argv) {
   }
   auto result = std::move(auditor).Finish();
   if (reader && trend_scans > 0) {
-    auto triage = LoadTriage(*reader, scans);
-    if (!triage) {
-      std::cerr << who << ": store " << StoreName(db) << ": " << triage.error().message << "\n";
-      return kExitFailure;
-    }
     auto trends = ReadAuditTrends(*reader, scans, prepared->reg, prepared->options.min_confidence,
                                   trend_scans, &*triage, read_options.include_triaged);
     if (!trends) {

@@ -59,8 +59,13 @@ Result<reports::ReadStats> ReadStoreFindings(store::StoreReader& reader,
                                              reports::FindingsVisitor& visitor,
                                              const StoreReadOptions& options) {
   reports::ReadStats stats;
-  auto matcher = LoadTriage(reader, scans);
-  if (!matcher) return std::unexpected(matcher.error());
+  std::optional<store::TriageMatcher> loaded;
+  store::TriageMatcher* matcher = options.triage;
+  if (matcher == nullptr) {
+    auto m = LoadTriage(reader, scans);
+    if (!m) return std::unexpected(m.error());
+    matcher = &loaded.emplace(std::move(*m));
+  }
   store::TriageTally tally;
   auto visited = reader.CurrentFindings([&](const store::StoredFinding& stored) {
     if (!matcher->empty()) {

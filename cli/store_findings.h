@@ -15,6 +15,9 @@ namespace piiscan::cli {
 
 struct StoreReadOptions {
   bool include_triaged = false;  // --include-triaged: findings under a verdict too
+  // The verdicts, when the caller has loaded them already (LoadTriage);
+  // null: they are loaded from the reader.
+  store::TriageMatcher* triage = nullptr;
 };
 
 // Visits every current finding (but those triage leaves out) and the status
