@@ -52,12 +52,16 @@ void LoadDrafting(const YAML::Node& d, DraftLexicon& lex) {
   lex.storage_verbs = Strings(d["storage_verbs"]);
   lex.prepositions = Strings(d["location_prepositions"]);
   lex.system_subject_words = Strings(d["subject_determiners"]);
+  lex.possessives = Strings(d["own_determiners"]);
+  lex.use_verbs = Strings(d["use_verbs"]);
   const auto& r = d["retention"];
   lex.retention_verbs = Strings(r["verbs"]);
   lex.retention_time_words = Strings(r["time_words"]);
   for (const auto& kv : r["numbers"]) lex.number_words[kv.first.as<std::string>()] = kv.second.as<int>();
   for (const auto& kv : r["units"]) lex.unit_months[kv.first.as<std::string>()] = kv.second.as<int>();
   for (const auto& kv : r["day_units"]) lex.unit_days[kv.first.as<std::string>()] = kv.second.as<int>();
+  lex.period_adjectives = Strings(r["period_adjectives"]);
+  lex.duration_words = Strings(r["duration_words"]);
   for (const auto& kv : r["implied"]) lex.implied_retention[statement::Lower(kv.first.as<std::string>())] = kv.second.as<int>();
   for (const auto& kv : d["promises"]) {
     LexPromise p{kv.first.as<std::string>(), kv.second["negated"].as<bool>(false), Strings(kv.second["terms"]),
@@ -86,6 +90,7 @@ void LoadDrafting(const YAML::Node& d, DraftLexicon& lex) {
   lex.legal_forms = Strings(o["legal_forms"], false);
   lex.name_connectors = Strings(o["name_connectors"]);
   lex.org_stop_words = Strings(o["stop_words"]);
+  lex.org_name_cut = Strings(o["name_cut"]);
   lex.definitions = Strings(d["definitions"]);
   const auto& p = d["processors"];
   lex.processor_before = Strings(p["before"]);

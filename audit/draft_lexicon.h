@@ -46,11 +46,19 @@ struct DraftLexicon {
   std::vector<std::string> negations, storage_verbs, prepositions;
   std::vector<std::string> not_negations;  // "niet langer dan": a limit, no denial
   std::vector<std::string> system_subject_words;  // "deze", "onze": a system as the subject
+  // "ons contactformulier gebruiken": the organisation's own generic system,
+  // placed by a use verb or by data in the sentence.
+  std::vector<std::string> possessives, use_verbs;
   std::vector<std::string> retention_verbs, retention_time_words;
   std::map<std::string, int> number_words;  // "twee" -> 2
   std::map<std::string, int> unit_months;   // "jaar" -> 12
   std::map<std::string, int> unit_days;     // "weken" -> 7: a period in days, drafted in months
   std::map<std::string, int> implied_retention;  // "fiscale bewaarplicht" -> 84
+  // "vijf opeenvolgende jaren": words between a number and its unit.
+  std::vector<std::string> period_adjectives;
+  // "gedurende 7 jaar": a period after one of these, in a sentence about
+  // data, is a retention period without a retention verb.
+  std::vector<std::string> duration_words;
   std::vector<LexPromise> promises;
   std::vector<std::pair<std::string, std::regex>> legal_basis;  // name, pattern (icase)
   std::vector<std::regex> org_labelled;                          // case-sensitive
@@ -60,6 +68,8 @@ struct DraftLexicon {
   std::regex org_title;                 // "Privacyverklaring X": group 1 is the rest of the line
   std::regex org_municipality;          // "gemeente X"
   std::vector<std::string> legal_forms, name_connectors, org_stop_words, sole_trader;
+  // Words after which a captured name does not go on ("X voorheen Y").
+  std::vector<std::string> org_name_cut;
   // Processors named in prose: a name after `processor_before` or in a list
   // after `processor_list_nouns`; never one of `processor_not_names`.
   std::vector<std::string> processor_before, processor_list_nouns, processor_list_lead,

@@ -43,7 +43,10 @@ class Drafter {
     for (const auto& u : unit_list) units += (units.empty() ? "" : "|") + RegexEscape(u);
     // Not \b before the number: "één" starts with a byte ECMAScript does not
     // count as a word character.
-    period_ = std::regex("(?:^|[ \t(,;:/])(\\d{1,3}" + numbers + ")[ -]?(" + units + ")\\b",
+    std::string adjectives;
+    for (const auto& a : lex.period_adjectives) adjectives += (adjectives.empty() ? "" : "|") + RegexEscape(a);
+    if (!adjectives.empty()) adjectives = "(?:(?:" + adjectives + ") )?";
+    period_ = std::regex("(?:^|[ \t(,;:/])(\\d{1,3}" + numbers + ")[ -]?" + adjectives + "(" + units + ")\\b",
                          std::regex::icase);
   }
 
@@ -87,30 +90,49 @@ class Drafter {
     for (const auto& m : statement::FindTerms(s, lex_.system_terms, lex_.system_term_case_sensitive)) {
       if (InAddress(s.lower, m)) continue;
       size_t sys = lex_.system_of_term[m.term];
-      bool ok = !lex_.systems[sys].generic;
-      if (!ok && storage && !heading) {
-        auto words = statement::WordsBefore(s.lower, m.begin, 5);
-        // "Deze website bewaart persoonsgegevens": the system as subject.
-        // Only with data in the sentence: "Deze website wordt gehost in Nederland" places none.
-        bool data = NamesData(s) || s.lower.find("gegevens") != std::string::npos ||
-                    s.lower.find("data") != std::string::npos;
-        if (data && (words.empty() || (words.size() == 1 &&
-                                       std::find(lex_.system_subject_words.begin(), lex_.system_subject_words.end(),
-                                                 words[0]) != lex_.system_subject_words.end())))
-          ok = true;
-        for (size_t i = 0; i < words.size() && !ok; ++i) {
-          const auto& w = words[i];
-          bool separator = w == "," || w == ";" || w == "en" || w == "and" || w == "of" || w == "or";
-          if (i == 0 && separator && anchored) ok = true;
-          else if (w == "," || w == ";") break;
-          else if (std::find(lex_.prepositions.begin(), lex_.prepositions.end(), w) != lex_.prepositions.end()) ok = true;
-        }
-      }
+      bool ok = !lex_.systems[sys].generic ||
+                (!heading && GenericPlaced(s, m, storage, negated, anchored));
       if (!ok) continue;
       anchored = true;
       AddUnique(out, sys);
     }
     return out;
+  }
+
+  // A generic system counts where the sentence places data in it: after a
+  // location preposition with a storage verb ("opgeslagen in onze
+  // boekhouding"), as the subject ("Deze website bewaart gegevens"),
+  // continuing such a list, or as the organisation's own system that it uses
+  // ("ons contactformulier gebruiken", "naam en adres om onze
+  // donateursadministratie bij te houden").
+  bool GenericPlaced(const Sentence& s, const statement::Match& m, bool storage, bool negated,
+                     bool anchored) const {
+    auto words = statement::WordsBefore(s.lower, m.begin, 5);
+    bool data = NamesData(s) || s.lower.find("gegevens") != std::string::npos ||
+                s.lower.find("data") != std::string::npos;
+    auto in = [](const std::vector<std::string>& v, const std::string& w) {
+      return std::find(v.begin(), v.end(), w) != v.end();
+    };
+    if (!negated) {
+      bool use = statement::ContainsAnyWord(s.lower, lex_.use_verbs);
+      // The possessive right before the system or one adjective before it ("onze digitale nieuwsbrief").
+      bool own = (!words.empty() && in(lex_.possessives, words[0])) ||
+                 (words.size() >= 2 && in(lex_.possessives, words[1]) && words[0] != "," && words[0] != ";");
+      if (own && use) return true;
+    }
+    if (!storage) return false;
+    // "Deze website bewaart persoonsgegevens": the system as subject.
+    // Only with data in the sentence: "Deze website wordt gehost in Nederland" places none.
+    if (data && (words.empty() || (words.size() == 1 && in(lex_.system_subject_words, words[0]))))
+      return true;
+    for (size_t i = 0; i < words.size(); ++i) {
+      const auto& w = words[i];
+      bool separator = w == "," || w == ";" || w == "en" || w == "and" || w == "of" || w == "or";
+      if (i == 0 && separator && anchored) return true;
+      if (w == "," || w == ";") return false;
+      if (in(lex_.prepositions, w)) return true;
+    }
+    return false;
   }
 
   bool NamesData(const Sentence& s) const {
@@ -128,12 +150,38 @@ class Drafter {
     return before == '@' || before == '.' || before == '/' || domain;
   }
 
+  // "Nieuwsbrief", "Contactformulier en nieuwsbrief": a short heading made
+  // of a generic system's name titles the section about that system; it
+  // counts when the section names data.
+  std::vector<size_t> HeadingSystems(size_t pi) const {
+    const Paragraph& p = paragraphs_[pi];
+    std::vector<size_t> out;
+    if (!p.heading || std::count(p.text.begin(), p.text.end(), ' ') > 3) return out;
+    bool data = false;
+    for (size_t q = pi + 1; q < paragraphs_.size() && !paragraphs_[q].heading && !data; ++q) {
+      for (const auto& s : paragraphs_[q].sentences) data = data || (NamesData(s) && !Definition(s.lower));
+    }
+    if (!data) return out;
+    for (const auto& s : p.sentences) {
+      for (const auto& m : statement::FindTerms(s, lex_.system_terms, lex_.system_term_case_sensitive)) {
+        size_t sys = lex_.system_of_term[m.term];
+        if (lex_.systems[sys].generic && !InAddress(s.lower, m)) AddUnique(out, sys);
+      }
+    }
+    return out;
+  }
+
   void FindSystems() {
     std::vector<size_t> order;
-    for (const auto& p : paragraphs_) {
+    for (size_t pi = 0; pi < paragraphs_.size(); ++pi) {
+      const Paragraph& p = paragraphs_[pi];
       if (p.table) continue;
       for (const auto& s : p.sentences) {
         for (size_t sys : Mentions(s, p.heading)) AddUnique(order, sys);
+      }
+      if (auto titled = HeadingSystems(pi); !titled.empty()) {
+        for (size_t sys : titled) AddUnique(order, sys);
+        heading_systems_[pi] = std::move(titled);
       }
     }
     // Fold generic systems into a named one of the same kind.
@@ -216,7 +264,7 @@ class Drafter {
     for (const auto& m : terms) {
       for (const auto& c : lex_.categories_of_term[m.term]) AddUnique(cats, c);
     }
-    bool list = ListItem(s.text) || !cats.empty();
+    bool list = ListItem(s.text) || s.list_item || !cats.empty();
     for (const auto& m : statement::FindTerms(s, lex_.vague_terms)) {
       bool inside = std::any_of(terms.begin(), terms.end(),
                                 [&](const auto& t) { return m.begin < t.end && t.begin < m.end; });
@@ -312,8 +360,8 @@ class Drafter {
   // following retention periods: – Name: up to 5 years ...").
   void Retention(const Sentence& s, const std::vector<size_t>& own, const Context& ctx) {
     std::smatch m;
-    bool verb = statement::ContainsAnyWord(s.lower, lex_.retention_verbs);
-    bool listed = ListItem(s.text);
+    bool verb = statement::ContainsAnyWord(s.lower, lex_.retention_verbs) || DurationOfData(s);
+    bool listed = ListItem(s.text) || s.list_item;
     bool item = !verb && retention_list_ && listed && std::regex_search(s.lower, m, period_);
     bool lead = verb && EndsWithColon(s.text);
     retention_list_ = lead || (retention_list_ && listed && !verb);
@@ -355,6 +403,23 @@ class Drafter {
       if (months && !sys.retention_months) sys.retention_months = months;
       AddUnique(sys.retention_notes, note);
     }
+  }
+
+  // "Uw gegevens blijven gedurende 7 jaar na ... in ons archief": a period
+  // right after a duration word, in a sentence about data.
+  bool DurationOfData(const Sentence& s) const {
+    if (lex_.duration_words.empty()) return false;
+    bool data = NamesData(s) || s.lower.find("gegevens") != std::string::npos;
+    if (!data) return false;
+    for (auto it = std::sregex_iterator(s.lower.begin(), s.lower.end(), period_); it != std::sregex_iterator(); ++it) {
+      std::string before = s.lower.substr(0, it->position(1));
+      while (!before.empty() && (before.back() == ' ' || before.back() == '\t')) before.pop_back();
+      for (const auto& w : lex_.duration_words) {
+        if (before.ends_with(w) && (before.size() == w.size() || before[before.size() - w.size() - 1] == ' '))
+          return true;
+      }
+    }
+    return false;
   }
 
   void Promises(const Sentence& s, bool negated) {
@@ -427,6 +492,9 @@ class Drafter {
         auto h = Hints(s.lower);
         section_hints_.insert(h.begin(), h.end());
       }
+      if (auto it = heading_systems_.find(pi); it != heading_systems_.end()) {
+        for (size_t sys : it->second) AddUnique(section_systems_, index_.at(resolve_.at(sys)));
+      }
       return;
     }
     // A question on a line of its own ("Wie is verantwoordelijk voor ...?") is
@@ -438,7 +506,8 @@ class Drafter {
     ctx.section_hints = section_hints_;
     // The items of a list that a sentence about a system leads into ("Wij
     // verwerken de volgende gegevens via de chatfunctie:") are that system's.
-    bool items = !p.sentences.empty() && ListItem(p.sentences.front().text);
+    bool items = !p.sentences.empty() &&
+                 (ListItem(p.sentences.front().text) || p.sentences.front().list_item);
     if (items && !lead_systems_.empty()) ctx.section_systems = lead_systems_;
     for (const auto& s : p.sentences) {
       for (size_t i : Resolved(s, false)) AddUnique(ctx.paragraph_systems, i);
@@ -466,6 +535,7 @@ class Drafter {
   std::map<size_t, size_t> resolve_;  // lexicon system -> lexicon system it folds into
   std::map<size_t, size_t> index_;    // lexicon system -> index in draft_.systems
   std::vector<size_t> section_systems_;
+  std::map<size_t, std::vector<size_t>> heading_systems_;  // paragraph -> generic systems its heading titles
   std::vector<size_t> lead_systems_;  // systems of a sentence ending in ':' (a list follows)
   std::set<std::string> section_hints_;
   bool retention_list_ = false;  // inside a list led by "... retention periods:"

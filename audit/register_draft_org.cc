@@ -60,6 +60,10 @@ std::string Clean(std::string s, const DraftLexicon& lex) {
     auto p = s.find(cut);
     if (p != std::string::npos && p > 0) s.erase(p);
   }
+  for (const auto& w : lex.org_name_cut) {
+    auto p = statement::Lower(s).find(" " + w + " ");
+    if (p != std::string::npos && p > 0) s.erase(p);
+  }
   auto not_space = [](unsigned char c) { return !std::isspace(c); };
   s.erase(s.begin(), std::find_if(s.begin(), s.end(), not_space));
   s.erase(std::find_if(s.rbegin(), s.rend(), not_space).base(), s.end());
@@ -101,6 +105,30 @@ std::string StripStop(const std::string& s, const DraftLexicon& lex) {
   return Join(std::vector<std::string>(words.begin() + i, words.end()));
 }
 
+// `StripStop(name)`, but keeping the stop words that belong to the name
+// where the text's web or mail domain spells the longer name
+// ("Website Webmaster" with www.websitewebmaster.nl).
+std::string StripStopKeepDomain(const std::string& name, const std::string& text, const DraftLexicon& lex) {
+  std::string stripped = StripStop(name, lex);
+  if (stripped == name || stripped.empty()) return stripped;
+  std::string lower_text = statement::Lower(text);
+  auto words = Words(name);
+  for (size_t i = 0; i < words.size(); ++i) {
+    std::string candidate = Join(std::vector<std::string>(words.begin() + i, words.end()));
+    if (candidate.size() <= stripped.size()) break;
+    std::string squashed;
+    for (unsigned char c : statement::Lower(candidate)) {
+      if (std::isalnum(c)) squashed += static_cast<char>(c);
+    }
+    for (size_t at = lower_text.find(squashed + "."); at != std::string::npos;
+         at = lower_text.find(squashed + ".", at + 1)) {
+      char before = at > 0 ? lower_text[at - 1] : ' ';
+      if (before == '.' || before == '/' || before == '@') return candidate;
+    }
+  }
+  return stripped;
+}
+
 // A name: capitalised first and last word (or a legal form last), at most two
 // lower-case words that are no connectors ("Mondhygiëne praktijk D. Van
 // Staden"), at most eight words; or "gemeente X".
@@ -110,6 +138,9 @@ bool Plausible(const std::string& name, const DraftLexicon& lex) {
   if (IsIn(lex.municipality_words, statement::Lower(words[0])))
     return words.size() >= 2 && Capital(words[1][0]);
   if (!Capital(words[0][0])) return false;
+  // "25 mei 2018, legt ...": a date, no name; a name has a letter in its first word ("3M").
+  if (std::none_of(words[0].begin(), words[0].end(), [](unsigned char c) { return std::isalpha(c); }))
+    return false;
   const std::string& last = words.back();
   if (!Capital(last[0]) && !IsIn(lex.legal_forms, last)) return false;
   // "Privacybeleid Persoonsgegevens": title words, no name.
@@ -168,6 +199,52 @@ std::string FromAlias(const DraftLexicon& lex, const std::string& text) {
       return longer;
   }
   return alias;
+}
+
+// "Vereniging van Groene Daken, Tuinen en Erven (GDTE)": a name whose
+// capitalised words' initials spell the abbreviation in brackets after it,
+// with the form before it ("Stichting", "Vereniging van"). Only a name
+// that starts with such a form or ends in a legal form: "Algemene Verordening
+// Gegevensbescherming (AVG)" and a federation the data goes to are no
+// organisation of the statement.
+std::string FromAcronym(const DraftLexicon& lex, const std::string& text) {
+  static const std::regex kBracket(R"(\(([A-Z][A-Z&]{1,7})\))");
+  for (auto it = std::sregex_iterator(text.begin(), text.end(), kBracket); it != std::sregex_iterator(); ++it) {
+    std::string acronym = (*it)[1].str();
+    if (IsIn(lex.org_not_names, statement::Lower(acronym))) continue;
+    std::vector<std::string> words;  // nearest first
+    const size_t open = static_cast<size_t>(it->position(0));
+    size_t i = open;
+    while (words.size() < 12) {
+      while (i > 0 && (text[i - 1] == ' ' || text[i - 1] == '\t')) --i;
+      size_t e = i;
+      while (i > 0 && !std::isspace(static_cast<unsigned char>(text[i - 1]))) --i;
+      if (e == i) break;
+      std::string w = text.substr(i, e - i);
+      if (w.back() == ',') w.pop_back();
+      if (w.empty() || w.find_first_of(".;:()\"") != std::string::npos) break;
+      if (!Capital(w[0]) && !IsIn(lex.name_connectors, statement::Lower(w))) break;
+      words.push_back(w);
+      if (text[e - 1] == ',' && e != open) words.back() += ",";
+    }
+    // The shortest run of words whose capitals spell the abbreviation.
+    std::string initials;
+    size_t n = 0;
+    for (; n < words.size() && initials.size() < acronym.size(); ++n) {
+      if (Capital(words[n][0])) initials.insert(initials.begin(), words[n][0]);
+    }
+    if (initials != acronym) continue;
+    // The form before it, over connectors: "Vereniging van".
+    size_t m = n;
+    while (m < words.size() && IsIn(lex.name_connectors, statement::Lower(words[m]))) ++m;
+    bool form = m < words.size() && IsIn(lex.org_prefix_forms, words[m]);
+    std::vector<std::string> name(words.rend() - static_cast<long>(form ? m + 1 : n), words.rend());
+    std::string joined = Join(name);
+    if (!joined.empty() && joined.back() == ',') joined.pop_back();
+    bool legal = !name.empty() && IsIn(lex.legal_forms, name.back());
+    if ((form || legal) && Plausible(StripStop(joined, lex), lex)) return StripStop(joined, lex);
+  }
+  return "";
 }
 
 // Names with a legal form ("Knab Advies en Bemiddeling N.V."): the most
@@ -256,7 +333,7 @@ Organisation FindOrganisation(const DraftLexicon& lex, const std::string& text) 
   std::smatch m;
   auto pick = [&](const std::string& raw) {
     if (!out.name.empty()) return;
-    std::string name = StripStop(Clean(raw, lex), lex);
+    std::string name = StripStopKeepDomain(Clean(raw, lex), text, lex);
     if (Plausible(name, lex)) out.name = name;
   };
   std::vector<std::string> labelled;
@@ -277,6 +354,7 @@ Organisation FindOrganisation(const DraftLexicon& lex, const std::string& text) 
   for (const auto& re : lex.org_running) {
     if (out.name.empty() && std::regex_search(text, m, re)) pick(m[1].str());
   }
+  pick(FromAcronym(lex, text));
   if (out.name.empty() && std::regex_search(text, m, lex.org_municipality)) out.name = m[1].str();
   // "Leadinfo verwerkt ..." and "Leadinfo B.V." elsewhere: the full name.
   if (!out.name.empty() && legal.size() > out.name.size() && legal.starts_with(out.name) &&

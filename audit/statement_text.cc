@@ -59,7 +59,23 @@ bool LooksLikeHeading(const std::vector<std::string>& lines) {
   for (std::string_view bullet : {"- ", "* ", "\u2022", "\u2013 ", "\u00b7"}) {
     if (first.starts_with(bullet)) return false;
   }
+  // Titles start with a capital or a number; "naam, adres, woonplaats" or
+  // "het sturen van nieuwsbrieven" on a line of its own is an item of a list.
+  unsigned char c0 = static_cast<unsigned char>(first.empty() ? ' ' : first[0]);
+  if (std::islower(c0)) return false;
   return words <= 8;
+}
+
+// A line that can be one item of an unbulleted list: one sentence of at
+// most twenty words ("informatie die je zelf invult in een open veld").
+bool ShortLine(std::string_view line) {
+  return !line.empty() && std::count(line.begin(), line.end(), ' ') < 20 &&
+         line.find(". ") == std::string_view::npos;
+}
+
+bool EndsWithColon(std::string_view line) {
+  size_t e = line.find_last_not_of(" \t");
+  return e != std::string_view::npos && line[e] == ':';
 }
 
 // "support- en documentensystemen" -> "supportsystemen en documentensystemen"
@@ -162,19 +178,27 @@ std::vector<Paragraph> Segment(std::string_view text, const std::vector<std::str
   std::set<std::string> known(known_terms.begin(), known_terms.end());
   std::vector<Paragraph> out;
   std::vector<std::string> block;
+  // Inside a list that a line ending in ':' leads into: its short lines are
+  // items, also when each stands alone between blank lines (they would look
+  // like titles). The list ends at the first longer line.
+  bool in_list = false;
   auto flush = [&] {
     if (block.empty()) return;
     Paragraph p;
     size_t table_lines = std::count_if(block.begin(), block.end(), [](const auto& l) { return IsTableLine(l); });
     p.table = block.size() >= 2 && table_lines * 2 >= block.size();
-    p.heading = !p.table && LooksLikeHeading(block);
+    bool items = in_list && block.size() == 1 && ShortLine(block[0]) && !EndsWithColon(block[0]);
+    p.heading = !p.table && !items && LooksLikeHeading(block);
     for (const auto& line : block) {
+      bool item = in_list && ShortLine(line) && !EndsWithColon(line);
       p.text += (p.text.empty() ? "" : "\n") + line;
       for (auto& s : SplitSentences(ExpandElliptic(line, known))) {
-        Sentence sentence{s, Lower(s)};
+        Sentence sentence{s, Lower(s), item};
         p.sentences.push_back(std::move(sentence));
       }
+      in_list = EndsWithColon(line) || item;
     }
+    if (p.table) in_list = false;
     out.push_back(std::move(p));
     block.clear();
   };

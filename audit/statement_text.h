@@ -12,6 +12,9 @@ namespace piiscan::audit::statement {
 struct Sentence {
   std::string text;   // as written, Dutch elliptic compounds expanded
   std::string lower;  // ASCII-lowered `text`, same byte offsets
+  // A line of an unbulleted list: one of the short lines after a line that
+  // ends in ':' ("... de volgende gegevens:" / "Naam" / "E-mailadres").
+  bool list_item = false;
 };
 
 struct Paragraph {
