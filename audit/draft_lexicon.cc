@@ -85,7 +85,7 @@ void LoadDrafting(const YAML::Node& d, DraftLexicon& lex) {
     subject.replace(at, kName.size(), o["subject_name"].as<std::string>());
   }
   lex.org_subject = std::regex(subject, kFlags);
-  lex.org_title = std::regex(o["title"].as<std::string>(), kFlags);
+  for (const auto& pat : o["titles"]) lex.org_titles.emplace_back(pat.as<std::string>(), kFlags);
   lex.org_municipality = std::regex(o["municipality"].as<std::string>(), kFlags);
   lex.legal_forms = Strings(o["legal_forms"], false);
   lex.name_connectors = Strings(o["name_connectors"]);

@@ -65,7 +65,7 @@ struct DraftLexicon {
   std::vector<std::regex> org_running;  // the name in running text ("Bij X hebben wij"): the last resort
   std::regex org_alias;                 // "(hierna: Y)": group 1 is Y
   std::regex org_subject;               // "X is de verantwoordelijke ...": group 1 is X
-  std::regex org_title;                 // "Privacyverklaring X": group 1 is the rest of the line
+  std::vector<std::regex> org_titles;   // "Privacyverklaring X", "X en privacy": group 1 holds the name
   std::regex org_municipality;          // "gemeente X"
   std::vector<std::string> legal_forms, name_connectors, org_stop_words, sole_trader;
   // Words after which a captured name does not go on ("X voorheen Y").

@@ -319,9 +319,11 @@ std::string FromTitle(const DraftLexicon& lex, const std::string& text) {
     std::string line = text.substr(start, end - start);
     start = end + 1;
     std::smatch m;
-    if (!std::regex_search(line, m, lex.org_title)) continue;
-    std::string name = StripStop(Clean(m[1].str(), lex), lex);
-    if (Plausible(name, lex)) return name;
+    for (const auto& title : lex.org_titles) {
+      if (!std::regex_search(line, m, title)) continue;
+      std::string name = StripStop(Clean(m[1].str(), lex), lex);
+      if (Plausible(name, lex)) return name;
+    }
   }
   return "";
 }
@@ -352,7 +354,14 @@ Organisation FindOrganisation(const DraftLexicon& lex, const std::string& text) 
   if (auto [prefixed, n] = WithPrefixForm(lex, text); n >= 2) pick(prefixed);
   pick(FromTitle(lex, text));
   for (const auto& re : lex.org_running) {
-    if (out.name.empty() && std::regex_search(text, m, re)) pick(m[1].str());
+    if (!out.name.empty() || !std::regex_search(text, m, re)) continue;
+    // Mid-sentence, a capitalised article belongs to the name ("Bij
+    // onderwijsinstelling De Waterlelie gaan wij ...").
+    std::string raw = Clean(m[1].str(), lex);
+    if ((raw.starts_with("De ") || raw.starts_with("Het ")) && Plausible(raw, lex))
+      out.name = raw;
+    else
+      pick(raw);
   }
   pick(FromAcronym(lex, text));
   if (out.name.empty() && std::regex_search(text, m, lex.org_municipality)) out.name = m[1].str();
