@@ -66,6 +66,18 @@ bool LooksLikeHeading(const std::vector<std::string>& lines) {
   return words <= 8;
 }
 
+bool EndsSentence(std::string_view line) {
+  size_t e = line.find_last_not_of(" \t");
+  return e != std::string_view::npos && std::string_view(".!?").find(line[e]) != std::string_view::npos;
+}
+
+// A line of running text: six words or more, ending a sentence or leading a list.
+bool Prose(std::string_view line) {
+  size_t e = line.find_last_not_of(" \t");
+  return std::count(line.begin(), line.end(), ' ') >= 5 && e != std::string_view::npos &&
+         std::string_view(".!?:").find(line[e]) != std::string_view::npos;
+}
+
 // A line that can be one item of an unbulleted list: one sentence of at
 // most twenty words ("informatie die je zelf invult in een open veld").
 bool ShortLine(std::string_view line) {
@@ -202,12 +214,24 @@ std::vector<Paragraph> Segment(std::string_view text, const std::vector<std::str
     out.push_back(std::move(p));
     block.clear();
   };
-  for (const auto& line : Lines(text)) {
-    if (IsBlank(line)) {
+  auto lines = Lines(text);
+  for (size_t i = 0; i < lines.size(); ++i) {
+    if (IsBlank(lines[i])) {
       flush();
-    } else {
-      block.push_back(Trim(line));
+      continue;
     }
+    std::string line = Trim(lines[i]);
+    // A title inside a block with no blank lines ("...antwoord.\nNieuwsbrief\n
+    // Wij hebben een nieuwsbrief ...") stands as a paragraph of its own.
+    std::string next = i + 1 < lines.size() ? Trim(lines[i + 1]) : "";
+    if (!block.empty() && !in_list && EndsSentence(block.back()) && LooksLikeHeading({line}) &&
+        Prose(next)) {
+      flush();
+      block.push_back(line);
+      flush();
+      continue;
+    }
+    block.push_back(line);
   }
   flush();
   return out;
