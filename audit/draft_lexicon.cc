@@ -54,6 +54,9 @@ void LoadDrafting(const YAML::Node& d, DraftLexicon& lex) {
   lex.system_subject_words = Strings(d["subject_determiners"]);
   lex.possessives = Strings(d["own_determiners"]);
   lex.use_verbs = Strings(d["use_verbs"]);
+  lex.keeping_verbs = Strings(d["keeping"]["verbs"]);
+  lex.keeping_links = Strings(d["keeping"]["links"]);
+  lex.articles = Strings(d["keeping"]["articles"]);
   const auto& r = d["retention"];
   lex.retention_verbs = Strings(r["verbs"]);
   lex.retention_time_words = Strings(r["time_words"]);

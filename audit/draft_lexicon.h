@@ -49,6 +49,9 @@ struct DraftLexicon {
   // "ons contactformulier gebruiken": the organisation's own generic system,
   // placed by a use verb or by data in the sentence.
   std::vector<std::string> possessives, use_verbs;
+  // "het voeren van de ledenadministratie": a keeping verb, a link word, an
+  // article or possessive, then the system.
+  std::vector<std::string> keeping_verbs, keeping_links, articles;
   std::vector<std::string> retention_verbs, retention_time_words;
   std::map<std::string, int> number_words;  // "twee" -> 2
   std::map<std::string, int> unit_months;   // "jaar" -> 12

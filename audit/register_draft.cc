@@ -104,7 +104,8 @@ class Drafter {
   // boekhouding"), as the subject ("Deze website bewaart gegevens"),
   // continuing such a list, or as the organisation's own system that it uses
   // ("ons contactformulier gebruiken", "naam en adres om onze
-  // donateursadministratie bij te houden").
+  // donateursadministratie bij te houden"), or what the organisation keeps
+  // ("het voeren van de ledenadministratie").
   bool GenericPlaced(const Sentence& s, const statement::Match& m, bool storage, bool negated,
                      bool anchored) const {
     auto words = statement::WordsBefore(s.lower, m.begin, 5);
@@ -119,6 +120,11 @@ class Drafter {
       bool own = (!words.empty() && in(lex_.possessives, words[0])) ||
                  (words.size() >= 2 && in(lex_.possessives, words[1]) && words[0] != "," && words[0] != ";");
       if (own && use) return true;
+      // "het voeren van de donateursadministratie", "het bijhouden van onze ledenadministratie".
+      size_t k = 0;
+      while (k < words.size() && (in(lex_.articles, words[k]) || in(lex_.possessives, words[k]))) ++k;
+      if (k + 1 < words.size() && in(lex_.keeping_links, words[k]) && in(lex_.keeping_verbs, words[k + 1]))
+        return true;
     }
     if (!storage) return false;
     // "Deze website bewaart persoonsgegevens": the system as subject.
