@@ -387,6 +387,100 @@ TEST(RegisterDraftTest, RetentionPerDataAndNumberWords) {
   EXPECT_THAT(d.yaml, HasSubstr("#   address: 3m"));
 }
 
+// Every period the draft gives: overall, per system and per kind of data.
+std::set<int> Months(const RegisterDraft& d) {
+  std::set<int> months;
+  for (const auto& r : d.data_retention) months.insert(r.months);
+  if (d.retention_months) months.insert(*d.retention_months);
+  for (const auto& s : d.systems) {
+    if (s.retention_months) months.insert(*s.retention_months);
+  }
+  return months;
+}
+
+// The organisation named once as the subject of an ordinary verb (also
+// after it), with a date before it, with "voorheen", as the expansion of an
+// abbreviation in brackets, in a title "X en privacy", as "lid van X", and
+// after "Bij <soort>"; a stop word kept where the domain spells it.
+TEST(RegisterDraftTest, OrganisationAsSubjectAbbreviationTitleAndDomain) {
+  auto org = [](const std::string& text) { return Draft(text, "org.txt").reg.organisation; };
+  EXPECT_EQ(org("Leden\n\nStichting Groenhart legt gegevens vast van donateurs.\n"), "Stichting Groenhart");
+  EXPECT_EQ(org("Leden\n\nSinds de wet van 1 juni 2020, legt Sportclub Kieviet gegevens van leden vast.\n"),
+            "Sportclub Kieviet");
+  EXPECT_EQ(org("Leden\n\nDe Stichting Lindeboom voorheen De Vrienden van Linde beschikt over naam- en "
+                "adresgegevens van donateurs.\n"),
+            "Stichting Lindeboom");
+  EXPECT_EQ(org("Ledenlijst\n\nDe leden van de Vereniging van Groene Daken, Tuinen en Erven (GDTE) krijgen "
+                "het blad. Het bestuur houdt een lijst bij.\n"),
+            "Vereniging van Groene Daken, Tuinen en Erven");
+  EXPECT_EQ(org("Wet\n\nWij volgen de Algemene Verordening Gegevensbescherming (AVG) en bewaren namen.\n"), "");
+  EXPECT_EQ(org("Privacy\n\nWebsite Kompas respecteert jouw privacy. Mail naar info@websitekompas.nl.\n"),
+            "Website Kompas");
+  EXPECT_EQ(org("Privacy\n\nWebsite Kompas respecteert jouw privacy.\n"), "Kompas");
+  EXPECT_EQ(org("\xe2\x80\xa2 Hockeyclub Meerzicht en Privacy\n\nWij bewaren namen van leden.\n"),
+            "Hockeyclub Meerzicht");
+  EXPECT_EQ(org("Aanmelden\n\nAls je lid wordt van HVM vragen wij je naam.\n"), "HVM");
+  EXPECT_EQ(org("Privacy\n\nBij kinderopvang De Kleine Reus gaan wij zorgvuldig om met gegevens.\n"),
+            "De Kleine Reus");
+}
+
+// Generic systems without a location word: the organisation's own one that
+// it uses or keeps, one titled by a short heading whose section names data
+// (also a title inside a block without blank lines); a mention with neither
+// places nothing. BRP and VECOZO are known systems.
+TEST(RegisterDraftTest, GenericSystemsUsedKeptOrTitled) {
+  EXPECT_THAT(Ids(Draft("Contact\n\nU kunt ons contactformulier gebruiken om een vraag te stellen.\n", "c.txt").reg),
+              ElementsAre("website"));
+  auto kept = Draft("Doel\n\nNaam en adres gebruiken wij om onze donateursadministratie bij te houden.\n", "k.txt");
+  ASSERT_THAT(Ids(kept.reg), ElementsAre("donateursadministratie"));
+  EXPECT_THAT(Sys(kept.reg, "donateursadministratie")->categories, IsSupersetOf({"name", "address"}));
+  EXPECT_THAT(Ids(Draft("Doelen:\n\nhet voeren van de ledenadministratie\n", "l.txt").reg),
+              ElementsAre("ledenadministratie"));
+  EXPECT_TRUE(Draft("Nieuws\n\nU kunt zich aanmelden voor onze nieuwsbrief.\n", "n.txt").reg.systems.empty());
+  auto titled = Draft("Nieuwsbrief\n\nUw e-mailadres wordt toegevoegd aan de lijst met abonnees.\n", "t.txt");
+  ASSERT_THAT(Ids(titled.reg), ElementsAre("nieuwsbrief"));
+  EXPECT_THAT(Sys(titled.reg, "nieuwsbrief")->categories, Contains("email"));
+  EXPECT_TRUE(Draft("Nieuwsbrief\n\nElke maand verschijnt er een nieuw nummer.\n", "e.txt").reg.systems.empty());
+  auto inside = Draft(
+      "Wij lichten hieronder toe wat wij doen.\nNieuwsbrief\nUw e-mailadres wordt toegevoegd aan de lijst "
+      "met abonnees.\n",
+      "i.txt");
+  EXPECT_THAT(Ids(inside.reg), ElementsAre("nieuwsbrief"));
+  EXPECT_THAT(Ids(Draft("Inschrijving\n\nAls u hier komt wonen, leggen we uw naam en adres vast in de BRP. "
+                        "Declaraties lopen via VECOZO.\n",
+                        "b.txt")
+                      .reg),
+              UnorderedElementsAre("brp", "vecozo"));
+}
+
+// Short lines after a line ending in ':' are items of a list, also when
+// blank lines stand between them; a line in lower case is no title.
+TEST(RegisterDraftTest, UnbulletedListsAfterALeadLine) {
+  auto d = Draft(
+      "Persoonsgegevens\n\nDe volgende gegevens kunnen wij verwerken:\n\ne-mailadres\n\nIBAN bankrekeningnummer\n\n"
+      "informatie die je zelf invult in een open veld van het formulier\n\nNAW-gegevens\n\nTelefoon\n",
+      "lijst.txt");
+  EXPECT_THAT(d.draft.overall_categories, UnorderedElementsAre("email", "bank_account", "name", "address", "phone"));
+  auto lower = Draft("Gebruikt worden de volgende gegevens\n\nnaam, adres, woonplaats\n", "klein.txt");
+  EXPECT_THAT(lower.draft.overall_categories, UnorderedElementsAre("name", "address"));
+}
+
+// "drie opeenvolgende jaren", "gedurende 7 jaar na ..." (no retention verb,
+// but about data); an age is no period.
+TEST(RegisterDraftTest, RetentionWithAdjectivesAndDuration) {
+  EXPECT_THAT(Months(Draft("Donateurs\n\nGegevens van wie wij gedurende drie opeenvolgende jaren niets "
+                           "hoorden, worden verwijderd.\n",
+                           "a.txt")
+                         .draft),
+              Contains(36));
+  EXPECT_THAT(Months(Draft("Archief\n\nUw gegevens blijven gedurende 7 jaar na het einde van het "
+                           "lidmaatschap in ons archief.\n",
+                           "b.txt")
+                         .draft),
+              Contains(84));
+  EXPECT_TRUE(Months(Draft("Jeugd\n\nLeden jonger dan 18 jaar geven hun naam op.\n", "c.txt").draft).empty());
+}
+
 TEST(RegisterDraftTest, NothingRecognisableStillLoads) {
   auto d = Draft("Hallo.\n\nDit is geen privacyverklaring.\n", "leeg.txt");
   EXPECT_TRUE(d.reg.systems.empty());
@@ -405,6 +499,23 @@ TEST(StatementTextTest, SegmentsHeadingsTablesAndEllipticCompounds) {
   ASSERT_EQ(ps[2].sentences.size(), 3u);
   EXPECT_THAT(ps[2].sentences[0].text, HasSubstr("supportsystemen en documentsystemen"));
   EXPECT_EQ(ps[2].sentences[1].text, "NetBoss B.V. slaat ze op.");  // "B.V. slaat" ends no sentence
+}
+
+TEST(StatementTextTest, ListItemsAfterALeadLineAndTitlesInsideABlock) {
+  auto ps = statement::Segment(
+      "Wij verwerken:\n\nNaam\n\nAdres\n\nDit is een langere zin die de lijst beeindigt en daarmee geen item meer is "
+      "want ze telt veel te veel woorden.\n\nEerste zin van een blok.\nNieuwsbrief\nDeze zin vertelt wat "
+      "er met de nieuwsbrief gebeurt.\n",
+      {});
+  ASSERT_EQ(ps.size(), 7u);
+  EXPECT_FALSE(ps[1].heading);
+  EXPECT_TRUE(ps[1].sentences[0].list_item);
+  EXPECT_TRUE(ps[2].sentences[0].list_item);
+  EXPECT_FALSE(ps[3].sentences[0].list_item);
+  EXPECT_FALSE(ps[4].heading);
+  EXPECT_TRUE(ps[5].heading);
+  EXPECT_EQ(ps[5].text, "Nieuwsbrief");
+  EXPECT_FALSE(statement::Segment("naam, adres, woonplaats\n", {})[0].heading);
 }
 
 }  // namespace
