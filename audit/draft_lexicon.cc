@@ -57,6 +57,9 @@ void LoadDrafting(const YAML::Node& d, DraftLexicon& lex) {
   lex.keeping_verbs = Strings(d["keeping"]["verbs"]);
   lex.keeping_links = Strings(d["keeping"]["links"]);
   lex.articles = Strings(d["keeping"]["articles"]);
+  lex.form_endings = Strings(d["forms"]["endings"]);
+  lex.form_words = Strings(d["forms"]["words"]);
+  lex.other_party_words = Strings(d["other_party_words"]);
   const auto& r = d["retention"];
   lex.retention_verbs = Strings(r["verbs"]);
   lex.retention_time_words = Strings(r["time_words"]);

@@ -52,6 +52,11 @@ struct DraftLexicon {
   // "het voeren van de ledenadministratie": a keeping verb, a link word, an
   // article or possessive, then the system.
   std::vector<std::string> keeping_verbs, keeping_links, articles;
+  // "het contactformulier op onze website": a form before a generic system
+  // places data in it (words ending in `form_endings`, or one of `form_words`).
+  std::vector<std::string> form_endings, form_words;
+  // "de contactgegevens hiervan": data of another party, after a category word.
+  std::vector<std::string> other_party_words;
   std::vector<std::string> retention_verbs, retention_time_words;
   std::map<std::string, int> number_words;  // "twee" -> 2
   std::map<std::string, int> unit_months;   // "jaar" -> 12

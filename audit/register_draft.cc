@@ -126,6 +126,14 @@ class Drafter {
       if (k + 1 < words.size() && in(lex_.keeping_links, words[k]) && in(lex_.keeping_verbs, words[k + 1]))
         return true;
     }
+    // "via een digitaal formulier van onze website": a form collects data.
+    for (const auto& w : words) {
+      if (w == "," || w == ";") break;
+      bool form = std::any_of(lex_.form_endings.begin(), lex_.form_endings.end(),
+                              [&](const std::string& f) { return w.ends_with(f); }) ||
+                  in(lex_.form_words, w);
+      if (form && !negated) return true;
+    }
     if (!storage) return false;
     // "Deze website bewaart persoonsgegevens": the system as subject.
     // Only with data in the sentence: "Deze website wordt gehost in Nederland" places none.
@@ -268,6 +276,7 @@ class Drafter {
     std::vector<std::string> cats;
     auto terms = statement::FindTerms(s, lex_.category_terms);
     for (const auto& m : terms) {
+      if (OrganisationsOwn(s.lower, m)) continue;
       for (const auto& c : lex_.categories_of_term[m.term]) AddUnique(cats, c);
     }
     bool list = ListItem(s.text) || s.list_item || !cats.empty();
@@ -278,6 +287,22 @@ class Drafter {
         AddUnique(cats, lex_.category_of_vague[m.term]);
     }
     return cats;
+  }
+
+  // "onze contactgegevens", "ons adres", "de contactgegevens hiervan": the
+  // organisation's own details or another party's, not data it processes.
+  bool OrganisationsOwn(const std::string& lower, const statement::Match& m) const {
+    auto before = statement::WordsBefore(lower, m.begin, 1);
+    if (!before.empty() && std::find(lex_.possessives.begin(), lex_.possessives.end(), before[0]) !=
+                               lex_.possessives.end())
+      return true;
+    size_t e = m.end;
+    while (e < lower.size() && lower[e] == ' ') ++e;
+    size_t we = e;
+    while (we < lower.size() && std::isalpha(static_cast<unsigned char>(lower[we]))) ++we;
+    std::string after = lower.substr(e, we - e);
+    return std::find(lex_.other_party_words.begin(), lex_.other_party_words.end(), after) !=
+           lex_.other_party_words.end();
   }
 
   // Between list separators: ", telefoon, ", "• E-mail", "... en telefoon."

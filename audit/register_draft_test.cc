@@ -453,6 +453,23 @@ TEST(RegisterDraftTest, GenericSystemsUsedKeptOrTitled) {
               UnorderedElementsAre("brp", "vecozo"));
 }
 
+// A form before a generic system places data in it; the organisation's own
+// details or another party's are no data it declares.
+TEST(RegisterDraftTest, FormsPlaceDataAndOwnDetailsAreNone) {
+  EXPECT_THAT(Ids(Draft("Contact\n\nSoms ontvangen wij berichten via een digitaal formulier van onze website.\n",
+                        "f.txt")
+                      .reg),
+              ElementsAre("website"));
+  EXPECT_TRUE(Draft("Contact\n\nHet platform van onze website is snel.\n", "p.txt").reg.systems.empty());
+  auto own = Draft(
+      "Contact\n\nU vindt onze contactgegevens onderaan. Onze partner heeft een eigen verklaring; de "
+      "contactgegevens hiervan staan op hun pagina.\n",
+      "o.txt");
+  EXPECT_TRUE(own.draft.overall_categories.empty());
+  EXPECT_THAT(Draft("Leden\n\nWij bewaren uw contactgegevens.\n", "u.txt").draft.overall_categories,
+              Contains("email"));
+}
+
 // Short lines after a line ending in ':' are items of a list, also when
 // blank lines stand between them; a line in lower case is no title.
 TEST(RegisterDraftTest, UnbulletedListsAfterALeadLine) {
