@@ -3,6 +3,8 @@
 
 #include "detectors/engine.h"
 
+#include <span>
+
 #include "detectors/engine_internal.h"
 
 namespace piiscan::detectors {
@@ -49,6 +51,18 @@ void EngineScanner::Scan(std::string_view original, const SegmentInfo& info,
   const Engine::Impl& im = *engine_.impl_;
   State& st = *state_;
   if (original.empty() || original.size() > UINT32_MAX) return;
+  // A table cell's detections depend on its text and label alone, unless
+  // its row lifted a BSN (st.row_read): repeated cells come from the memo.
+  const bool memo = info.kind == SegmentKind::kCell && info.report_from == 0 &&
+                    original.size() <= CellMemo::kMaxCell;
+  if (memo) {
+    if (const auto* hit = st.cells.Find(info.label, original)) {
+      out.insert(out.end(), hit->begin(), hit->end());
+      return;
+    }
+  }
+  const size_t first = out.size();
+  st.row_read = false;
   FoldedText folded(original);
   const std::string_view text = folded.text();
   ResetForSegment(st, text);
@@ -69,6 +83,9 @@ void EngineScanner::Scan(std::string_view original, const SegmentInfo& info,
 
   ScoreWithContext(im, seg, st);
   ResolveOverlaps(im, st, folded, info, out);
+  if (memo && !st.row_read && st.cells.Admit()) {
+    st.cells.Store(info.label, original, std::span<const Detection>(out).subspan(first));
+  }
 }
 
 }  // namespace piiscan::detectors

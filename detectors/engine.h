@@ -67,6 +67,8 @@ class EngineScanner {
   ~EngineScanner();
   // Appends the detections in `text`, sorted by begin; offsets are relative
   // to `text`. Matches ending at or before info.report_from are skipped.
+  // A short table cell seen before is answered from a memo of its text and
+  // label (cell_memo.h), unless its row decided a BSN's score.
   void Scan(std::string_view text, const SegmentInfo& info, std::vector<Detection>& out);
 
   struct State;
