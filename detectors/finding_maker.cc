@@ -9,8 +9,21 @@
 
 namespace piiscan::detectors {
 
+namespace {
+
+// Derived fields kept per file at most (~150 bytes each), then forgotten.
+constexpr size_t kMaxDerived = size_t{1} << 17;
+
+// The key of a (spec, value) pair: the spec's index, then the value.
+void DerivedKey(size_t spec, std::string_view value, std::string& key) {
+  key.assign(reinterpret_cast<const char*>(&spec), sizeof spec);
+  key += value;
+}
+
+}  // namespace
+
 void FindingAggregator::BeginSegment(const Location& where, const std::vector<Finding>& out) {
-  if (out.size() != seen_size_) Clear();
+  if (out.size() != seen_size_) ForgetSlots();
   location_key_.clear();
   for (const auto& step : where) {
     location_key_ += step;
@@ -19,6 +32,54 @@ void FindingAggregator::BeginSegment(const Location& where, const std::vector<Fi
 }
 
 void FindingAggregator::Clear() {
+  ForgetSlots();
+  derived_keys_.clear();
+  derived_table_.clear();
+  derived_.clear();
+}
+
+const FindingAggregator::Derived* FindingAggregator::FindDerived(size_t spec, std::string_view value) {
+  DerivedKey(spec, value, key_);
+  derived_hash_ = std::hash<std::string_view>{}(key_);
+  if (derived_table_.empty()) return nullptr;
+  const size_t mask = derived_table_.size() - 1;
+  for (size_t i = derived_hash_ & mask; derived_table_[i].index != 0; i = (i + 1) & mask) {
+    const DerivedEntry& e = derived_table_[i];
+    if (e.hash == derived_hash_ && std::string_view(derived_keys_).substr(e.offset, e.length) == key_) {
+      return &derived_[e.index - 1];
+    }
+  }
+  return nullptr;
+}
+
+void FindingAggregator::KeepDerived(size_t spec, std::string_view value, Derived derived) {
+  if (derived_.size() >= kMaxDerived || derived_keys_.size() > (size_t{1} << 26)) {
+    derived_keys_.clear();
+    derived_table_.clear();
+    derived_.clear();
+  }
+  if (2 * (derived_.size() + 1) > derived_table_.size()) {
+    std::vector<DerivedEntry> old = std::move(derived_table_);
+    derived_table_.assign(old.empty() ? 256 : 2 * old.size(), DerivedEntry{});
+    const size_t mask = derived_table_.size() - 1;
+    for (const auto& e : old) {
+      if (e.index == 0) continue;
+      size_t i = e.hash & mask;
+      while (derived_table_[i].index != 0) i = (i + 1) & mask;
+      derived_table_[i] = e;
+    }
+  }
+  DerivedKey(spec, value, key_);
+  const size_t mask = derived_table_.size() - 1;
+  size_t i = derived_hash_ & mask;
+  while (derived_table_[i].index != 0) i = (i + 1) & mask;
+  derived_.push_back(std::move(derived));
+  derived_table_[i] = DerivedEntry{derived_hash_, static_cast<uint32_t>(derived_keys_.size()),
+                                   static_cast<uint32_t>(key_.size()), static_cast<uint32_t>(derived_.size())};
+  derived_keys_ += key_;
+}
+
+void FindingAggregator::ForgetSlots() {
   arena_.clear();
   used_ = 0;
   if (++generation_ == 0) {  // wrapped: every entry must read as dead
@@ -94,23 +155,33 @@ void MakeFindings(const std::vector<rules::DetectorSpec>& specs, std::string_vie
     f.category = spec.category;
     f.confidence = conf;
     f.score = d.score;
-    f.masked = Mask(d.value, spec.masker);
-    hashed.assign(spec.category);
-    hashed += ':';
-    hashed += d.value;
-    f.value_hash = options.hasher->Hash(hashed);
+    if (const auto* known = aggregator != nullptr ? aggregator->FindDerived(d.spec, d.value) : nullptr) {
+      f.masked = known->masked;
+      f.value_hash = known->value_hash;
+      f.name_key = known->name_key;
+      f.name_tokens = known->name_tokens;
+    } else {
+      f.masked = Mask(d.value, spec.masker);
+      hashed.assign(spec.category);
+      hashed += ':';
+      hashed += d.value;
+      f.value_hash = options.hasher->Hash(hashed);
+      if (options.name_keyer != nullptr) {
+        NameKeys keys;
+        if (spec.category == "name") keys = options.name_keyer->ForName(d.value);
+        else if (spec.category == "email") keys = options.name_keyer->ForEmail(d.value);
+        f.name_key = keys.key;
+        f.name_tokens = std::move(keys.tokens);
+      }
+      if (aggregator != nullptr) {
+        aggregator->KeepDerived(d.spec, d.value, {f.masked, f.value_hash, f.name_tokens, f.name_key});
+      }
+    }
     if (options.show_values) f.value = d.value;
     if (info.has_offsets) f.offset = info.base_offset + d.begin;
     if (info.has_lines) f.line = lines.LineAt(base + std::min<uint64_t>(d.begin, text.size()));
     if (info.page > 0) f.page = info.page;
     f.note = d.note;
-    if (options.name_keyer != nullptr) {
-      NameKeys keys;
-      if (spec.category == "name") keys = options.name_keyer->ForName(d.value);
-      else if (spec.category == "email") keys = options.name_keyer->ForEmail(d.value);
-      f.name_key = keys.key;
-      f.name_tokens = std::move(keys.tokens);
-    }
     out.push_back(std::move(f));
   }
 }

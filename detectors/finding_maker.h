@@ -54,7 +54,21 @@ class FindingAggregator {
   // After MakeFindings: how many findings `out` held.
   void EndSegment(const std::vector<Finding>& out) { seen_size_ = out.size(); }
 
+  // What a Finding derives from its detector and value alone: kept for the
+  // whole file, across the parts its report is handed on in, so that a
+  // value recurring in every part is masked and hashed once.
+  struct Derived {
+    std::string masked, value_hash, name_tokens;
+    int64_t name_key = 0;
+  };
+  // The derived fields of (spec, value) in this file, or null.
+  const Derived* FindDerived(size_t spec, std::string_view value);
+  // Keeps them (after a FindDerived that returned null, same arguments).
+  void KeepDerived(size_t spec, std::string_view value, Derived derived);
+
  private:
+  // Forgets the findings of the report handed on, keeps Derived.
+  void ForgetSlots();
   // An open-addressing table over keys kept back to back in one arena: most
   // values of a scan are new, and a node and a string per new value (a
   // std::unordered_map) cost 10% of a four-identifier scan's wall time.
@@ -74,6 +88,17 @@ class FindingAggregator {
   size_t used_ = 0;
   uint32_t generation_ = 1;
   size_t seen_size_ = 0;
+  // Derived fields by (spec, value): keys back to back in derived_keys_,
+  // open addressing over derived_; bounded by kMaxDerived (then forgotten).
+  struct DerivedEntry {
+    uint64_t hash = 0;
+    uint32_t offset = 0, length = 0;  // the key in derived_keys_
+    uint32_t index = 0;               // in derived_, +1 (0: empty slot)
+  };
+  std::string derived_keys_;
+  std::vector<DerivedEntry> derived_table_;
+  std::vector<Derived> derived_;
+  uint64_t derived_hash_ = 0;  // of the last FindDerived
 };
 
 // Appends the findings of `detections` to `out`; with `aggregator`, an
