@@ -1,71 +1,115 @@
 #include "detectors/cell_memo.h"
 
-#include <algorithm>
+#include <cstring>
 #include <functional>
 
 namespace piiscan::detectors {
 namespace {
 
-// First sightings remembered (8 MiB), memo slots (6 MiB) and the entries
-// stored before the memo starts over. The arrays are allocated at the first
-// cell, so a scanner that never sees a table pays nothing.
-constexpr size_t kSeenSlots = size_t{1} << 20;
-constexpr size_t kTableSlots = size_t{1} << 18;
-constexpr size_t kMaxEntries = kTableSlots / 2;
-
-uint64_t HashCell(std::string_view label, std::string_view text) {
-  const uint64_t a = std::hash<std::string_view>{}(label);
-  const uint64_t b = std::hash<std::string_view>{}(text);
-  return (a * 0x9E3779B97F4A7C15ull) ^ b;
-}
+// The table starts small and doubles up to kMaxSlots (16 MiB); at half
+// full the memo starts over.
+constexpr size_t kFirstSlots = size_t{1} << 12;
+constexpr size_t kMaxSlots = size_t{1} << 18;
+// A column is reviewed after kReview lookups: memoised on while at least
+// one in eight of them hit; once off, tried again after kOffLookups cells.
+constexpr uint32_t kReview = 1024;
+constexpr uint32_t kOffLookups = 32 * 1024;
+constexpr size_t kMaxColumns = 1024;
 
 }  // namespace
 
-CellMemo::CellMemo() = default;
+uint16_t CellMemo::ColumnOf(std::string_view label) {
+  // Cells come row by row, column after column: try the next one first.
+  size_t next = size_t{last_column_} + 1 < columns_.size() ? size_t{last_column_} + 1 : 0;
+  for (size_t i : {next, static_cast<size_t>(last_column_)}) {
+    if (i < columns_.size() && columns_[i].label == label) return last_column_ = static_cast<uint16_t>(i);
+  }
+  for (size_t i = 0; i < columns_.size(); ++i) {
+    if (columns_[i].label == label) return last_column_ = static_cast<uint16_t>(i);
+  }
+  if (columns_.size() >= kMaxColumns) {  // many files' headers: start over
+    columns_.clear();
+    table_.clear();
+    results_.clear();
+    used_ = 0;
+  }
+  columns_.push_back(Column{std::string(label)});
+  return last_column_ = static_cast<uint16_t>(columns_.size() - 1);
+}
 
 const std::vector<Detection>* CellMemo::Find(std::string_view label, std::string_view text) {
-  if (table_.empty()) {
-    seen_.assign(kSeenSlots, 0);
-    table_.assign(kTableSlots, Entry{});
+  static const std::vector<Detection> kNone;
+  storable_ = false;
+  if (text.size() > kMaxCell) return nullptr;
+  column_ = ColumnOf(label);
+  Column& c = columns_[column_];
+  if (!c.on) {
+    if (++c.skipped < kOffLookups) return nullptr;
+    c.on = true;  // a fresh trial
+    c.lookups = c.hits = 0;
   }
-  hash_ = HashCell(label, text);
-  const size_t mask = table_.size() - 1;
-  for (size_t i = hash_ & mask; table_[i].detections != 0; i = (i + 1) & mask) {
-    const Entry& e = table_[i];
-    if (e.hash != hash_ || e.label_length != label.size() || e.text_length != text.size()) continue;
-    std::string_view key(arena_.data() + e.offset, e.label_length + e.text_length);
-    if (key.substr(0, label.size()) == label && key.substr(label.size()) == text) {
-      return &results_[e.detections - 1];
+  if (c.lookups >= kReview) {
+    c.on = c.hits * 8 >= c.lookups;
+    c.lookups = c.hits = c.skipped = 0;
+    if (!c.on) return nullptr;
+  }
+  ++c.lookups;
+  hash_ = std::hash<std::string_view>{}(text) ^ (uint64_t{column_} * 0x9E3779B97F4A7C15ull);
+  text_ = text;
+  if (!table_.empty()) {
+    const size_t mask = table_.size() - 1;
+    for (size_t i = hash_ & mask; table_[i].result != 0; i = (i + 1) & mask) {
+      const Entry& e = table_[i];
+      if (e.hash == hash_ && e.column == column_ && e.length == text.size() &&
+          std::memcmp(e.text, text.data(), text.size()) == 0) {
+        ++c.hits;
+        return e.result == 1 ? &kNone : &results_[e.result - 2];
+      }
     }
   }
+  storable_ = true;
   return nullptr;
 }
 
-bool CellMemo::Admit() {
-  uint64_t& slot = seen_[(hash_ >> 20) & (kSeenSlots - 1)];
-  if (slot == hash_) return true;
-  slot = hash_;
-  return false;
-}
-
-void CellMemo::Store(std::string_view label, std::string_view text,
-                     std::span<const Detection> detections) {
-  if (label.size() > UINT16_MAX || text.size() > UINT16_MAX) return;
-  if (used_ >= kMaxEntries) Clear();
+void CellMemo::Store(std::span<const Detection> detections) {
+  if (!storable_) return;
+  storable_ = false;
+  if (table_.empty()) {
+    Reset(kFirstSlots);
+  } else if (2 * (used_ + 1) > table_.size()) {
+    if (table_.size() >= kMaxSlots) {
+      Reset(table_.size());
+    } else {
+      std::vector<Entry> old = std::move(table_);
+      table_.assign(2 * old.size(), Entry{});
+      const size_t mask = table_.size() - 1;
+      for (const auto& e : old) {
+        if (e.result == 0) continue;
+        size_t i = e.hash & mask;
+        while (table_[i].result != 0) i = (i + 1) & mask;
+        table_[i] = e;
+      }
+    }
+  }
   const size_t mask = table_.size() - 1;
   size_t i = hash_ & mask;
-  while (table_[i].detections != 0) i = (i + 1) & mask;
-  results_.emplace_back(detections.begin(), detections.end());
-  table_[i] = Entry{hash_, static_cast<uint32_t>(arena_.size()), static_cast<uint16_t>(label.size()),
-                    static_cast<uint16_t>(text.size()), static_cast<uint32_t>(results_.size())};
-  arena_ += label;
-  arena_ += text;
+  while (table_[i].result != 0) i = (i + 1) & mask;
+  Entry& e = table_[i];
+  e.hash = hash_;
+  e.column = column_;
+  e.length = static_cast<uint8_t>(text_.size());
+  std::memcpy(e.text, text_.data(), text_.size());
+  if (detections.empty()) {
+    e.result = 1;
+  } else {
+    results_.emplace_back(detections.begin(), detections.end());
+    e.result = static_cast<uint32_t>(results_.size() + 1);
+  }
   ++used_;
 }
 
-void CellMemo::Clear() {
-  std::fill(table_.begin(), table_.end(), Entry{});
-  arena_.clear();
+void CellMemo::Reset(size_t slots) {
+  table_.assign(slots, Entry{});
   results_.clear();
   used_ = 0;
 }

@@ -1,16 +1,16 @@
 #pragma once
-// Remembers the detections of short table cells by their text and column
-// label, so that a cell seen before is not scanned again: a CSV export or a
+// Remembers the detections of short table cells by their column label and
+// text, so that a cell seen before is not scanned again: a CSV export or a
 // spreadsheet repeats its statuses, dates, names and customers' identifiers
 // thousands of times, and a cell's detections depend only on its text, its
 // label and (rarely, see EngineScanner::Scan) its row.
 //
-// A cell is stored on its second sighting only: a direct-mapped array of
-// hashes remembers first sightings (a collision there costs a memo entry,
-// never a wrong answer: lookups compare the whole key), so that the unique
-// cells of an export (order numbers, free text) do not push out the ones
-// that repeat. Bounded: when full, the memo forgets everything and fills
-// again.
+// Built for the cache: one 64-byte entry per cell holds the hash, the
+// column and the text itself, so a lookup touches one cache line. A column
+// whose cells rarely repeat (order numbers, free text) is not memoised: each
+// column keeps its hit rate over its last lookups and is left out while it
+// stays below one in eight, with a fresh trial now and then. Bounded: when
+// full, the memo forgets everything and fills again.
 //
 // Thread safety: none; one per EngineScanner (one thread).
 
@@ -26,35 +26,44 @@ namespace piiscan::detectors {
 
 class CellMemo {
  public:
-  // Cells longer than this are scanned every time.
-  static constexpr size_t kMaxCell = 256;
+  // Cells longer than this are scanned every time (the text is kept inline).
+  static constexpr size_t kMaxCell = 48;
 
-  CellMemo();
-
-  // Looks up `label` + `text`; remembers the hash for Admit.
-  // Returns the stored detections, or null when the cell is not stored.
+  // The stored detections of the cell (label, text), or null. After null,
+  // Storable() says whether to Store the cell's detections.
   const std::vector<Detection>* Find(std::string_view label, std::string_view text);
-  // After a Find that returned null: whether the cell was seen before (its
-  // detections are worth storing), and marks it seen.
-  bool Admit();
-  // Stores the detections of the cell of the last Find.
-  void Store(std::string_view label, std::string_view text, std::span<const Detection> detections);
+  bool Storable() const { return storable_; }
+  // Stores the detections of the cell of the last Find (when Storable()).
+  void Store(std::span<const Detection> detections);
 
  private:
-  struct Entry {
+  struct alignas(64) Entry {
     uint64_t hash = 0;
-    uint32_t offset = 0;       // label then text, in arena_
-    uint16_t label_length = 0, text_length = 0;
-    uint32_t detections = 0;   // in results_, +1 (0: empty slot)
+    uint32_t result = 0;  // 0: empty slot; 1: no detections; else results_[result - 2]
+    uint16_t column = 0;
+    uint8_t length = 0;
+    char text[kMaxCell + 1] = {};
   };
-  void Clear();
+  static_assert(sizeof(Entry) == 64);
+  struct Column {
+    std::string label;
+    uint32_t lookups = 0, hits = 0;  // since the column's last review
+    uint32_t skipped = 0;            // while off: lookups left out since
+    bool on = true;
+  };
+  uint16_t ColumnOf(std::string_view label);
+  void Reset(size_t slots);
 
-  uint64_t hash_ = 0;  // of the last Find
-  std::vector<uint64_t> seen_;  // first sightings, direct-mapped
-  std::vector<Entry> table_;    // open addressing, power of two
+  std::vector<Column> columns_;
+  uint16_t last_column_ = 0;
+  std::vector<Entry> table_;  // open addressing, power of two
   size_t used_ = 0;
-  std::string arena_;
   std::vector<std::vector<Detection>> results_;
+  // The last Find: its cell, for Store.
+  bool storable_ = false;
+  uint64_t hash_ = 0;
+  uint16_t column_ = 0;
+  std::string_view text_;
 };
 
 }  // namespace piiscan::detectors

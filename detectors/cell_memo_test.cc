@@ -66,20 +66,36 @@ TEST(CellMemo, RepeatedCellsGetWhatAFreshScannerGives) {
   EXPECT_EQ(lifted, 4);  // the lifted BSN, once per round: the row case is real
 }
 
-TEST(CellMemo, StoresOnTheSecondSightingAndFindsByLabelAndText) {
+TEST(CellMemo, FindsByColumnAndTextAndLeavesOutColumnsThatDoNotRepeat) {
   CellMemo memo;
   Detection d{0, 0, 9, "123456782", 0.9, "column"};
   EXPECT_EQ(memo.Find("BSN", "123456782"), nullptr);
-  EXPECT_FALSE(memo.Admit());  // first sighting
-  EXPECT_EQ(memo.Find("BSN", "123456782"), nullptr);
-  EXPECT_TRUE(memo.Admit());
-  memo.Store("BSN", "123456782", std::span<const Detection>(&d, 1));
+  ASSERT_TRUE(memo.Storable());
+  memo.Store(std::span<const Detection>(&d, 1));
   const auto* hit = memo.Find("BSN", "123456782");
   ASSERT_NE(hit, nullptr);
   ASSERT_EQ(hit->size(), 1u);
   EXPECT_EQ((*hit)[0].note, "column");
   EXPECT_EQ(memo.Find("BS", "N123456782"), nullptr);  // label and text apart
   EXPECT_EQ(memo.Find("", "123456782"), nullptr);
+  EXPECT_EQ(memo.Find("BSN", std::string(CellMemo::kMaxCell + 1, '1')), nullptr);
+  EXPECT_FALSE(memo.Storable());  // too long
+  // A column of unique numbers is left out after its first review; a
+  // column that repeats stays in.
+  int unique_storable = 0, status_hits = 0;
+  for (int i = 0; i < 4000; ++i) {
+    if (memo.Find("order", std::to_string(100000 + i)) == nullptr && memo.Storable()) {
+      ++unique_storable;
+      memo.Store({});
+    }
+    if (memo.Find("status", i % 2 ? "verzonden" : "geleverd") != nullptr) {
+      ++status_hits;
+    } else {
+      memo.Store({});
+    }
+  }
+  EXPECT_LE(unique_storable, 1100);
+  EXPECT_EQ(status_hits, 3998);
 }
 
 }  // namespace

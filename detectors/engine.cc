@@ -3,8 +3,6 @@
 
 #include "detectors/engine.h"
 
-#include <span>
-
 #include "detectors/engine_internal.h"
 
 namespace piiscan::detectors {
@@ -48,21 +46,35 @@ EngineScanner::~EngineScanner() = default;
 
 void EngineScanner::Scan(std::string_view original, const SegmentInfo& info,
                          std::vector<Detection>& out) {
-  const Engine::Impl& im = *engine_.impl_;
+  if (info.kind == SegmentKind::kCell) {
+    auto found = ScanView(original, info, scratch_);
+    out.insert(out.end(), found.begin(), found.end());
+  } else if (!original.empty() && original.size() <= UINT32_MAX) {
+    ScanSegment(original, info, out);
+  }
+}
+
+std::span<const Detection> EngineScanner::ScanView(std::string_view original, const SegmentInfo& info,
+                                                   std::vector<Detection>& out) {
   State& st = *state_;
-  if (original.empty() || original.size() > UINT32_MAX) return;
+  out.clear();
+  if (original.empty() || original.size() > UINT32_MAX) return out;
   // A table cell's detections depend on its text and label alone, unless
   // its row lifted a BSN (st.row_read): repeated cells come from the memo.
-  const bool memo = info.kind == SegmentKind::kCell && info.report_from == 0 &&
-                    original.size() <= CellMemo::kMaxCell;
+  const bool memo = info.kind == SegmentKind::kCell && info.report_from == 0;
   if (memo) {
-    if (const auto* hit = st.cells.Find(info.label, original)) {
-      out.insert(out.end(), hit->begin(), hit->end());
-      return;
-    }
+    if (const auto* hit = st.cells.Find(info.label, original)) return *hit;
   }
-  const size_t first = out.size();
   st.row_read = false;
+  ScanSegment(original, info, out);
+  if (memo && !st.row_read) st.cells.Store(out);
+  return out;
+}
+
+void EngineScanner::ScanSegment(std::string_view original, const SegmentInfo& info,
+                                std::vector<Detection>& out) {
+  const Engine::Impl& im = *engine_.impl_;
+  State& st = *state_;
   FoldedText folded(original);
   const std::string_view text = folded.text();
   ResetForSegment(st, text);
@@ -83,9 +95,6 @@ void EngineScanner::Scan(std::string_view original, const SegmentInfo& info,
 
   ScoreWithContext(im, seg, st);
   ResolveOverlaps(im, st, folded, info, out);
-  if (memo && !st.row_read && st.cells.Admit()) {
-    st.cells.Store(info.label, original, std::span<const Detection>(out).subspan(first));
-  }
 }
 
 }  // namespace piiscan::detectors
