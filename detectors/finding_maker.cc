@@ -1,6 +1,7 @@
 #include "detectors/finding_maker.h"
 
 #include <algorithm>
+#include <cstring>
 #include <functional>
 #include <string>
 
@@ -14,82 +15,57 @@ namespace {
 // Derived fields kept per file at most (~150 bytes each), then forgotten.
 constexpr size_t kMaxDerived = size_t{1} << 17;
 
-// The key of a (spec, value) pair: the spec's index, then the value.
-void DerivedKey(size_t spec, std::string_view value, std::string& key) {
-  key.assign(reinterpret_cast<const char*>(&spec), sizeof spec);
-  key += value;
-}
+uint64_t Mix(uint64_t hash, uint64_t tag) { return hash ^ ((tag + 1) * 0x9E3779B97F4A7C15ull); }
 
 }  // namespace
 
-void FindingAggregator::BeginSegment(const Location& where, const std::vector<Finding>& out) {
-  if (out.size() != seen_size_) ForgetSlots();
-  location_key_.clear();
-  for (const auto& step : where) {
-    location_key_ += step;
-    location_key_ += '\x1f';
-  }
+bool FindingAggregator::KeyTable::Same(const Entry& e, uint64_t tag, std::string_view value,
+                                       uint64_t hash) const {
+  if (e.hash != hash || e.tag != tag || e.length != value.size()) return false;
+  const char* stored = value.size() <= kInline ? e.text : arena_.data() + e.offset;
+  return std::memcmp(stored, value.data(), value.size()) == 0;
 }
 
-void FindingAggregator::Clear() {
-  ForgetSlots();
-  derived_keys_.clear();
-  derived_table_.clear();
-  derived_.clear();
+uint32_t FindingAggregator::KeyTable::Find(uint64_t tag, std::string_view value, uint64_t hash) const {
+  if (table_.empty()) return 0;
+  const size_t mask = table_.size() - 1;
+  for (size_t i = hash & mask; table_[i].generation == generation_; i = (i + 1) & mask) {
+    if (Same(table_[i], tag, value, hash)) return table_[i].index;
+  }
+  return 0;
 }
 
-const FindingAggregator::Derived* FindingAggregator::FindDerived(size_t spec, std::string_view value) {
-  DerivedKey(spec, value, key_);
-  derived_hash_ = std::hash<std::string_view>{}(key_);
-  if (derived_table_.empty()) return nullptr;
-  const size_t mask = derived_table_.size() - 1;
-  for (size_t i = derived_hash_ & mask; derived_table_[i].index != 0; i = (i + 1) & mask) {
-    const DerivedEntry& e = derived_table_[i];
-    if (e.hash == derived_hash_ && std::string_view(derived_keys_).substr(e.offset, e.length) == key_) {
-      return &derived_[e.index - 1];
-    }
+void FindingAggregator::KeyTable::Insert(uint64_t tag, std::string_view value, uint64_t hash,
+                                         uint32_t index) {
+  if (2 * (used_ + 1) > table_.size()) Grow();
+  const size_t mask = table_.size() - 1;
+  size_t i = hash & mask;
+  while (table_[i].generation == generation_) i = (i + 1) & mask;
+  Entry& e = table_[i];
+  e.hash = hash;
+  e.tag = tag;
+  e.index = index;
+  e.generation = generation_;
+  e.length = static_cast<uint32_t>(value.size());
+  if (value.size() <= kInline) {
+    std::memcpy(e.text, value.data(), value.size());
+  } else {
+    e.offset = static_cast<uint32_t>(arena_.size());
+    arena_ += value;
   }
-  return nullptr;
+  ++used_;
 }
 
-void FindingAggregator::KeepDerived(size_t spec, std::string_view value, Derived derived) {
-  if (derived_.size() >= kMaxDerived || derived_keys_.size() > (size_t{1} << 26)) {
-    derived_keys_.clear();
-    derived_table_.clear();
-    derived_.clear();
-  }
-  if (2 * (derived_.size() + 1) > derived_table_.size()) {
-    std::vector<DerivedEntry> old = std::move(derived_table_);
-    derived_table_.assign(old.empty() ? 256 : 2 * old.size(), DerivedEntry{});
-    const size_t mask = derived_table_.size() - 1;
-    for (const auto& e : old) {
-      if (e.index == 0) continue;
-      size_t i = e.hash & mask;
-      while (derived_table_[i].index != 0) i = (i + 1) & mask;
-      derived_table_[i] = e;
-    }
-  }
-  DerivedKey(spec, value, key_);
-  const size_t mask = derived_table_.size() - 1;
-  size_t i = derived_hash_ & mask;
-  while (derived_table_[i].index != 0) i = (i + 1) & mask;
-  derived_.push_back(std::move(derived));
-  derived_table_[i] = DerivedEntry{derived_hash_, static_cast<uint32_t>(derived_keys_.size()),
-                                   static_cast<uint32_t>(key_.size()), static_cast<uint32_t>(derived_.size())};
-  derived_keys_ += key_;
-}
-
-void FindingAggregator::ForgetSlots() {
+void FindingAggregator::KeyTable::Clear() {
   arena_.clear();
   used_ = 0;
   if (++generation_ == 0) {  // wrapped: every entry must read as dead
     for (auto& e : table_) e.generation = 0;
     generation_ = 1;
   }
-  seen_size_ = 0;
 }
 
-void FindingAggregator::Grow() {
+void FindingAggregator::KeyTable::Grow() {
   std::vector<Entry> old = std::move(table_);
   table_.assign(old.empty() ? 256 : 2 * old.size(), Entry{});
   const size_t mask = table_.size() - 1;
@@ -101,28 +77,60 @@ void FindingAggregator::Grow() {
   }
 }
 
-std::pair<size_t, bool> FindingAggregator::Slot(size_t spec, std::string_view value, size_t next) {
-  key_ = location_key_;
-  key_ += '\x1e';
-  key_ += std::to_string(spec);
-  key_ += '\x1e';
-  key_ += value;
-  if (2 * (used_ + 1) > table_.size()) Grow();
-  const uint64_t hash = std::hash<std::string_view>{}(key_);
-  const size_t mask = table_.size() - 1;
-  size_t i = hash & mask;
-  for (; table_[i].generation == generation_; i = (i + 1) & mask) {
-    const Entry& e = table_[i];
-    if (e.hash == hash && e.length == key_.size() &&
-        std::string_view(arena_).substr(e.offset, e.length) == key_) {
-      return {e.index, false};
-    }
+void FindingAggregator::BeginSegment(const Location& where, const std::vector<Finding>& out) {
+  if (out.size() != seen_size_) ForgetSlots();
+  if (where_known_ && where == last_where_) return;
+  location_key_.clear();
+  for (const auto& step : where) {
+    location_key_ += step;
+    location_key_ += '\x1f';
   }
-  table_[i] = Entry{hash, static_cast<uint32_t>(arena_.size()), static_cast<uint32_t>(key_.size()),
-                    static_cast<uint32_t>(next), generation_};
-  arena_ += key_;
-  ++used_;
+  location_ = locations_.try_emplace(location_key_, static_cast<uint32_t>(locations_.size())).first->second;
+  last_where_ = where;
+  where_known_ = true;
+}
+
+void FindingAggregator::Clear() {
+  ForgetSlots();
+  derived_keys_.Clear();
+  derived_.clear();
+}
+
+void FindingAggregator::ForgetSlots() {
+  slots_.Clear();
+  locations_.clear();
+  where_known_ = false;
+  seen_size_ = 0;
+}
+
+uint64_t FindingAggregator::ValueHash(std::string_view value) {
+  if (value != hashed_value_) {
+    hashed_value_.assign(value);
+    hashed_ = std::hash<std::string_view>{}(value);
+  }
+  return hashed_;
+}
+
+std::pair<size_t, bool> FindingAggregator::Slot(size_t spec, std::string_view value, size_t next) {
+  const uint64_t tag = (uint64_t{location_} << 32) | spec;
+  const uint64_t hash = Mix(ValueHash(value), tag);
+  if (uint32_t at = slots_.Find(tag, value, hash); at != 0) return {at - 1, false};
+  slots_.Insert(tag, value, hash, static_cast<uint32_t>(next + 1));
   return {next, true};
+}
+
+const FindingAggregator::Derived* FindingAggregator::FindDerived(size_t spec, std::string_view value) {
+  uint32_t at = derived_keys_.Find(spec, value, Mix(ValueHash(value), spec));
+  return at != 0 ? &derived_[at - 1] : nullptr;
+}
+
+void FindingAggregator::KeepDerived(size_t spec, std::string_view value, Derived derived) {
+  if (derived_.size() >= kMaxDerived || derived_keys_.arena_size() > (size_t{1} << 26)) {
+    derived_keys_.Clear();
+    derived_.clear();
+  }
+  derived_.push_back(std::move(derived));
+  derived_keys_.Insert(spec, value, Mix(ValueHash(value), spec), static_cast<uint32_t>(derived_.size()));
 }
 
 void MakeFindings(const std::vector<rules::DetectorSpec>& specs, std::string_view text,

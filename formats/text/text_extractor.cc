@@ -148,21 +148,16 @@ uint64_t ReadQuotedCell(std::string_view s, size_t& pos, char delim, uint64_t& l
 void ReadRecord(std::string_view s, size_t& pos, char delim, uint64_t& lines, std::vector<Cell>& cells,
                 std::vector<std::string>& quoted) {
   cells.clear();
+  // The bytes that end a plain cell or make it a quoted one.
+  bool stop[256] = {};
+  for (char c : {delim, '\n', '"', '\r'}) stop[static_cast<unsigned char>(c)] = true;
   size_t used = 0;  // of `quoted`
   std::vector<std::pair<size_t, size_t>> fix;  // (cell, quoted) to point at once `quoted` stops growing
   while (true) {
     const size_t start = pos;
     size_t i = start;
-    bool plain = true;
-    for (; i < s.size(); ++i) {
-      const char c = s[i];
-      if (c == delim || c == '\n') break;
-      if (c == '"' || c == '\r') {
-        plain = false;
-        break;
-      }
-    }
-    if (plain) {
+    while (i < s.size() && !stop[static_cast<unsigned char>(s[i])]) ++i;
+    if (i == s.size() || s[i] == delim || s[i] == '\n') {
       cells.push_back({s.substr(start, i - start), start});
       pos = i;
     } else {
