@@ -6,10 +6,10 @@
 namespace piiscan::detectors {
 namespace {
 
-// The table starts small and doubles up to kMaxSlots (16 MiB); at half
+// The table starts small and doubles up to kMaxSlots (8 MiB); at half
 // full the memo starts over.
 constexpr size_t kFirstSlots = size_t{1} << 12;
-constexpr size_t kMaxSlots = size_t{1} << 18;
+constexpr size_t kMaxSlots = size_t{1} << 17;
 // A column is reviewed after kReview lookups: memoised on while at least
 // one in eight of them hit; once off, tried again after kOffLookups cells.
 constexpr uint32_t kReview = 1024;

@@ -12,9 +12,6 @@ namespace piiscan::detectors {
 
 namespace {
 
-// Derived fields kept per file at most (~150 bytes each), then forgotten.
-constexpr size_t kMaxDerived = size_t{1} << 17;
-
 uint64_t Mix(uint64_t hash, uint64_t tag) { return hash ^ ((tag + 1) * 0x9E3779B97F4A7C15ull); }
 
 }  // namespace
@@ -78,7 +75,7 @@ void FindingAggregator::KeyTable::Grow() {
 }
 
 void FindingAggregator::BeginSegment(const Location& where, const std::vector<Finding>& out) {
-  if (out.size() != seen_size_) ForgetSlots();
+  if (out.size() != seen_size_) Clear();
   if (where_known_ && where == last_where_) return;
   location_key_.clear();
   for (const auto& step : where) {
@@ -91,46 +88,18 @@ void FindingAggregator::BeginSegment(const Location& where, const std::vector<Fi
 }
 
 void FindingAggregator::Clear() {
-  ForgetSlots();
-  derived_keys_.Clear();
-  derived_.clear();
-}
-
-void FindingAggregator::ForgetSlots() {
   slots_.Clear();
   locations_.clear();
   where_known_ = false;
   seen_size_ = 0;
 }
 
-uint64_t FindingAggregator::ValueHash(std::string_view value) {
-  if (value != hashed_value_) {
-    hashed_value_.assign(value);
-    hashed_ = std::hash<std::string_view>{}(value);
-  }
-  return hashed_;
-}
-
 std::pair<size_t, bool> FindingAggregator::Slot(size_t spec, std::string_view value, size_t next) {
   const uint64_t tag = (uint64_t{location_} << 32) | spec;
-  const uint64_t hash = Mix(ValueHash(value), tag);
+  const uint64_t hash = Mix(std::hash<std::string_view>{}(value), tag);
   if (uint32_t at = slots_.Find(tag, value, hash); at != 0) return {at - 1, false};
   slots_.Insert(tag, value, hash, static_cast<uint32_t>(next + 1));
   return {next, true};
-}
-
-const FindingAggregator::Derived* FindingAggregator::FindDerived(size_t spec, std::string_view value) {
-  uint32_t at = derived_keys_.Find(spec, value, Mix(ValueHash(value), spec));
-  return at != 0 ? &derived_[at - 1] : nullptr;
-}
-
-void FindingAggregator::KeepDerived(size_t spec, std::string_view value, Derived derived) {
-  if (derived_.size() >= kMaxDerived || derived_keys_.arena_size() > (size_t{1} << 26)) {
-    derived_keys_.Clear();
-    derived_.clear();
-  }
-  derived_.push_back(std::move(derived));
-  derived_keys_.Insert(spec, value, Mix(ValueHash(value), spec), static_cast<uint32_t>(derived_.size()));
 }
 
 void MakeFindings(const std::vector<rules::DetectorSpec>& specs, std::string_view text,
@@ -163,27 +132,17 @@ void MakeFindings(const std::vector<rules::DetectorSpec>& specs, std::string_vie
     f.category = spec.category;
     f.confidence = conf;
     f.score = d.score;
-    if (const auto* known = aggregator != nullptr ? aggregator->FindDerived(d.spec, d.value) : nullptr) {
-      f.masked = known->masked;
-      f.value_hash = known->value_hash;
-      f.name_key = known->name_key;
-      f.name_tokens = known->name_tokens;
-    } else {
-      f.masked = Mask(d.value, spec.masker);
-      hashed.assign(spec.category);
-      hashed += ':';
-      hashed += d.value;
-      f.value_hash = options.hasher->Hash(hashed);
-      if (options.name_keyer != nullptr) {
-        NameKeys keys;
-        if (spec.category == "name") keys = options.name_keyer->ForName(d.value);
-        else if (spec.category == "email") keys = options.name_keyer->ForEmail(d.value);
-        f.name_key = keys.key;
-        f.name_tokens = std::move(keys.tokens);
-      }
-      if (aggregator != nullptr) {
-        aggregator->KeepDerived(d.spec, d.value, {f.masked, f.value_hash, f.name_tokens, f.name_key});
-      }
+    f.masked = Mask(d.value, spec.masker);
+    hashed.assign(spec.category);
+    hashed += ':';
+    hashed += d.value;
+    f.value_hash = options.hasher->Hash(hashed);
+    if (options.name_keyer != nullptr) {
+      NameKeys keys;
+      if (spec.category == "name") keys = options.name_keyer->ForName(d.value);
+      else if (spec.category == "email") keys = options.name_keyer->ForEmail(d.value);
+      f.name_key = keys.key;
+      f.name_tokens = std::move(keys.tokens);
     }
     if (options.show_values) f.value = d.value;
     if (info.has_offsets) f.offset = info.base_offset + d.begin;

@@ -55,18 +55,6 @@ class FindingAggregator {
   // After MakeFindings: how many findings `out` held.
   void EndSegment(const std::vector<Finding>& out) { seen_size_ = out.size(); }
 
-  // What a Finding derives from its detector and value alone: kept for the
-  // whole file, across the parts its report is handed on in, so that a
-  // value recurring in every part is masked and hashed once.
-  struct Derived {
-    std::string masked, value_hash, name_tokens;
-    int64_t name_key = 0;
-  };
-  // The derived fields of (spec, value) in this file, or null.
-  const Derived* FindDerived(size_t spec, std::string_view value);
-  // Keeps them (after a FindDerived that returned null, same arguments).
-  void KeepDerived(size_t spec, std::string_view value, Derived derived);
-
  private:
   // Open addressing over (tag, value) keys, a tag being a detector and a
   // location: one 64-byte entry per key, short values inline (one cache
@@ -79,7 +67,6 @@ class FindingAggregator {
     void Insert(uint64_t tag, std::string_view value, uint64_t hash, uint32_t index);
     void Clear();
     size_t size() const { return used_; }
-    size_t arena_size() const { return arena_.size(); }
 
    private:
     static constexpr size_t kInline = 32;
@@ -97,9 +84,6 @@ class FindingAggregator {
     size_t used_ = 0;
     uint32_t generation_ = 1;
   };
-  // Forgets the findings of the report handed on, keeps Derived.
-  void ForgetSlots();
-  uint64_t ValueHash(std::string_view value);
 
   // The findings of this report, by location and detector and value.
   KeyTable slots_;
@@ -110,13 +94,6 @@ class FindingAggregator {
   std::unordered_map<std::string, uint32_t> locations_;
   std::string location_key_;  // reused buffer
   size_t seen_size_ = 0;
-  // The last value hashed (Slot, then FindDerived ask for the same one).
-  std::string hashed_value_;
-  uint64_t hashed_ = 0;
-  // Derived fields of this file by detector and value, bounded by
-  // kMaxDerived (then forgotten).
-  KeyTable derived_keys_;
-  std::vector<Derived> derived_;
 };
 
 // Appends the findings of `detections` to `out`; with `aggregator`, an

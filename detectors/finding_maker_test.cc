@@ -91,42 +91,6 @@ TEST_F(FindingMakerTest, OtherLocationsCountApartAndAHandedOnReportStartsAfresh)
   for (const auto& f : out) EXPECT_LE(f.count, 3u) << f.detector;
 }
 
-// Masked form and keyed hash are derived once per file and value, and
-// still belong to their own value and detector in every later part of a
-// report handed on in parts.
-TEST_F(FindingMakerTest, DerivedFieldsAreTheValuesOwnInEveryPartOfAReport) {
-  const std::string text = "IBAN NL91ABNA0417164300, mail jan.devries@voorbeeld.nl, BSN 111222333\n";
-  std::vector<Finding> fresh;
-  Make(text, {}, false, fresh);  // no aggregator: everything derived anew
-  ASSERT_GE(fresh.size(), 3u);
-  for (int part = 0; part < 3; ++part) {
-    std::vector<Finding> out;  // each part starts empty: the last went to the sinks
-    Make(text, {}, true, out);
-    ASSERT_EQ(out.size(), fresh.size());
-    for (size_t i = 0; i < out.size(); ++i) {
-      EXPECT_EQ(out[i].detector, fresh[i].detector);
-      EXPECT_EQ(out[i].masked, fresh[i].masked) << out[i].detector;
-      EXPECT_EQ(out[i].value_hash, fresh[i].value_hash) << out[i].detector;
-      EXPECT_EQ(out[i].value_hash, hasher_.Hash(out[i].category + ":" + (out[i].detector == "iban"
-                                                                             ? "NL91ABNA0417164300"
-                                                                         : out[i].detector == "email"
-                                                                             ? "jan.devries@voorbeeld.nl"
-                                                                             : "111222333")));
-    }
-  }
-  // One value under two detectors keeps two derivations.
-  FindingAggregator agg;
-  EXPECT_EQ(agg.FindDerived(3, "NL0"), nullptr);
-  agg.KeepDerived(3, "NL0", {"m3", "h3", "", 0});
-  EXPECT_EQ(agg.FindDerived(4, "NL0"), nullptr);
-  agg.KeepDerived(4, "NL0", {"m4", "h4", "", 0});
-  ASSERT_NE(agg.FindDerived(3, "NL0"), nullptr);
-  EXPECT_EQ(agg.FindDerived(3, "NL0")->value_hash, "h3");
-  EXPECT_EQ(agg.FindDerived(4, "NL0")->value_hash, "h4");
-  agg.Clear();  // a new file
-  EXPECT_EQ(agg.FindDerived(3, "NL0"), nullptr);
-}
-
 // The table grows past its first size, finds every value again at its own
 // index, keeps locations apart, and forgets everything at a new file.
 TEST(FindingAggregator, ThousandsOfValuesGrowTheTableAndANewFileStartsEmpty) {
