@@ -22,7 +22,8 @@ uint16_t CellMemo::ColumnOf(std::string_view label) {
   // Cells come row by row, column after column: try the next one first.
   size_t next = size_t{last_column_} + 1 < columns_.size() ? size_t{last_column_} + 1 : 0;
   for (size_t i : {next, static_cast<size_t>(last_column_)}) {
-    if (i < columns_.size() && columns_[i].label == label) return last_column_ = static_cast<uint16_t>(i);
+    if (i < columns_.size() && columns_[i].label == label)
+      return last_column_ = static_cast<uint16_t>(i);
   }
   for (size_t i = 0; i < columns_.size(); ++i) {
     if (columns_[i].label == label) return last_column_ = static_cast<uint16_t>(i);

@@ -20,8 +20,9 @@ struct Cell {
 std::vector<std::string> Describe(const Engine& engine, const std::vector<Detection>& d) {
   std::vector<std::string> out;
   for (const auto& x : d) {
-    out.push_back(engine.specs()[x.spec].id + " " + std::to_string(x.begin) + "-" + std::to_string(x.end) +
-                  " " + x.value + " " + std::to_string(x.score) + " " + x.note);
+    out.push_back(engine.specs()[x.spec].id + " " + std::to_string(x.begin) + "-" +
+                  std::to_string(x.end) + " " + x.value + " " + std::to_string(x.score) + " " +
+                  x.note);
   }
   return out;
 }

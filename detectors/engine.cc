@@ -54,7 +54,8 @@ void EngineScanner::Scan(std::string_view original, const SegmentInfo& info,
   }
 }
 
-std::span<const Detection> EngineScanner::ScanView(std::string_view original, const SegmentInfo& info,
+std::span<const Detection> EngineScanner::ScanView(std::string_view original,
+                                                   const SegmentInfo& info,
                                                    std::vector<Detection>& out) {
   State& st = *state_;
   out.clear();

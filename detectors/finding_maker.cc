@@ -23,7 +23,8 @@ bool FindingAggregator::KeyTable::Same(const Entry& e, uint64_t tag, std::string
   return std::memcmp(stored, value.data(), value.size()) == 0;
 }
 
-uint32_t FindingAggregator::KeyTable::Find(uint64_t tag, std::string_view value, uint64_t hash) const {
+uint32_t FindingAggregator::KeyTable::Find(uint64_t tag, std::string_view value,
+                                           uint64_t hash) const {
   if (table_.empty()) return 0;
   const size_t mask = table_.size() - 1;
   for (size_t i = hash & mask; table_[i].generation == generation_; i = (i + 1) & mask) {
@@ -82,7 +83,8 @@ void FindingAggregator::BeginSegment(const Location& where, const std::vector<Fi
     location_key_ += step;
     location_key_ += '\x1f';
   }
-  location_ = locations_.try_emplace(location_key_, static_cast<uint32_t>(locations_.size())).first->second;
+  location_ =
+      locations_.try_emplace(location_key_, static_cast<uint32_t>(locations_.size())).first->second;
   last_where_ = where;
   where_known_ = true;
 }

@@ -43,8 +43,8 @@ TEST(CsvExtractor, CellsWithLabelsOffsetsAndLines) {
       {"regel een\r\nregel \"twee\"", "notitie", at("regel een"), 2},
       {"Piet; Jansen", "naam", at("Piet"), 4},
       {"x", "notitie", at("x\r"), 4},
-      {"laatste", "naam", at("laat"), 5},     // a stray CR is dropped
-      {"zon\"der", "e-mail", at("zon"), 5},   // a quote inside a cell is a character
+      {"laatste", "naam", at("laat"), 5},    // a stray CR is dropped
+      {"zon\"der", "e-mail", at("zon"), 5},  // a quote inside a cell is a character
       {"einde", "notitie", at("einde"), 5},  // the last line has no line end
   };
   EXPECT_EQ(Cells(csv), want);
@@ -53,7 +53,10 @@ TEST(CsvExtractor, CellsWithLabelsOffsetsAndLines) {
 TEST(CsvExtractor, DelimiterFromTheHeaderAndATrailingEmptyCell) {
   const std::string csv = "a,b,c\n1,,3\n4,5,\n";
   std::vector<CellSeen> want = {
-      {"1", "a", 6, 2}, {"3", "c", 9, 2}, {"4", "a", 11, 3}, {"5", "b", 13, 3},
+      {"1", "a", 6, 2},
+      {"3", "c", 9, 2},
+      {"4", "a", 11, 3},
+      {"5", "b", 13, 3},
   };
   EXPECT_EQ(Cells(csv), want);
 }
