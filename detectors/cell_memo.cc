@@ -18,15 +18,16 @@ constexpr size_t kMaxColumns = 1024;
 
 }  // namespace
 
-uint16_t CellMemo::ColumnOf(std::string_view label) {
+uint16_t CellMemo::ColumnOf(std::string_view label, bool has_row) {
   // Cells come row by row, column after column: try the next one first.
   size_t next = size_t{last_column_} + 1 < columns_.size() ? size_t{last_column_} + 1 : 0;
   for (size_t i : {next, static_cast<size_t>(last_column_)}) {
-    if (i < columns_.size() && columns_[i].label == label)
+    if (i < columns_.size() && columns_[i].label == label && columns_[i].has_row == has_row)
       return last_column_ = static_cast<uint16_t>(i);
   }
   for (size_t i = 0; i < columns_.size(); ++i) {
-    if (columns_[i].label == label) return last_column_ = static_cast<uint16_t>(i);
+    if (columns_[i].label == label && columns_[i].has_row == has_row)
+      return last_column_ = static_cast<uint16_t>(i);
   }
   if (columns_.size() >= kMaxColumns) {  // many files' headers: start over
     columns_.clear();
@@ -34,15 +35,16 @@ uint16_t CellMemo::ColumnOf(std::string_view label) {
     results_.clear();
     used_ = 0;
   }
-  columns_.push_back(Column{std::string(label)});
+  columns_.push_back(Column{std::string(label), has_row});
   return last_column_ = static_cast<uint16_t>(columns_.size() - 1);
 }
 
-const std::vector<Detection>* CellMemo::Find(std::string_view label, std::string_view text) {
+const std::vector<Detection>* CellMemo::Find(std::string_view label, bool has_row,
+                                             std::string_view text) {
   static const std::vector<Detection> kNone;
   storable_ = false;
   if (text.size() > kMaxCell) return nullptr;
-  column_ = ColumnOf(label);
+  column_ = ColumnOf(label, has_row);
   Column& c = columns_[column_];
   if (!c.on) {
     if (++c.skipped < kOffLookups) return nullptr;

@@ -30,8 +30,10 @@ class CellMemo {
   static constexpr size_t kMaxCell = 48;
 
   // The stored detections of the cell (label, text), or null. After null,
-  // Storable() says whether to Store the cell's detections.
-  const std::vector<Detection>* Find(std::string_view label, std::string_view text);
+  // Storable() says whether to Store the cell's detections. A cell handed
+  // with its row's texts and one handed without are apart (`has_row`): the
+  // engine judges a BSN in a row-less cell by its own text alone.
+  const std::vector<Detection>* Find(std::string_view label, bool has_row, std::string_view text);
   bool Storable() const { return storable_; }
   // Stores the detections of the cell of the last Find (when Storable()).
   void Store(std::span<const Detection> detections);
@@ -47,11 +49,12 @@ class CellMemo {
   static_assert(sizeof(Entry) == 64);
   struct Column {
     std::string label;
+    bool has_row = false;
     uint32_t lookups = 0, hits = 0;  // since the column's last review
     uint32_t skipped = 0;            // while off: lookups left out since
     bool on = true;
   };
-  uint16_t ColumnOf(std::string_view label);
+  uint16_t ColumnOf(std::string_view label, bool has_row);
   void Reset(size_t slots);
 
   std::vector<Column> columns_;

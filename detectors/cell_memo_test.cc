@@ -50,6 +50,9 @@ TEST(CellMemo, RepeatedCellsGetWhatAFreshScannerGives) {
       // (a name and a valid IBAN beside it), the second does not.
       {"123456782", "Nummer", name_iban},
       {"123456782", "Nummer", "Utrecht\t123456782\tgeleverd"},
+      // The same again without a row (a spreadsheet's very wide row): seen
+      // before the lifting row in the next round.
+      {"123456782", "Nummer", ""},
       {"verzonden", "status", ""},
       {"06-12345678", "tel", ""},
   };
@@ -70,26 +73,27 @@ TEST(CellMemo, RepeatedCellsGetWhatAFreshScannerGives) {
 TEST(CellMemo, FindsByColumnAndTextAndLeavesOutColumnsThatDoNotRepeat) {
   CellMemo memo;
   Detection d{0, 0, 9, "123456782", 0.9, "column"};
-  EXPECT_EQ(memo.Find("BSN", "123456782"), nullptr);
+  EXPECT_EQ(memo.Find("BSN", false, "123456782"), nullptr);
   ASSERT_TRUE(memo.Storable());
   memo.Store(std::span<const Detection>(&d, 1));
-  const auto* hit = memo.Find("BSN", "123456782");
+  const auto* hit = memo.Find("BSN", false, "123456782");
   ASSERT_NE(hit, nullptr);
   ASSERT_EQ(hit->size(), 1u);
   EXPECT_EQ((*hit)[0].note, "column");
-  EXPECT_EQ(memo.Find("BS", "N123456782"), nullptr);  // label and text apart
-  EXPECT_EQ(memo.Find("", "123456782"), nullptr);
-  EXPECT_EQ(memo.Find("BSN", std::string(CellMemo::kMaxCell + 1, '1')), nullptr);
+  EXPECT_EQ(memo.Find("BS", false, "N123456782"), nullptr);  // label and text apart
+  EXPECT_EQ(memo.Find("", false, "123456782"), nullptr);
+  EXPECT_EQ(memo.Find("BSN", true, "123456782"), nullptr);  // with a row: apart
+  EXPECT_EQ(memo.Find("BSN", false, std::string(CellMemo::kMaxCell + 1, '1')), nullptr);
   EXPECT_FALSE(memo.Storable());  // too long
   // A column of unique numbers is left out after its first review; a
   // column that repeats stays in.
   int unique_storable = 0, status_hits = 0;
   for (int i = 0; i < 4000; ++i) {
-    if (memo.Find("order", std::to_string(100000 + i)) == nullptr && memo.Storable()) {
+    if (memo.Find("order", false, std::to_string(100000 + i)) == nullptr && memo.Storable()) {
       ++unique_storable;
       memo.Store({});
     }
-    if (memo.Find("status", i % 2 ? "verzonden" : "geleverd") != nullptr) {
+    if (memo.Find("status", false, i % 2 ? "verzonden" : "geleverd") != nullptr) {
       ++status_hits;
     } else {
       memo.Store({});

@@ -64,7 +64,7 @@ std::span<const Detection> EngineScanner::ScanView(std::string_view original,
   // its row lifted a BSN (st.row_read): repeated cells come from the memo.
   const bool memo = info.kind == SegmentKind::kCell && info.report_from == 0;
   if (memo) {
-    if (const auto* hit = st.cells.Find(info.label, original)) return *hit;
+    if (const auto* hit = st.cells.Find(info.label, !info.row.empty(), original)) return *hit;
   }
   st.row_read = false;
   ScanSegment(original, info, out);
