@@ -6,9 +6,10 @@ by ripgrep with the same identifier patterns (bench/patterns.txt,
 --no-unicode, as in run.py), in the same run. One thread each (per-core
 figures), then two. Each command runs --repeat times after one warm-up; the
 best time counts. Prints MB/s, CPU seconds, peak RSS and the number of
-records / occurrences piiscan wrote.
+records / occurrences piiscan wrote. --compare BIN adds another piiscan
+(e.g. the binary before a change) at one thread, in the same run.
 
-  bench/dense.py [--data DIR] [--mb 64] [--repeat 2]
+  bench/dense.py [--data DIR] [--mb 64] [--repeat 2] [--compare BIN]
 """
 import argparse
 import json
@@ -46,6 +47,7 @@ def main():
     ap.add_argument("--mb", type=int, default=64)
     ap.add_argument("--repeat", type=int, default=2)
     ap.add_argument("--piiscan", default=os.path.join(ROOT, "build", "piiscan"))
+    ap.add_argument("--compare", help="another piiscan binary, timed at -j1 in the same run")
     a = ap.parse_args()
     os.makedirs(a.data, exist_ok=True)
     csv = os.path.join(a.data, f"dense{a.mb}.csv")
@@ -83,6 +85,12 @@ def main():
             (f"piiscan -j{threads} --db first", f"{p} -j{threads} --db {db} {csv}", fresh),
             (f"piiscan -j{threads} --db rescan", f"{p} -j{threads} --db {db} {csv}", None),
         ]
+        if a.compare and threads == 1:
+            q = p.replace(a.piiscan, a.compare, 1)
+            cmds += [
+                ("compare -j1", f"{q} -j1 {csv}", None),
+                ("compare -j1 --db first", f"{q} -j1 --db {db} {csv}", fresh),
+            ]
         for name, cmd, before in cmds:
             secs, cpu, rss = run(cmd, a.repeat, before)
             rows.append((name, secs, cpu))

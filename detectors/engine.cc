@@ -46,9 +46,36 @@ EngineScanner::~EngineScanner() = default;
 
 void EngineScanner::Scan(std::string_view original, const SegmentInfo& info,
                          std::vector<Detection>& out) {
+  if (info.kind == SegmentKind::kCell) {
+    auto found = ScanView(original, info, scratch_);
+    out.insert(out.end(), found.begin(), found.end());
+  } else if (!original.empty() && original.size() <= UINT32_MAX) {
+    ScanSegment(original, info, out);
+  }
+}
+
+std::span<const Detection> EngineScanner::ScanView(std::string_view original,
+                                                   const SegmentInfo& info,
+                                                   std::vector<Detection>& out) {
+  State& st = *state_;
+  out.clear();
+  if (original.empty() || original.size() > UINT32_MAX) return out;
+  // A table cell's detections depend on its text and label alone, unless
+  // its row lifted a BSN (st.row_read): repeated cells come from the memo.
+  const bool memo = info.kind == SegmentKind::kCell && info.report_from == 0;
+  if (memo) {
+    if (const auto* hit = st.cells.Find(info.label, !info.row.empty(), original)) return *hit;
+  }
+  st.row_read = false;
+  ScanSegment(original, info, out);
+  if (memo && !st.row_read) st.cells.Store(out);
+  return out;
+}
+
+void EngineScanner::ScanSegment(std::string_view original, const SegmentInfo& info,
+                                std::vector<Detection>& out) {
   const Engine::Impl& im = *engine_.impl_;
   State& st = *state_;
-  if (original.empty() || original.size() > UINT32_MAX) return;
   FoldedText folded(original);
   const std::string_view text = folded.text();
   ResetForSegment(st, text);

@@ -22,6 +22,7 @@
 // search's compiled query) are the files that know Hyperscan.
 
 #include <memory>
+#include <span>
 #include <string_view>
 #include <vector>
 
@@ -67,15 +68,24 @@ class EngineScanner {
   ~EngineScanner();
   // Appends the detections in `text`, sorted by begin; offsets are relative
   // to `text`. Matches ending at or before info.report_from are skipped.
+  // A short table cell seen before is answered from a memo of its text and
+  // label (cell_memo.h), unless its row decided a BSN's score.
   void Scan(std::string_view text, const SegmentInfo& info, std::vector<Detection>& out);
+  // The same detections, without copying those the memo holds: a view of
+  // the memo's or of `out` (cleared first), valid until the next call.
+  std::span<const Detection> ScanView(std::string_view text, const SegmentInfo& info,
+                                      std::vector<Detection>& out);
 
   struct State;
 
  private:
   friend class Engine;
   EngineScanner(const Engine& engine, std::unique_ptr<State> state);
+  // The passes over one segment, appending to `out`.
+  void ScanSegment(std::string_view text, const SegmentInfo& info, std::vector<Detection>& out);
   const Engine& engine_;
   std::unique_ptr<State> state_;
+  std::vector<Detection> scratch_;  // Scan's, for ScanView
 };
 
 }  // namespace piiscan::detectors

@@ -35,6 +35,7 @@
 #include "core/unicode_fold.h"
 #include "detectors/byte_class_sequence.h"
 #include "detectors/capital_word_matcher.h"
+#include "detectors/cell_memo.h"
 #include "detectors/detection.h"
 #include "detectors/engine.h"
 #include "detectors/finder.h"
@@ -180,6 +181,9 @@ struct EngineScanner::State {
   const Engine::Impl* impl = nullptr;
   // Label verdicts per spec (1 positive, -1 negative, 0 none), by label.
   std::unordered_map<std::string, std::vector<int8_t>> label_cache;
+  // Detections of repeated cells (EngineScanner::Scan).
+  CellMemo cells;
+  bool row_read = false;  // this segment's detections depend on its row (resolve)
 };
 
 // The segment a scan is at: what every pass after the triggers reads.

@@ -59,6 +59,7 @@ void RowContext(const Engine::Impl& im, std::string_view text, const SegmentInfo
       // A CSV or spreadsheet cell: its row's other cells, as the extractor
       // handed them, must hold a name and an IBAN.
       if (row_verdict < 0) row_verdict = RowHasNameAndIban(info.row) ? 1 : 0;
+      st.row_read = true;
       if (row_verdict == 1) {
         out[i].score = kRowScore;
         out[i].note += out[i].note.empty() ? "row with a name and an IBAN" : ", row with a name and an IBAN";

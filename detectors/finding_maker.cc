@@ -1,6 +1,7 @@
 #include "detectors/finding_maker.h"
 
 #include <algorithm>
+#include <cstring>
 #include <functional>
 #include <string>
 
@@ -9,26 +10,60 @@
 
 namespace piiscan::detectors {
 
-void FindingAggregator::BeginSegment(const Location& where, const std::vector<Finding>& out) {
-  if (out.size() != seen_size_) Clear();
-  location_key_.clear();
-  for (const auto& step : where) {
-    location_key_ += step;
-    location_key_ += '\x1f';
-  }
+namespace {
+
+uint64_t Mix(uint64_t hash, uint64_t tag) { return hash ^ ((tag + 1) * 0x9E3779B97F4A7C15ull); }
+
+}  // namespace
+
+bool FindingAggregator::KeyTable::Same(const Entry& e, uint64_t tag, std::string_view value,
+                                       uint64_t hash) const {
+  if (e.hash != hash || e.tag != tag || e.length != value.size()) return false;
+  const char* stored = value.size() <= kInline ? e.text : arena_.data() + e.offset;
+  return std::memcmp(stored, value.data(), value.size()) == 0;
 }
 
-void FindingAggregator::Clear() {
+uint32_t FindingAggregator::KeyTable::Find(uint64_t tag, std::string_view value,
+                                           uint64_t hash) const {
+  if (table_.empty()) return 0;
+  const size_t mask = table_.size() - 1;
+  for (size_t i = hash & mask; table_[i].generation == generation_; i = (i + 1) & mask) {
+    if (Same(table_[i], tag, value, hash)) return table_[i].index;
+  }
+  return 0;
+}
+
+void FindingAggregator::KeyTable::Insert(uint64_t tag, std::string_view value, uint64_t hash,
+                                         uint32_t index) {
+  if (2 * (used_ + 1) > table_.size()) Grow();
+  const size_t mask = table_.size() - 1;
+  size_t i = hash & mask;
+  while (table_[i].generation == generation_) i = (i + 1) & mask;
+  Entry& e = table_[i];
+  e.hash = hash;
+  e.tag = tag;
+  e.index = index;
+  e.generation = generation_;
+  e.length = static_cast<uint32_t>(value.size());
+  if (value.size() <= kInline) {
+    std::memcpy(e.text, value.data(), value.size());
+  } else {
+    e.offset = static_cast<uint32_t>(arena_.size());
+    arena_ += value;
+  }
+  ++used_;
+}
+
+void FindingAggregator::KeyTable::Clear() {
   arena_.clear();
   used_ = 0;
   if (++generation_ == 0) {  // wrapped: every entry must read as dead
     for (auto& e : table_) e.generation = 0;
     generation_ = 1;
   }
-  seen_size_ = 0;
 }
 
-void FindingAggregator::Grow() {
+void FindingAggregator::KeyTable::Grow() {
   std::vector<Entry> old = std::move(table_);
   table_.assign(old.empty() ? 256 : 2 * old.size(), Entry{});
   const size_t mask = table_.size() - 1;
@@ -40,27 +75,32 @@ void FindingAggregator::Grow() {
   }
 }
 
-std::pair<size_t, bool> FindingAggregator::Slot(size_t spec, std::string_view value, size_t next) {
-  key_ = location_key_;
-  key_ += '\x1e';
-  key_ += std::to_string(spec);
-  key_ += '\x1e';
-  key_ += value;
-  if (2 * (used_ + 1) > table_.size()) Grow();
-  const uint64_t hash = std::hash<std::string_view>{}(key_);
-  const size_t mask = table_.size() - 1;
-  size_t i = hash & mask;
-  for (; table_[i].generation == generation_; i = (i + 1) & mask) {
-    const Entry& e = table_[i];
-    if (e.hash == hash && e.length == key_.size() &&
-        std::string_view(arena_).substr(e.offset, e.length) == key_) {
-      return {e.index, false};
-    }
+void FindingAggregator::BeginSegment(const Location& where, const std::vector<Finding>& out) {
+  if (out.size() != seen_size_) Clear();
+  if (where_known_ && where == last_where_) return;
+  location_key_.clear();
+  for (const auto& step : where) {
+    location_key_ += step;
+    location_key_ += '\x1f';
   }
-  table_[i] = Entry{hash, static_cast<uint32_t>(arena_.size()), static_cast<uint32_t>(key_.size()),
-                    static_cast<uint32_t>(next), generation_};
-  arena_ += key_;
-  ++used_;
+  location_ =
+      locations_.try_emplace(location_key_, static_cast<uint32_t>(locations_.size())).first->second;
+  last_where_ = where;
+  where_known_ = true;
+}
+
+void FindingAggregator::Clear() {
+  slots_.Clear();
+  locations_.clear();
+  where_known_ = false;
+  seen_size_ = 0;
+}
+
+std::pair<size_t, bool> FindingAggregator::Slot(size_t spec, std::string_view value, size_t next) {
+  const uint64_t tag = (uint64_t{location_} << 32) | spec;
+  const uint64_t hash = Mix(std::hash<std::string_view>{}(value), tag);
+  if (uint32_t at = slots_.Find(tag, value, hash); at != 0) return {at - 1, false};
+  slots_.Insert(tag, value, hash, static_cast<uint32_t>(next + 1));
   return {next, true};
 }
 
@@ -99,11 +139,6 @@ void MakeFindings(const std::vector<rules::DetectorSpec>& specs, std::string_vie
     hashed += ':';
     hashed += d.value;
     f.value_hash = options.hasher->Hash(hashed);
-    if (options.show_values) f.value = d.value;
-    if (info.has_offsets) f.offset = info.base_offset + d.begin;
-    if (info.has_lines) f.line = lines.LineAt(base + std::min<uint64_t>(d.begin, text.size()));
-    if (info.page > 0) f.page = info.page;
-    f.note = d.note;
     if (options.name_keyer != nullptr) {
       NameKeys keys;
       if (spec.category == "name") keys = options.name_keyer->ForName(d.value);
@@ -111,6 +146,11 @@ void MakeFindings(const std::vector<rules::DetectorSpec>& specs, std::string_vie
       f.name_key = keys.key;
       f.name_tokens = std::move(keys.tokens);
     }
+    if (options.show_values) f.value = d.value;
+    if (info.has_offsets) f.offset = info.base_offset + d.begin;
+    if (info.has_lines) f.line = lines.LineAt(base + std::min<uint64_t>(d.begin, text.size()));
+    if (info.page > 0) f.page = info.page;
+    f.note = d.note;
     out.push_back(std::move(f));
   }
 }

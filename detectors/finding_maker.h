@@ -9,6 +9,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -55,24 +56,43 @@ class FindingAggregator {
   void EndSegment(const std::vector<Finding>& out) { seen_size_ = out.size(); }
 
  private:
-  // An open-addressing table over keys kept back to back in one arena: most
-  // values of a scan are new, and a node and a string per new value (a
-  // std::unordered_map) cost 10% of a four-identifier scan's wall time.
-  // Entries of earlier files are dead by generation, not cleared, so a new
-  // file costs nothing however large the table grew.
-  struct Entry {
-    uint64_t hash = 0;
-    uint32_t offset = 0, length = 0;  // the key in arena_
-    uint32_t index = 0;               // in `out`
-    uint32_t generation = 0;          // live while equal to generation_
+  // Open addressing over (tag, value) keys, a tag being a detector and a
+  // location: one 64-byte entry per key, short values inline (one cache
+  // line per lookup), longer ones in an arena. Entries of earlier
+  // generations are dead, not cleared, so that starting over costs nothing
+  // however large the table grew. Indexes are stored +1 (0: none).
+  class KeyTable {
+   public:
+    uint32_t Find(uint64_t tag, std::string_view value, uint64_t hash) const;
+    void Insert(uint64_t tag, std::string_view value, uint64_t hash, uint32_t index);
+    void Clear();
+    size_t size() const { return used_; }
+
+   private:
+    static constexpr size_t kInline = 32;
+    struct Entry {
+      uint64_t hash = 0, tag = 0;
+      uint32_t index = 0, generation = 0;  // live while generation equals generation_
+      uint32_t length = 0, offset = 0;     // offset in arena_ when longer than kInline
+      char text[kInline] = {};
+    };
+    static_assert(sizeof(Entry) == 64);
+    bool Same(const Entry& e, uint64_t tag, std::string_view value, uint64_t hash) const;
+    void Grow();
+    std::vector<Entry> table_;
+    std::string arena_;
+    size_t used_ = 0;
+    uint32_t generation_ = 1;
   };
-  void Grow();
-  std::string location_key_;
-  std::string key_;    // reused buffer
-  std::string arena_;  // this file's keys
-  std::vector<Entry> table_;
-  size_t used_ = 0;
-  uint32_t generation_ = 1;
+
+  // The findings of this report, by location and detector and value.
+  KeyTable slots_;
+  // Location ids of this report: the last location, and every one by key.
+  Location last_where_;
+  bool where_known_ = false;
+  uint32_t location_ = 0;
+  std::unordered_map<std::string, uint32_t> locations_;
+  std::string location_key_;  // reused buffer
   size_t seen_size_ = 0;
 };
 

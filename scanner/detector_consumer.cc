@@ -14,12 +14,11 @@ class DetectorConsumer final : public TextConsumer {
 
   void Consume(std::string_view text, const SegmentInfo& info, const Location& where,
                int64_t item_time, ItemReport& report) override {
-    detections_.clear();
-    scanner_->Scan(text, info, detections_);
+    auto detections = scanner_->ScanView(text, info, detections_);
     detectors::FindingAggregator* aggregator = options_.aggregate ? &aggregator_ : nullptr;
     if (aggregator) aggregator->BeginSegment(where, report.findings);
     size_t first = report.findings.size();
-    detectors::MakeFindings(engine_->specs(), text, info, detections_, options_, report.findings, aggregator);
+    detectors::MakeFindings(engine_->specs(), text, info, detections, options_, report.findings, aggregator);
     if (aggregator) aggregator->EndSegment(report.findings);
     for (size_t i = first; i < report.findings.size(); ++i) {
       auto& f = report.findings[i];

@@ -103,51 +103,78 @@ char GuessDelimiter(std::string_view text) {
 }
 
 struct Cell {
-  std::string text;
+  std::string_view text;  // into the input, or into the record's `quoted` texts
   uint64_t offset;
 };
 
-// Reads one record starting at `pos`; advances `pos` past its line end.
-// Quoted fields may span lines; `lines` counts the newlines consumed.
-std::vector<Cell> ReadRecord(std::string_view s, size_t& pos, char delim, uint64_t& lines) {
-  std::vector<Cell> cells;
-  Cell cur{{}, pos};
+// One cell of a record from `pos`, the slow way (quotes, doubled quotes,
+// carriage returns dropped), into `text`; stops at the delimiter or the
+// line end outside quotes, which it leaves at `pos`.
+uint64_t ReadQuotedCell(std::string_view s, size_t& pos, char delim, uint64_t& lines, std::string& text) {
+  uint64_t offset = pos;
   bool quoted = false, was_quoted = false;
-  while (pos < s.size()) {
+  for (; pos < s.size(); ++pos) {
     char c = s[pos];
     if (quoted) {
       if (c == '"') {
         if (pos + 1 < s.size() && s[pos + 1] == '"') {
-          cur.text += '"';
+          text += '"';
           ++pos;
         } else {
           quoted = false;
         }
       } else {
         if (c == '\n') ++lines;
-        cur.text += c;
+        text += c;
       }
-      ++pos;
       continue;
     }
-    if (c == '"' && cur.text.empty() && !was_quoted) {
+    if (c == '"' && text.empty() && !was_quoted) {
       quoted = was_quoted = true;
-      cur.offset = pos + 1;
-    } else if (c == delim) {
-      cells.push_back(std::move(cur));
-      cur = Cell{{}, pos + 1};
-      was_quoted = false;
-    } else if (c == '\n') {
-      ++pos;
-      ++lines;
+      offset = pos + 1;
+    } else if (c == delim || c == '\n') {
       break;
     } else if (c != '\r') {
-      cur.text += c;
+      text += c;
     }
-    ++pos;
   }
-  cells.push_back(std::move(cur));
-  return cells;
+  return offset;
+}
+
+// Reads one record starting at `pos` into `cells`; advances `pos` past its
+// line end. Quoted fields may span lines; `lines` counts the newlines
+// consumed. A cell without quotes or carriage returns is a view of `s`
+// (most cells: no copy); the others are read into `quoted`.
+void ReadRecord(std::string_view s, size_t& pos, char delim, uint64_t& lines, std::vector<Cell>& cells,
+                std::vector<std::string>& quoted) {
+  cells.clear();
+  // The bytes that end a plain cell or make it a quoted one.
+  bool stop[256] = {};
+  for (char c : {delim, '\n', '"', '\r'}) stop[static_cast<unsigned char>(c)] = true;
+  size_t used = 0;  // of `quoted`
+  std::vector<std::pair<size_t, size_t>> fix;  // (cell, quoted) to point at once `quoted` stops growing
+  while (true) {
+    const size_t start = pos;
+    size_t i = start;
+    while (i < s.size() && !stop[static_cast<unsigned char>(s[i])]) ++i;
+    if (i == s.size() || s[i] == delim || s[i] == '\n') {
+      cells.push_back({s.substr(start, i - start), start});
+      pos = i;
+    } else {
+      if (used == quoted.size()) quoted.emplace_back();
+      quoted[used].clear();
+      uint64_t offset = ReadQuotedCell(s, pos, delim, lines, quoted[used]);
+      cells.push_back({{}, offset});
+      fix.emplace_back(cells.size() - 1, used++);
+    }
+    if (pos >= s.size()) break;
+    const char end = s[pos++];
+    if (end == '\n') {
+      ++lines;
+      break;
+    }
+  }
+  for (auto [c, q] : fix) cells[c].text = quoted[q];
 }
 
 std::string Trim(std::string_view s) {
@@ -184,7 +211,10 @@ class CsvExtractorImpl final : public Extractor {
     size_t pos = 0;
     uint64_t lines = 0;
     std::vector<std::string> header;
-    for (const auto& c : ReadRecord(text, pos, delim, lines)) header.push_back(Trim(c.text));
+    std::vector<Cell> cells;
+    std::vector<std::string> quoted;
+    ReadRecord(text, pos, delim, lines, cells, quoted);
+    for (const auto& c : cells) header.push_back(Trim(c.text));
     SegmentInfo head_info;
     head_info.has_offsets = offsets;
     head_info.base_offset = cs.bom_size;
@@ -193,7 +223,7 @@ class CsvExtractorImpl final : public Extractor {
     std::string row;
     while (pos < text.size()) {
       uint64_t line = lines + 1;
-      auto cells = ReadRecord(text, pos, delim, lines);
+      ReadRecord(text, pos, delim, lines, cells, quoted);
       // Each cell goes with its row's texts: a number's neighbours in the
       // row are its context (detectors/row_context.h).
       row.clear();

@@ -1,0 +1,107 @@
+// The cell memo behind EngineScanner::Scan: a repeated cell gets the
+// detections a scanner that never saw it would give, whatever its label and
+// row, however often it repeats.
+#include "detectors/cell_memo.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "detectors/embedded_engine_for_tests.h"
+
+namespace piiscan::detectors {
+namespace {
+
+struct Cell {
+  std::string text, label, row;
+};
+
+std::vector<std::string> Describe(const Engine& engine, const std::vector<Detection>& d) {
+  std::vector<std::string> out;
+  for (const auto& x : d) {
+    out.push_back(engine.specs()[x.spec].id + " " + std::to_string(x.begin) + "-" +
+                  std::to_string(x.end) + " " + x.value + " " + std::to_string(x.score) + " " +
+                  x.note);
+  }
+  return out;
+}
+
+std::vector<Detection> ScanCell(EngineScanner& s, const Cell& c) {
+  SegmentInfo info;
+  info.kind = SegmentKind::kCell;
+  info.label = c.label;
+  info.row = c.row;
+  std::vector<Detection> d;
+  s.Scan(c.text, info, d);
+  return d;
+}
+
+TEST(CellMemo, RepeatedCellsGetWhatAFreshScannerGives) {
+  auto engine = EmbeddedEngineForTests();
+  ASSERT_TRUE(engine);
+  const std::string name_iban = "Jan de Vries\t123456782\tNL91ABNA0417164300";
+  const std::vector<Cell> cells = {
+      {"Jan de Vries", "klant", ""},
+      {"jan.devries@voorbeeld.nl", "waarde", ""},
+      {"123456782", "BSN", ""},
+      {"123456782", "Omschrijving", ""},
+      // The same cell and label in two rows: the first row lifts the BSN
+      // (a name and a valid IBAN beside it), the second does not.
+      {"123456782", "Nummer", name_iban},
+      {"123456782", "Nummer", "Utrecht\t123456782\tgeleverd"},
+      // The same again without a row (a spreadsheet's very wide row): seen
+      // before the lifting row in the next round.
+      {"123456782", "Nummer", ""},
+      {"verzonden", "status", ""},
+      {"06-12345678", "tel", ""},
+  };
+  auto memo = engine->NewScanner();
+  int lifted = 0;
+  for (int round = 0; round < 4; ++round) {
+    for (const auto& c : cells) {
+      auto fresh = engine->NewScanner();
+      auto want = Describe(*engine, ScanCell(*fresh, c));
+      auto got = Describe(*engine, ScanCell(*memo, c));
+      EXPECT_EQ(got, want) << c.text << " / " << c.label << " / round " << round;
+      for (const auto& w : want) lifted += w.find("row with a name") != std::string::npos;
+    }
+  }
+  EXPECT_EQ(lifted, 4);  // the lifted BSN, once per round: the row case is real
+}
+
+TEST(CellMemo, FindsByColumnAndTextAndLeavesOutColumnsThatDoNotRepeat) {
+  CellMemo memo;
+  Detection d{0, 0, 9, "123456782", 0.9, "column"};
+  EXPECT_EQ(memo.Find("BSN", false, "123456782"), nullptr);
+  ASSERT_TRUE(memo.Storable());
+  memo.Store(std::span<const Detection>(&d, 1));
+  const auto* hit = memo.Find("BSN", false, "123456782");
+  ASSERT_NE(hit, nullptr);
+  ASSERT_EQ(hit->size(), 1u);
+  EXPECT_EQ((*hit)[0].note, "column");
+  EXPECT_EQ(memo.Find("BS", false, "N123456782"), nullptr);  // label and text apart
+  EXPECT_EQ(memo.Find("", false, "123456782"), nullptr);
+  EXPECT_EQ(memo.Find("BSN", true, "123456782"), nullptr);  // with a row: apart
+  EXPECT_EQ(memo.Find("BSN", false, std::string(CellMemo::kMaxCell + 1, '1')), nullptr);
+  EXPECT_FALSE(memo.Storable());  // too long
+  // A column of unique numbers is left out after its first review; a
+  // column that repeats stays in.
+  int unique_storable = 0, status_hits = 0;
+  for (int i = 0; i < 4000; ++i) {
+    if (memo.Find("order", false, std::to_string(100000 + i)) == nullptr && memo.Storable()) {
+      ++unique_storable;
+      memo.Store({});
+    }
+    if (memo.Find("status", false, i % 2 ? "verzonden" : "geleverd") != nullptr) {
+      ++status_hits;
+    } else {
+      memo.Store({});
+    }
+  }
+  EXPECT_LE(unique_storable, 1100);
+  EXPECT_EQ(status_hits, 3998);
+}
+
+}  // namespace
+}  // namespace piiscan::detectors
