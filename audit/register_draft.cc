@@ -78,12 +78,7 @@ class Drafter {
     // "De gegevens worden niet geplaatst op de website": a denial places
     // nothing. A sentence that names data ("het formulier op onze website
     // vraagt om naam en adres") places it as a storage verb does.
-    std::string plain = s.lower;
-    for (const auto& phrase : lex_.not_negations) {
-      for (size_t at = plain.find(phrase); at != std::string::npos; at = plain.find(phrase, at + 1))
-        plain.replace(at, phrase.size(), std::string(phrase.size(), ' '));
-    }
-    bool negated = statement::ContainsAnyWord(plain, lex_.negations);
+    bool negated = Negated(s.lower);
     bool storage = !negated && (statement::ContainsAnyWord(s.lower, lex_.storage_verbs) ||
                                 NamesData(s));
     bool anchored = false;
@@ -147,6 +142,17 @@ class Drafter {
       if (in(lex_.prepositions, w)) return true;
     }
     return false;
+  }
+
+  // A denial, once the phrases that deny nothing are taken out ("niet
+  // langer dan nodig", "niet meer gegevens dan nodig", "niet alleen uw naam").
+  bool Negated(const std::string& lower) const {
+    std::string plain = lower;
+    for (const auto& phrase : lex_.not_negations) {
+      for (size_t at = plain.find(phrase); at != std::string::npos; at = plain.find(phrase, at + 1))
+        plain.replace(at, phrase.size(), std::string(phrase.size(), ' '));
+    }
+    return statement::ContainsAnyWord(plain, lex_.negations);
   }
 
   bool NamesData(const Sentence& s) const {
@@ -336,7 +342,7 @@ class Drafter {
   void Sentences(const Paragraph& p, Context& ctx) {
     for (const auto& s : p.sentences) {
       auto own = Resolved(s, false);
-      bool negated = statement::ContainsAnyWord(s.lower, lex_.negations);
+      bool negated = Negated(s.lower);
       bool definition = section_definition_ || Definition(s.lower);
       std::vector<std::string> cats;
       if (!definition) cats = Categories(s);
@@ -355,7 +361,7 @@ class Drafter {
                  !Definition(ctx.previous->lower) && !section_definition_) {
         // "Dit zal worden opgeslagen in het adresboek bij de bank." takes the
         // data of the sentence before.
-        if (!statement::ContainsAnyWord(ctx.previous->lower, lex_.negations)) {
+        if (!Negated(ctx.previous->lower)) {
           TieCategories(Categories(*ctx.previous), own, s);
         }
       }
