@@ -38,10 +38,34 @@ bool IsBlank(std::string_view line) {
   return true;
 }
 
+// "1. Naam: benodigd voor het lidmaatschap": an item of a numbered list whose
+// label is explained in prose is a list of data, not a "label: value" table
+// line. Bulleted "• Waarom?: ..." lines stay a table: they are often the
+// fields of a form ("• Bewaartermijn: ...") rather than data.
+bool ExplainedItem(std::string_view line, size_t colon) {
+  size_t b = line.find_first_not_of(" \t");
+  if (b == std::string_view::npos || b >= colon) return false;
+  std::string_view head = line.substr(b, colon - b);
+  size_t d = 0;
+  while (d < head.size() && std::isdigit(static_cast<unsigned char>(head[d]))) ++d;
+  bool numbered = d > 0 && d <= 2 && d < head.size() && (head[d] == '.' || head[d] == ')');
+  if (!numbered) return false;
+  std::string_view value = line.substr(colon + 1);
+  size_t words = 0;
+  bool in_word = false;
+  for (char c : value) {
+    bool letter = std::isalpha(static_cast<unsigned char>(c)) || (c & 0x80);
+    if (letter && !in_word) ++words;
+    in_word = letter;
+  }
+  return words >= 3;
+}
+
 bool IsTableLine(std::string_view line) {
   if (line.find('\t') != std::string_view::npos) return true;
   auto colon = line.find(':');
-  return colon != std::string_view::npos && colon > 0 && colon <= 30 && colon + 1 < line.size();
+  return colon != std::string_view::npos && colon > 0 && colon <= 30 && colon + 1 < line.size() &&
+         !ExplainedItem(line, colon);
 }
 
 bool LooksLikeHeading(const std::vector<std::string>& lines) {
