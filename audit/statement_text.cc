@@ -179,6 +179,14 @@ std::string Lower(std::string_view s) {
   for (auto& c : out) {
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
   }
+  // Curly quotes around words ("‘bijzondere’ en/of ‘gevoelige
+  // persoonsgegevens’") become spaces, so that the quoted words are found as
+  // written; three bytes for three, so offsets stay those of the text.
+  for (size_t at = out.find("\xe2\x80"); at != std::string::npos; at = out.find("\xe2\x80", at + 1)) {
+    if (at + 2 >= out.size()) break;
+    unsigned char k = static_cast<unsigned char>(out[at + 2]);
+    if (k == 0x98 || k == 0x99 || k == 0x9c || k == 0x9d) out.replace(at, 3, "   ");
+  }
   return out;
 }
 
