@@ -109,7 +109,13 @@ class Drafter {
     auto in = [](const std::vector<std::string>& v, const std::string& w) {
       return std::find(v.begin(), v.end(), w) != v.end();
     };
+    // "In dit dossier is vastgelegd hoe ...": the statement itself.
+    if (!words.empty() && in(lex_.self_determiners, words[0])) return false;
     if (!negated) {
+      if (KeptAfter(s.lower, m.end)) return true;
+      // "De financiële administratie wordt 7 jaar bewaard", "Cliëntendossiers
+      // worden bewaard zolang ...": a system kept for a time holds data.
+      if (Subject(words) && statement::ContainsAnyWord(s.lower, lex_.retention_verbs)) return true;
       bool use = statement::ContainsAnyWord(s.lower, lex_.use_verbs);
       // The possessive right before the system or one adjective before it ("onze digitale nieuwsbrief").
       bool own = (!words.empty() && in(lex_.possessives, words[0])) ||
@@ -142,6 +148,32 @@ class Drafter {
       if (in(lex_.prepositions, w)) return true;
     }
     return false;
+  }
+
+  // "een dossier aan te leggen", "houden een ledenadministratie bij": one of
+  // the keeping phrases right after the system.
+  bool KeptAfter(const std::string& lower, size_t end) const {
+    size_t e = end;
+    while (e < lower.size() && lower[e] == ' ') ++e;
+    std::string_view rest = std::string_view(lower).substr(e);
+    return std::any_of(lex_.keeping_after.begin(), lex_.keeping_after.end(), [&](const std::string& k) {
+      return rest.starts_with(k) && (rest.size() == k.size() || !std::isalpha(static_cast<unsigned char>(rest[k.size()])));
+    });
+  }
+
+  // The words before a system make it the subject of its sentence: none, or
+  // a few articles, possessives and adjectives ("De financiële", "(Para)medische").
+  bool Subject(const std::vector<std::string>& words) const {
+    if (words.size() > 3) return false;
+    for (const auto& w : words) {
+      if (w == "," || w == ";" || std::isdigit(static_cast<unsigned char>(w[0]))) return false;
+      if (std::find(lex_.prepositions.begin(), lex_.prepositions.end(), w) != lex_.prepositions.end()) return false;
+      if (std::find(lex_.negations.begin(), lex_.negations.end(), w) != lex_.negations.end()) return false;
+    }
+    return words.size() <= 1 || std::find(lex_.articles.begin(), lex_.articles.end(), words.back()) !=
+                                     lex_.articles.end() ||
+           std::find(lex_.system_subject_words.begin(), lex_.system_subject_words.end(), words.back()) !=
+               lex_.system_subject_words.end();
   }
 
   // A denial, once the phrases that deny nothing are taken out ("niet
@@ -216,8 +248,34 @@ class Drafter {
         }
       }
     }
+    // Then a generic system into the one it is part of ("een dossier" at a
+    // school: the pupils' administration, or the product that holds it).
+    // When the statement names the whole without placing data in it ("De
+    // leerlingdossiers worden bijgehouden om ..."), the part is not drafted
+    // on its own either.
     for (size_t sys : order) {
+      const auto& part_of = lex_.systems[sys].part_of;
+      if (resolve_[sys] != sys || part_of.empty()) continue;
+      auto whole = [&](size_t other) {
+        return other != sys && std::find(part_of.begin(), part_of.end(), lex_.systems[other].kind) != part_of.end();
+      };
+      for (size_t other : order) {
+        if (whole(other)) {
+          resolve_[sys] = resolve_[other];
+          break;
+        }
+      }
       if (resolve_[sys] != sys) continue;
+      for (const auto& p : paragraphs_) {
+        for (const auto& s : p.sentences) {
+          for (const auto& m : statement::FindTerms(s, lex_.system_terms, lex_.system_term_case_sensitive)) {
+            if (whole(lex_.system_of_term[m.term])) resolve_.erase(sys);
+          }
+        }
+      }
+    }
+    for (size_t sys : order) {
+      if (!resolve_.contains(sys) || resolve_[sys] != sys) continue;
       const auto& ls = lex_.systems[sys];
       DraftSystem d;
       d.id = ls.id;
@@ -530,7 +588,9 @@ class Drafter {
         section_hints_.insert(h.begin(), h.end());
       }
       if (auto it = heading_systems_.find(pi); it != heading_systems_.end()) {
-        for (size_t sys : it->second) AddUnique(section_systems_, index_.at(resolve_.at(sys)));
+        for (size_t sys : it->second) {
+          if (resolve_.contains(sys)) AddUnique(section_systems_, index_.at(resolve_.at(sys)));
+        }
       }
       return;
     }
