@@ -65,6 +65,7 @@ void LoadDrafting(const YAML::Node& d, DraftLexicon& lex) {
   lex.other_party_words = Strings(d["other_party_words"]);
   const auto& r = d["retention"];
   lex.retention_verbs = Strings(r["verbs"]);
+  lex.retention_follow = Strings(d["retention"]["follow"]);
   lex.retention_time_words = Strings(r["time_words"]);
   for (const auto& kv : r["numbers"]) lex.number_words[kv.first.as<std::string>()] = kv.second.as<int>();
   for (const auto& kv : r["units"]) lex.unit_months[kv.first.as<std::string>()] = kv.second.as<int>();

@@ -67,6 +67,9 @@ struct DraftLexicon {
   // "de contactgegevens hiervan": data of another party, after a category word.
   std::vector<std::string> other_party_words;
   std::vector<std::string> retention_verbs, retention_time_words;
+  // "Dat is 15 jaar": a sentence opening with one of these gives the period
+  // of a retention sentence before it that gave none.
+  std::vector<std::string> retention_follow;
   std::map<std::string, int> number_words;  // "twee" -> 2
   std::map<std::string, int> unit_months;   // "jaar" -> 12
   std::map<std::string, int> unit_days;     // "weken" -> 7: a period in days, drafted in months

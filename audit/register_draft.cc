@@ -456,6 +456,14 @@ class Drafter {
   void Retention(const Sentence& s, const std::vector<size_t>& own, const Context& ctx) {
     std::smatch m;
     bool verb = statement::ContainsAnyWord(s.lower, lex_.retention_verbs) || DurationOfData(s);
+    // "... het bewaren van medische dossiers staat in de WGBO. Dat is 15
+    // jaar": the period in the sentence after a retention sentence without one.
+    bool follows = !verb && period_pending_ && ctx.previous &&
+                   std::any_of(lex_.retention_follow.begin(), lex_.retention_follow.end(),
+                               [&](const std::string& w) { return s.lower.starts_with(w + " "); }) &&
+                   std::regex_search(s.lower, m, period_);
+    period_pending_ = verb && !std::regex_search(s.lower, m, period_);
+    verb = verb || follows;
     bool listed = ListItem(s.text) || s.list_item;
     bool item = !verb && retention_list_ && listed && std::regex_search(s.lower, m, period_);
     bool lead = verb && EndsWithColon(s.text);
@@ -488,13 +496,24 @@ class Drafter {
     if (targets.empty() && ctx.previous && StartsWithAnaphor(s.lower)) targets = Resolved(*ctx.previous, false);
     if (targets.empty()) targets = Targets(own, ctx, s.lower);
     std::string note = statement::Quote(s.text);
+    // A second period stated for the same place ("Administratieve gegevens
+    // worden 7 jaar bewaard" after "dossiers ... 15 jaar") is kept as a period
+    // of its own, not lost behind the first; a period the law implies is not.
+    auto second = [&](const std::optional<int>& first, const std::string& label) {
+      if (!months || periods.empty() || !first || *first == *months) return;
+      bool have = std::any_of(draft_.data_retention.begin(), draft_.data_retention.end(),
+                              [&](const DataRetention& d) { return d.months == *months; });
+      if (!have) draft_.data_retention.push_back(DataRetention{label, *months, note});
+    };
     if (targets.empty()) {
+      second(draft_.retention_months, section_label_);
       if (months && !draft_.retention_months) draft_.retention_months = months;
       AddUnique(draft_.retention_notes, note);
       return;
     }
     for (size_t i : targets) {
       auto& sys = draft_.systems[i];
+      second(sys.retention_months, section_label_.empty() ? sys.name : section_label_);
       if (months && !sys.retention_months) sys.retention_months = months;
       AddUnique(sys.retention_notes, note);
     }
@@ -636,6 +655,7 @@ class Drafter {
   std::vector<size_t> lead_systems_;  // systems of a sentence ending in ':' (a list follows)
   std::set<std::string> section_hints_;
   bool retention_list_ = false;  // inside a list led by "... retention periods:"
+  bool period_pending_ = false;  // the sentence before is about retention and gives no period
   std::vector<std::string> section_categories_;  // data the heading names ("Adres")
   std::string section_label_;                    // the heading, for retention per data
   bool section_definition_ = false;              // under "Wat zijn persoonsgegevens?"
