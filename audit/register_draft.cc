@@ -78,12 +78,12 @@ class Drafter {
     // "De gegevens worden niet geplaatst op de website": a denial places
     // nothing. A sentence that names data ("het formulier op onze website
     // vraagt om naam en adres") places it as a storage verb does.
-    bool negated = Negated(s.lower);
+    bool negated = draft::Negated(lex_, s.lower);
     bool storage = !negated && (statement::ContainsAnyWord(s.lower, lex_.storage_verbs) ||
                                 NamesData(s));
     bool anchored = false;
     for (const auto& m : statement::FindTerms(s, lex_.system_terms, lex_.system_term_case_sensitive)) {
-      if (InAddress(s.lower, m)) continue;
+      if (draft::InAddress(s.lower, m)) continue;
       size_t sys = lex_.system_of_term[m.term];
       bool ok = !lex_.systems[sys].generic ||
                 (!heading && GenericPlaced(s, m, storage, negated, anchored));
@@ -112,10 +112,10 @@ class Drafter {
     // "In dit dossier is vastgelegd hoe ...": the statement itself.
     if (!words.empty() && in(lex_.self_determiners, words[0])) return false;
     if (!negated) {
-      if (KeptAfter(s.lower, m.end)) return true;
+      if (draft::KeptAfter(lex_, s.lower, m.end)) return true;
       // "De financiële administratie wordt 7 jaar bewaard", "Cliëntendossiers
       // worden bewaard zolang ...": a system kept for a time holds data.
-      if (Subject(words) && statement::ContainsAnyWord(s.lower, lex_.retention_verbs)) return true;
+      if (draft::SubjectWords(lex_, words) && statement::ContainsAnyWord(s.lower, lex_.retention_verbs)) return true;
       bool use = statement::ContainsAnyWord(s.lower, lex_.use_verbs);
       // The possessive right before the system or one adjective before it ("onze digitale nieuwsbrief").
       bool own = (!words.empty() && in(lex_.possessives, words[0])) ||
@@ -150,56 +150,10 @@ class Drafter {
     return false;
   }
 
-  // "een dossier aan te leggen", "houden een ledenadministratie bij": one of
-  // the keeping phrases right after the system.
-  bool KeptAfter(const std::string& lower, size_t end) const {
-    size_t e = end;
-    while (e < lower.size() && lower[e] == ' ') ++e;
-    std::string_view rest = std::string_view(lower).substr(e);
-    return std::any_of(lex_.keeping_after.begin(), lex_.keeping_after.end(), [&](const std::string& k) {
-      return rest.starts_with(k) && (rest.size() == k.size() || !std::isalpha(static_cast<unsigned char>(rest[k.size()])));
-    });
-  }
-
-  // The words before a system make it the subject of its sentence: none, or
-  // a few articles, possessives and adjectives ("De financiële", "(Para)medische").
-  bool Subject(const std::vector<std::string>& words) const {
-    if (words.size() > 3) return false;
-    for (const auto& w : words) {
-      if (w == "," || w == ";" || std::isdigit(static_cast<unsigned char>(w[0]))) return false;
-      if (std::find(lex_.prepositions.begin(), lex_.prepositions.end(), w) != lex_.prepositions.end()) return false;
-      if (std::find(lex_.negations.begin(), lex_.negations.end(), w) != lex_.negations.end()) return false;
-    }
-    return words.size() <= 1 || std::find(lex_.articles.begin(), lex_.articles.end(), words.back()) !=
-                                     lex_.articles.end() ||
-           std::find(lex_.system_subject_words.begin(), lex_.system_subject_words.end(), words.back()) !=
-               lex_.system_subject_words.end();
-  }
-
-  // A denial, once the phrases that deny nothing are taken out ("niet
-  // langer dan nodig", "niet meer gegevens dan nodig", "niet alleen uw naam").
-  bool Negated(const std::string& lower) const {
-    std::string plain = lower;
-    for (const auto& phrase : lex_.not_negations) {
-      for (size_t at = plain.find(phrase); at != std::string::npos; at = plain.find(phrase, at + 1))
-        plain.replace(at, phrase.size(), std::string(phrase.size(), ' '));
-    }
-    return statement::ContainsAnyWord(plain, lex_.negations);
-  }
-
   bool NamesData(const Sentence& s) const {
     auto terms = statement::FindTerms(s, lex_.category_terms);
     return std::any_of(terms.begin(), terms.end(),
                        [&](const auto& m) { return !lex_.categories_of_term[m.term].empty(); });
-  }
-
-  // "rkav.secretaris@gmail.com", "www.wordpress.org": a product's name in an
-  // address says nothing about where data is kept.
-  static bool InAddress(const std::string& lower, const statement::Match& m) {
-    char before = m.begin > 0 ? lower[m.begin - 1] : ' ';
-    bool domain = m.end + 1 < lower.size() && lower[m.end] == '.' &&
-                  std::isalpha(static_cast<unsigned char>(lower[m.end + 1]));
-    return before == '@' || before == '.' || before == '/' || domain;
   }
 
   // "Nieuwsbrief", "Contactformulier en nieuwsbrief": a short heading made
@@ -217,7 +171,7 @@ class Drafter {
     for (const auto& s : p.sentences) {
       for (const auto& m : statement::FindTerms(s, lex_.system_terms, lex_.system_term_case_sensitive)) {
         size_t sys = lex_.system_of_term[m.term];
-        if (lex_.systems[sys].generic && !InAddress(s.lower, m)) AddUnique(out, sys);
+        if (lex_.systems[sys].generic && !draft::InAddress(s.lower, m)) AddUnique(out, sys);
       }
     }
     return out;
@@ -340,57 +294,17 @@ class Drafter {
     std::vector<std::string> cats;
     auto terms = statement::FindTerms(s, lex_.category_terms);
     for (const auto& m : terms) {
-      if (OrganisationsOwn(s.lower, m)) continue;
+      if (draft::OrganisationsOwn(lex_, s.lower, m)) continue;
       for (const auto& c : lex_.categories_of_term[m.term]) AddUnique(cats, c);
     }
-    bool list = ListItem(s.text) || s.list_item || !cats.empty();
+    bool list = draft::ListItem(s.text) || s.list_item || !cats.empty();
     for (const auto& m : statement::FindTerms(s, lex_.vague_terms)) {
       bool inside = std::any_of(terms.begin(), terms.end(),
                                 [&](const auto& t) { return m.begin < t.end && t.begin < m.end; });
-      if (list && !inside && ListPosition(s.lower, m))
+      if (list && !inside && draft::ListPosition(lex_, s.lower, m))
         AddUnique(cats, lex_.category_of_vague[m.term]);
     }
     return cats;
-  }
-
-  // "onze contactgegevens", "ons adres", "de contactgegevens hiervan": the
-  // organisation's own details or another party's, not data it processes.
-  bool OrganisationsOwn(const std::string& lower, const statement::Match& m) const {
-    auto before = statement::WordsBefore(lower, m.begin, 1);
-    if (!before.empty() && std::find(lex_.possessives.begin(), lex_.possessives.end(), before[0]) !=
-                               lex_.possessives.end())
-      return true;
-    size_t e = m.end;
-    while (e < lower.size() && lower[e] == ' ') ++e;
-    size_t we = e;
-    while (we < lower.size() && std::isalpha(static_cast<unsigned char>(lower[we]))) ++we;
-    std::string after = lower.substr(e, we - e);
-    return std::find(lex_.other_party_words.begin(), lex_.other_party_words.end(), after) !=
-           lex_.other_party_words.end();
-  }
-
-  // Between list separators: ", telefoon, ", "• E-mail", "... en telefoon."
-  bool ListPosition(const std::string& lower, const statement::Match& m) const {
-    auto words_before = statement::WordsBefore(lower, m.begin, 1);
-    size_t b = m.begin;
-    while (b > 0 && lower[b - 1] == ' ') --b;
-    bool left = b == 0 || std::string_view(",;:").find(lower[b - 1]) != std::string_view::npos ||
-                (!words_before.empty() && IsJoiner(words_before[0])) ||
-                std::string_view(lower).substr(0, b).find_first_not_of(
-                    " \t-*\xe2\x80\xa2\xc2\xb7\x93") == std::string_view::npos;
-    size_t e = m.end;
-    while (e < lower.size() && lower[e] == ' ') ++e;
-    size_t we = e;
-    while (we < lower.size() && std::isalpha(static_cast<unsigned char>(lower[we]))) ++we;
-    bool right = e >= lower.size() ||
-                 std::string_view(",;.").find(lower[e]) != std::string_view::npos ||
-                 (e > m.end && IsJoiner(lower.substr(e, we - e)));
-    return left && right;
-  }
-
-  bool IsJoiner(const std::string& w) const {
-    return std::find(lex_.list_joiners.begin(), lex_.list_joiners.end(), w) !=
-           lex_.list_joiners.end();
   }
 
   bool Definition(const std::string& lower) const {
@@ -400,7 +314,7 @@ class Drafter {
   void Sentences(const Paragraph& p, Context& ctx) {
     for (const auto& s : p.sentences) {
       auto own = Resolved(s, false);
-      bool negated = Negated(s.lower);
+      bool negated = draft::Negated(lex_, s.lower);
       bool definition = section_definition_ || Definition(s.lower);
       std::vector<std::string> cats;
       if (!definition) cats = Categories(s);
@@ -415,11 +329,11 @@ class Drafter {
         } else {
           TieCategories(cats, targets, s);
         }
-      } else if (cats.empty() && !own.empty() && ctx.previous && StartsWithAnaphor(s.lower) &&
+      } else if (cats.empty() && !own.empty() && ctx.previous && draft::StartsWithAnaphor(s.lower) &&
                  !Definition(ctx.previous->lower) && !section_definition_) {
         // "Dit zal worden opgeslagen in het adresboek bij de bank." takes the
         // data of the sentence before.
-        if (!Negated(ctx.previous->lower)) {
+        if (!draft::Negated(lex_, ctx.previous->lower)) {
           TieCategories(Categories(*ctx.previous), own, s);
         }
       }
@@ -428,26 +342,6 @@ class Drafter {
       LegalBasis(s);
       ctx.previous = &s;
     }
-  }
-
-  // "– Naam: 5 jaar", "• ...", "* ...": an item of a list.
-  static bool ListItem(const std::string& text) {
-    size_t b = text.find_first_not_of(" \t");
-    if (b == std::string::npos) return false;
-    std::string_view t = std::string_view(text).substr(b);
-    return t.starts_with("-") || t.starts_with("*") || t.starts_with("\u2013") || t.starts_with("\u2014") ||
-           t.starts_with("\u2022") || t.starts_with("\u00b7");
-  }
-
-  static bool EndsWithColon(const std::string& text) {
-    size_t e = text.find_last_not_of(" \t\r\n");
-    return e != std::string::npos && text[e] == ':';
-  }
-
-  static bool StartsWithAnaphor(const std::string& lower) {
-    static const std::vector<std::string> kWords = {"dit ", "deze ", "die ", "dat ", "hierin ", "daarin ",
-                                                   "this ", "these ", "it ", "they "};
-    return std::any_of(kWords.begin(), kWords.end(), [&](const auto& w) { return lower.starts_with(w); });
   }
 
   // A sentence about retention: one with a retention verb, or an item of a
@@ -464,9 +358,9 @@ class Drafter {
                    std::regex_search(s.lower, m, period_);
     period_pending_ = verb && !std::regex_search(s.lower, m, period_);
     verb = verb || follows;
-    bool listed = ListItem(s.text) || s.list_item;
+    bool listed = draft::ListItem(s.text) || s.list_item;
     bool item = !verb && retention_list_ && listed && std::regex_search(s.lower, m, period_);
-    bool lead = verb && EndsWithColon(s.text);
+    bool lead = verb && draft::EndsWithColon(s.text);
     retention_list_ = lead || (retention_list_ && listed && !verb);
     if (!verb && !item) return;
     // Every period of the sentence ("bewaartermijn van 10 jaar ... nog 15 jaar").
@@ -493,7 +387,7 @@ class Drafter {
     }
     if (!months && !statement::ContainsAnyWord(s.lower, lex_.retention_time_words)) return;
     std::vector<size_t> targets = own;
-    if (targets.empty() && ctx.previous && StartsWithAnaphor(s.lower)) targets = Resolved(*ctx.previous, false);
+    if (targets.empty() && ctx.previous && draft::StartsWithAnaphor(s.lower)) targets = Resolved(*ctx.previous, false);
     if (targets.empty()) targets = Targets(own, ctx, s.lower);
     std::string note = statement::Quote(s.text);
     // A second period stated for the same place ("Administratieve gegevens
@@ -623,7 +517,7 @@ class Drafter {
     // The items of a list that a sentence about a system leads into ("Wij
     // verwerken de volgende gegevens via de chatfunctie:") are that system's.
     bool items = !p.sentences.empty() &&
-                 (ListItem(p.sentences.front().text) || p.sentences.front().list_item);
+                 (draft::ListItem(p.sentences.front().text) || p.sentences.front().list_item);
     if (items && !lead_systems_.empty()) ctx.section_systems = lead_systems_;
     for (const auto& s : p.sentences) {
       for (size_t i : Resolved(s, false)) AddUnique(ctx.paragraph_systems, i);

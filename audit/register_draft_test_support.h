@@ -35,14 +35,17 @@ inline Drafted Draft(const std::string& text, const std::string& name) {
   EXPECT_TRUE(d.has_value()) << d.error().message;
   Drafted out{*d, {}, DraftToYaml(*d, name)};
   auto vocab = rules::CategoryVocabulary::FromRules(Rules());
-  auto reg = rules::ParseRegister(out.yaml, name + ".yaml", std::make_shared<const rules::CategoryVocabulary>(*vocab));
+  auto reg = rules::ParseRegister(out.yaml, name + ".yaml",
+                                  std::make_shared<const rules::CategoryVocabulary>(*vocab));
   EXPECT_TRUE(reg.has_value()) << reg.error().message << "\n" << out.yaml;
   if (reg) out.reg = *reg;
   if (std::getenv("PIISCAN_PRINT_DRAFT")) std::cout << out.yaml;
   return out;
 }
 
-inline const rules::RegisterSystem* Sys(const rules::Register& r, const std::string& id) { return r.Find(id); }
+inline const rules::RegisterSystem* Sys(const rules::Register& r, const std::string& id) {
+  return r.Find(id);
+}
 
 inline std::vector<std::string> Ids(const rules::Register& r) {
   std::vector<std::string> out;
