@@ -182,9 +182,9 @@ TEST(RegisterDraftCuesTest, RetentionAcrossSentences) {
 
 // A title in capitals names the organisation; a title of terms names none.
 TEST(RegisterDraftCuesTest, OrganisationFromTitles) {
-  EXPECT_EQ(Draft("PRIVACYVERKLARING THEE HUIS\n\nWij verkopen thee.\n", "a.txt").reg.organisation,
-            "Thee Huis");
-  EXPECT_EQ(Draft("Voorwaarden en privacy\n\nWij verkopen thee.\n", "b.txt").reg.organisation, "");
+  EXPECT_EQ(Draft("PRIVACYVERKLARING FIETSEN HUIS\n\nWij verkopen fietsen.\n", "a.txt").reg.organisation,
+            "Fietsen Huis");
+  EXPECT_EQ(Draft("Voorwaarden en privacy\n\nWij verkopen fietsen.\n", "b.txt").reg.organisation, "");
 }
 
 }  // namespace
