@@ -29,6 +29,7 @@ void LoadSystems(const YAML::Node& root, DraftLexicon& lex) {
     for (const auto& s : root[group]) {
       LexSystem sys{s["id"].as<std::string>(), s["name"].as<std::string>(), s["kind"].as<std::string>(),
                     std::string_view(group) == "generic"};
+      sys.part_of = Strings(s["part_of"]);
       bool cs = s["case_sensitive"].as<bool>(false);
       for (const auto& m : s["match"]) {
         std::string term = m.as<std::string>();
@@ -57,11 +58,14 @@ void LoadDrafting(const YAML::Node& d, DraftLexicon& lex) {
   lex.keeping_verbs = Strings(d["keeping"]["verbs"]);
   lex.keeping_links = Strings(d["keeping"]["links"]);
   lex.articles = Strings(d["keeping"]["articles"]);
+  lex.keeping_after = Strings(d["keeping"]["after"]);
+  lex.self_determiners = Strings(d["self_determiners"]);
   lex.form_endings = Strings(d["forms"]["endings"]);
   lex.form_words = Strings(d["forms"]["words"]);
   lex.other_party_words = Strings(d["other_party_words"]);
   const auto& r = d["retention"];
   lex.retention_verbs = Strings(r["verbs"]);
+  lex.retention_follow = Strings(d["retention"]["follow"]);
   lex.retention_time_words = Strings(r["time_words"]);
   for (const auto& kv : r["numbers"]) lex.number_words[kv.first.as<std::string>()] = kv.second.as<int>();
   for (const auto& kv : r["units"]) lex.unit_months[kv.first.as<std::string>()] = kv.second.as<int>();

@@ -16,6 +16,9 @@ namespace piiscan::audit {
 struct LexSystem {
   std::string id, name, kind;
   bool generic = false;
+  // Kinds of other generic systems this one is part of when the statement
+  // names one ("een dossier" at a school is the pupils' file).
+  std::vector<std::string> part_of;
 };
 
 struct LexPromise {
@@ -52,12 +55,21 @@ struct DraftLexicon {
   // "het voeren van de ledenadministratie": a keeping verb, a link word, an
   // article or possessive, then the system.
   std::vector<std::string> keeping_verbs, keeping_links, articles;
+  // "een dossier aan te leggen", "houden een ledenadministratie bij": a
+  // generic system followed by one of these is kept by the organisation.
+  std::vector<std::string> keeping_after;
+  // "In dit dossier is vastgelegd hoe ...": a generic word after one of these
+  // is the statement itself.
+  std::vector<std::string> self_determiners;
   // "het contactformulier op onze website": a form before a generic system
   // places data in it (words ending in `form_endings`, or one of `form_words`).
   std::vector<std::string> form_endings, form_words;
   // "de contactgegevens hiervan": data of another party, after a category word.
   std::vector<std::string> other_party_words;
   std::vector<std::string> retention_verbs, retention_time_words;
+  // "Dat is 15 jaar": a sentence opening with one of these gives the period
+  // of a retention sentence before it that gave none.
+  std::vector<std::string> retention_follow;
   std::map<std::string, int> number_words;  // "twee" -> 2
   std::map<std::string, int> unit_months;   // "jaar" -> 12
   std::map<std::string, int> unit_days;     // "weken" -> 7: a period in days, drafted in months

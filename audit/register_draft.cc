@@ -78,17 +78,12 @@ class Drafter {
     // "De gegevens worden niet geplaatst op de website": a denial places
     // nothing. A sentence that names data ("het formulier op onze website
     // vraagt om naam en adres") places it as a storage verb does.
-    std::string plain = s.lower;
-    for (const auto& phrase : lex_.not_negations) {
-      for (size_t at = plain.find(phrase); at != std::string::npos; at = plain.find(phrase, at + 1))
-        plain.replace(at, phrase.size(), std::string(phrase.size(), ' '));
-    }
-    bool negated = statement::ContainsAnyWord(plain, lex_.negations);
+    bool negated = draft::Negated(lex_, s.lower);
     bool storage = !negated && (statement::ContainsAnyWord(s.lower, lex_.storage_verbs) ||
                                 NamesData(s));
     bool anchored = false;
     for (const auto& m : statement::FindTerms(s, lex_.system_terms, lex_.system_term_case_sensitive)) {
-      if (InAddress(s.lower, m)) continue;
+      if (draft::InAddress(s.lower, m)) continue;
       size_t sys = lex_.system_of_term[m.term];
       bool ok = !lex_.systems[sys].generic ||
                 (!heading && GenericPlaced(s, m, storage, negated, anchored));
@@ -114,7 +109,13 @@ class Drafter {
     auto in = [](const std::vector<std::string>& v, const std::string& w) {
       return std::find(v.begin(), v.end(), w) != v.end();
     };
+    // "In dit dossier is vastgelegd hoe ...": the statement itself.
+    if (!words.empty() && in(lex_.self_determiners, words[0])) return false;
     if (!negated) {
+      if (draft::KeptAfter(lex_, s.lower, m.end)) return true;
+      // "De financiële administratie wordt 7 jaar bewaard", "Cliëntendossiers
+      // worden bewaard zolang ...": a system kept for a time holds data.
+      if (draft::SubjectWords(lex_, words) && statement::ContainsAnyWord(s.lower, lex_.retention_verbs)) return true;
       bool use = statement::ContainsAnyWord(s.lower, lex_.use_verbs);
       // The possessive right before the system or one adjective before it ("onze digitale nieuwsbrief").
       bool own = (!words.empty() && in(lex_.possessives, words[0])) ||
@@ -155,15 +156,6 @@ class Drafter {
                        [&](const auto& m) { return !lex_.categories_of_term[m.term].empty(); });
   }
 
-  // "rkav.secretaris@gmail.com", "www.wordpress.org": a product's name in an
-  // address says nothing about where data is kept.
-  static bool InAddress(const std::string& lower, const statement::Match& m) {
-    char before = m.begin > 0 ? lower[m.begin - 1] : ' ';
-    bool domain = m.end + 1 < lower.size() && lower[m.end] == '.' &&
-                  std::isalpha(static_cast<unsigned char>(lower[m.end + 1]));
-    return before == '@' || before == '.' || before == '/' || domain;
-  }
-
   // "Nieuwsbrief", "Contactformulier en nieuwsbrief": a short heading made
   // of a generic system's name titles the section about that system; it
   // counts when the section names data.
@@ -179,7 +171,7 @@ class Drafter {
     for (const auto& s : p.sentences) {
       for (const auto& m : statement::FindTerms(s, lex_.system_terms, lex_.system_term_case_sensitive)) {
         size_t sys = lex_.system_of_term[m.term];
-        if (lex_.systems[sys].generic && !InAddress(s.lower, m)) AddUnique(out, sys);
+        if (lex_.systems[sys].generic && !draft::InAddress(s.lower, m)) AddUnique(out, sys);
       }
     }
     return out;
@@ -210,8 +202,34 @@ class Drafter {
         }
       }
     }
+    // Then a generic system into the one it is part of ("een dossier" at a
+    // school: the pupils' administration, or the product that holds it).
+    // When the statement names the whole without placing data in it ("De
+    // leerlingdossiers worden bijgehouden om ..."), the part is not drafted
+    // on its own either.
     for (size_t sys : order) {
+      const auto& part_of = lex_.systems[sys].part_of;
+      if (resolve_[sys] != sys || part_of.empty()) continue;
+      auto whole = [&](size_t other) {
+        return other != sys && std::find(part_of.begin(), part_of.end(), lex_.systems[other].kind) != part_of.end();
+      };
+      for (size_t other : order) {
+        if (whole(other)) {
+          resolve_[sys] = resolve_[other];
+          break;
+        }
+      }
       if (resolve_[sys] != sys) continue;
+      for (const auto& p : paragraphs_) {
+        for (const auto& s : p.sentences) {
+          for (const auto& m : statement::FindTerms(s, lex_.system_terms, lex_.system_term_case_sensitive)) {
+            if (whole(lex_.system_of_term[m.term])) resolve_.erase(sys);
+          }
+        }
+      }
+    }
+    for (size_t sys : order) {
+      if (!resolve_.contains(sys) || resolve_[sys] != sys) continue;
       const auto& ls = lex_.systems[sys];
       DraftSystem d;
       d.id = ls.id;
@@ -276,57 +294,17 @@ class Drafter {
     std::vector<std::string> cats;
     auto terms = statement::FindTerms(s, lex_.category_terms);
     for (const auto& m : terms) {
-      if (OrganisationsOwn(s.lower, m)) continue;
+      if (draft::OrganisationsOwn(lex_, s.lower, m)) continue;
       for (const auto& c : lex_.categories_of_term[m.term]) AddUnique(cats, c);
     }
-    bool list = ListItem(s.text) || s.list_item || !cats.empty();
+    bool list = draft::ListItem(s.text) || s.list_item || !cats.empty();
     for (const auto& m : statement::FindTerms(s, lex_.vague_terms)) {
       bool inside = std::any_of(terms.begin(), terms.end(),
                                 [&](const auto& t) { return m.begin < t.end && t.begin < m.end; });
-      if (list && !inside && ListPosition(s.lower, m))
+      if (list && !inside && draft::ListPosition(lex_, s.lower, m))
         AddUnique(cats, lex_.category_of_vague[m.term]);
     }
     return cats;
-  }
-
-  // "onze contactgegevens", "ons adres", "de contactgegevens hiervan": the
-  // organisation's own details or another party's, not data it processes.
-  bool OrganisationsOwn(const std::string& lower, const statement::Match& m) const {
-    auto before = statement::WordsBefore(lower, m.begin, 1);
-    if (!before.empty() && std::find(lex_.possessives.begin(), lex_.possessives.end(), before[0]) !=
-                               lex_.possessives.end())
-      return true;
-    size_t e = m.end;
-    while (e < lower.size() && lower[e] == ' ') ++e;
-    size_t we = e;
-    while (we < lower.size() && std::isalpha(static_cast<unsigned char>(lower[we]))) ++we;
-    std::string after = lower.substr(e, we - e);
-    return std::find(lex_.other_party_words.begin(), lex_.other_party_words.end(), after) !=
-           lex_.other_party_words.end();
-  }
-
-  // Between list separators: ", telefoon, ", "• E-mail", "... en telefoon."
-  bool ListPosition(const std::string& lower, const statement::Match& m) const {
-    auto words_before = statement::WordsBefore(lower, m.begin, 1);
-    size_t b = m.begin;
-    while (b > 0 && lower[b - 1] == ' ') --b;
-    bool left = b == 0 || std::string_view(",;:").find(lower[b - 1]) != std::string_view::npos ||
-                (!words_before.empty() && IsJoiner(words_before[0])) ||
-                std::string_view(lower).substr(0, b).find_first_not_of(
-                    " \t-*\xe2\x80\xa2\xc2\xb7\x93") == std::string_view::npos;
-    size_t e = m.end;
-    while (e < lower.size() && lower[e] == ' ') ++e;
-    size_t we = e;
-    while (we < lower.size() && std::isalpha(static_cast<unsigned char>(lower[we]))) ++we;
-    bool right = e >= lower.size() ||
-                 std::string_view(",;.").find(lower[e]) != std::string_view::npos ||
-                 (e > m.end && IsJoiner(lower.substr(e, we - e)));
-    return left && right;
-  }
-
-  bool IsJoiner(const std::string& w) const {
-    return std::find(lex_.list_joiners.begin(), lex_.list_joiners.end(), w) !=
-           lex_.list_joiners.end();
   }
 
   bool Definition(const std::string& lower) const {
@@ -336,7 +314,7 @@ class Drafter {
   void Sentences(const Paragraph& p, Context& ctx) {
     for (const auto& s : p.sentences) {
       auto own = Resolved(s, false);
-      bool negated = statement::ContainsAnyWord(s.lower, lex_.negations);
+      bool negated = draft::Negated(lex_, s.lower);
       bool definition = section_definition_ || Definition(s.lower);
       std::vector<std::string> cats;
       if (!definition) cats = Categories(s);
@@ -351,11 +329,11 @@ class Drafter {
         } else {
           TieCategories(cats, targets, s);
         }
-      } else if (cats.empty() && !own.empty() && ctx.previous && StartsWithAnaphor(s.lower) &&
+      } else if (cats.empty() && !own.empty() && ctx.previous && draft::StartsWithAnaphor(s.lower) &&
                  !Definition(ctx.previous->lower) && !section_definition_) {
         // "Dit zal worden opgeslagen in het adresboek bij de bank." takes the
         // data of the sentence before.
-        if (!statement::ContainsAnyWord(ctx.previous->lower, lex_.negations)) {
+        if (!draft::Negated(lex_, ctx.previous->lower)) {
           TieCategories(Categories(*ctx.previous), own, s);
         }
       }
@@ -366,35 +344,23 @@ class Drafter {
     }
   }
 
-  // "– Naam: 5 jaar", "• ...", "* ...": an item of a list.
-  static bool ListItem(const std::string& text) {
-    size_t b = text.find_first_not_of(" \t");
-    if (b == std::string::npos) return false;
-    std::string_view t = std::string_view(text).substr(b);
-    return t.starts_with("-") || t.starts_with("*") || t.starts_with("\u2013") || t.starts_with("\u2014") ||
-           t.starts_with("\u2022") || t.starts_with("\u00b7");
-  }
-
-  static bool EndsWithColon(const std::string& text) {
-    size_t e = text.find_last_not_of(" \t\r\n");
-    return e != std::string::npos && text[e] == ':';
-  }
-
-  static bool StartsWithAnaphor(const std::string& lower) {
-    static const std::vector<std::string> kWords = {"dit ", "deze ", "die ", "dat ", "hierin ", "daarin ",
-                                                   "this ", "these ", "it ", "they "};
-    return std::any_of(kWords.begin(), kWords.end(), [&](const auto& w) { return lower.starts_with(w); });
-  }
-
   // A sentence about retention: one with a retention verb, or an item of a
   // list that a retention sentence ending in ':' leads into ("We use the
   // following retention periods: – Name: up to 5 years ...").
   void Retention(const Sentence& s, const std::vector<size_t>& own, const Context& ctx) {
     std::smatch m;
     bool verb = statement::ContainsAnyWord(s.lower, lex_.retention_verbs) || DurationOfData(s);
-    bool listed = ListItem(s.text) || s.list_item;
+    // "... het bewaren van medische dossiers staat in de WGBO. Dat is 15
+    // jaar": the period in the sentence after a retention sentence without one.
+    bool follows = !verb && period_pending_ && ctx.previous &&
+                   std::any_of(lex_.retention_follow.begin(), lex_.retention_follow.end(),
+                               [&](const std::string& w) { return s.lower.starts_with(w + " "); }) &&
+                   std::regex_search(s.lower, m, period_);
+    period_pending_ = verb && !std::regex_search(s.lower, m, period_);
+    verb = verb || follows;
+    bool listed = draft::ListItem(s.text) || s.list_item;
     bool item = !verb && retention_list_ && listed && std::regex_search(s.lower, m, period_);
-    bool lead = verb && EndsWithColon(s.text);
+    bool lead = verb && draft::EndsWithColon(s.text);
     retention_list_ = lead || (retention_list_ && listed && !verb);
     if (!verb && !item) return;
     // Every period of the sentence ("bewaartermijn van 10 jaar ... nog 15 jaar").
@@ -421,16 +387,27 @@ class Drafter {
     }
     if (!months && !statement::ContainsAnyWord(s.lower, lex_.retention_time_words)) return;
     std::vector<size_t> targets = own;
-    if (targets.empty() && ctx.previous && StartsWithAnaphor(s.lower)) targets = Resolved(*ctx.previous, false);
+    if (targets.empty() && ctx.previous && draft::StartsWithAnaphor(s.lower)) targets = Resolved(*ctx.previous, false);
     if (targets.empty()) targets = Targets(own, ctx, s.lower);
     std::string note = statement::Quote(s.text);
+    // A second period stated for the same place ("Administratieve gegevens
+    // worden 7 jaar bewaard" after "dossiers ... 15 jaar") is kept as a period
+    // of its own, not lost behind the first; a period the law implies is not.
+    auto second = [&](const std::optional<int>& first, const std::string& label) {
+      if (!months || periods.empty() || !first || *first == *months) return;
+      bool have = std::any_of(draft_.data_retention.begin(), draft_.data_retention.end(),
+                              [&](const DataRetention& d) { return d.months == *months; });
+      if (!have) draft_.data_retention.push_back(DataRetention{label, *months, note});
+    };
     if (targets.empty()) {
+      second(draft_.retention_months, section_label_);
       if (months && !draft_.retention_months) draft_.retention_months = months;
       AddUnique(draft_.retention_notes, note);
       return;
     }
     for (size_t i : targets) {
       auto& sys = draft_.systems[i];
+      second(sys.retention_months, section_label_.empty() ? sys.name : section_label_);
       if (months && !sys.retention_months) sys.retention_months = months;
       AddUnique(sys.retention_notes, note);
     }
@@ -524,7 +501,9 @@ class Drafter {
         section_hints_.insert(h.begin(), h.end());
       }
       if (auto it = heading_systems_.find(pi); it != heading_systems_.end()) {
-        for (size_t sys : it->second) AddUnique(section_systems_, index_.at(resolve_.at(sys)));
+        for (size_t sys : it->second) {
+          if (resolve_.contains(sys)) AddUnique(section_systems_, index_.at(resolve_.at(sys)));
+        }
       }
       return;
     }
@@ -538,7 +517,7 @@ class Drafter {
     // The items of a list that a sentence about a system leads into ("Wij
     // verwerken de volgende gegevens via de chatfunctie:") are that system's.
     bool items = !p.sentences.empty() &&
-                 (ListItem(p.sentences.front().text) || p.sentences.front().list_item);
+                 (draft::ListItem(p.sentences.front().text) || p.sentences.front().list_item);
     if (items && !lead_systems_.empty()) ctx.section_systems = lead_systems_;
     for (const auto& s : p.sentences) {
       for (size_t i : Resolved(s, false)) AddUnique(ctx.paragraph_systems, i);
@@ -570,6 +549,7 @@ class Drafter {
   std::vector<size_t> lead_systems_;  // systems of a sentence ending in ':' (a list follows)
   std::set<std::string> section_hints_;
   bool retention_list_ = false;  // inside a list led by "... retention periods:"
+  bool period_pending_ = false;  // the sentence before is about retention and gives no period
   std::vector<std::string> section_categories_;  // data the heading names ("Adres")
   std::string section_label_;                    // the heading, for retention per data
   bool section_definition_ = false;              // under "Wat zijn persoonsgegevens?"

@@ -309,6 +309,26 @@ std::pair<std::string, int> WithPrefixForm(const DraftLexicon& lex, const std::s
   return {best, best_c.first};
 }
 
+// "PRIVACYVERKLARING THEE BEWUST": a title line in capitals, read as
+// "Privacyverklaring Thee Bewust" (words of up to three letters stay: "BV").
+// Any other line is returned as it is.
+std::string TitleCase(std::string line) {
+  bool lower = std::any_of(line.begin(), line.end(), [](unsigned char c) { return std::islower(c); });
+  size_t upper = std::count_if(line.begin(), line.end(), [](unsigned char c) { return std::isupper(c); });
+  if (lower || upper < 4) return line;
+  for (size_t i = 0; i < line.size();) {
+    size_t e = i;
+    while (e < line.size() && !std::isspace(static_cast<unsigned char>(line[e]))) ++e;
+    if (e - i > 3) {
+      for (size_t k = i + 1; k < e; ++k) {
+        if (line[k] >= 'A' && line[k] <= 'Z') line[k] = static_cast<char>(line[k] - 'A' + 'a');
+      }
+    }
+    i = e + 1;
+  }
+  return line;
+}
+
 // "Privacyverklaring gemeente Heemstede", "Privacy reglement V.C.G. Rabenhaupt"
 // in one of the first lines.
 std::string FromTitle(const DraftLexicon& lex, const std::string& text) {
@@ -316,7 +336,7 @@ std::string FromTitle(const DraftLexicon& lex, const std::string& text) {
   for (int lines = 0; lines < 12 && start < text.size(); ++lines) {
     size_t end = text.find('\n', start);
     if (end == std::string::npos) end = text.size();
-    std::string line = text.substr(start, end - start);
+    std::string line = TitleCase(text.substr(start, end - start));
     start = end + 1;
     std::smatch m;
     for (const auto& title : lex.org_titles) {

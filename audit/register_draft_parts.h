@@ -1,7 +1,8 @@
 #pragma once
 // Pieces of `register draft` (audit/register_draft.h) in files of their own:
-// the organisation a statement is about, and the processors and products it
-// names in prose that the systems lexicon does not know. All phrases come
+// the organisation a statement is about, the processors and products it
+// names in prose that the systems lexicon does not know, and the word-level
+// cues the drafter reads sentences by (register_draft_cues.cc). All phrases come
 // from rules/data/register/drafting.yaml (DraftLexicon). Pure functions;
 // thread-safe.
 
@@ -40,5 +41,25 @@ struct Processor {
 std::vector<Processor> FindProcessors(const DraftLexicon& lex,
                                       const std::vector<statement::Paragraph>& paragraphs,
                                       const std::string& organisation);
+
+// A denial, once the phrases that deny nothing ("niet langer dan", "niet
+// alleen") are taken out.
+bool Negated(const DraftLexicon& lex, const std::string& lower);
+// A keeping phrase ("aan te leggen", "bij te houden") right after `end`.
+bool KeptAfter(const DraftLexicon& lex, const std::string& lower, size_t end);
+// The words before a system (nearest first) make it the subject of its sentence.
+bool SubjectWords(const DraftLexicon& lex, const std::vector<std::string>& words);
+// A product's name inside an address ("x@gmail.com", "www.wordpress.org").
+bool InAddress(const std::string& lower, const statement::Match& m);
+// "onze contactgegevens", "de contactgegevens hiervan": no data of the subjects.
+bool OrganisationsOwn(const DraftLexicon& lex, const std::string& lower, const statement::Match& m);
+bool IsJoiner(const DraftLexicon& lex, const std::string& w);
+// Between list separators: ", telefoon, ", "• E-mail", "... en telefoon."
+bool ListPosition(const DraftLexicon& lex, const std::string& lower, const statement::Match& m);
+// "– Naam: 5 jaar", "• ...": an item of a bulleted list.
+bool ListItem(const std::string& text);
+bool EndsWithColon(const std::string& text);
+// "Dit ...", "Deze ...": a sentence about what the one before named.
+bool StartsWithAnaphor(const std::string& lower);
 
 }  // namespace piiscan::audit::draft

@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <set>
 
+#include "audit/register_draft_test_support.h"
 #include "audit/statement_text.h"
 #include "rules/register.h"
 #include "rules/rule_loader.h"
@@ -21,11 +22,6 @@ using ::testing::HasSubstr;
 using ::testing::IsSupersetOf;
 using ::testing::UnorderedElementsAre;
 
-const rules::RuleSet& Rules() {
-  static const rules::RuleSet kRules = *rules::LoadEmbeddedRules();
-  return kRules;
-}
-
 // The seeds are not in the repository (testing::SeedsDir()): without the
 // folder these tests skip (a user's clone). Under CI=true a seed missing from
 // a folder that is there fails instead: a renamed seed must not silently
@@ -39,32 +35,6 @@ std::string Seed(const std::string& name) {
     return "";
   }
   return testing::ReadFile(path);
-}
-
-struct Drafted {
-  RegisterDraft draft;
-  rules::Register reg;  // the YAML, loaded back with the register loader
-  std::string yaml;
-};
-
-Drafted Draft(const std::string& text, const std::string& name) {
-  auto d = DraftRegister(text, Rules());
-  EXPECT_TRUE(d.has_value()) << d.error().message;
-  Drafted out{*d, {}, DraftToYaml(*d, name)};
-  auto vocab = rules::CategoryVocabulary::FromRules(Rules());
-  auto reg = rules::ParseRegister(out.yaml, name + ".yaml", std::make_shared<const rules::CategoryVocabulary>(*vocab));
-  EXPECT_TRUE(reg.has_value()) << reg.error().message << "\n" << out.yaml;
-  if (reg) out.reg = *reg;
-  if (std::getenv("PIISCAN_PRINT_DRAFT")) std::cout << out.yaml;
-  return out;
-}
-
-const rules::RegisterSystem* Sys(const rules::Register& r, const std::string& id) { return r.Find(id); }
-
-std::vector<std::string> Ids(const rules::Register& r) {
-  std::vector<std::string> out;
-  for (const auto& s : r.systems) out.push_back(s.id);
-  return out;
 }
 
 // Expected by reading the statement: newsletter in Clang/e-village (name,
@@ -387,16 +357,6 @@ TEST(RegisterDraftTest, RetentionPerDataAndNumberWords) {
   EXPECT_THAT(d.yaml, HasSubstr("#   address: 3m"));
 }
 
-// Every period the draft gives: overall, per system and per kind of data.
-std::set<int> Months(const RegisterDraft& d) {
-  std::set<int> months;
-  for (const auto& r : d.data_retention) months.insert(r.months);
-  if (d.retention_months) months.insert(*d.retention_months);
-  for (const auto& s : d.systems) {
-    if (s.retention_months) months.insert(*s.retention_months);
-  }
-  return months;
-}
 
 // The organisation named once as the subject of an ordinary verb (also
 // after it), with a date before it, with "voorheen", as the expansion of an

@@ -38,10 +38,34 @@ bool IsBlank(std::string_view line) {
   return true;
 }
 
+// "1. Naam: benodigd voor het lidmaatschap": an item of a numbered list whose
+// label is explained in prose is a list of data, not a "label: value" table
+// line. Bulleted "• Waarom?: ..." lines stay a table: they are often the
+// fields of a form ("• Bewaartermijn: ...") rather than data.
+bool ExplainedItem(std::string_view line, size_t colon) {
+  size_t b = line.find_first_not_of(" \t");
+  if (b == std::string_view::npos || b >= colon) return false;
+  std::string_view head = line.substr(b, colon - b);
+  size_t d = 0;
+  while (d < head.size() && std::isdigit(static_cast<unsigned char>(head[d]))) ++d;
+  bool numbered = d > 0 && d <= 2 && d < head.size() && (head[d] == '.' || head[d] == ')');
+  if (!numbered) return false;
+  std::string_view value = line.substr(colon + 1);
+  size_t words = 0;
+  bool in_word = false;
+  for (char c : value) {
+    bool letter = std::isalpha(static_cast<unsigned char>(c)) || (c & 0x80);
+    if (letter && !in_word) ++words;
+    in_word = letter;
+  }
+  return words >= 3;
+}
+
 bool IsTableLine(std::string_view line) {
   if (line.find('\t') != std::string_view::npos) return true;
   auto colon = line.find(':');
-  return colon != std::string_view::npos && colon > 0 && colon <= 30 && colon + 1 < line.size();
+  return colon != std::string_view::npos && colon > 0 && colon <= 30 && colon + 1 < line.size() &&
+         !ExplainedItem(line, colon);
 }
 
 bool LooksLikeHeading(const std::vector<std::string>& lines) {
@@ -154,6 +178,14 @@ std::string Lower(std::string_view s) {
   std::string out(s);
   for (auto& c : out) {
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  // Curly quotes around words ("‘bijzondere’ en/of ‘gevoelige
+  // persoonsgegevens’") become spaces, so that the quoted words are found as
+  // written; three bytes for three, so offsets stay those of the text.
+  for (size_t at = out.find("\xe2\x80"); at != std::string::npos; at = out.find("\xe2\x80", at + 1)) {
+    if (at + 2 >= out.size()) break;
+    unsigned char k = static_cast<unsigned char>(out[at + 2]);
+    if (k == 0x98 || k == 0x99 || k == 0x9c || k == 0x9d) out.replace(at, 3, "   ");
   }
   return out;
 }
