@@ -150,11 +150,23 @@ ALTER TABLE findings ADD COLUMN name_tokens TEXT;
 CREATE INDEX findings_name ON findings (name_key) WHERE name_key IS NOT NULL;
 )sql";
 
+// Version 5: a re-scan replays an unchanged file from one row. Each file
+// with current findings or statuses has a compact copy of them
+// (store/sqlite/replay_blob.h), written with its rows; a file recorded before
+// has none until it is read again, and is replayed from its rows meanwhile.
+constexpr std::string_view kSchema5 = R"sql(
+CREATE TABLE file_replay (
+  file_id            INTEGER PRIMARY KEY REFERENCES files (id),
+  data               BLOB NOT NULL
+);
+)sql";
+
 constexpr std::array kMigrations = {
     Migration{1, kSchema1},
     Migration{2, kSchema2},
     Migration{3, kSchema3},
     Migration{4, kSchema4},
+    Migration{5, kSchema5},
 };
 
 std::string Hex32(int64_t v) {
