@@ -169,6 +169,12 @@ constexpr std::array kMigrations = {
     Migration{5, kSchema5},
 };
 
+// The same definitions as versions 1 and 4 made (kept equal by a test).
+constexpr std::array<std::string_view, 2> kQueryIndexes = {
+    "CREATE INDEX IF NOT EXISTS findings_value ON findings (substr(value_hash, 1, 12))",
+    "CREATE INDEX IF NOT EXISTS findings_name ON findings (name_key) WHERE name_key IS NOT NULL",
+};
+
 std::string Hex32(int64_t v) {
   char buf[16];
   std::snprintf(buf, sizeof buf, "0x%08x", static_cast<uint32_t>(v));
@@ -189,6 +195,23 @@ Result<void> Migrate(Connection& db, int from) {
 std::span<const Migration> Migrations() { return kMigrations; }
 
 int LatestSchemaVersion() { return kMigrations.back().version; }
+
+std::span<const std::string_view> QueryIndexes() { return kQueryIndexes; }
+
+Result<void> CreateQueryIndexes(Connection& db) {
+  for (std::string_view sql : kQueryIndexes) {
+    if (auto r = db.Exec(sql); !r) return r;
+  }
+  return {};
+}
+
+Result<void> DropQueryIndexes(Connection& db) {
+  for (std::string_view sql : {"DROP INDEX IF EXISTS findings_value",
+                               "DROP INDEX IF EXISTS findings_name"}) {
+    if (auto r = db.Exec(sql); !r) return r;
+  }
+  return {};
+}
 
 Result<void> PrepareSchema(Connection& db) {
   // Reads first, in a transaction that takes the write lock: two processes

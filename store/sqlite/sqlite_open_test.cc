@@ -236,6 +236,64 @@ TEST(SqliteOpen, AVersion4StoreReplaysFromItsRowsUntilAFileIsReadAgain) {
   EXPECT_EQ(damaged.statuses.size(), 1u);
 }
 
+std::string SchemaSql(const std::string& path, const std::string& name) {
+  auto db = sqlite::Connection::Open(path, true);
+  if (!db) return "no database";
+  auto stmt = db->Prepare("SELECT sql FROM sqlite_schema WHERE name = ?1");
+  if (!stmt) return "no statement";
+  stmt->Bind(1, std::string_view(name));
+  auto row = stmt->Step();
+  return row && *row ? stmt->Text(0) : "missing";
+}
+
+// A first scan builds the query indexes at its end; one killed before that
+// leaves them missing, and the next scan makes them again, the same as the
+// migrations made them.
+TEST(SqliteOpen, AFirstScanBuildsTheQueryIndexesAtItsEndAndTheNextScanRepairsThem) {
+  TempDir dir;
+  std::string fresh = dir.path() + "/fresh.db", path = dir.path() + "/s.db";
+  ASSERT_TRUE(OpenSqliteStore(fresh).has_value());
+  const std::string value_index = SchemaSql(fresh, "findings_value");
+  const std::string name_index = SchemaSql(fresh, "findings_name");
+  ASSERT_NE(value_index, "missing");
+  ASSERT_NE(name_index, "missing");
+  auto store = OpenSqliteStore(path);
+  ASSERT_TRUE(store.has_value());
+  FileState a = testing::MakeFile("a.csv", 1);
+  auto scan = [&](const std::string& id, bool finish) {
+    auto w = (*store)->OpenWriter({});
+    ASSERT_TRUE(w.has_value());
+    ASSERT_TRUE((*w)->BeginScan(testing::MakeScan(id)).has_value());
+    ASSERT_TRUE((*w)->BeginFile(a).has_value());
+    ASSERT_TRUE((*w)->AddFinding(testing::MakeFinding(a, "email", "h1")).has_value());
+    ASSERT_TRUE((*w)->EndFile().has_value());
+    if (!finish) {  // as if killed: the batch is committed, the scan never ends
+      EXPECT_EQ(SchemaSql(path, "findings_value"), "missing");
+      EXPECT_EQ(SchemaSql(path, "findings_name"), "missing");
+      return;
+    }
+    ASSERT_TRUE((*w)->FinishScan({.completed = true}).has_value());
+  };
+  scan("s1", false);
+  EXPECT_EQ(SchemaSql(path, "findings_value"), "missing");
+  scan("s2", true);  // findings exist: the indexes are made at once, kept up to date
+  EXPECT_EQ(SchemaSql(path, "findings_value"), value_index);
+  EXPECT_EQ(SchemaSql(path, "findings_name"), name_index);
+
+  std::string other = dir.path() + "/t.db";
+  auto second = OpenSqliteStore(other);
+  ASSERT_TRUE(second.has_value());
+  store = std::move(second);
+  path = other;
+  a.identity.inode = 2;
+  auto w = (*store)->OpenWriter({});
+  ASSERT_TRUE((*w)->BeginScan(testing::MakeScan("s1")).has_value());
+  EXPECT_EQ(SchemaSql(path, "findings_value"), "missing");
+  ASSERT_TRUE((*w)->FinishScan({.completed = true}).has_value());
+  EXPECT_EQ(SchemaSql(path, "findings_value"), value_index);
+  EXPECT_EQ(SchemaSql(path, "findings_name"), name_index);
+}
+
 TEST(SqliteOpen, NewerSchemaIsRefused) {
   TempDir dir;
   std::string path = dir.path() + "/piiscan.db";

@@ -10,6 +10,7 @@
 #include "store/location_json.h"
 #include "store/sqlite/file_buffer.h"
 #include "store/sqlite/replay_blob.h"
+#include "store/sqlite/schema.h"
 #include "store/sqlite/writer_sql.h"
 
 namespace piiscan::store::sqlite {
@@ -75,6 +76,7 @@ class SqliteWriter final : public StoreWriter {
   Result<int64_t> BeginScan(const ScanInfo& info) override {
     if (scan_) return Fail("findings store: BeginScan called twice");
     if (auto r = interrupt_.Run(); !r) return Sticky(r.error());
+    if (auto r = PrepareQueryIndexes(); !r) return Sticky(r.error());
     std::string roots = LocationToJson(info.roots);
     std::string options = LocationToJson(info.result_options);
     insert_scan_.Bind(1, info.scan_id)
@@ -125,15 +127,22 @@ class SqliteWriter final : public StoreWriter {
     if (auto r = InFile(); !r) return r;
     const FileIdentity& id = buffer_.file().identity;
     const std::string& root = Root(id.root);
-    find_file_.Bind(1, std::string_view(root)).Bind(2, id.relative_path);
-    auto row = find_file_.Step();
-    if (!row) return Sticky(row.error());
+    // Most files are new to the store: insert first, look up only when the
+    // row exists (a first scan pays no lookup per file).
+    auto inserted = InsertFile(root);
+    if (!inserted) return Sticky(inserted.error());
     std::optional<KnownFile> known;
-    if (*row)
-      known = KnownFile{find_file_.Int(0), find_file_.Int(1), find_file_.Int(2), find_file_.Int(3),
-                        find_file_.Int(4)};
-    find_file_.Reset();
-    auto written = known ? RewriteFile(*known) : InsertFile(root);
+    if (!*inserted) {
+      find_file_.Bind(1, std::string_view(root)).Bind(2, id.relative_path);
+      auto row = find_file_.Step();
+      if (!row) return Sticky(row.error());
+      if (*row)
+        known = KnownFile{find_file_.Int(0), find_file_.Int(1), find_file_.Int(2),
+                          find_file_.Int(3), find_file_.Int(4)};
+      find_file_.Reset();
+      if (!known) return Sticky(Error{"findings store: a file's row is neither new nor there"});
+    }
+    auto written = known ? RewriteFile(*known) : Result<int64_t>(**inserted);
     if (!written) return Sticky(written.error());
     if (auto r = InsertStatuses(*written); !r) return Sticky(r.error());
     if (auto r = PutReplay(*written, known.has_value()); !r) return Sticky(r.error());
@@ -179,6 +188,9 @@ class SqliteWriter final : public StoreWriter {
     }
     if (auto r = EnsureTransaction(); !r) return std::unexpected(r.error());
     if (auto r = KeepRuns(); !r) return std::unexpected(r.error());
+    if (indexes_deferred_) {
+      if (auto r = CreateQueryIndexes(db_); !r) return Sticky(r.error());
+    }
     int64_t gone = 0;
     if (end.completed) {
       for (const std::string& root : roots_) {
@@ -230,6 +242,23 @@ class SqliteWriter final : public StoreWriter {
     int64_t id, last_seen, last_scan, statuses, findings;
   };
 
+  // A store without findings (a first scan) gets its query indexes at the
+  // end of the scan, built once (schema.h QueryIndexes); any other scan
+  // keeps them up to date, and first recreates those a killed first scan
+  // left missing.
+  Result<void> PrepareQueryIndexes() {
+    auto empty = db_.QueryInt("SELECT NOT EXISTS (SELECT 1 FROM findings)");
+    if (!empty) return std::unexpected(empty.error());
+    indexes_deferred_ = *empty != 0;
+    if (auto r = db_.Exec("BEGIN IMMEDIATE"); !r) return r;
+    auto r = indexes_deferred_ ? DropQueryIndexes(db_) : CreateQueryIndexes(db_);
+    if (!r) {
+      (void)db_.Exec("ROLLBACK");
+      return r;
+    }
+    return db_.Exec("COMMIT");
+  }
+
   // Whether this scan has met the file before; marks it met.
   bool Seen(int64_t id) {
     auto i = static_cast<size_t>(id);
@@ -280,11 +309,15 @@ class SqliteWriter final : public StoreWriter {
         .Bind(first + 12, static_cast<int64_t>(buffer_.statuses().size()));
   }
 
-  Result<int64_t> InsertFile(const std::string& root) {
+  // A file new to the store: its row and findings; nullopt (nothing written)
+  // when the store has a row for it already.
+  Result<std::optional<int64_t>> InsertFile(const std::string& root) {
     insert_file_.Bind(1, std::string_view(root)).Bind(2, buffer_.file().identity.relative_path);
     BindFileState(insert_file_, 3);
     insert_file_.Bind(16, info_.started_unix_ms).Bind(17, scan_);
-    if (auto r = insert_file_.Run(); !r) return std::unexpected(r.error());
+    auto n = RunCounting(db_, insert_file_);
+    if (!n) return std::unexpected(n.error());
+    if (*n == 0) return std::nullopt;
     int64_t id = sqlite3_last_insert_rowid(db_.get());
     for (const BufferedFinding& b : buffer_.findings()) {
       if (auto r = InsertFinding(id, b); !r) return std::unexpected(r.error());
@@ -504,6 +537,7 @@ class SqliteWriter final : public StoreWriter {
   bool finished_ = false;
   bool in_txn_ = false;
   bool in_file_ = false;
+  bool indexes_deferred_ = false;  // built at FinishScan (PrepareQueryIndexes)
   int batch_files_ = 0;
   std::chrono::steady_clock::time_point batch_start_;
   uint64_t files_read_ = 0;
