@@ -1,6 +1,7 @@
 #include "store/sqlite/replay_blob.h"
 
 #include <algorithm>
+#include <array>
 #include <cstring>
 #include <optional>
 
@@ -18,7 +19,37 @@ enum : uint8_t {
   kHasOffset = 4,
   kHasLine = 8,
   kHasItemTime = 16,
+  kHashBytes = 32,  // value_hash is 64 lower-case hex digits, kept as 32 bytes
 };
+
+// Each byte's two hex digits, for decoding a hash in one lookup per byte.
+constexpr std::array<char, 512> kHexPairs = [] {
+  constexpr std::string_view digits = "0123456789abcdef";
+  std::array<char, 512> out{};
+  for (size_t b = 0; b < 256; ++b) {
+    out[2 * b] = digits[b >> 4];
+    out[2 * b + 1] = digits[b & 15];
+  }
+  return out;
+}();
+
+int HexDigit(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  return -1;
+}
+
+// The 32 bytes of a hash written as 64 lower-case hex digits (what the
+// scanner writes), or false for anything else (kept as text).
+bool HashBytes(std::string_view hex, char (&out)[32]) {
+  if (hex.size() != 64) return false;
+  for (size_t i = 0; i < 32; ++i) {
+    int hi = HexDigit(hex[2 * i]), lo = HexDigit(hex[2 * i + 1]);
+    if (hi < 0 || lo < 0) return false;
+    out[i] = static_cast<char>(hi << 4 | lo);
+  }
+  return true;
+}
 
 void PutVarint(std::string& out, uint64_t v) {
   while (v >= 0x80) {
@@ -78,6 +109,15 @@ class Reader {
     in_.remove_prefix(1);
     return true;
   }
+  bool Hash(std::string& hex) {
+    if (in_.size() < 32) return false;
+    char digits[64];
+    for (size_t i = 0; i < 32; ++i)
+      std::memcpy(digits + 2 * i, &kHexPairs[2 * static_cast<uint8_t>(in_[i])], 2);
+    hex.assign(digits, sizeof digits);
+    in_.remove_prefix(32);
+    return true;
+  }
   bool Double(double& d) {
     if (in_.size() < sizeof d) return false;
     std::memcpy(&d, in_.data(), sizeof d);
@@ -104,9 +144,10 @@ bool DecodeFinding(Reader& in, Finding& f) {
   uint64_t count = 0;
   if (!in.Location(f.location) || !in.String(f.detector) || !in.String(f.category) ||
       !in.Byte(confidence) || confidence > static_cast<uint8_t>(Confidence::kHigh) ||
-      !in.Double(f.score) || !in.String(f.masked) || !in.String(f.value_hash) ||
-      !in.String(f.note) || !in.Varint(count) || !in.Byte(flags))
+      !in.Double(f.score) || !in.String(f.masked) || !in.String(f.note) || !in.Varint(count) ||
+      !in.Byte(flags))
     return false;
+  if (!((flags & kHashBytes) ? in.Hash(f.value_hash) : in.String(f.value_hash))) return false;
   f.confidence = static_cast<Confidence>(confidence);
   f.count = count;
   if (flags & kHasValue) {
@@ -151,13 +192,19 @@ std::string EncodeReplay(std::span<const BufferedFinding> findings,
     std::memcpy(score, &f.score, sizeof score);
     out.append(score, sizeof score);
     PutString(out, f.masked);
-    PutString(out, f.value_hash);
     PutString(out, f.note);
     PutVarint(out, f.count);
     const bool value = with_values && f.value;
+    char hash[32];
+    const bool hash_bytes = HashBytes(f.value_hash, hash);
     out.push_back(static_cast<char>((value ? kHasValue : 0) | (f.page ? kHasPage : 0) |
                                     (f.offset ? kHasOffset : 0) | (f.line ? kHasLine : 0) |
-                                    (f.item_time ? kHasItemTime : 0)));
+                                    (f.item_time ? kHasItemTime : 0) |
+                                    (hash_bytes ? kHashBytes : 0)));
+    if (hash_bytes)
+      out.append(hash, sizeof hash);
+    else
+      PutString(out, f.value_hash);
     if (value) PutString(out, *f.value);
     if (f.page) PutSigned(out, *f.page);
     if (f.offset) PutVarint(out, *f.offset);
