@@ -23,13 +23,13 @@ struct Contents {
 Contents Sample() {
   FileState file = MakeFile("crm/klanten.xlsx");
   Contents c;
-  Finding full = MakeFinding(file, "email",
-                             "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef",
-                             {"sheet Klanten", "cell B7"});
+  Finding full =
+      MakeFinding(file, "email", "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef",
+                  {"sheet Klanten", "cell B7"});
   full.page = 3;
   full.count = 300;
   full.confidence = Confidence::kHigh;
-  full.item_time = -5;  // before 1970: the sign survives
+  full.item_time = -5;                                             // before 1970: the sign survives
   Finding bare = MakeFinding(file, "iban", std::string(64, 'B'));  // not lower-case: as text
   bare.value.reset();
   bare.offset.reset();
