@@ -189,7 +189,14 @@ class SqliteWriter final : public StoreWriter {
     if (auto r = EnsureTransaction(); !r) return std::unexpected(r.error());
     if (auto r = KeepRuns(); !r) return std::unexpected(r.error());
     if (indexes_deferred_) {
-      if (auto r = CreateQueryIndexes(db_); !r) return Sticky(r.error());
+      // SQLite sorts an index's keys in memory up to the page cache's size
+      // (64 MB here, on top of the cache itself): a smaller cache while the
+      // indexes are built keeps the scan's peak RSS down (1 M findings:
+      // 142 MB otherwise), spilling sorted runs to a temporary file.
+      if (auto r = db_.Exec("PRAGMA cache_size = -16384"); !r) return Sticky(r.error());
+      auto made = CreateQueryIndexes(db_);
+      if (auto r = db_.Exec("PRAGMA cache_size = -65536"); !r) return Sticky(r.error());
+      if (!made) return Sticky(made.error());
     }
     int64_t gone = 0;
     if (end.completed) {
