@@ -18,7 +18,7 @@ void StoreSink::Begin(const ScanInfo& info) {
 void StoreSink::Item(const ItemReport& r) {
   if (error_ || !r.identity) return;  // no identity: a problem met while walking
   if (r.stored_file_id) {
-    if (Check(writer_.KeepUnchanged(r.stored_file_id)) && observer_)
+    if (Check(writer_.KeepUnchanged(r.stored_file_id, r.findings.size())) && observer_)
       observer_->Recorded(r.file, writer_);
     return;
   }

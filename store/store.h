@@ -275,7 +275,9 @@ class StoreWriter {
   virtual Result<void> EndFile() = 0;
 
   // A file was not read because Unchanged found it: it is still there.
-  virtual Result<void> KeepUnchanged(int64_t file_id) = 0;
+  // `findings`: how many current findings Unchanged returned for it
+  // (StoredFile::findings.size()), which the scan's counters add up.
+  virtual Result<void> KeepUnchanged(int64_t file_id, uint64_t findings) = 0;
 
   // --claim (PostgreSQL stores; others return an error): the run's work
   // queue, for this writer's scan (after BeginScan).

@@ -316,7 +316,7 @@ TEST_P(StoreTest, FilesNotSeenByACompletedScanAreGoneAndTheirFindingsResolved) {
     OK(w->BeginScan(MakeScan("s2", {"/srv/share"}, 2000)));
     auto hit = Lookup(keep.identity);
     ASSERT_TRUE(hit.has_value());
-    OK(w->KeepUnchanged(hit->file_id));
+    OK(w->KeepUnchanged(hit->file_id, hit->findings.size()));
     auto end = OK(w->FinishScan({.completed = false}));
     EXPECT_EQ(end->status, ScanStatus::kInterrupted);
     EXPECT_EQ(end->files_gone, 0u);
@@ -327,7 +327,7 @@ TEST_P(StoreTest, FilesNotSeenByACompletedScanAreGoneAndTheirFindingsResolved) {
     OK(w->BeginScan(MakeScan("s3", {"/srv/share"}, 3000)));
     auto hit = Lookup(keep.identity);
     ASSERT_TRUE(hit.has_value());
-    OK(w->KeepUnchanged(hit->file_id));
+    OK(w->KeepUnchanged(hit->file_id, hit->findings.size()));
     auto end = OK(w->FinishScan({.completed = true}));
     EXPECT_EQ(end->files_skipped, 1u);
     EXPECT_EQ(end->files_read, 0u);
@@ -374,7 +374,8 @@ TEST_P(StoreTest, FilesNotSeenByACompletedScanAreGoneAndTheirFindingsResolved) {
   {
     auto w = Writer();
     OK(w->BeginScan(MakeScan("s4", {"/srv/share"}, 4000)));
-    OK(w->KeepUnchanged(Lookup(keep.identity)->file_id));
+    auto kept = Lookup(keep.identity);
+    OK(w->KeepUnchanged(kept->file_id, kept->findings.size()));
     Record(*w, drop, {MakeFinding(drop, "email", "d1")});
     auto end = OK(w->FinishScan({.completed = true}));
     EXPECT_EQ(end->new_findings, 1u);
@@ -440,7 +441,7 @@ TEST_P(StoreTest, FindingHistoryGroupsFindingsByFileCategoryAndInterval) {
                    MakeFinding(a, "email", "e3")});
     auto kept = Lookup(b.identity);
     ASSERT_TRUE(kept.has_value());
-    OK(w->KeepUnchanged(kept->file_id));
+    OK(w->KeepUnchanged(kept->file_id, kept->findings.size()));
     OK(w->FinishScan({.completed = true}));
   }
   b.identity.mtime_ns += 1;
@@ -519,8 +520,8 @@ TEST_P(StoreTest, AReaderKeptAcrossScansSeesFilesRecordedSince) {
     auto kept_a = Lookup(a.identity), kept_b = Lookup(b.identity);
     ASSERT_TRUE(kept_a.has_value());
     ASSERT_TRUE(kept_b.has_value());
-    OK(w->KeepUnchanged(kept_a->file_id));
-    OK(w->KeepUnchanged(kept_b->file_id));
+    OK(w->KeepUnchanged(kept_a->file_id, kept_a->findings.size()));
+    OK(w->KeepUnchanged(kept_b->file_id, kept_b->findings.size()));
     OK(w->FinishScan({.completed = true}));
   }
   b.identity.mtime_ns += 1;
@@ -719,7 +720,8 @@ TEST_P(StoreTest, LookUpFindsCurrentFindingsByValueHashAndNameKey) {
     auto w = Writer();
     OK(w->BeginScan(MakeScan("s2", {"/srv/share"}, 2000)));
     Record(*w, a, {named(MakeFinding(a, "email", "h-mail"), 43, ""), MakeFinding(a, "iban", "h-iban")});
-    OK(w->KeepUnchanged(Lookup(b.identity)->file_id));
+    auto kept = Lookup(b.identity);
+    OK(w->KeepUnchanged(kept->file_id, kept->findings.size()));
     OK(w->FinishScan({.completed = true}));
   }
   EXPECT_EQ(look({}, {77}), (std::map<std::string, std::string>{{"b.txt:h-other", "77/s:bb"}}));
@@ -744,7 +746,8 @@ TEST_P(StoreTest, RootsAreNormalisedAbsolute) {
   {  // A completed scan of the absolute root sees the file: nothing is gone.
     auto w = Writer();
     OK(w->BeginScan(MakeScan("s2", {cwd + "/share"}, 2000)));
-    OK(w->KeepUnchanged(Lookup(absolute)->file_id));
+    auto kept = Lookup(absolute);
+    OK(w->KeepUnchanged(kept->file_id, kept->findings.size()));
     auto end = OK(w->FinishScan({.completed = true}));
     EXPECT_EQ(end->files_gone, 0u);
     EXPECT_EQ(end->findings, 1u);

@@ -150,7 +150,9 @@ class PgWriter final : public StoreWriter {
     return FileDone();
   }
 
-  Result<void> KeepUnchanged(int64_t file_id) override {
+  // The scan's findings count is the server's (a fleet run's parts add up
+  // there), so `findings` is not needed.
+  Result<void> KeepUnchanged(int64_t file_id, uint64_t /*findings*/) override {
     if (auto r = Ready(); !r) return r;
     if (in_file_) return Fail("findings store: KeepUnchanged inside a file");
     StartBatch();

@@ -49,7 +49,7 @@ void FileBuffer::AddStatus(const StatusRecord& s) {
     status_ = status;
     reason_ = s.reason;
   }
-  statuses_.push_back(BufferedStatus{LocationToJson(s.location), status, s.reason});
+  statuses_.push_back(BufferedStatus{s.location, LocationToJson(s.location), status, s.reason});
 }
 
 }  // namespace piiscan::store::sqlite

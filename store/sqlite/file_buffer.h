@@ -23,6 +23,7 @@ struct BufferedFinding {
 };
 
 struct BufferedStatus {
+  Location steps;
   std::string location;  // as JSON
   std::string_view status;
   std::string reason;

@@ -20,6 +20,10 @@ inline constexpr std::string_view kFileFindings =
     "SELECT " PIISCAN_FINDING_COLUMNS
     " FROM findings f WHERE f.file_id = ?1 AND f.resolved_in_scan IS NULL ORDER BY f.id";
 
+// A file's compact copy of its current findings and statuses (replay_blob.h);
+// a file recorded before schema version 5 has none.
+inline constexpr std::string_view kFileReplay = "SELECT data FROM file_replay WHERE file_id = ?1";
+
 inline constexpr std::string_view kFileStatuses =
     "SELECT location, status, reason FROM statuses WHERE file_id = ?1 ORDER BY id";
 

@@ -27,6 +27,19 @@ struct Migration {
 std::span<const Migration> Migrations();
 int LatestSchemaVersion();
 
+// The indexes of `findings` that only queries use (the value index for DSAR
+// and triage, the name index for `person --db`), as the migrations create
+// them. The first scan into a store without findings drops them and builds
+// them once at its end: kept up to date row by row, they were a fifth of a
+// first scan's store instructions and most of its page writes (random
+// inserts dirty every leaf in every batch). A scan killed meanwhile leaves
+// them missing (queries are then slower, not wrong) until the next writer.
+std::span<const std::string_view> QueryIndexes();
+// Creates the query indexes that are missing (statements only, no transaction).
+Result<void> CreateQueryIndexes(Connection& db);
+// Drops them (statements only, no transaction).
+Result<void> DropQueryIndexes(Connection& db);
+
 // Checks that `db` is an empty database or a piiscan store this version can
 // read, then applies the missing migrations. Refuses, without changing the
 // file, a foreign SQLite database and a store of a newer schema.

@@ -34,6 +34,7 @@ class Statement {
   Statement& Bind(int index, double value);
   Statement& Bind(int index, std::string_view text);
   Statement& BindNull(int index);
+  Statement& BindBlob(int index, std::string_view bytes);  // as Bind(text): no copy
   template <typename T>
   Statement& Bind(int index, const std::optional<T>& value) {
     if (!value) return BindNull(index);
@@ -52,6 +53,7 @@ class Statement {
   double Real(int column) const;
   std::string_view TextView(int column) const;  // valid until the next Step/Reset
   std::string Text(int column) const { return std::string(TextView(column)); }
+  std::string_view BlobView(int column) const;  // valid until the next Step/Reset
   std::optional<int64_t> OptionalInt(int column) const {
     if (IsNull(column)) return std::nullopt;
     return Int(column);

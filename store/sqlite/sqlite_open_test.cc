@@ -174,6 +174,126 @@ TEST(SqliteOpen, AVersion1StoreGetsItsFileCountsAndKeepsWorking) {
   EXPECT_EQ((*hit)->statuses.size(), 1u);
 }
 
+// Version 5 replays an unchanged file from a compact copy of its findings
+// (file_replay). A store of version 4 has none: its files replay from their
+// rows until read again; a copy that cannot be decoded does the same.
+TEST(SqliteOpen, AVersion4StoreReplaysFromItsRowsUntilAFileIsReadAgain) {
+  TempDir dir;
+  std::string path = dir.path() + "/v4.db";
+  FileState a = testing::MakeFile("a.csv", 1), b = testing::MakeFile("b.csv", 2);
+  auto record = [&](Store& store, const std::string& scan, int64_t started) {
+    auto w = store.OpenWriter({});
+    ASSERT_TRUE(w.has_value());
+    ASSERT_TRUE((*w)->BeginScan(testing::MakeScan(scan, {"/srv/share"}, started)).has_value());
+    for (const FileState* f : {&a, &b}) {
+      ASSERT_TRUE((*w)->BeginFile(*f).has_value());
+      for (const char* h : {"h1", "h2"})
+        ASSERT_TRUE((*w)->AddFinding(testing::MakeFinding(*f, "email", h)).has_value());
+      ASSERT_TRUE((*w)->AddStatus({f->path, {"page 2"}, FileStatus::kLimit, "x"}).has_value());
+      ASSERT_TRUE((*w)->EndFile().has_value());
+    }
+    ASSERT_TRUE((*w)->FinishScan({.completed = true}).has_value());
+  };
+  {
+    auto store = OpenSqliteStore(path);
+    ASSERT_TRUE(store.has_value());
+    record(**store, "s1", 1000);
+  }
+  EXPECT_EQ(QueryInt(path, "SELECT count(*) FROM file_replay"), 2);
+  // What version 4 left: the same rows, no copies.
+  RawSql(path, "DROP TABLE file_replay; PRAGMA user_version = 4");
+  auto store = OpenSqliteStore(path);
+  ASSERT_TRUE(store.has_value()) << store.error().message;
+  EXPECT_EQ(QueryInt(path, "PRAGMA user_version"), sqlite::LatestSchemaVersion());
+  EXPECT_EQ(QueryInt(path, "SELECT count(*) FROM file_replay"), 0);
+  auto replayed = [&](const FileState& f) {
+    auto reader = (*store)->OpenReader();
+    auto hit = (*reader)->Unchanged(f.identity, "fp1");
+    EXPECT_TRUE(hit.has_value() && hit->has_value());
+    return hit.has_value() && hit->has_value() ? **hit : StoredFile{};
+  };
+  StoredFile from_rows = replayed(a);
+  ASSERT_EQ(from_rows.findings.size(), 2u);
+  ASSERT_EQ(from_rows.statuses.size(), 1u);
+  // Read again: the files get their copies, which replay the same.
+  record(**store, "s2", 2000);
+  EXPECT_EQ(QueryInt(path, "SELECT count(*) FROM file_replay"), 2);
+  StoredFile from_copy = replayed(a);
+  ASSERT_EQ(from_copy.findings.size(), 2u);
+  for (size_t i = 0; i < 2; ++i) {
+    EXPECT_EQ(from_copy.findings[i].value_hash, from_rows.findings[i].value_hash);
+    EXPECT_EQ(from_copy.findings[i].offset, from_rows.findings[i].offset);
+    EXPECT_EQ(from_copy.findings[i].file, from_rows.findings[i].file);
+    EXPECT_EQ(from_copy.findings[i].value, std::nullopt);  // values were not stored
+  }
+  ASSERT_EQ(from_copy.statuses.size(), 1u);
+  EXPECT_EQ(from_copy.statuses[0].location, from_rows.statuses[0].location);
+  // A damaged copy: the rows answer.
+  RawSql(path, "UPDATE file_replay SET data = x'01ff' WHERE file_id = (SELECT id FROM files "
+               "WHERE relative_path = 'b.csv')");
+  StoredFile damaged = replayed(b);
+  EXPECT_EQ(damaged.findings.size(), 2u);
+  EXPECT_EQ(damaged.statuses.size(), 1u);
+}
+
+std::string SchemaSql(const std::string& path, const std::string& name) {
+  auto db = sqlite::Connection::Open(path, true);
+  if (!db) return "no database";
+  auto stmt = db->Prepare("SELECT sql FROM sqlite_schema WHERE name = ?1");
+  if (!stmt) return "no statement";
+  stmt->Bind(1, std::string_view(name));
+  auto row = stmt->Step();
+  return row && *row ? stmt->Text(0) : "missing";
+}
+
+// A first scan builds the query indexes at its end; one killed before that
+// leaves them missing, and the next scan makes them again, the same as the
+// migrations made them.
+TEST(SqliteOpen, AFirstScanBuildsTheQueryIndexesAtItsEndAndTheNextScanRepairsThem) {
+  TempDir dir;
+  std::string fresh = dir.path() + "/fresh.db", path = dir.path() + "/s.db";
+  ASSERT_TRUE(OpenSqliteStore(fresh).has_value());
+  const std::string value_index = SchemaSql(fresh, "findings_value");
+  const std::string name_index = SchemaSql(fresh, "findings_name");
+  ASSERT_NE(value_index, "missing");
+  ASSERT_NE(name_index, "missing");
+  auto store = OpenSqliteStore(path);
+  ASSERT_TRUE(store.has_value());
+  FileState a = testing::MakeFile("a.csv", 1);
+  auto scan = [&](const std::string& id, bool finish) {
+    auto w = (*store)->OpenWriter({});
+    ASSERT_TRUE(w.has_value());
+    ASSERT_TRUE((*w)->BeginScan(testing::MakeScan(id)).has_value());
+    ASSERT_TRUE((*w)->BeginFile(a).has_value());
+    ASSERT_TRUE((*w)->AddFinding(testing::MakeFinding(a, "email", "h1")).has_value());
+    ASSERT_TRUE((*w)->EndFile().has_value());
+    if (!finish) {  // as if killed: the batch is committed, the scan never ends
+      EXPECT_EQ(SchemaSql(path, "findings_value"), "missing");
+      EXPECT_EQ(SchemaSql(path, "findings_name"), "missing");
+      return;
+    }
+    ASSERT_TRUE((*w)->FinishScan({.completed = true}).has_value());
+  };
+  scan("s1", false);
+  EXPECT_EQ(SchemaSql(path, "findings_value"), "missing");
+  scan("s2", true);  // findings exist: the indexes are made at once, kept up to date
+  EXPECT_EQ(SchemaSql(path, "findings_value"), value_index);
+  EXPECT_EQ(SchemaSql(path, "findings_name"), name_index);
+
+  std::string other = dir.path() + "/t.db";
+  auto second = OpenSqliteStore(other);
+  ASSERT_TRUE(second.has_value());
+  store = std::move(second);
+  path = other;
+  a.identity.inode = 2;
+  auto w = (*store)->OpenWriter({});
+  ASSERT_TRUE((*w)->BeginScan(testing::MakeScan("s1")).has_value());
+  EXPECT_EQ(SchemaSql(path, "findings_value"), "missing");
+  ASSERT_TRUE((*w)->FinishScan({.completed = true}).has_value());
+  EXPECT_EQ(SchemaSql(path, "findings_value"), value_index);
+  EXPECT_EQ(SchemaSql(path, "findings_name"), name_index);
+}
+
 TEST(SqliteOpen, NewerSchemaIsRefused) {
   TempDir dir;
   std::string path = dir.path() + "/piiscan.db";

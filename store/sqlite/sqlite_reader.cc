@@ -3,6 +3,7 @@
 #include "core/confidence.h"
 #include "store/location_json.h"
 #include "store/sqlite/reader_sql.h"
+#include "store/sqlite/replay_blob.h"
 #include "store/sqlite/sqlite_triage.h"
 
 namespace piiscan::store::sqlite {
@@ -65,9 +66,10 @@ class SqliteReader final : public StoreReader {
   ~SqliteReader() override { EndRead(); }
 
   Result<void> Prepare() {
-    Statement* targets[] = {&file_, &file_findings_, &file_statuses_, &begin_, &commit_};
-    std::string_view texts[] = {sql::kFile, sql::kFileFindings, sql::kFileStatuses, "BEGIN",
-                                "COMMIT"};
+    Statement* targets[] = {&file_, &file_findings_, &file_statuses_, &file_replay_, &begin_,
+                            &commit_};
+    std::string_view texts[] = {sql::kFile,       sql::kFileFindings, sql::kFileStatuses,
+                                sql::kFileReplay, "BEGIN",            "COMMIT"};
     for (size_t i = 0; i < std::size(targets); ++i) {
       auto stmt = db_.Prepare(texts[i]);
       if (!stmt) return std::unexpected(stmt.error());
@@ -293,8 +295,16 @@ class SqliteReader final : public StoreReader {
   }
 
   // The current findings and the statuses of `out.file_id`, asked for only
-  // when the file has any.
+  // when the file has any: from its replay copy, else from the rows.
   Result<void> ReadContents(StoredFile& out, int64_t findings, int64_t statuses) {
+    file_replay_.Bind(1, out.file_id);
+    auto row = file_replay_.Step();
+    bool replayed = row && *row &&
+                    DecodeReplay(file_replay_.BlobView(0), out.state.path, out.findings,
+                                 out.statuses);
+    file_replay_.Reset();
+    if (!row) return std::unexpected(row.error());
+    if (replayed) return {};
     if (findings > 0) {
       out.findings.reserve(static_cast<size_t>(findings));
       file_findings_.Bind(1, out.file_id);
@@ -418,7 +428,7 @@ class SqliteReader final : public StoreReader {
   std::string root_given_, root_;
   bool in_read_ = false;  // a read transaction open across Unchanged calls
   int reads_ = 0;
-  Statement file_, file_findings_, file_statuses_, begin_, commit_;
+  Statement file_, file_findings_, file_statuses_, file_replay_, begin_, commit_;
 };
 
 }  // namespace

@@ -9,6 +9,8 @@
 #include "core/confidence.h"
 #include "store/location_json.h"
 #include "store/sqlite/file_buffer.h"
+#include "store/sqlite/replay_blob.h"
+#include "store/sqlite/schema.h"
 #include "store/sqlite/writer_sql.h"
 
 namespace piiscan::store::sqlite {
@@ -55,12 +57,14 @@ class SqliteWriter final : public StoreWriter {
     Statement* targets[] = {&insert_scan_,     &find_file_,      &insert_file_,  &update_file_,
                             &delete_statuses_, &insert_finding_, &finding_keys_, &update_finding_,
                             &resolve_finding_, &insert_status_,  &keep_files_,   &progress_,
-                            &mark_gone_,       &resolve_gone_,   &finish_scan_,  &interrupt_};
+                            &mark_gone_,       &resolve_gone_,   &finish_scan_,  &interrupt_,
+                            &put_replay_,      &drop_replay_,    &drop_gone_replays_};
     std::string_view texts[] = {
         sql::kInsertScan,     sql::kFindFile,      sql::kInsertFile,      sql::kUpdateFile,
         sql::kDeleteStatuses, sql::kInsertFinding, sql::kFileFindingKeys, sql::kUpdateFinding,
         sql::kResolveFinding, sql::kInsertStatus,  sql::kKeepFiles,       sql::kProgress,
-        sql::kMarkGone,       sql::kResolveGone,   sql::kFinishScan,      sql::kInterruptRunning};
+        sql::kMarkGone,       sql::kResolveGone,   sql::kFinishScan,      sql::kInterruptRunning,
+        sql::kPutReplay,      sql::kDropReplay,    sql::kDropGoneReplays};
     for (size_t i = 0; i < std::size(targets); ++i) {
       auto stmt = db_.Prepare(texts[i]);
       if (!stmt) return std::unexpected(stmt.error());
@@ -72,6 +76,7 @@ class SqliteWriter final : public StoreWriter {
   Result<int64_t> BeginScan(const ScanInfo& info) override {
     if (scan_) return Fail("findings store: BeginScan called twice");
     if (auto r = interrupt_.Run(); !r) return Sticky(r.error());
+    if (auto r = PrepareQueryIndexes(); !r) return Sticky(r.error());
     std::string roots = LocationToJson(info.roots);
     std::string options = LocationToJson(info.result_options);
     insert_scan_.Bind(1, info.scan_id)
@@ -122,16 +127,30 @@ class SqliteWriter final : public StoreWriter {
     if (auto r = InFile(); !r) return r;
     const FileIdentity& id = buffer_.file().identity;
     const std::string& root = Root(id.root);
-    find_file_.Bind(1, std::string_view(root)).Bind(2, id.relative_path);
-    auto row = find_file_.Step();
-    if (!row) return Sticky(row.error());
+    // Most files are new to the store: insert first, look up only when the
+    // row exists (a first scan pays no lookup per file).
+    auto inserted = InsertFile(root);
+    if (!inserted) return Sticky(inserted.error());
     std::optional<KnownFile> known;
-    if (*row)
-      known = KnownFile{find_file_.Int(0), find_file_.Int(1), find_file_.Int(2), find_file_.Int(3)};
-    find_file_.Reset();
-    auto written = known ? RewriteFile(*known) : InsertFile(root);
+    if (!*inserted) {
+      find_file_.Bind(1, std::string_view(root)).Bind(2, id.relative_path);
+      auto row = find_file_.Step();
+      if (!row) return Sticky(row.error());
+      if (*row)
+        known = KnownFile{find_file_.Int(0), find_file_.Int(1), find_file_.Int(2),
+                          find_file_.Int(3), find_file_.Int(4)};
+      find_file_.Reset();
+      if (!known) return Sticky(Error{"findings store: a file's row is neither new nor there"});
+    }
+    auto written = known ? RewriteFile(*known) : Result<int64_t>(**inserted);
     if (!written) return Sticky(written.error());
     if (auto r = InsertStatuses(*written); !r) return Sticky(r.error());
+    if (auto r = PutReplay(*written, known.has_value()); !r) return Sticky(r.error());
+    // A file met twice in one scan (a PATH given twice) counts once.
+    if (!Seen(*written)) current_findings_ += static_cast<int64_t>(buffer_.findings().size());
+    else
+      current_findings_ +=
+          static_cast<int64_t>(buffer_.findings().size()) - (known ? known->findings : 0);
     batch_keys_.push_back(ScanState::FileKey(root, id.relative_path));
     in_file_ = false;
     buffer_.Clear();
@@ -140,11 +159,12 @@ class SqliteWriter final : public StoreWriter {
     return FileDone();
   }
 
-  Result<void> KeepUnchanged(int64_t file_id) override {
+  Result<void> KeepUnchanged(int64_t file_id, uint64_t findings) override {
     if (auto r = Ready(); !r) return r;
     if (in_file_) return Fail("findings store: KeepUnchanged inside a file");
     if (auto r = EnsureTransaction(); !r) return r;
     kept_.push_back(file_id);  // written by KeepRuns at the commit
+    if (!Seen(file_id)) current_findings_ += static_cast<int64_t>(findings);
     ++files_skipped_;
     ++batch_skipped_;
     return FileDone();
@@ -164,9 +184,20 @@ class SqliteWriter final : public StoreWriter {
       files_skipped_ -= batch_skipped_;
       new_findings_ = batch_new_findings_;
       resolved_ = batch_resolved_;
+      current_findings_ = batch_current_findings_;
     }
     if (auto r = EnsureTransaction(); !r) return std::unexpected(r.error());
     if (auto r = KeepRuns(); !r) return std::unexpected(r.error());
+    if (indexes_deferred_) {
+      // SQLite sorts an index's keys in memory up to the page cache's size
+      // (64 MB here, on top of the cache itself): a smaller cache while the
+      // indexes are built keeps the scan's peak RSS down (1 M findings:
+      // 142 MB otherwise), spilling sorted runs to a temporary file.
+      if (auto r = db_.Exec("PRAGMA cache_size = -16384"); !r) return Sticky(r.error());
+      auto made = CreateQueryIndexes(db_);
+      if (auto r = db_.Exec("PRAGMA cache_size = -65536"); !r) return Sticky(r.error());
+      if (!made) return Sticky(made.error());
+    }
     int64_t gone = 0;
     if (end.completed) {
       for (const std::string& root : roots_) {
@@ -180,6 +211,8 @@ class SqliteWriter final : public StoreWriter {
         auto n = RunCounting(db_, resolve_gone_);
         if (!n) return Sticky(n.error());
         resolved_ += *n;
+        drop_gone_replays_.Bind(1, scan_);
+        if (auto r = drop_gone_replays_.Run(); !r) return Sticky(r.error());
       }
     }
 
@@ -194,6 +227,7 @@ class SqliteWriter final : public StoreWriter {
     rec.files_gone = static_cast<uint64_t>(gone);
     rec.new_findings = static_cast<uint64_t>(new_findings_);
     rec.resolved = static_cast<uint64_t>(resolved_);
+    rec.findings = static_cast<uint64_t>(current_findings_);
     finish_scan_.Bind(1, scan_)
         .Bind(2, *rec.finished_unix_ms)
         .Bind(3, ScanStatusName(rec.status))
@@ -201,11 +235,9 @@ class SqliteWriter final : public StoreWriter {
         .Bind(5, AsInt(files_skipped_))
         .Bind(6, gone)
         .Bind(7, new_findings_)
-        .Bind(8, resolved_);
-    auto row = finish_scan_.Step();
-    if (!row) return Sticky(row.error());
-    rec.findings = static_cast<uint64_t>(finish_scan_.Int(0));
-    finish_scan_.Reset();
+        .Bind(8, resolved_)
+        .Bind(9, current_findings_);
+    if (auto r = finish_scan_.Run(); !r) return Sticky(r.error());
     if (auto r = Commit(); !r) return std::unexpected(r.error());
     finished_ = true;
     state_->EndScan();
@@ -214,8 +246,47 @@ class SqliteWriter final : public StoreWriter {
 
  private:
   struct KnownFile {
-    int64_t id, last_seen, last_scan, statuses;
+    int64_t id, last_seen, last_scan, statuses, findings;
   };
+
+  // A store without findings (a first scan) gets its query indexes at the
+  // end of the scan, built once (schema.h QueryIndexes); any other scan
+  // keeps them up to date, and first recreates those a killed first scan
+  // left missing.
+  Result<void> PrepareQueryIndexes() {
+    auto empty = db_.QueryInt("SELECT NOT EXISTS (SELECT 1 FROM findings)");
+    if (!empty) return std::unexpected(empty.error());
+    indexes_deferred_ = *empty != 0;
+    if (auto r = db_.Exec("BEGIN IMMEDIATE"); !r) return r;
+    auto r = indexes_deferred_ ? DropQueryIndexes(db_) : CreateQueryIndexes(db_);
+    if (!r) {
+      (void)db_.Exec("ROLLBACK");
+      return r;
+    }
+    return db_.Exec("COMMIT");
+  }
+
+  // Whether this scan has met the file before; marks it met.
+  bool Seen(int64_t id) {
+    auto i = static_cast<size_t>(id);
+    if (i >= seen_.size()) seen_.resize(std::max(i + 1, seen_.size() * 2));
+    bool was = seen_[i];
+    seen_[i] = true;
+    return was;
+  }
+
+  // The file's replay copy (replay_blob.h): written when it has findings or
+  // statuses, dropped when a file known before has none now.
+  Result<void> PutReplay(int64_t file_id, bool known) {
+    if (buffer_.findings().empty() && buffer_.statuses().empty()) {
+      if (!known) return {};
+      drop_replay_.Bind(1, file_id);
+      return drop_replay_.Run();
+    }
+    replay_ = EncodeReplay(buffer_.findings(), buffer_.statuses(), options_.store_values);
+    put_replay_.Bind(1, file_id).BindBlob(2, replay_);
+    return put_replay_.Run();
+  }
 
   const std::string& Root(const std::string& root) {
     if (root != root_given_) {
@@ -245,11 +316,15 @@ class SqliteWriter final : public StoreWriter {
         .Bind(first + 12, static_cast<int64_t>(buffer_.statuses().size()));
   }
 
-  Result<int64_t> InsertFile(const std::string& root) {
+  // A file new to the store: its row and findings; nullopt (nothing written)
+  // when the store has a row for it already.
+  Result<std::optional<int64_t>> InsertFile(const std::string& root) {
     insert_file_.Bind(1, std::string_view(root)).Bind(2, buffer_.file().identity.relative_path);
     BindFileState(insert_file_, 3);
     insert_file_.Bind(16, info_.started_unix_ms).Bind(17, scan_);
-    if (auto r = insert_file_.Run(); !r) return std::unexpected(r.error());
+    auto n = RunCounting(db_, insert_file_);
+    if (!n) return std::unexpected(n.error());
+    if (*n == 0) return std::nullopt;
     int64_t id = sqlite3_last_insert_rowid(db_.get());
     for (const BufferedFinding& b : buffer_.findings()) {
       if (auto r = InsertFinding(id, b); !r) return std::unexpected(r.error());
@@ -433,6 +508,7 @@ class SqliteWriter final : public StoreWriter {
     batch_read_ = batch_skipped_ = 0;
     batch_new_findings_ = new_findings_;
     batch_resolved_ = resolved_;
+    batch_current_findings_ = current_findings_;
     batch_start_ = std::chrono::steady_clock::now();
     return {};
   }
@@ -468,6 +544,7 @@ class SqliteWriter final : public StoreWriter {
   bool finished_ = false;
   bool in_txn_ = false;
   bool in_file_ = false;
+  bool indexes_deferred_ = false;  // built at FinishScan (PrepareQueryIndexes)
   int batch_files_ = 0;
   std::chrono::steady_clock::time_point batch_start_;
   uint64_t files_read_ = 0;
@@ -484,10 +561,16 @@ class SqliteWriter final : public StoreWriter {
   std::vector<uint64_t> batch_keys_;         // ScanState::FileKey of the files read in it
   int64_t new_findings_ = 0, resolved_ = 0;  // of this scan
   int64_t batch_new_findings_ = 0, batch_resolved_ = 0;  // at the open batch's start
+  // The current findings of the files this scan met (read or kept), and at
+  // the open batch's start; which file ids it met.
+  int64_t current_findings_ = 0, batch_current_findings_ = 0;
+  std::vector<bool> seen_;
+  std::string replay_;  // scratch: the encoded replay copy
 
   Statement insert_scan_, find_file_, insert_file_, update_file_, delete_statuses_, insert_finding_,
       finding_keys_, update_finding_, resolve_finding_, insert_status_, keep_files_, progress_,
-      mark_gone_, resolve_gone_, finish_scan_, interrupt_;
+      mark_gone_, resolve_gone_, finish_scan_, interrupt_, put_replay_, drop_replay_,
+      drop_gone_replays_;
 };
 
 }  // namespace
