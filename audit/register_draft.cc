@@ -109,8 +109,11 @@ class Drafter {
     auto in = [](const std::vector<std::string>& v, const std::string& w) {
       return std::find(v.begin(), v.end(), w) != v.end();
     };
-    // "In dit dossier is vastgelegd hoe ...": the statement itself.
-    if (!words.empty() && in(lex_.self_determiners, words[0])) return false;
+    // "In dit dossier is vastgelegd hoe ...": the statement itself; "een goede
+    // administratie": a practice.
+    if (!words.empty() && (in(lex_.self_determiners, words[0]) || in(lex_.practice_adjectives, words[0])))
+      return false;
+    bool kept_only = lex_.systems[lex_.system_of_term[m.term]].kept_only;
     if (!negated) {
       if (draft::KeptAfter(lex_, s.lower, m.end)) return true;
       // "De financiële administratie wordt 7 jaar bewaard", "Cliëntendossiers
@@ -120,13 +123,21 @@ class Drafter {
       // The possessive right before the system or one adjective before it ("onze digitale nieuwsbrief").
       bool own = (!words.empty() && in(lex_.possessives, words[0])) ||
                  (words.size() >= 2 && in(lex_.possessives, words[1]) && words[0] != "," && words[0] != ";");
-      if (own && use) return true;
+      if (own && use && !kept_only) return true;
       // "het voeren van de donateursadministratie", "het bijhouden van onze ledenadministratie".
       size_t k = 0;
       while (k < words.size() && (in(lex_.articles, words[k]) || in(lex_.possessives, words[k]))) ++k;
       if (k + 1 < words.size() && in(lex_.keeping_links, words[k]) && in(lex_.keeping_verbs, words[k + 1]))
         return true;
+      // "het versturen van de nieuwsbrief", not "van een nieuwsbrief".
+      if (k > 0 && in(lex_.definite_articles, words[k - 1]) && k + 1 < words.size() &&
+          in(lex_.keeping_links, words[k]) && in(lex_.definite_keeping_verbs, words[k + 1]))
+        return true;
+      // "Een aantal gegevens hebben we nodig voor de financiële administratie".
+      if (data && k + 1 < words.size() && in(lex_.purpose_links, words[k]) && in(lex_.purpose_verbs, words[k + 1]))
+        return true;
     }
+    if (kept_only) return false;
     // "via een digitaal formulier van onze website": a form collects data.
     for (const auto& w : words) {
       if (w == "," || w == ";") break;
@@ -171,7 +182,8 @@ class Drafter {
     for (const auto& s : p.sentences) {
       for (const auto& m : statement::FindTerms(s, lex_.system_terms, lex_.system_term_case_sensitive)) {
         size_t sys = lex_.system_of_term[m.term];
-        if (lex_.systems[sys].generic && !draft::InAddress(s.lower, m)) AddUnique(out, sys);
+ if (lex_.systems[sys].generic && !lex_.systems[sys].kept_only && !draft::InAddress(s.lower, m))
+          AddUnique(out, sys);
       }
     }
     return out;

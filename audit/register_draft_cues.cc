@@ -45,6 +45,15 @@ bool Negated(const DraftLexicon& lex, const std::string& lower) {
     for (size_t at = plain.find(phrase); at != std::string::npos; at = plain.find(phrase, at + 1))
       plain.replace(at, phrase.size(), std::string(phrase.size(), ' '));
   }
+  // "niet-geautomatiseerd", "non-profit": a negation glued to a word by a
+  // hyphen is part of that word and denies nothing.
+  for (const auto& neg : lex.negations) {
+    for (size_t at = plain.find(neg); at != std::string::npos; at = plain.find(neg, at + 1)) {
+      size_t e = at + neg.size();
+      if (e + 1 < plain.size() && plain[e] == '-' && std::isalpha(static_cast<unsigned char>(plain[e + 1])))
+        plain.replace(at, neg.size(), std::string(neg.size(), ' '));
+    }
+  }
   return statement::ContainsAnyWord(plain, lex.negations);
 }
 
