@@ -78,6 +78,8 @@ void LoadDrafting(const YAML::Node& d, DraftLexicon& lex) {
   for (const auto& kv : r["day_units"]) lex.unit_days[kv.first.as<std::string>()] = kv.second.as<int>();
   lex.period_adjectives = Strings(r["period_adjectives"]);
   lex.duration_words = Strings(r["duration_words"]);
+  lex.response_before = Strings(r["response"]["before"]);
+  lex.request_words = Strings(r["response"]["requests"]);
   for (const auto& kv : r["implied"]) lex.implied_retention[statement::Lower(kv.first.as<std::string>())] = kv.second.as<int>();
   for (const auto& kv : d["promises"]) {
     LexPromise p{kv.first.as<std::string>(), kv.second["negated"].as<bool>(false), Strings(kv.second["terms"]),

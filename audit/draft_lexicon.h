@@ -84,6 +84,10 @@ struct DraftLexicon {
   // "Dat is 15 jaar": a sentence opening with one of these gives the period
   // of a retention sentence before it that gave none.
   std::vector<std::string> retention_follow;
+  // "wij reageren binnen 3 maanden op uw verzoek": a period after one of
+  // `response_before` in a sentence with one of `request_words` is the time
+  // to answer, not a retention period.
+  std::vector<std::string> response_before, request_words;
   std::map<std::string, int> number_words;  // "twee" -> 2
   std::map<std::string, int> unit_months;   // "jaar" -> 12
   std::map<std::string, int> unit_days;     // "weken" -> 7: a period in days, drafted in months

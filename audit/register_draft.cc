@@ -380,6 +380,7 @@ class Drafter {
     for (auto it = std::sregex_iterator(s.lower.begin(), s.lower.end(), period_);
          it != std::sregex_iterator(); ++it) {
       std::string n = (*it)[1].str();
+      if (draft::ResponseTime(lex_, s.lower, it->position(1))) continue;
       auto word = lex_.number_words.find(n);
       if (!std::isdigit(static_cast<unsigned char>(n[0])) && word == lex_.number_words.end())
         continue;

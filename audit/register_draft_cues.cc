@@ -57,6 +57,17 @@ bool Negated(const DraftLexicon& lex, const std::string& lower) {
   return statement::ContainsAnyWord(plain, lex.negations);
 }
 
+// "Verwijderen doen wij binnen 3 maanden nadat u dit verzoek hebt
+// ingediend": the time to answer a request says nothing of how long data
+// is kept.
+bool ResponseTime(const DraftLexicon& lex, const std::string& lower, size_t pos) {
+  auto before = statement::WordsBefore(lower, pos, 1);
+  if (before.empty() || std::find(lex.response_before.begin(), lex.response_before.end(), before[0]) ==
+                            lex.response_before.end())
+    return false;
+  return statement::ContainsAnyWord(lower, lex.request_words);
+}
+
 // "rkav.secretaris@gmail.com", "www.wordpress.org": a product's name in an
 // address says nothing about where data is kept.
 bool InAddress(const std::string& lower, const statement::Match& m) {
@@ -76,6 +87,13 @@ bool OrganisationsOwn(const DraftLexicon& lex, const std::string& lower,
     return true;
   size_t e = m.end;
   while (e < lower.size() && lower[e] == ' ') ++e;
+  // "KVK-nummer: 12345678", "Telefoon: [invullen]": a label with its value
+  // (or a field to fill in) is a detail of the writer, not data collected.
+  if (e < lower.size() && lower[e] == ':') {
+    size_t v = e + 1;
+    while (v < lower.size() && (lower[v] == ' ' || lower[v] == '\t')) ++v;
+    if (v < lower.size() && (lower[v] == '[' || std::isdigit(static_cast<unsigned char>(lower[v])))) return true;
+  }
   size_t we = e;
   while (we < lower.size() && std::isalpha(static_cast<unsigned char>(lower[we]))) ++we;
   std::string after = lower.substr(e, we - e);

@@ -53,6 +53,8 @@ bool SubjectWords(const DraftLexicon& lex, const std::vector<std::string>& words
 bool InAddress(const std::string& lower, const statement::Match& m);
 // "onze contactgegevens", "de contactgegevens hiervan": no data of the subjects.
 bool OrganisationsOwn(const DraftLexicon& lex, const std::string& lower, const statement::Match& m);
+// "binnen 3 maanden na uw verzoek": the period at `pos` is a response time.
+bool ResponseTime(const DraftLexicon& lex, const std::string& lower, size_t pos);
 bool IsJoiner(const DraftLexicon& lex, const std::string& w);
 // Between list separators: ", telefoon, ", "• E-mail", "... en telefoon."
 bool ListPosition(const DraftLexicon& lex, const std::string& lower, const statement::Match& m);
