@@ -61,6 +61,7 @@ void LoadDrafting(const YAML::Node& d, DraftLexicon& lex) {
   lex.articles = Strings(d["keeping"]["articles"]);
   lex.keeping_after = Strings(d["keeping"]["after"]);
   lex.purpose_verbs = Strings(d["purpose"]["verbs"]);
+  lex.reader_verbs = Strings(d["reader_verbs"]);
   lex.definite_keeping_verbs = Strings(d["keeping"]["definite_verbs"]);
   lex.definite_articles = Strings(d["keeping"]["definite_articles"]);
   lex.practice_adjectives = Strings(d["practice_adjectives"]);

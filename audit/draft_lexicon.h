@@ -65,6 +65,10 @@ struct DraftLexicon {
   // "gegevens nodig voor de financiële administratie": a generic system named
   // as the purpose of data (a purpose verb, a link, an article, the system).
   std::vector<std::string> purpose_verbs, purpose_links;
+  // "U kunt ons bereiken op het telefoonnummer van onze servicedesk", "Op
+  // onze website vindt u onze contactgegevens": the reader reaches or reads
+  // the organisation; data words there place nothing.
+  std::vector<std::string> reader_verbs;
   // "het versturen van de nieuwsbrief": keeping verbs that count only after a
   // definite article or a possessive ("het verzenden van een nieuwsbrief" is
   // a purpose in general).

@@ -79,8 +79,9 @@ class Drafter {
     // nothing. A sentence that names data ("het formulier op onze website
     // vraagt om naam en adres") places it as a storage verb does.
     bool negated = draft::Negated(lex_, s.lower);
+    bool reader = statement::ContainsAnyWord(s.lower, lex_.reader_verbs);
     bool storage = !negated && (statement::ContainsAnyWord(s.lower, lex_.storage_verbs) ||
-                                NamesData(s));
+                                (NamesData(s) && !reader));
     bool anchored = false;
     for (const auto& m : statement::FindTerms(s, lex_.system_terms, lex_.system_term_case_sensitive)) {
       if (draft::InAddress(s.lower, m)) continue;
