@@ -305,6 +305,11 @@ class Drafter {
   // ("telefoon", "e-mail") where it is an item of a list of data.
   std::vector<std::string> Categories(const Sentence& s) const {
     std::vector<std::string> cats;
+    // "U kunt ons bereiken op het telefoonnummer van onze servicedesk": the
+    // organisation's own details, unless the sentence also keeps data.
+    if (statement::ContainsAnyWord(s.lower, lex_.reader_verbs) &&
+        !statement::ContainsAnyWord(s.lower, lex_.storage_verbs))
+      return cats;
     auto terms = statement::FindTerms(s, lex_.category_terms);
     for (const auto& m : terms) {
       if (draft::OrganisationsOwn(lex_, s.lower, m)) continue;
