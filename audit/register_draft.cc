@@ -55,6 +55,10 @@ class Drafter {
     draft_.organisation = org.name;
     draft_.kvk = org.kvk;
     draft_.legal_form = org.legal_form;
+    for (size_t p = 0; p < paragraphs_.size(); ++p) {
+      for (size_t i = 0; i < paragraphs_[p].sentences.size(); ++i)
+        if (draft::LeadsIntoData(lex_, paragraphs_, p, i)) leads_.insert(&paragraphs_[p].sentences[i]);
+    }
     FindSystems();
     for (auto& p : draft::FindProcessors(lex_, paragraphs_, draft_.organisation)) {
       DraftSystem d;
@@ -81,7 +85,7 @@ class Drafter {
     bool negated = draft::Negated(lex_, s.lower);
     bool reader = statement::ContainsAnyWord(s.lower, lex_.reader_verbs);
     bool storage = !negated && (statement::ContainsAnyWord(s.lower, lex_.storage_verbs) ||
-                                (NamesData(s) && !reader));
+                                (NamesData(s) && !reader) || leads_.contains(&s));
     bool anchored = false;
     for (const auto& m : statement::FindTerms(s, lex_.system_terms, lex_.system_term_case_sensitive)) {
       if (draft::InAddress(s.lower, m)) continue;
@@ -561,6 +565,7 @@ class Drafter {
   const std::string& text_;
   std::vector<Paragraph> paragraphs_;
   std::regex period_;
+  std::set<const Sentence*> leads_;  // sentences ending in ':' before a list of data
   std::map<size_t, size_t> resolve_;  // lexicon system -> lexicon system it folds into
   std::map<size_t, size_t> index_;    // lexicon system -> index in draft_.systems
   std::vector<size_t> section_systems_;

@@ -68,6 +68,26 @@ bool ResponseTime(const DraftLexicon& lex, const std::string& lower, size_t pos)
   return statement::ContainsAnyWord(lower, lex.request_words);
 }
 
+bool LeadsIntoData(const DraftLexicon& lex, const std::vector<statement::Paragraph>& ps, size_t p, size_t i) {
+  if (!EndsWithColon(ps[p].sentences[i].text)) return false;
+  // The next line with a letter in it: a bullet may stand on a line of its own ("-").
+  const statement::Sentence* next = nullptr;
+  bool bullet = false;
+  for (size_t q = p; q < ps.size() && q <= p + 2 && !next; ++q) {
+    for (size_t k = q == p ? i + 1 : 0; k < ps[q].sentences.size() && !next; ++k) {
+      const auto& t = ps[q].sentences[k].text;
+      if (std::any_of(t.begin(), t.end(), [](unsigned char c) { return std::isalpha(c); }))
+        next = &ps[q].sentences[k];
+      else
+        bullet = true;
+    }
+  }
+  if (!next || !(bullet || next->list_item || ListItem(next->text))) return false;
+  auto terms = statement::FindTerms(*next, lex.category_terms);
+  return std::any_of(terms.begin(), terms.end(),
+                     [&](const auto& m) { return !lex.categories_of_term[m.term].empty(); });
+}
+
 // "rkav.secretaris@gmail.com", "www.wordpress.org": a product's name in an
 // address says nothing about where data is kept.
 bool InAddress(const std::string& lower, const statement::Match& m) {

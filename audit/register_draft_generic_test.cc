@@ -189,6 +189,15 @@ TEST(RegisterDraftGenericTest, ReaderReachesTheOrganisation) {
   EXPECT_THAT(Sys(kept.reg, "support")->categories, ElementsAre("phone"));
 }
 
+// "Automatisch via de website:" and then a list of data, a bullet on a line
+// of its own: the list is kept in the system the lead names.
+TEST(RegisterDraftGenericTest, LeadLineIntoAListOfData) {
+  auto lead = Draft("Gegevens\n\nAutomatisch via de website:\n-\nIP-adres\n-\nE-mailadres\n", "a.txt");
+  ASSERT_THAT(Ids(lead.reg), ElementsAre("website"));
+  EXPECT_THAT(Sys(lead.reg, "website")->categories, UnorderedElementsAre("ip_address", "email"));
+  EXPECT_THAT(Ids(Draft("Gegevens\n\nMeer leest u via de website:\n-\nOver ons\n", "b.txt").reg), IsEmpty());
+}
+
 // Organisation names of this round: a connector after a form, "Binnen het
 // X worden", "De praktijk X" opening a sentence.
 TEST(RegisterDraftGenericTest, OrganisationNamesOfPractices) {
