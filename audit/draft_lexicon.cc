@@ -30,6 +30,7 @@ void LoadSystems(const YAML::Node& root, DraftLexicon& lex) {
       LexSystem sys{s["id"].as<std::string>(), s["name"].as<std::string>(), s["kind"].as<std::string>(),
                     std::string_view(group) == "generic"};
       sys.part_of = Strings(s["part_of"]);
+      sys.kept_only = s["kept_only"].as<bool>(false);
       bool cs = s["case_sensitive"].as<bool>(false);
       for (const auto& m : s["match"]) {
         std::string term = m.as<std::string>();
@@ -59,6 +60,12 @@ void LoadDrafting(const YAML::Node& d, DraftLexicon& lex) {
   lex.keeping_links = Strings(d["keeping"]["links"]);
   lex.articles = Strings(d["keeping"]["articles"]);
   lex.keeping_after = Strings(d["keeping"]["after"]);
+  lex.purpose_verbs = Strings(d["purpose"]["verbs"]);
+  lex.reader_verbs = Strings(d["reader_verbs"]);
+  lex.definite_keeping_verbs = Strings(d["keeping"]["definite_verbs"]);
+  lex.definite_articles = Strings(d["keeping"]["definite_articles"]);
+  lex.practice_adjectives = Strings(d["practice_adjectives"]);
+  lex.purpose_links = Strings(d["purpose"]["links"]);
   lex.self_determiners = Strings(d["self_determiners"]);
   lex.form_endings = Strings(d["forms"]["endings"]);
   lex.form_words = Strings(d["forms"]["words"]);
@@ -72,6 +79,8 @@ void LoadDrafting(const YAML::Node& d, DraftLexicon& lex) {
   for (const auto& kv : r["day_units"]) lex.unit_days[kv.first.as<std::string>()] = kv.second.as<int>();
   lex.period_adjectives = Strings(r["period_adjectives"]);
   lex.duration_words = Strings(r["duration_words"]);
+  lex.response_before = Strings(r["response"]["before"]);
+  lex.request_words = Strings(r["response"]["requests"]);
   for (const auto& kv : r["implied"]) lex.implied_retention[statement::Lower(kv.first.as<std::string>())] = kv.second.as<int>();
   for (const auto& kv : d["promises"]) {
     LexPromise p{kv.first.as<std::string>(), kv.second["negated"].as<bool>(false), Strings(kv.second["terms"]),

@@ -16,6 +16,10 @@ namespace piiscan::audit {
 struct LexSystem {
   std::string id, name, kind;
   bool generic = false;
+  // Placed only by a keeping cue ("een register bijgehouden"), never by a
+  // preposition or a heading: "in het register van verwerkingen" is the
+  // statement's own record.
+  bool kept_only = false;
   // Kinds of other generic systems this one is part of when the statement
   // names one ("een dossier" at a school is the pupils' file).
   std::vector<std::string> part_of;
@@ -58,6 +62,20 @@ struct DraftLexicon {
   // "een dossier aan te leggen", "houden een ledenadministratie bij": a
   // generic system followed by one of these is kept by the organisation.
   std::vector<std::string> keeping_after;
+  // "gegevens nodig voor de financiële administratie": a generic system named
+  // as the purpose of data (a purpose verb, a link, an article, the system).
+  std::vector<std::string> purpose_verbs, purpose_links;
+  // "U kunt ons bereiken op het telefoonnummer van onze servicedesk", "Op
+  // onze website vindt u onze contactgegevens": the reader reaches or reads
+  // the organisation; data words there place nothing.
+  std::vector<std::string> reader_verbs;
+  // "het versturen van de nieuwsbrief": keeping verbs that count only after a
+  // definite article or a possessive ("het verzenden van een nieuwsbrief" is
+  // a purpose in general).
+  std::vector<std::string> definite_keeping_verbs, definite_articles;
+  // "een goede administratie bijhouden": a generic word after one of these
+  // names a practice, not a system.
+  std::vector<std::string> practice_adjectives;
   // "In dit dossier is vastgelegd hoe ...": a generic word after one of these
   // is the statement itself.
   std::vector<std::string> self_determiners;
@@ -70,6 +88,10 @@ struct DraftLexicon {
   // "Dat is 15 jaar": a sentence opening with one of these gives the period
   // of a retention sentence before it that gave none.
   std::vector<std::string> retention_follow;
+  // "wij reageren binnen 3 maanden op uw verzoek": a period after one of
+  // `response_before` in a sentence with one of `request_words` is the time
+  // to answer, not a retention period.
+  std::vector<std::string> response_before, request_words;
   std::map<std::string, int> number_words;  // "twee" -> 2
   std::map<std::string, int> unit_months;   // "jaar" -> 12
   std::map<std::string, int> unit_days;     // "weken" -> 7: a period in days, drafted in months

@@ -55,6 +55,10 @@ class Drafter {
     draft_.organisation = org.name;
     draft_.kvk = org.kvk;
     draft_.legal_form = org.legal_form;
+    for (size_t p = 0; p < paragraphs_.size(); ++p) {
+      for (size_t i = 0; i < paragraphs_[p].sentences.size(); ++i)
+        if (draft::LeadsIntoData(lex_, paragraphs_, p, i)) leads_.insert(&paragraphs_[p].sentences[i]);
+    }
     FindSystems();
     for (auto& p : draft::FindProcessors(lex_, paragraphs_, draft_.organisation)) {
       DraftSystem d;
@@ -79,8 +83,9 @@ class Drafter {
     // nothing. A sentence that names data ("het formulier op onze website
     // vraagt om naam en adres") places it as a storage verb does.
     bool negated = draft::Negated(lex_, s.lower);
+    bool reader = statement::ContainsAnyWord(s.lower, lex_.reader_verbs);
     bool storage = !negated && (statement::ContainsAnyWord(s.lower, lex_.storage_verbs) ||
-                                NamesData(s));
+                                (NamesData(s) && !reader) || leads_.contains(&s));
     bool anchored = false;
     for (const auto& m : statement::FindTerms(s, lex_.system_terms, lex_.system_term_case_sensitive)) {
       if (draft::InAddress(s.lower, m)) continue;
@@ -109,8 +114,11 @@ class Drafter {
     auto in = [](const std::vector<std::string>& v, const std::string& w) {
       return std::find(v.begin(), v.end(), w) != v.end();
     };
-    // "In dit dossier is vastgelegd hoe ...": the statement itself.
-    if (!words.empty() && in(lex_.self_determiners, words[0])) return false;
+    // "In dit dossier is vastgelegd hoe ...": the statement itself; "een goede
+    // administratie": a practice.
+    if (!words.empty() && (in(lex_.self_determiners, words[0]) || in(lex_.practice_adjectives, words[0])))
+      return false;
+    bool kept_only = lex_.systems[lex_.system_of_term[m.term]].kept_only;
     if (!negated) {
       if (draft::KeptAfter(lex_, s.lower, m.end)) return true;
       // "De financiële administratie wordt 7 jaar bewaard", "Cliëntendossiers
@@ -120,13 +128,21 @@ class Drafter {
       // The possessive right before the system or one adjective before it ("onze digitale nieuwsbrief").
       bool own = (!words.empty() && in(lex_.possessives, words[0])) ||
                  (words.size() >= 2 && in(lex_.possessives, words[1]) && words[0] != "," && words[0] != ";");
-      if (own && use) return true;
+      if (own && use && !kept_only) return true;
       // "het voeren van de donateursadministratie", "het bijhouden van onze ledenadministratie".
       size_t k = 0;
       while (k < words.size() && (in(lex_.articles, words[k]) || in(lex_.possessives, words[k]))) ++k;
       if (k + 1 < words.size() && in(lex_.keeping_links, words[k]) && in(lex_.keeping_verbs, words[k + 1]))
         return true;
+      // "het versturen van de nieuwsbrief", not "van een nieuwsbrief".
+      if (k > 0 && in(lex_.definite_articles, words[k - 1]) && k + 1 < words.size() &&
+          in(lex_.keeping_links, words[k]) && in(lex_.definite_keeping_verbs, words[k + 1]))
+        return true;
+      // "Een aantal gegevens hebben we nodig voor de financiële administratie".
+      if (data && k + 1 < words.size() && in(lex_.purpose_links, words[k]) && in(lex_.purpose_verbs, words[k + 1]))
+        return true;
     }
+    if (kept_only) return false;
     // "via een digitaal formulier van onze website": a form collects data.
     for (const auto& w : words) {
       if (w == "," || w == ";") break;
@@ -171,7 +187,8 @@ class Drafter {
     for (const auto& s : p.sentences) {
       for (const auto& m : statement::FindTerms(s, lex_.system_terms, lex_.system_term_case_sensitive)) {
         size_t sys = lex_.system_of_term[m.term];
-        if (lex_.systems[sys].generic && !draft::InAddress(s.lower, m)) AddUnique(out, sys);
+ if (lex_.systems[sys].generic && !lex_.systems[sys].kept_only && !draft::InAddress(s.lower, m))
+          AddUnique(out, sys);
       }
     }
     return out;
@@ -292,6 +309,11 @@ class Drafter {
   // ("telefoon", "e-mail") where it is an item of a list of data.
   std::vector<std::string> Categories(const Sentence& s) const {
     std::vector<std::string> cats;
+    // "U kunt ons bereiken op het telefoonnummer van onze servicedesk": the
+    // organisation's own details, unless the sentence also keeps data.
+    if (statement::ContainsAnyWord(s.lower, lex_.reader_verbs) &&
+        !statement::ContainsAnyWord(s.lower, lex_.storage_verbs))
+      return cats;
     auto terms = statement::FindTerms(s, lex_.category_terms);
     for (const auto& m : terms) {
       if (draft::OrganisationsOwn(lex_, s.lower, m)) continue;
@@ -368,6 +390,7 @@ class Drafter {
     for (auto it = std::sregex_iterator(s.lower.begin(), s.lower.end(), period_);
          it != std::sregex_iterator(); ++it) {
       std::string n = (*it)[1].str();
+      if (draft::ResponseTime(lex_, s.lower, it->position(1))) continue;
       auto word = lex_.number_words.find(n);
       if (!std::isdigit(static_cast<unsigned char>(n[0])) && word == lex_.number_words.end())
         continue;
@@ -542,6 +565,7 @@ class Drafter {
   const std::string& text_;
   std::vector<Paragraph> paragraphs_;
   std::regex period_;
+  std::set<const Sentence*> leads_;  // sentences ending in ':' before a list of data
   std::map<size_t, size_t> resolve_;  // lexicon system -> lexicon system it folds into
   std::map<size_t, size_t> index_;    // lexicon system -> index in draft_.systems
   std::vector<size_t> section_systems_;

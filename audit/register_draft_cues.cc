@@ -45,7 +45,47 @@ bool Negated(const DraftLexicon& lex, const std::string& lower) {
     for (size_t at = plain.find(phrase); at != std::string::npos; at = plain.find(phrase, at + 1))
       plain.replace(at, phrase.size(), std::string(phrase.size(), ' '));
   }
+  // "niet-geautomatiseerd", "non-profit": a negation glued to a word by a
+  // hyphen is part of that word and denies nothing.
+  for (const auto& neg : lex.negations) {
+    for (size_t at = plain.find(neg); at != std::string::npos; at = plain.find(neg, at + 1)) {
+      size_t e = at + neg.size();
+      if (e + 1 < plain.size() && plain[e] == '-' && std::isalpha(static_cast<unsigned char>(plain[e + 1])))
+        plain.replace(at, neg.size(), std::string(neg.size(), ' '));
+    }
+  }
   return statement::ContainsAnyWord(plain, lex.negations);
+}
+
+// "Verwijderen doen wij binnen 3 maanden nadat u dit verzoek hebt
+// ingediend": the time to answer a request says nothing of how long data
+// is kept.
+bool ResponseTime(const DraftLexicon& lex, const std::string& lower, size_t pos) {
+  auto before = statement::WordsBefore(lower, pos, 1);
+  if (before.empty() || std::find(lex.response_before.begin(), lex.response_before.end(), before[0]) ==
+                            lex.response_before.end())
+    return false;
+  return statement::ContainsAnyWord(lower, lex.request_words);
+}
+
+bool LeadsIntoData(const DraftLexicon& lex, const std::vector<statement::Paragraph>& ps, size_t p, size_t i) {
+  if (!EndsWithColon(ps[p].sentences[i].text)) return false;
+  // The next line with a letter in it: a bullet may stand on a line of its own ("-").
+  const statement::Sentence* next = nullptr;
+  bool bullet = false;
+  for (size_t q = p; q < ps.size() && q <= p + 2 && !next; ++q) {
+    for (size_t k = q == p ? i + 1 : 0; k < ps[q].sentences.size() && !next; ++k) {
+      const auto& t = ps[q].sentences[k].text;
+      if (std::any_of(t.begin(), t.end(), [](unsigned char c) { return std::isalpha(c); }))
+        next = &ps[q].sentences[k];
+      else
+        bullet = true;
+    }
+  }
+  if (!next || !(bullet || next->list_item || ListItem(next->text))) return false;
+  auto terms = statement::FindTerms(*next, lex.category_terms);
+  return std::any_of(terms.begin(), terms.end(),
+                     [&](const auto& m) { return !lex.categories_of_term[m.term].empty(); });
 }
 
 // "rkav.secretaris@gmail.com", "www.wordpress.org": a product's name in an
@@ -67,6 +107,13 @@ bool OrganisationsOwn(const DraftLexicon& lex, const std::string& lower,
     return true;
   size_t e = m.end;
   while (e < lower.size() && lower[e] == ' ') ++e;
+  // "KVK-nummer: 12345678", "Telefoon: [invullen]": a label with its value
+  // (or a field to fill in) is a detail of the writer, not data collected.
+  if (e < lower.size() && lower[e] == ':') {
+    size_t v = e + 1;
+    while (v < lower.size() && (lower[v] == ' ' || lower[v] == '\t')) ++v;
+    if (v < lower.size() && (lower[v] == '[' || std::isdigit(static_cast<unsigned char>(lower[v])))) return true;
+  }
   size_t we = e;
   while (we < lower.size() && std::isalpha(static_cast<unsigned char>(lower[we]))) ++we;
   std::string after = lower.substr(e, we - e);

@@ -291,7 +291,11 @@ std::pair<std::string, int> WithPrefixForm(const DraftLexicon& lex, const std::s
   if (lex.org_prefix_forms.empty()) return {"", 0};
   std::string forms;
   for (const auto& f : lex.org_prefix_forms) forms += (forms.empty() ? "" : "|") + statement::RegexEscape(f);
-  std::regex named("(?:^|[^A-Za-z])((?:" + forms + ")[ \t][A-Z0-9][A-Za-z0-9&'.-]*(?:[ \t][A-Z0-9][A-Za-z0-9&'-]*){0,3})");
+  // "Huisartsenpraktijk Arentsen en Groeneveld": a connector between two capitalised words.
+  std::string joins;
+  for (const auto& c : lex.name_connectors) joins += (joins.empty() ? "" : "|") + statement::RegexEscape(c);
+  std::regex named("(?:^|[^A-Za-z])((?:" + forms + ")[ \t][A-Z0-9][A-Za-z0-9&'.-]*(?:[ \t](?:(?:" + joins +
+                   ")[ \t])?[A-Z0-9][A-Za-z0-9&'-]*){0,3})");
   std::map<std::string, std::pair<int, size_t>> counts;
   for (auto it = std::sregex_iterator(text.begin(), text.end(), named); it != std::sregex_iterator(); ++it) {
     std::string name = Clean((*it)[1].str(), lex);

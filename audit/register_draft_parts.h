@@ -53,6 +53,11 @@ bool SubjectWords(const DraftLexicon& lex, const std::vector<std::string>& words
 bool InAddress(const std::string& lower, const statement::Match& m);
 // "onze contactgegevens", "de contactgegevens hiervan": no data of the subjects.
 bool OrganisationsOwn(const DraftLexicon& lex, const std::string& lower, const statement::Match& m);
+// "binnen 3 maanden na uw verzoek": the period at `pos` is a response time.
+bool ResponseTime(const DraftLexicon& lex, const std::string& lower, size_t pos);
+// "Automatisch via de website:" and then a list of data: sentence `i` of
+// paragraph `p` ends in ':' and the line after it is a list item naming data.
+bool LeadsIntoData(const DraftLexicon& lex, const std::vector<statement::Paragraph>& ps, size_t p, size_t i);
 bool IsJoiner(const DraftLexicon& lex, const std::string& w);
 // Between list separators: ", telefoon, ", "• E-mail", "... en telefoon."
 bool ListPosition(const DraftLexicon& lex, const std::string& lower, const statement::Match& m);
