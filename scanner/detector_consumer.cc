@@ -18,7 +18,12 @@ class DetectorConsumer final : public TextConsumer {
   // 64 MB CRM export). One per occurrence, parts stay small.
   size_t FindingsPerPart() const override { return options_.aggregate ? kAggregatedPerPart : 4096; }
 
-  void FinishItem(ItemReport&) override { aggregator_.Clear(); }
+  void EndPart(ItemReport& report) override { aggregator_.Settle(report.findings); }
+
+  void FinishItem(ItemReport& report) override {
+    aggregator_.Settle(report.findings);
+    aggregator_.Clear();
+  }
 
   void Consume(std::string_view text, const SegmentInfo& info, const Location& where,
                int64_t item_time, ItemReport& report) override {

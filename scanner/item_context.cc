@@ -23,6 +23,7 @@ void ItemContext::Text(std::string_view utf8, const Location& where, const Segme
   report_.bytes_scanned += utf8.size() - std::min<uint64_t>(info.report_from, utf8.size());
   consumer_.Consume(utf8, info, where, TimeFor(where), report_);
   if (flush_ && report_.findings.size() >= consumer_.FindingsPerPart()) {
+    consumer_.EndPart(report_);
     ItemReport part;
     part.file = report_.file;
     part.continued = report_.continued;

@@ -29,6 +29,9 @@ class TextConsumer {
   // value holds more of them, so that a value recurring all over a big file
   // is one record instead of one per part.
   virtual size_t FindingsPerPart() const { return 4096; }
+  // Called before a part of `report` is handed on: what the consumer kept
+  // aside for its findings (counts of occurrences) must be in them now.
+  virtual void EndPart(ItemReport& /*report*/) {}
   // Called once per top-level file after all its text was consumed, before
   // the report goes to the sinks: a consumer that judges findings by what
   // else the file holds (the DSAR search's weak hits) does it here.
