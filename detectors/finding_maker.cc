@@ -91,17 +91,44 @@ void FindingAggregator::BeginSegment(const Location& where, const std::vector<Fi
 
 void FindingAggregator::Clear() {
   slots_.Clear();
+  best_.clear();
+  pending_.clear();
+  any_pending_ = false;
   locations_.clear();
   where_known_ = false;
   seen_size_ = 0;
 }
 
-std::pair<size_t, bool> FindingAggregator::Slot(size_t spec, std::string_view value, size_t next) {
+FindingAggregator::Occurrence FindingAggregator::Slot(size_t spec, std::string_view value, double score,
+                                                     size_t next) {
   const uint64_t tag = (uint64_t{location_} << 32) | spec;
   const uint64_t hash = Mix(std::hash<std::string_view>{}(value), tag);
-  if (uint32_t at = slots_.Find(tag, value, hash); at != 0) return {at - 1, false};
+  if (uint32_t at = slots_.Find(tag, value, hash); at != 0) {
+    const size_t i = at - 1;
+    ++pending_[i];
+    any_pending_ = true;
+    const bool higher = score > best_[i];
+    if (higher) best_[i] = score;
+    return {i, false, higher};
+  }
   slots_.Insert(tag, value, hash, static_cast<uint32_t>(next + 1));
-  return {next, true};
+  if (best_.size() <= next) {
+    best_.resize(next + 1);
+    pending_.resize(next + 1);
+  }
+  best_[next] = score;
+  pending_[next] = 0;
+  return {next, true, false};
+}
+
+void FindingAggregator::Settle(std::vector<Finding>& out) {
+  if (!any_pending_) return;
+  const size_t n = std::min(out.size(), pending_.size());
+  for (size_t i = 0; i < n; ++i) {
+    out[i].count += pending_[i];
+    pending_[i] = 0;
+  }
+  any_pending_ = false;
 }
 
 void MakeFindings(const std::vector<rules::DetectorSpec>& specs, std::string_view text,
@@ -118,10 +145,9 @@ void MakeFindings(const std::vector<rules::DetectorSpec>& specs, std::string_vie
     if (conf < options.min_confidence) continue;
     const auto& spec = specs[d.spec];
     if (aggregator != nullptr) {
-      if (auto [at, fresh] = aggregator->Slot(d.spec, d.value, out.size()); !fresh) {
-        Finding& same = out[at];
-        ++same.count;
-        if (d.score > same.score) {
+      if (auto o = aggregator->Slot(d.spec, d.value, d.score, out.size()); !o.fresh) {
+        if (o.higher) {
+          Finding& same = out[o.index];
           same.score = d.score;
           same.confidence = conf;
           same.note = d.note;

@@ -48,12 +48,22 @@ class FindingAggregator {
   void BeginSegment(const Location& where, const std::vector<Finding>& out);
   // Clears everything (a new top-level file).
   void Clear();
-  // The index in `out` of the Finding for this detector and value at the
-  // current location, and false; or, when there is none yet, `next` (where
-  // the caller appends it) and true.
-  std::pair<size_t, bool> Slot(size_t spec, std::string_view value, size_t next);
+  struct Occurrence {
+    size_t index;  // of the Finding in `out`
+    bool fresh;    // none yet: the caller appends it at `index`
+    bool higher;   // not fresh, and `score` beats the Finding's best so far
+  };
+  // The Finding for this detector and value at the current location, or
+  // `next` (where the caller appends it) when there is none yet. Another
+  // occurrence is counted here, not in the Finding, until Settle: a dense
+  // file's findings spread over megabytes, and reading each one's count
+  // and score back missed the cache once per occurrence.
+  Occurrence Slot(size_t spec, std::string_view value, double score, size_t next);
   // After MakeFindings: how many findings `out` held.
   void EndSegment(const std::vector<Finding>& out) { seen_size_ = out.size(); }
+  // Adds the occurrences counted since the last Settle to the counts in
+  // `out`. Before `out` is handed on (a part, the end of a file).
+  void Settle(std::vector<Finding>& out);
 
  private:
   // Open addressing over (tag, value) keys, a tag being a detector and a
@@ -94,6 +104,11 @@ class FindingAggregator {
   std::unordered_map<std::string, uint32_t> locations_;
   std::string location_key_;  // reused buffer
   size_t seen_size_ = 0;
+  // By index in `out`: the best score so far, and occurrences not yet
+  // added to the Finding's count (Settle).
+  std::vector<double> best_;
+  std::vector<uint64_t> pending_;
+  bool any_pending_ = false;
 };
 
 // Appends the findings of `detections` to `out`; with `aggregator`, an

@@ -25,7 +25,10 @@ class FindingMakerTest : public ::testing::Test {
     if (aggregate) aggregator_.BeginSegment(where, out);
     size_t first = out.size();
     MakeFindings(engine_->specs(), text, info, d, options, out, aggregate ? &aggregator_ : nullptr);
-    if (aggregate) aggregator_.EndSegment(out);
+    if (aggregate) {
+      aggregator_.EndSegment(out);
+      aggregator_.Settle(out);
+    }
     for (size_t i = first; i < out.size(); ++i) out[i].location = where;
   }
   const Finding* Find(const std::vector<Finding>& out, std::string_view detector, uint64_t offset) {
@@ -98,23 +101,32 @@ TEST(FindingAggregator, ThousandsOfValuesGrowTheTableAndANewFileStartsEmpty) {
   std::vector<Finding> out;
   agg.BeginSegment({}, out);
   for (size_t i = 0; i < 5000; ++i) {
-    auto [at, fresh] = agg.Slot(i % 3, "NL" + std::to_string(i), out.size());
+    auto [at, fresh, higher] = agg.Slot(i % 3, "NL" + std::to_string(i), 0.5, out.size());
     ASSERT_TRUE(fresh) << i;
+    EXPECT_FALSE(higher);
     EXPECT_EQ(at, out.size());
     out.emplace_back();
   }
   for (size_t i = 0; i < 5000; ++i) {
-    auto [at, fresh] = agg.Slot(i % 3, "NL" + std::to_string(i), out.size());
+    auto [at, fresh, higher] = agg.Slot(i % 3, "NL" + std::to_string(i), i % 2 ? 0.9 : 0.5, out.size());
     EXPECT_FALSE(fresh) << i;
+    EXPECT_EQ(higher, i % 2 == 1) << i;
     EXPECT_EQ(at, i);
   }
-  EXPECT_TRUE(agg.Slot(1, "NL0", out.size()).second);  // same value, other detector
+  EXPECT_TRUE(agg.Slot(1, "NL0", 0.5, out.size()).fresh);  // same value, other detector
+  out.emplace_back();
+  EXPECT_FALSE(agg.Slot(1, "NL0", 0.5, out.size()).fresh);
   agg.EndSegment(out);
+  // The second sightings count once settled, not before.
+  EXPECT_EQ(out[0].count, 1u);
+  agg.Settle(out);
+  EXPECT_EQ(out[0].count, 2u);
+  EXPECT_EQ(out[5000].count, 2u);
   agg.BeginSegment({"sheet B"}, out);
-  EXPECT_TRUE(agg.Slot(0, "NL0", out.size()).second);  // same value, other location
+  EXPECT_TRUE(agg.Slot(0, "NL0", 0.5, out.size()).fresh);  // same value, other location
   agg.Clear();
   agg.BeginSegment({}, out);
-  EXPECT_TRUE(agg.Slot(0, "NL0", 0).second);  // a new file
+  EXPECT_TRUE(agg.Slot(0, "NL0", 0.5, 0).fresh);  // a new file
 }
 
 }  // namespace

@@ -3,14 +3,27 @@
 namespace piiscan::scanner {
 namespace {
 
+constexpr size_t kAggregatedPerPart = 65536;
+
 class DetectorConsumer final : public TextConsumer {
  public:
   DetectorConsumer(std::shared_ptr<const detectors::Engine> engine, detectors::FindingOptions options)
       : engine_(std::move(engine)), scanner_(engine_->NewScanner()), options_(options) {}
 
   bool AllowsPartialReports() const override { return true; }
+  // Aggregated, a part holds distinct (location, detector, value) findings:
+  // 64k of them (~40 MB) keep a dense export's report to one record per
+  // value, as the store keeps it and a re-scan replays it, instead of one
+  // per value and part of 4,096 (490,763 records for 53,372 values on a
+  // 64 MB CRM export). One per occurrence, parts stay small.
+  size_t FindingsPerPart() const override { return options_.aggregate ? kAggregatedPerPart : 4096; }
 
-  void FinishItem(ItemReport&) override { aggregator_.Clear(); }
+  void EndPart(ItemReport& report) override { aggregator_.Settle(report.findings); }
+
+  void FinishItem(ItemReport& report) override {
+    aggregator_.Settle(report.findings);
+    aggregator_.Clear();
+  }
 
   void Consume(std::string_view text, const SegmentInfo& info, const Location& where,
                int64_t item_time, ItemReport& report) override {

@@ -18,15 +18,12 @@ ItemContext::ItemContext(const Limits& limits, const std::atomic<bool>& stop,
                             .count();
 }
 
-namespace {
-constexpr size_t kFlushFindings = 4096;
-}  // namespace
-
 void ItemContext::Text(std::string_view utf8, const Location& where, const SegmentInfo& info) {
   if (utf8.empty()) return;
   report_.bytes_scanned += utf8.size() - std::min<uint64_t>(info.report_from, utf8.size());
   consumer_.Consume(utf8, info, where, TimeFor(where), report_);
-  if (flush_ && report_.findings.size() >= kFlushFindings) {
+  if (flush_ && report_.findings.size() >= consumer_.FindingsPerPart()) {
+    consumer_.EndPart(report_);
     ItemReport part;
     part.file = report_.file;
     part.continued = report_.continued;

@@ -3,6 +3,7 @@
 // it (DetectorConsumer); a DSAR search matches one person's identifiers and
 // name variants instead. One consumer per worker thread, made by a factory.
 
+#include <cstddef>
 #include <functional>
 #include <memory>
 #include <string_view>
@@ -23,6 +24,14 @@ class TextConsumer {
   // ItemReport::continued): bounded memory on files with very many findings.
   // A consumer that judges findings by the whole file must keep the default.
   virtual bool AllowsPartialReports() const { return false; }
+  // With partial reports: how many findings a report gathers before it is
+  // handed on. A consumer that aggregates occurrences into one finding per
+  // value holds more of them, so that a value recurring all over a big file
+  // is one record instead of one per part.
+  virtual size_t FindingsPerPart() const { return 4096; }
+  // Called before a part of `report` is handed on: what the consumer kept
+  // aside for its findings (counts of occurrences) must be in them now.
+  virtual void EndPart(ItemReport& /*report*/) {}
   // Called once per top-level file after all its text was consumed, before
   // the report goes to the sinks: a consumer that judges findings by what
   // else the file holds (the DSAR search's weak hits) does it here.
