@@ -13,6 +13,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdlib>
 #include <filesystem>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -366,10 +367,33 @@ TEST_P(StoreE2e, KilledScansResumeAndEndEqualToAnUninterruptedRun) {
       ::execl("/bin/sh", "sh", "-c", ("exec " + command).c_str(), static_cast<char*>(nullptr));
       ::_exit(127);
     }
-    // (Ctrl-C after start-up, once the handler is in place.)
-    std::this_thread::sleep_for(std::chrono::milliseconds(std::max(round == 0 ? 200 : 0, delay_ms(random))));
-    // The first stop is a Ctrl-C (the scan ends as interrupted, exit 130),
-    // the others kill -9.
+    // Polls the store (its client, while the scan runs) until COUNT_SQL
+    // counts a row; an SQLite file is not opened before the scan made it (the
+    // client would create an empty one).
+    auto wait_for = [&](const std::string& count_sql) {
+      auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+      while (std::chrono::steady_clock::now() < deadline) {
+        if (Postgres() || std::filesystem::exists(db_)) {
+          auto n = Sql(db_, "\"" + count_sql + "\"");
+          if (n.exit_code == 0 && std::atoi(n.out.c_str()) > 0) return;
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
+      }
+    };
+    if (round == 0) {
+      // The Ctrl-C comes once the scan has its row, so after its handler is
+      // in place (a fixed delay was too short on a loaded machine).
+      wait_for("SELECT count(*) FROM scans WHERE status = 'running'");
+    } else if (round == 1) {
+      // One kill waits for the running scan's first commit of a file it read
+      // (first_scan: not one kept from the Ctrl-C'd run), so that at least
+      // one lands after a commit whatever the random points do (a fast scan
+      // can otherwise end inside a quarter of the reference run's time).
+      wait_for("SELECT count(*) FROM files WHERE first_scan ="
+               " (SELECT max(id) FROM scans WHERE status = 'running')");
+    } else {
+      std::this_thread::sleep_for(std::chrono::milliseconds(delay_ms(random)));
+    }
     ::kill(pid, round == 0 ? SIGINT : SIGKILL);
     int status = 0;
     ::waitpid(pid, &status, 0);
