@@ -273,6 +273,11 @@ class StoreWriter {
   // A status with an empty location is the file's own status (files.status).
   virtual Result<void> AddStatus(const StatusRecord& status) = 0;
   virtual Result<void> EndFile() = 0;
+  // The same for a file held whole: BeginFile, AddFinding each, AddStatus
+  // each, EndFile. A store may override it to keep views of the findings
+  // instead of copies (they live until it returns).
+  virtual Result<void> WriteFile(const FileState& file, std::span<const Finding> findings,
+                                 std::span<const StatusRecord> statuses);
 
   // A file was not read because Unchanged found it: it is still there.
   // `findings`: how many current findings Unchanged returned for it

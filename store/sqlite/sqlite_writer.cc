@@ -121,6 +121,15 @@ class SqliteWriter final : public StoreWriter {
     return {};
   }
 
+  // The file whole: its findings are aggregated in place, not copied.
+  Result<void> WriteFile(const FileState& file, std::span<const Finding> findings,
+                         std::span<const StatusRecord> statuses) override {
+    if (auto r = BeginFile(file); !r) return r;
+    for (const Finding& f : findings) buffer_.AddView(f);
+    for (const StatusRecord& s : statuses) buffer_.AddStatus(s);
+    return EndFile();
+  }
+
   // The file is written here, whole: a new one with plain inserts, a known
   // one diffed against its stored findings.
   Result<void> EndFile() override {
@@ -345,9 +354,9 @@ class SqliteWriter final : public StoreWriter {
   }
 
   Result<void> InsertFinding(int64_t file_id, const BufferedFinding& b) {
-    const Finding& f = b.finding;
+    const Finding& f = *b.finding;
     insert_finding_.Bind(1, file_id)
-        .Bind(2, b.location)
+        .Bind(2, *b.location)
         .Bind(3, f.detector)
         .Bind(4, f.category)
         .Bind(5, ConfidenceName(f.confidence))
@@ -356,7 +365,7 @@ class SqliteWriter final : public StoreWriter {
         .Bind(8, f.value_hash)
         .Bind(10, f.note)
         .Bind(11, f.page)
-        .Bind(12, AsInt(f.count))
+        .Bind(12, AsInt(b.count))
         .Bind(13, f.offset)
         .Bind(14, f.line)
         .Bind(15, f.item_time)
@@ -372,7 +381,7 @@ class SqliteWriter final : public StoreWriter {
   }
 
   Result<void> UpdateFinding(int64_t id, const BufferedFinding& b) {
-    const Finding& f = b.finding;
+    const Finding& f = *b.finding;
     update_finding_.Bind(1, id)
         .Bind(2, f.category)
         .Bind(3, ConfidenceName(f.confidence))
@@ -380,7 +389,7 @@ class SqliteWriter final : public StoreWriter {
         .Bind(5, f.masked)
         .Bind(7, f.note)
         .Bind(8, f.page)
-        .Bind(9, AsInt(f.count))
+        .Bind(9, AsInt(b.count))
         .Bind(10, f.offset)
         .Bind(11, f.line)
         .Bind(12, f.item_time)
@@ -421,10 +430,9 @@ class SqliteWriter final : public StoreWriter {
         return std::unexpected(row.error());
       }
       if (!*row) break;
-      std::string key = FileBuffer::Key(finding_keys_.TextView(1), finding_keys_.TextView(2),
-                                        finding_keys_.TextView(3));
       old.push_back(Old{finding_keys_.Int(0), finding_keys_.Int(4), finding_keys_.OptionalInt(5),
-                        buffer_.Index(key)});
+                        buffer_.Index(finding_keys_.TextView(1), finding_keys_.TextView(2),
+                                      finding_keys_.TextView(3))});
     }
     finding_keys_.Reset();
     for (const Old& o : old) {
