@@ -10,8 +10,9 @@
 // Data flow. The scan's reporter thread feeds a StoreWriter like a sink:
 //   BeginScan(ScanInfo) once;
 //   per top-level file, either BeginFile / AddFinding* / AddStatus* / EndFile
-//   (the file was read; parts of a file with very many findings simply add
-//   more findings before EndFile), or KeepUnchanged (the file was not read
+//   or WriteFile (the same for a file held whole: the scan's sink) (the file
+//   was read; parts of a file with very many findings simply add more
+//   findings before EndFile), or KeepUnchanged (the file was not read
 //   because StoreReader::Unchanged said so);
 //   FinishScan(completed or interrupted) once.
 // Walker and workers ask a StoreReader, before opening a file, whether it is

@@ -142,6 +142,11 @@ class SqliteWriter final : public StoreWriter {
     if (!inserted) return Sticky(inserted.error());
     std::optional<KnownFile> known;
     if (!*inserted) {
+      // Met twice in a first scan: diffing it needs the file index.
+      if (indexes_deferred_) {
+        if (auto r = CreateQueryIndexes(db_); !r) return Sticky(r.error());
+        indexes_deferred_ = false;
+      }
       find_file_.Bind(1, std::string_view(root)).Bind(2, id.relative_path);
       auto row = find_file_.Step();
       if (!row) return Sticky(row.error());
