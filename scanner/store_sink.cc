@@ -1,6 +1,5 @@
 #include "scanner/store_sink.h"
 
-
 namespace piiscan::scanner {
 
 bool StoreSink::Check(Result<void> r) {

@@ -21,10 +21,10 @@
 namespace piiscan::store::sqlite {
 
 struct BufferedFinding {
-  const Finding* finding;     // the first occurrence
-  uint64_t count;             // occurrences, added up
+  const Finding* finding;       // the first occurrence
+  uint64_t count;               // occurrences, added up
   const std::string* location;  // as JSON, the stored form (owned by the buffer)
-  size_t hash;                // FindingKeyHash of the JSON location
+  size_t hash;                  // FindingKeyHash of the JSON location
 };
 
 struct BufferedStatus {

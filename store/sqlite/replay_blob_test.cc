@@ -46,8 +46,8 @@ Contents Sample() {
   odd.offset = UINT64_MAX;
   for (const Finding& f : {full, bare, odd}) {
     const Finding& kept = c.kept.emplace_back(f);
-    c.findings.push_back(BufferedFinding{&kept, kept.count,
-                                         &c.json.emplace_back(LocationToJson(f.location)), 0});
+    c.findings.push_back(
+        BufferedFinding{&kept, kept.count, &c.json.emplace_back(LocationToJson(f.location)), 0});
   }
   c.statuses.push_back(BufferedStatus{{}, "[]", "limit", "too many pages"});
   c.statuses.push_back(BufferedStatus{{"attachment a.zip"}, "", "encrypted", ""});

@@ -207,9 +207,9 @@ Result<void> CreateQueryIndexes(Connection& db) {
 }
 
 Result<void> DropQueryIndexes(Connection& db) {
-  for (std::string_view sql : {"DROP INDEX IF EXISTS findings_file",
-                               "DROP INDEX IF EXISTS findings_value",
-                               "DROP INDEX IF EXISTS findings_name"}) {
+  for (std::string_view sql :
+       {"DROP INDEX IF EXISTS findings_file", "DROP INDEX IF EXISTS findings_value",
+        "DROP INDEX IF EXISTS findings_name"}) {
     if (auto r = db.Exec(sql); !r) return r;
   }
   return {};
