@@ -1,7 +1,5 @@
 #include "scanner/store_sink.h"
 
-#include "core/location.h"
-
 namespace piiscan::scanner {
 
 bool StoreSink::Check(Result<void> r) {
@@ -33,11 +31,17 @@ void StoreSink::Item(const ItemReport& r) {
   if (!r.type.empty() && p.type.empty()) p.type = r.type;
   p.bytes_scanned += r.bytes_scanned;
   for (const Finding& f : r.findings) {
-    std::string key = JoinLocation(f.location, "\x1e");
-    key.append("\x1f").append(f.detector).append("\x1f").append(f.value_hash);
-    auto [at, added] = p.index.try_emplace(std::move(key), p.findings.size());
-    if (added) p.findings.push_back(f);
-    else p.findings[at->second].count += f.count;
+    const size_t hash = store::FindingKeyHash(f.location, f.detector, f.value_hash);
+    uint32_t at = p.index.Find(hash, [&](uint32_t i) {
+      const Finding& g = p.findings[i];
+      return g.value_hash == f.value_hash && g.detector == f.detector && g.location == f.location;
+    });
+    if (at != store::FindingIndex::kNone) {
+      p.findings[at].count += f.count;
+      continue;
+    }
+    p.index.Add(hash, static_cast<uint32_t>(p.findings.size()));
+    p.findings.push_back(f);
   }
   p.statuses.insert(p.statuses.end(), r.statuses.begin(), r.statuses.end());
   p.done += r.units_done;
@@ -51,14 +55,11 @@ void StoreSink::Item(const ItemReport& r) {
 void StoreSink::Write(const FileIdentity& identity, const std::string& path, const std::string& type,
                       uint64_t bytes_scanned, const std::vector<Finding>& findings,
                       const std::vector<StatusRecord>& statuses) {
-  if (!Check(writer_.BeginFile(store::FileState{identity, path, type, bytes_scanned}))) return;
-  for (const auto& f : findings) {
-    if (!Check(writer_.AddFinding(f))) return;
-  }
-  for (const auto& s : statuses) {
-    if (!Check(writer_.AddStatus(s))) return;
-  }
-  if (Check(writer_.EndFile()) && observer_) observer_->Recorded(path, writer_);
+  // Handed whole: the store aggregates views of these findings, no copies.
+  if (Check(writer_.WriteFile(store::FileState{identity, path, type, bytes_scanned}, findings,
+                              statuses)) &&
+      observer_)
+    observer_->Recorded(path, writer_);
 }
 
 bool StoreSink::Finish(const reports::ScanSummary& summary) {

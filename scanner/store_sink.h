@@ -21,6 +21,7 @@
 #include "core/status.h"
 #include "reports/sink.h"
 #include "scanner/work_source.h"
+#include "store/finding_index.h"
 #include "store/store.h"
 
 namespace piiscan::scanner {
@@ -54,7 +55,7 @@ class StoreSink final : public reports::Sink {
     // Aggregation key (location, detector, value_hash) -> index in findings:
     // parts flushed early repeat values, and a dense file's parts held
     // whole had peaked at 375 MB for a 64 MB CSV.
-    std::unordered_map<std::string, size_t> index;
+    store::FindingIndex index;
     std::vector<StatusRecord> statuses;
     uint32_t done = 0;
     uint32_t total = 0;

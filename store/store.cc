@@ -22,6 +22,18 @@ ScanStatus ParseScanStatus(std::string_view name) {
   return ScanStatus::kRunning;
 }
 
+Result<void> StoreWriter::WriteFile(const FileState& file, std::span<const Finding> findings,
+                                    std::span<const StatusRecord> statuses) {
+  if (auto r = BeginFile(file); !r) return r;
+  for (const Finding& f : findings) {
+    if (auto r = AddFinding(f); !r) return r;
+  }
+  for (const StatusRecord& s : statuses) {
+    if (auto r = AddStatus(s); !r) return r;
+  }
+  return EndFile();
+}
+
 std::string NewerSchemaMessage(int64_t found, int known) {
   return "written by a newer piiscan (schema version " + std::to_string(found) +
          ", this piiscan knows up to " + std::to_string(known) +

@@ -10,8 +10,9 @@
 // Data flow. The scan's reporter thread feeds a StoreWriter like a sink:
 //   BeginScan(ScanInfo) once;
 //   per top-level file, either BeginFile / AddFinding* / AddStatus* / EndFile
-//   (the file was read; parts of a file with very many findings simply add
-//   more findings before EndFile), or KeepUnchanged (the file was not read
+//   or WriteFile (the same for a file held whole: the scan's sink) (the file
+//   was read; parts of a file with very many findings simply add more
+//   findings before EndFile), or KeepUnchanged (the file was not read
 //   because StoreReader::Unchanged said so);
 //   FinishScan(completed or interrupted) once.
 // Walker and workers ask a StoreReader, before opening a file, whether it is
@@ -273,6 +274,11 @@ class StoreWriter {
   // A status with an empty location is the file's own status (files.status).
   virtual Result<void> AddStatus(const StatusRecord& status) = 0;
   virtual Result<void> EndFile() = 0;
+  // The same for a file held whole: BeginFile, AddFinding each, AddStatus
+  // each, EndFile. A store may override it to keep views of the findings
+  // instead of copies (they live until it returns).
+  virtual Result<void> WriteFile(const FileState& file, std::span<const Finding> findings,
+                                 std::span<const StatusRecord> statuses);
 
   // A file was not read because Unchanged found it: it is still there.
   // `findings`: how many current findings Unchanged returned for it

@@ -148,6 +148,32 @@ TEST_P(StoreTest, FindingsAreAggregatedPerLocationDetectorAndValue) {
   ExpectSameFinding(stored->findings[2], other_detector, false);
 }
 
+// WriteFile (a file held whole, its findings not copied) aggregates as
+// BeginFile / AddFinding / EndFile do, also a location met again after another.
+TEST_P(StoreTest, AFileWrittenWholeIsAggregatedTheSameWay) {
+  auto w = Writer();
+  OK(w->BeginScan(MakeScan("s1")));
+  FileState file = MakeFile("crm/export.xlsx");
+  std::vector<Finding> findings{MakeFinding(file, "email", "h1", {"sheet A"}, 100),
+                                MakeFinding(file, "email", "h1", {"sheet B"}, 7),
+                                MakeFinding(file, "email", "h1", {"sheet A"}, 900),
+                                MakeFinding(file, "iban", "h1", {"sheet A"}, 3)};
+  findings[2].count = 4;
+  std::vector<StatusRecord> statuses{{file.path, {"sheet C"}, FileStatus::kLimit, "too big"}};
+  OK(w->WriteFile(file, findings, statuses));
+  OK(w->FinishScan({.completed = true}));
+  EXPECT_EQ(Query("SELECT count(*) FROM findings"), 3);
+  auto stored = Lookup(file.identity);
+  ASSERT_TRUE(stored.has_value());
+  ASSERT_EQ(stored->findings.size(), 3u);
+  ExpectSameFinding(stored->findings[0], findings[0], false);
+  EXPECT_EQ(stored->findings[0].count, 5u);
+  ExpectSameFinding(stored->findings[1], findings[1], false);
+  ExpectSameFinding(stored->findings[2], findings[3], false);
+  ASSERT_EQ(stored->statuses.size(), 1u);
+  EXPECT_EQ(stored->statuses[0].reason, "too big");
+}
+
 TEST_P(StoreTest, RawValuesOnlyWhenAskedAndTheScanSaysSo) {
   FileState file = MakeFile("a.txt");
   Finding f = MakeFinding(file, "email", "h1");

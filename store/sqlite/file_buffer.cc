@@ -11,36 +11,46 @@ void FileBuffer::Begin(const FileState& file) {
 
 void FileBuffer::Clear() {
   findings_.clear();
-  index_.clear();
+  index_.Clear();
+  owned_.clear();
+  locations_used_ = 0;
+  last_steps_ = nullptr;
   statuses_.clear();
   status_ = "ok";
   reason_.clear();
 }
 
-std::string FileBuffer::Key(std::string_view location, std::string_view detector,
-                            std::string_view value_hash) {
-  std::string key;
-  key.reserve(location.size() + detector.size() + value_hash.size() + 2);
-  key.append(location).push_back('\x1f');
-  key.append(detector).push_back('\x1f');
-  key.append(value_hash);
-  return key;
+int64_t FileBuffer::Index(std::string_view location, std::string_view detector,
+                          std::string_view value_hash) const {
+  uint32_t at = index_.Find(FindingKeyHash(location, detector, value_hash), [&](uint32_t i) {
+    const BufferedFinding& b = findings_[i];
+    return b.finding->value_hash == value_hash && b.finding->detector == detector &&
+           *b.location == location;
+  });
+  return at == FindingIndex::kNone ? -1 : static_cast<int64_t>(at);
 }
 
-int64_t FileBuffer::Index(const std::string& key) const {
-  auto it = index_.find(key);
-  return it == index_.end() ? -1 : static_cast<int64_t>(it->second);
-}
+void FileBuffer::AddFinding(const Finding& f) { AddView(owned_.emplace_back(f)); }
 
-void FileBuffer::AddFinding(const Finding& f) {
-  std::string location = LocationToJson(f.location);
-  key_ = Key(location, f.detector, f.value_hash);
-  auto [it, added] = index_.try_emplace(key_, findings_.size());
-  if (!added) {
-    findings_[it->second].finding.count += f.count;
+void FileBuffer::AddView(const Finding& f) {
+  if (!last_steps_ || *last_steps_ != f.location) {
+    if (locations_used_ == locations_.size()) locations_.emplace_back();
+    LocationToJson(f.location).swap(locations_[locations_used_++]);
+    last_steps_ = &f.location;
+  }
+  const std::string& location = locations_[locations_used_ - 1];
+  const size_t hash = FindingKeyHash(location, f.detector, f.value_hash);
+  uint32_t at = index_.Find(hash, [&](uint32_t i) {
+    const BufferedFinding& b = findings_[i];
+    return b.finding->value_hash == f.value_hash && b.finding->detector == f.detector &&
+           (b.location == &location || *b.location == location);
+  });
+  if (at != FindingIndex::kNone) {
+    findings_[at].count += f.count;
     return;
   }
-  findings_.push_back(BufferedFinding{f, std::move(location)});
+  index_.Add(hash, static_cast<uint32_t>(findings_.size()));
+  findings_.push_back(BufferedFinding{&f, f.count, &location, hash});
 }
 
 void FileBuffer::AddStatus(const StatusRecord& s) {

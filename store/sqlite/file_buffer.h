@@ -4,22 +4,27 @@
 // detector, value_hash) (the first occurrence's values, counts added) and its
 // statuses in order. Holding the file lets the writer insert a new file's rows
 // plainly and diff a re-read file against what the store had, instead of an
-// upsert per finding. Not thread safe (the writer's thread).
+// upsert per finding. A finding handed with AddView is not copied: the caller
+// keeps it alive until Clear (StoreWriter::WriteFile hands a file whole).
+// Not thread safe (the writer's thread).
 
 #include <cstdint>
+#include <deque>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "core/finding.h"
+#include "store/finding_index.h"
 #include "store/store.h"
 
 namespace piiscan::store::sqlite {
 
 struct BufferedFinding {
-  Finding finding;       // the first occurrence; count adds up
-  std::string location;  // as JSON, the stored form
+  const Finding* finding;       // the first occurrence
+  uint64_t count;               // occurrences, added up
+  const std::string* location;  // as JSON, the stored form (owned by the buffer)
+  size_t hash;                  // FindingKeyHash of the JSON location
 };
 
 struct BufferedStatus {
@@ -32,7 +37,10 @@ struct BufferedStatus {
 class FileBuffer {
  public:
   void Begin(const FileState& file);
+  // A copy of `finding` is kept.
   void AddFinding(const Finding& finding);
+  // `finding` itself is kept: it must outlive the buffer's use of it (Clear).
+  void AddView(const Finding& finding);
   void AddStatus(const StatusRecord& status);
   void Clear();
 
@@ -43,20 +51,23 @@ class FileBuffer {
   std::string_view status() const { return status_; }
   const std::string& reason() const { return reason_; }
 
-  // The aggregation key of a stored finding, as Index() expects it.
-  static std::string Key(std::string_view location, std::string_view detector,
-                         std::string_view value_hash);
-  // The index in findings() of the finding with `key`, or -1.
-  int64_t Index(const std::string& key) const;
+  // The index in findings() of the finding with this key, or -1.
+  int64_t Index(std::string_view location, std::string_view detector,
+                std::string_view value_hash) const;
 
  private:
   FileState file_;
   std::vector<BufferedFinding> findings_;
-  std::unordered_map<std::string, size_t> index_;
+  FindingIndex index_;
+  std::deque<Finding> owned_;  // AddFinding's copies (stable addresses)
+  // The JSON of each run of findings at one location (consecutive findings
+  // mostly share it): one conversion per run, not per finding.
+  std::deque<std::string> locations_;
+  size_t locations_used_ = 0;
+  const Location* last_steps_ = nullptr;
   std::vector<BufferedStatus> statuses_;
   std::string_view status_ = "ok";
   std::string reason_;
-  std::string key_;  // scratch
 };
 
 }  // namespace piiscan::store::sqlite

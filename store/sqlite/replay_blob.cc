@@ -183,7 +183,7 @@ std::string EncodeReplay(std::span<const BufferedFinding> findings,
   out.push_back(kFormat);
   PutVarint(out, findings.size());
   for (const BufferedFinding& b : findings) {
-    const Finding& f = b.finding;
+    const Finding& f = *b.finding;
     PutLocation(out, f.location);
     PutString(out, f.detector);
     PutString(out, f.category);
@@ -193,7 +193,7 @@ std::string EncodeReplay(std::span<const BufferedFinding> findings,
     out.append(score, sizeof score);
     PutString(out, f.masked);
     PutString(out, f.note);
-    PutVarint(out, f.count);
+    PutVarint(out, b.count);
     const bool value = with_values && f.value;
     char hash[32];
     const bool hash_bytes = HashBytes(f.value_hash, hash);

@@ -6,6 +6,8 @@
 
 #include <gtest/gtest.h>
 
+#include <deque>
+
 #include "store/location_json.h"
 #include "store/sqlite/store_test_util.h"
 
@@ -16,6 +18,8 @@ using testing::MakeFile;
 using testing::MakeFinding;
 
 struct Contents {
+  std::deque<Finding> kept;      // what findings point at
+  std::deque<std::string> json;  // their locations
   std::vector<BufferedFinding> findings;
   std::vector<BufferedStatus> statuses;
 };
@@ -40,8 +44,11 @@ Contents Sample() {
   bare.score = 0.25;
   Finding odd = MakeFinding(file, "person_name", "h", {std::string("\xff\x00x", 3), ""});
   odd.offset = UINT64_MAX;
-  for (const Finding& f : {full, bare, odd})
-    c.findings.push_back(BufferedFinding{f, LocationToJson(f.location)});
+  for (const Finding& f : {full, bare, odd}) {
+    const Finding& kept = c.kept.emplace_back(f);
+    c.findings.push_back(
+        BufferedFinding{&kept, kept.count, &c.json.emplace_back(LocationToJson(f.location)), 0});
+  }
   c.statuses.push_back(BufferedStatus{{}, "[]", "limit", "too many pages"});
   c.statuses.push_back(BufferedStatus{{"attachment a.zip"}, "", "encrypted", ""});
   return c;
@@ -73,7 +80,7 @@ TEST(ReplayBlob, WhatIsWrittenIsReadBackWithTheFileGiven) {
     ASSERT_TRUE(DecodeReplay(blob, "/srv/x.xlsx", findings, statuses));
     ASSERT_EQ(findings.size(), c.findings.size());
     for (size_t i = 0; i < findings.size(); ++i) {
-      ExpectSame(c.findings[i].finding, findings[i], with_values);
+      ExpectSame(*c.findings[i].finding, findings[i], with_values);
       EXPECT_EQ(findings[i].file, "/srv/x.xlsx");
     }
     ASSERT_EQ(statuses.size(), 2u);

@@ -169,8 +169,9 @@ constexpr std::array kMigrations = {
     Migration{5, kSchema5},
 };
 
-// The same definitions as versions 1 and 4 made (kept equal by a test).
-constexpr std::array<std::string_view, 2> kQueryIndexes = {
+// The same definitions as versions 1, 2 and 4 made (kept equal by a test).
+constexpr std::array<std::string_view, 3> kQueryIndexes = {
+    "CREATE INDEX IF NOT EXISTS findings_file ON findings (file_id)",
     "CREATE INDEX IF NOT EXISTS findings_value ON findings (substr(value_hash, 1, 12))",
     "CREATE INDEX IF NOT EXISTS findings_name ON findings (name_key) WHERE name_key IS NOT NULL",
 };
@@ -206,8 +207,9 @@ Result<void> CreateQueryIndexes(Connection& db) {
 }
 
 Result<void> DropQueryIndexes(Connection& db) {
-  for (std::string_view sql : {"DROP INDEX IF EXISTS findings_value",
-                               "DROP INDEX IF EXISTS findings_name"}) {
+  for (std::string_view sql :
+       {"DROP INDEX IF EXISTS findings_file", "DROP INDEX IF EXISTS findings_value",
+        "DROP INDEX IF EXISTS findings_name"}) {
     if (auto r = db.Exec(sql); !r) return r;
   }
   return {};

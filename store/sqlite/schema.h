@@ -27,13 +27,16 @@ struct Migration {
 std::span<const Migration> Migrations();
 int LatestSchemaVersion();
 
-// The indexes of `findings` that only queries use (the value index for DSAR
-// and triage, the name index for `person --db`), as the migrations create
-// them. The first scan into a store without findings drops them and builds
-// them once at its end: kept up to date row by row, they were a fifth of a
-// first scan's store instructions and most of its page writes (random
-// inserts dirty every leaf in every batch). A scan killed meanwhile leaves
-// them missing (queries are then slower, not wrong) until the next writer.
+// The indexes of `findings` that a first scan does without (the file index
+// for re-reading a file and replaying one without a replay row, the value
+// index for DSAR and triage, the name index for `person --db`), as the
+// migrations create them. The first scan into a store without findings drops
+// them and builds them once at its end: kept up to date row by row, they
+// were a fifth of a first scan's store instructions and most of its page
+// writes (random inserts dirty every leaf in every batch). A scan killed
+// meanwhile leaves them missing (queries are then slower, not wrong) until
+// the next writer. A first scan that meets a file twice (a PATH given twice)
+// builds them then.
 std::span<const std::string_view> QueryIndexes();
 // Creates the query indexes that are missing (statements only, no transaction).
 Result<void> CreateQueryIndexes(Connection& db);

@@ -255,6 +255,8 @@ TEST(SqliteOpen, AFirstScanBuildsTheQueryIndexesAtItsEndAndTheNextScanRepairsThe
   ASSERT_TRUE(OpenSqliteStore(fresh).has_value());
   const std::string value_index = SchemaSql(fresh, "findings_value");
   const std::string name_index = SchemaSql(fresh, "findings_name");
+  const std::string file_index = SchemaSql(fresh, "findings_file");
+  ASSERT_NE(file_index, "missing");
   ASSERT_NE(value_index, "missing");
   ASSERT_NE(name_index, "missing");
   auto store = OpenSqliteStore(path);
@@ -270,6 +272,7 @@ TEST(SqliteOpen, AFirstScanBuildsTheQueryIndexesAtItsEndAndTheNextScanRepairsThe
     if (!finish) {  // as if killed: the batch is committed, the scan never ends
       EXPECT_EQ(SchemaSql(path, "findings_value"), "missing");
       EXPECT_EQ(SchemaSql(path, "findings_name"), "missing");
+      EXPECT_EQ(SchemaSql(path, "findings_file"), "missing");
       return;
     }
     ASSERT_TRUE((*w)->FinishScan({.completed = true}).has_value());
@@ -277,6 +280,7 @@ TEST(SqliteOpen, AFirstScanBuildsTheQueryIndexesAtItsEndAndTheNextScanRepairsThe
   scan("s1", false);
   EXPECT_EQ(SchemaSql(path, "findings_value"), "missing");
   scan("s2", true);  // findings exist: the indexes are made at once, kept up to date
+  EXPECT_EQ(SchemaSql(path, "findings_file"), file_index);
   EXPECT_EQ(SchemaSql(path, "findings_value"), value_index);
   EXPECT_EQ(SchemaSql(path, "findings_name"), name_index);
 
@@ -290,6 +294,7 @@ TEST(SqliteOpen, AFirstScanBuildsTheQueryIndexesAtItsEndAndTheNextScanRepairsThe
   ASSERT_TRUE((*w)->BeginScan(testing::MakeScan("s1")).has_value());
   EXPECT_EQ(SchemaSql(path, "findings_value"), "missing");
   ASSERT_TRUE((*w)->FinishScan({.completed = true}).has_value());
+  EXPECT_EQ(SchemaSql(path, "findings_file"), file_index);
   EXPECT_EQ(SchemaSql(path, "findings_value"), value_index);
   EXPECT_EQ(SchemaSql(path, "findings_name"), name_index);
 }

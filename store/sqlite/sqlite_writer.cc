@@ -121,6 +121,15 @@ class SqliteWriter final : public StoreWriter {
     return {};
   }
 
+  // The file whole: its findings are aggregated in place, not copied.
+  Result<void> WriteFile(const FileState& file, std::span<const Finding> findings,
+                         std::span<const StatusRecord> statuses) override {
+    if (auto r = BeginFile(file); !r) return r;
+    for (const Finding& f : findings) buffer_.AddView(f);
+    for (const StatusRecord& s : statuses) buffer_.AddStatus(s);
+    return EndFile();
+  }
+
   // The file is written here, whole: a new one with plain inserts, a known
   // one diffed against its stored findings.
   Result<void> EndFile() override {
@@ -133,6 +142,11 @@ class SqliteWriter final : public StoreWriter {
     if (!inserted) return Sticky(inserted.error());
     std::optional<KnownFile> known;
     if (!*inserted) {
+      // Met twice in a first scan: diffing it needs the file index.
+      if (indexes_deferred_) {
+        if (auto r = CreateQueryIndexes(db_); !r) return Sticky(r.error());
+        indexes_deferred_ = false;
+      }
       find_file_.Bind(1, std::string_view(root)).Bind(2, id.relative_path);
       auto row = find_file_.Step();
       if (!row) return Sticky(row.error());
@@ -189,14 +203,10 @@ class SqliteWriter final : public StoreWriter {
     if (auto r = EnsureTransaction(); !r) return std::unexpected(r.error());
     if (auto r = KeepRuns(); !r) return std::unexpected(r.error());
     if (indexes_deferred_) {
-      // SQLite sorts an index's keys in memory up to the page cache's size
-      // (64 MB here, on top of the cache itself): a smaller cache while the
-      // indexes are built keeps the scan's peak RSS down (1 M findings:
-      // 142 MB otherwise), spilling sorted runs to a temporary file.
-      if (auto r = db_.Exec("PRAGMA cache_size = -16384"); !r) return Sticky(r.error());
-      auto made = CreateQueryIndexes(db_);
-      if (auto r = db_.Exec("PRAGMA cache_size = -65536"); !r) return Sticky(r.error());
-      if (!made) return Sticky(made.error());
+      // The cache is the first scan's small one (PrepareQueryIndexes): SQLite
+      // sorts an index's keys in memory up to its size, spilling sorted runs
+      // to a temporary file beyond (1 M findings peaked at 142 MB with 64 MB).
+      if (auto made = CreateQueryIndexes(db_); !made) return Sticky(made.error());
     }
     int64_t gone = 0;
     if (end.completed) {
@@ -257,6 +267,12 @@ class SqliteWriter final : public StoreWriter {
     auto empty = db_.QueryInt("SELECT NOT EXISTS (SELECT 1 FROM findings)");
     if (!empty) return std::unexpected(empty.error());
     indexes_deferred_ = *empty != 0;
+    // A first scan only appends (rows, and index keys in file order): a
+    // 16 MB cache does (the 64 MB one filled up with written pages, the
+    // mixed tree's first scan peaking at 185-190 MB of RSS).
+    if (indexes_deferred_) {
+      if (auto r = db_.Exec("PRAGMA cache_size = -16384"); !r) return r;
+    }
     if (auto r = db_.Exec("BEGIN IMMEDIATE"); !r) return r;
     auto r = indexes_deferred_ ? DropQueryIndexes(db_) : CreateQueryIndexes(db_);
     if (!r) {
@@ -345,9 +361,9 @@ class SqliteWriter final : public StoreWriter {
   }
 
   Result<void> InsertFinding(int64_t file_id, const BufferedFinding& b) {
-    const Finding& f = b.finding;
+    const Finding& f = *b.finding;
     insert_finding_.Bind(1, file_id)
-        .Bind(2, b.location)
+        .Bind(2, *b.location)
         .Bind(3, f.detector)
         .Bind(4, f.category)
         .Bind(5, ConfidenceName(f.confidence))
@@ -356,7 +372,7 @@ class SqliteWriter final : public StoreWriter {
         .Bind(8, f.value_hash)
         .Bind(10, f.note)
         .Bind(11, f.page)
-        .Bind(12, AsInt(f.count))
+        .Bind(12, AsInt(b.count))
         .Bind(13, f.offset)
         .Bind(14, f.line)
         .Bind(15, f.item_time)
@@ -372,7 +388,7 @@ class SqliteWriter final : public StoreWriter {
   }
 
   Result<void> UpdateFinding(int64_t id, const BufferedFinding& b) {
-    const Finding& f = b.finding;
+    const Finding& f = *b.finding;
     update_finding_.Bind(1, id)
         .Bind(2, f.category)
         .Bind(3, ConfidenceName(f.confidence))
@@ -380,7 +396,7 @@ class SqliteWriter final : public StoreWriter {
         .Bind(5, f.masked)
         .Bind(7, f.note)
         .Bind(8, f.page)
-        .Bind(9, AsInt(f.count))
+        .Bind(9, AsInt(b.count))
         .Bind(10, f.offset)
         .Bind(11, f.line)
         .Bind(12, f.item_time)
@@ -421,10 +437,9 @@ class SqliteWriter final : public StoreWriter {
         return std::unexpected(row.error());
       }
       if (!*row) break;
-      std::string key = FileBuffer::Key(finding_keys_.TextView(1), finding_keys_.TextView(2),
-                                        finding_keys_.TextView(3));
       old.push_back(Old{finding_keys_.Int(0), finding_keys_.Int(4), finding_keys_.OptionalInt(5),
-                        buffer_.Index(key)});
+                        buffer_.Index(finding_keys_.TextView(1), finding_keys_.TextView(2),
+                                      finding_keys_.TextView(3))});
     }
     finding_keys_.Reset();
     for (const Old& o : old) {
