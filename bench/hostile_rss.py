@@ -26,6 +26,7 @@ through /proc/PID/task/TID/children) every 20 ms, and reports in MB:
   pss     the same with PSS (a shared page divided among its sharers):
           what the tree occupied at that moment
   wait4   ru_maxrss from wait4 (largest single process), for comparison
+  rc      piiscan's exit status (0 nothing found, 1 findings; others: look)
 The promise holds for a case when `sum` is under 200 MB (else see `pss`).
 """
 import argparse
@@ -115,6 +116,12 @@ def main():
         print(f"generating the big cases in {work} ...", file=sys.stderr)
         subprocess.run([sys.executable, str(HERE.parent / "corpus" / "hostile.py"), str(work), "--big"],
                        check=True)
+    # The key file must be private (piiscan refuses one that others can read):
+    # the repository's test key, copied with mode 0600.
+    keydir = tempfile.mkdtemp(prefix="hostile_key_")
+    key = pathlib.Path(keydir) / "test.key"
+    shutil.copyfile(HERE.parent / "tests" / "golden" / "test.key", key)
+    key.chmod(0o600)
     try:
         print(f"{'case':22} {'file MB':>8} {'jobs':>4} {'scan':>6} {'helper':>6} {'sum':>6} {'rss':>6} "
               f"{'pss':>6} {'wait4':>6} {'wall s':>6} {'rc':>3}")
@@ -127,13 +134,14 @@ def main():
                     for i in range(jobs):
                         os.link(path, pathlib.Path(d) / f"{i}_{case}")
                     m = measure([args.binary, "scan", "-j", str(jobs), "-q", "--no-progress",
-                                 "--hash-key-file", str(HERE.parent / "tests" / "golden" / "test.key"),
+                                 "--hash-key-file", str(key),
                                  "--min-confidence", "low", "-o", os.devnull, d])
                 size = path.stat().st_size / 2**20
                 print(f"{case:22} {size:8.1f} {jobs:>4} {m['scan']:6.1f} {m['helper']:6.1f} {m['sum']:6.1f} "
                       f"{m['rss']:6.1f} {m['pss']:6.1f} {m['wait4']:6.1f} {m['wall']:6.1f} {m['rc']:>3}",
                       flush=True)
     finally:
+        shutil.rmtree(keydir, ignore_errors=True)
         if not args.cases:
             shutil.rmtree(work, ignore_errors=True)
     return 0
