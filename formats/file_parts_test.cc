@@ -65,13 +65,7 @@ TEST(FileParts, TextPartsCoverTheFileEndAtLineEndsAndKnowTheirFirstLine) {
 }
 
 TEST(FileParts, MboxPartsStartAtEnvelopeLinesAndKnowTheirFirstMessage) {
-  // 20 MiB in sanitizer builds (still over kMinSplitSize, so split): 40 MiB
-  // took over 10 minutes under TSan on the shared machine.
-#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
-  std::string box = Mbox(20u << 20);
-#else
   std::string box = Mbox(40u << 20);
-#endif
   auto parts = Plan(box, 2, "archive.mbox");
   ASSERT_GE(parts.size(), 2u);
   EXPECT_EQ(parts.back().end, box.size());
