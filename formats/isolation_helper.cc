@@ -65,6 +65,7 @@ void OnSigbus(int sig, siginfo_t* info, void*) {
 class MappedFile {
  public:
   MappedFile(int fd, uint64_t size) : fd_(fd) {
+    if (fd_ < 0) error_ = EBADF;  // the descriptor did not arrive
     if (fd_ < 0 || size == 0) return;
     void* p = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd_, 0);
     if (p == MAP_FAILED) {
