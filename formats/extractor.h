@@ -77,6 +77,11 @@ class ExtractContext {
   virtual bool IsolateModuleFormats() const { return false; }
   virtual FileBudget* budget() { return nullptr; }
   virtual bool Cancelled() const { return false; }
+  // A descriptor open for reading on the file whose whole content `bytes`
+  // is (the top-level file, as the scanner opened it: O_NOATIME), or -1 for
+  // anything else (a member, decompressed data, a part of a split file).
+  // The helper then maps the file itself instead of getting a copy.
+  virtual int FileDescriptorOf(std::string_view /*bytes*/) const { return -1; }
 };
 
 class Extractor {

@@ -87,14 +87,16 @@ class ModuleExtractor final : public Extractor {
   }
   void Extract(std::string_view bytes, const Location& where, ExtractContext& ctx) const override {
     if (const Extractor* real = Real()) {
-      // The helper gets its own copy of the bytes: an item bigger than what
-      // a worker may hold in memory (a 2 GB PST, mapped here and read in
-      // pages) is read in this process, so that memory stays bounded; only
-      // such items go without crash isolation (docs/design-notes.md).
-      if (!ctx.IsolateModuleFormats() || bytes.size() > ctx.limits().max_member_in_memory)
-        return real->Extract(bytes, where, ctx);
+      if (!ctx.IsolateModuleFormats()) return real->Extract(bytes, where, ctx);
+      // A top-level file goes to the helper as its descriptor, whatever its
+      // size (the helper maps it and reads it a page at a time, as this
+      // process would). A nested item goes as a copy of its bytes: one
+      // bigger than what a worker may hold in memory is read here instead,
+      // the only items without crash isolation (docs/design-notes.md).
+      int fd = ctx.FileDescriptorOf(bytes);
+      if (fd < 0 && bytes.size() > ctx.limits().max_member_in_memory) return real->Extract(bytes, where, ctx);
       const FormatEntry* entry = FindFormat(type_);
-      return RunIsolated(*real, type_, entry ? entry->library : std::string_view(), bytes, where, ctx);
+      return RunIsolated(*real, type_, entry ? entry->library : std::string_view(), bytes, fd, where, ctx);
     }
     ctx.Problem(FileStatus::kUnsupported, type_ + " not read: " + Module().description, where);
   }

@@ -223,7 +223,7 @@ Outcome Converse(ExtractContext& ctx, FileBudget* budget, int& wait_status) {
 }  // namespace
 
 void RunIsolated(const Extractor& real, std::string_view type, std::string_view library,
-                 std::string_view bytes, const Location& where, ExtractContext& ctx) {
+                 std::string_view bytes, int file_fd, const Location& where, ExtractContext& ctx) {
   FileBudget* budget = ctx.budget();
   FileBudget start;
   if (budget != nullptr) {
@@ -240,13 +240,16 @@ void RunIsolated(const Extractor& real, std::string_view type, std::string_view 
   w.Loc(where);
   w.Pod(ctx.limits());
   w.Pod(start);
-  w.Str(bytes);
+  w.U8(file_fd >= 0);
+  w.U64(bytes.size());
+  // A file goes as its descriptor; the helper maps bytes.size() of it.
+  w.Str(file_fd >= 0 ? std::string_view() : bytes);
   // A helper that died between items (killed from outside) is replaced once.
   bool sent = false;
   for (int attempt = 0; attempt < 2 && !sent; ++attempt) {
     if (!t_helper.alive() && !t_helper.Start()) break;
     t_helper.cancel().store(0, std::memory_order_relaxed);
-    sent = wire::SendFrame(t_helper.fd(), Msg::kRequest, w.out());
+    sent = wire::SendFrame(t_helper.fd(), Msg::kRequest, w.out(), file_fd);
     if (!sent) t_helper.End(true);
   }
   if (!sent) {
@@ -271,7 +274,9 @@ void RunIsolated(const Extractor& real, std::string_view type, std::string_view 
     case Outcome::kDied:
       break;
   }
-  if (WIFEXITED(wait_status) && WEXITSTATUS(wait_status) == kHelperOutOfMemory) return;  // it said so
+  if (WIFEXITED(wait_status) &&
+      (WEXITSTATUS(wait_status) == kHelperOutOfMemory || WEXITSTATUS(wait_status) == kHelperFileShrank))
+    return;  // it said so
   std::string how = WIFSIGNALED(wait_status)  ? "crashed (" + SignalName(WTERMSIG(wait_status)) + ")"
                     : WIFEXITED(wait_status) ? "ended unexpectedly (exit " +
                                                    std::to_string(WEXITSTATUS(wait_status)) + ")"

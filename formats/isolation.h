@@ -2,7 +2,11 @@
 // Crash and hang isolation for the extractors that call third-party
 // libraries (the format module: Poppler, GMime, libpff, libolecf, libxml2,
 // libarchive). Each worker thread that meets such a file forks a helper
-// process once and hands it the item's bytes; the helper runs the real
+// process once and hands it the item: a top-level file as its open
+// descriptor (SCM_RIGHTS; the helper maps the file itself, so a file of any
+// size is isolated without a copy), a nested item (an attachment, a member)
+// as a copy of its bytes, up to Limits::max_member_in_memory (a bigger one
+// is read in the scan process, without isolation). The helper runs the real
 // extractor and sends back what it emits (text, problems, dates) over a
 // socket, and at the end the file's budget (core/limits.h FileBudget), so
 // that nested items it reads itself count against the same limits.
@@ -29,14 +33,17 @@
 namespace piiscan::formats {
 
 // Runs `real` (the extractor of `type`, which uses `library`) on `bytes` in
-// this thread's helper process, replaying its output into `ctx`.
+// this thread's helper process, replaying its output into `ctx`. With
+// `file_fd` >= 0 (a descriptor of the file `bytes` is the whole of) the
+// helper is given the descriptor, not the bytes.
 void RunIsolated(const Extractor& real, std::string_view type, std::string_view library,
-                 std::string_view bytes, const Location& where, ExtractContext& ctx);
+                 std::string_view bytes, int file_fd, const Location& where, ExtractContext& ctx);
 
 namespace testing {
 // Test programs only: `fault` runs in the helper before each item's
 // extractor, to crash, hang or exhaust memory on purpose (libraries do not
-// do it on demand). Nothing in the piiscan executable calls this.
+// do it on demand); it sees the bytes the helper reads (a passed file: its
+// mapping). Nothing in the piiscan executable calls this.
 void SetIsolatedFault(void (*fault)(std::string_view bytes));
 }  // namespace testing
 

@@ -1,13 +1,21 @@
 #include "formats/isolation_helper.h"
 
+#include <signal.h>
+#include <sys/mman.h>
 #include <sys/resource.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <atomic>
+#include <cerrno>
 #include <chrono>
 #include <cstdio>
+#include <cstring>
 #include <exception>
 #include <new>
+#include <optional>
 #include <string>
 
 #include "core/line_count.h"
@@ -34,6 +42,71 @@ void OnOutOfMemory() {
   (void)::send(g_fd, g_out_of_memory.data(), g_out_of_memory.size(), MSG_NOSIGNAL);
   ::_exit(kHelperOutOfMemory);
 }
+
+// A file the helper maps (a top-level file passed as its descriptor). When
+// it shrinks while mapped, reading past its new end raises SIGBUS: inside
+// the mapping that is the file's doing, not the library's, and is reported
+// as the scan process reports it for its own mappings (scanner/scan.cc).
+std::atomic<const char*> g_map_begin{nullptr};
+std::atomic<const char*> g_map_end{nullptr};
+std::string g_file_shrank;
+
+void OnSigbus(int sig, siginfo_t* info, void*) {
+  const char* at = static_cast<const char*>(info->si_addr);
+  if (at >= g_map_begin.load() && at < g_map_end.load()) {
+    (void)::send(g_fd, g_file_shrank.data(), g_file_shrank.size(), MSG_NOSIGNAL);
+    ::_exit(kHelperFileShrank);
+  }
+  ::signal(sig, SIG_DFL);  // a library's own fault: the worker reports the crash
+}
+
+// Maps `size` bytes of the passed descriptor `fd` (taking it over) for one
+// item; pages before DoneWith's offset are dropped as the reader moves on.
+class MappedFile {
+ public:
+  MappedFile(int fd, uint64_t size) : fd_(fd) {
+    if (fd_ < 0) error_ = EBADF;  // the descriptor did not arrive
+    if (fd_ < 0 || size == 0) return;
+    void* p = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd_, 0);
+    if (p == MAP_FAILED) {
+      error_ = errno;
+      return;
+    }
+    map_ = static_cast<char*>(p);
+    size_ = size;
+    ::madvise(map_, size_, MADV_SEQUENTIAL);
+    g_map_begin = map_;
+    g_map_end = map_ + size_;
+  }
+  MappedFile(const MappedFile&) = delete;
+  MappedFile& operator=(const MappedFile&) = delete;
+  ~MappedFile() {
+    g_map_begin = nullptr;
+    g_map_end = nullptr;
+    if (map_ != nullptr) ::munmap(map_, size_);
+    if (fd_ >= 0) ::close(fd_);
+  }
+  bool ok() const { return map_ != nullptr; }
+  int error() const { return error_; }
+  std::string_view bytes() const { return {map_, size_}; }
+  // As scanner/file_reader.cc FileBytes::DoneWith: in steps of 8 MiB.
+  void DoneWith(uint64_t offset) {
+    if (map_ == nullptr) return;
+    const uint64_t page = static_cast<uint64_t>(::sysconf(_SC_PAGESIZE));
+    uint64_t upto = std::min<uint64_t>(offset, size_) / page * page;
+    if (upto > dropped_ + (8ull << 20)) {
+      ::madvise(map_ + dropped_, upto - dropped_, MADV_DONTNEED);
+      dropped_ = upto;
+    }
+  }
+
+ private:
+  int fd_;
+  char* map_ = nullptr;
+  size_t size_ = 0;
+  uint64_t dropped_ = 0;
+  int error_ = 0;
+};
 
 // The helper's address space may grow by `extra` bytes while it reads one
 // item. Sanitizers reserve terabytes of shadow memory and map more on
@@ -65,8 +138,9 @@ void LimitAddressSpace(uint64_t extra) {
 // sent to the worker.
 class RemoteContext final : public ExtractContext {
  public:
-  RemoteContext(int fd, const Limits& limits, const FileBudget& budget, const std::atomic<int>* cancel)
-      : fd_(fd), limits_(limits), budget_(budget), cancel_(cancel) {}
+  RemoteContext(int fd, const Limits& limits, const FileBudget& budget, const std::atomic<int>* cancel,
+                MappedFile* file)
+      : fd_(fd), limits_(limits), budget_(budget), cancel_(cancel), file_(file) {}
 
   void Text(std::string_view utf8, const Location& where, const SegmentInfo& info) override {
     if (utf8.empty()) return;
@@ -156,6 +230,7 @@ class RemoteContext final : public ExtractContext {
   const Limits& limits() const override { return limits_; }
   void DoneWith(uint64_t offset) override {
     if (budget_.depth != 0) return;
+    if (file_ != nullptr) return file_->DoneWith(offset);  // the worker does not read it
     WireWriter w;
     w.U64(offset);
     Send(Msg::kDoneWith, w);
@@ -196,20 +271,38 @@ class RemoteContext final : public ExtractContext {
   const Limits& limits_;
   FileBudget budget_;
   const std::atomic<int>* cancel_;
+  MappedFile* file_;  // null: the item came as bytes
 };
 
-void Serve(int fd, std::string_view request, const std::atomic<int>* cancel) {
+void Serve(int fd, std::string_view request, int passed_fd, const std::atomic<int>* cancel) {
   WireReader r(request);
   std::string_view type = r.Str();
   std::string_view library = r.Str();
   Location where = r.Loc();
   auto limits = r.Pod<Limits>();
   auto budget = r.Pod<FileBudget>();
+  bool from_file = r.U8() != 0;
+  uint64_t size = r.U64();
   std::string_view bytes = r.Str();
+  std::optional<MappedFile> file;
+  if (from_file) {
+    file.emplace(passed_fd, size);
+    passed_fd = -1;
+    bytes = file->bytes();
+    WireWriter w;
+    w.U8(static_cast<uint8_t>(FileStatus::kUnreadable));
+    w.Str("file shrank while being read");
+    w.Loc(where);
+    g_file_shrank = wire::Frame(Msg::kProblem, w.out());
+  } else if (passed_fd >= 0) {
+    ::close(passed_fd);
+  }
   const FormatEntry* entry = r.ok() ? FindFormat(type) : nullptr;
-  RemoteContext ctx(fd, limits, budget, cancel);
+  RemoteContext ctx(fd, limits, budget, cancel, file ? &*file : nullptr);
   if (entry == nullptr || entry->extractor == nullptr) {
     ctx.Problem(FileStatus::kUnsupported, "no extractor for " + std::string(type), where);
+  } else if (file && !file->ok() && size > 0) {
+    ctx.Problem(FileStatus::kUnreadable, std::string("cannot map the file: ") + std::strerror(file->error()), where);
   } else {
     const Extractor& extractor = *entry->extractor;
     {
@@ -243,10 +336,19 @@ void Serve(int fd, std::string_view request, const std::atomic<int>* cancel) {
 void ServeIsolatedRequests(int fd, const std::atomic<int>* cancel) {
   g_fd = fd;
   std::set_new_handler(OnOutOfMemory);
+  struct sigaction bus {};
+  bus.sa_sigaction = OnSigbus;
+  bus.sa_flags = SA_SIGINFO;
+  ::sigaction(SIGBUS, &bus, nullptr);
   std::string request;
   Msg kind;
-  while (wire::RecvFrame(fd, kind, request)) {
-    if (kind == Msg::kRequest) Serve(fd, request, cancel);
+  int passed = -1;
+  while (wire::RecvFrame(fd, kind, request, &passed)) {
+    if (kind == Msg::kRequest) {
+      Serve(fd, request, passed, cancel);
+    } else if (passed >= 0) {
+      ::close(passed);
+    }
     // Give a big item's memory back before waiting for the next one.
     std::string().swap(request);
   }

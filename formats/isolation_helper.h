@@ -15,5 +15,8 @@ namespace piiscan::formats {
 // The exit code of a helper that ran out of its memory budget (after
 // sending the `limit` record itself).
 constexpr int kHelperOutOfMemory = 86;
+// The exit code of a helper whose mapped file shrank under it (SIGBUS
+// inside the mapping), after sending the `unreadable` record itself.
+constexpr int kHelperFileShrank = 87;
 
 }  // namespace piiscan::formats

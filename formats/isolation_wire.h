@@ -3,6 +3,7 @@
 // (formats/isolation.h), framed on a stream socket: one byte of kind, eight
 // of length, the payload. Payloads are built with WireWriter and read with
 // WireReader (little-endian host order: both ends are the same binary).
+// A request may carry a file descriptor (SCM_RIGHTS) on its first byte.
 //
 // Thread safety: a writer or reader belongs to one thread; a socket is used
 // by one worker and its helper only.
@@ -18,7 +19,7 @@
 namespace piiscan::formats::wire {
 
 enum class Msg : uint8_t {
-  kRequest = 1,  // worker → helper: type, location, limits, budget, bytes
+  kRequest = 1,  // worker → helper: type, location, limits, budget, bytes or a file's descriptor
   kText,         // helper → worker: ExtractContext::Text
   kProblem,      // helper → worker: ExtractContext::Problem
   kDated,        // helper → worker: ExtractContext::Dated
@@ -105,13 +106,16 @@ class WireReader {
 };
 
 // Sends one frame; false when the other end is gone. Never raises SIGPIPE.
-bool SendFrame(int fd, Msg kind, std::string_view payload);
+// With `pass_fd` >= 0 a duplicate of that descriptor goes along (SCM_RIGHTS).
+bool SendFrame(int fd, Msg kind, std::string_view payload, int pass_fd = -1);
 // The frame header alone, for a message that must be sent without
 // allocating (the helper's out-of-memory handler).
 std::string Frame(Msg kind, std::string_view payload);
 // Sends frames made with Frame() as they are.
 bool SendRaw(int fd, std::string_view frames);
-// Receives one frame (blocking); false at end of stream or on an error.
-bool RecvFrame(int fd, Msg& kind, std::string& payload);
+// Receives one frame (blocking); false at end of stream or on an error. A
+// descriptor sent with it lands in `*passed` (close-on-exec; -1 when none),
+// or is closed when `passed` is null.
+bool RecvFrame(int fd, Msg& kind, std::string& payload, int* passed = nullptr);
 
 }  // namespace piiscan::formats::wire

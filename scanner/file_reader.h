@@ -51,6 +51,8 @@ class FileBytes {
   std::string_view bytes() const { return bytes_; }
   const Info& info() const { return info_; }
   bool skip() const { return skip_; }
+  // The open file (read-only, O_NOATIME where allowed), -1 when none.
+  int fd() const { return fd_; }
   // True when the bytes are a mapping of the file (only then can they fault).
   bool mapped() const { return map_ != nullptr; }
   // Drops mapped pages before `offset` (no-op for buffered files).

@@ -11,7 +11,9 @@
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <memory>
+#include <random>
 #include <thread>
 #include <tuple>
 
@@ -43,6 +45,17 @@ void Fault(std::string_view bytes) {
   if (bytes.find("PIISCAN-TEST-HOG") != std::string_view::npos) {
     static std::vector<std::unique_ptr<char[]>> held;
     for (;;) held.emplace_back(new char[16 << 20]);
+  }
+  if (bytes.find("PIISCAN-TEST-SHRINK") != std::string_view::npos) {
+    // The file passed to the helper (its descriptor is open here) is cut
+    // short while mapped, as another program might: reading on faults.
+    for (const auto& e : std::filesystem::directory_iterator("/proc/self/fd")) {
+      std::error_code ec;
+      auto target = std::filesystem::read_symlink(e.path(), ec);
+      if (!ec && target.filename() == "shrink.html") std::filesystem::resize_file(target, 0);
+    }
+    volatile char last = bytes.back();
+    (void)last;
   }
 }
 
@@ -147,6 +160,63 @@ TEST_F(IsolationTest, ACrashInsideAContainerKeepsWhatCameBefore) {
   EXPECT_EQ(crashed[0].status, FileStatus::kCrashed);
   EXPECT_EQ(crashed[0].location, (Location{"message 2"}));
   EXPECT_NE(crashed[0].reason.find("eml extractor (GMime"), std::string::npos) << crashed[0].reason;
+}
+
+// A top-level file goes to the helper as its descriptor, so one bigger than
+// max_member_in_memory (64 MiB) is isolated too; before, such files were
+// read in the scan process, where no fault is injected (they gave findings,
+// not `crashed`). Tar archives made by GNU tar, read by libarchive.
+TEST_F(IsolationTest, AFileOverTheInMemoryLimitIsIsolatedThroughItsDescriptor) {
+  const uint64_t size = Limits{}.max_member_in_memory + (1u << 20);
+  const std::string src = dir_.path() + "/src";
+  std::filesystem::create_directories(src);
+  std::filesystem::create_directories(share_);
+  {
+    std::ofstream blob(src + "/blob.bin", std::ios::binary);
+    std::mt19937_64 random(17);
+    std::vector<uint64_t> block(1 << 16);
+    for (uint64_t written = 0; written < size; written += block.size() * sizeof(uint64_t)) {
+      for (auto& v : block) v = random();
+      blob.write(reinterpret_cast<const char*>(block.data()), static_cast<std::streamsize>(block.size() * 8));
+    }
+  }
+  dir_.Write("src/notes.txt", "Burgerservicenummer: 111222333\n");
+  dir_.Write("src/dossier.txt", "Burgerservicenummer: 123456782\nPIISCAN-TEST-CRASH\n");
+  for (auto [tar, note] : {std::pair{"big.tar", "notes.txt"}, {"big_crash.tar", "dossier.txt"}}) {
+    std::string cmd = "tar -cf '" + share_ + "/" + tar + "' -C '" + src + "' " + note + " blob.bin";
+    ASSERT_EQ(std::system(cmd.c_str()), 0) << cmd;
+    ASSERT_GT(std::filesystem::file_size(share_ + "/" + tar), Limits{}.max_member_in_memory);
+  }
+  dir_.Write("share/later.html", Html("", "234567806"));
+  CollectingSink sink;
+  auto summary = Scan({}, sink);
+
+  auto crashed = StatusesOf(sink, "/big_crash.tar");
+  ASSERT_EQ(crashed.size(), 1u);
+  EXPECT_EQ(crashed[0].status, FileStatus::kCrashed);
+  EXPECT_NE(crashed[0].reason.find("tar extractor (libarchive"), std::string::npos) << crashed[0].reason;
+  EXPECT_NE(crashed[0].reason.find("SIGABRT"), std::string::npos) << crashed[0].reason;
+  auto bsn = sink.Values("bsn");
+  EXPECT_EQ(std::count(bsn.begin(), bsn.end(), "111222333"), 1);  // the big file without the marker
+  EXPECT_EQ(std::count(bsn.begin(), bsn.end(), "234567806"), 1);  // the scan went on
+  EXPECT_EQ(std::count(bsn.begin(), bsn.end(), "123456782"), 0);
+  EXPECT_EQ(summary.by_status["crashed"], 1u);
+}
+
+// A passed file that shrinks while the helper has it mapped faults (SIGBUS)
+// inside the mapping: recorded as the scan process records it for its own
+// mappings, `unreadable`, not as a crash of the library.
+TEST_F(IsolationTest, AFileThatShrinksInTheHelperIsUnreadableNotCrashed) {
+  dir_.Write("share/shrink.html", Html("PIISCAN-TEST-SHRINK", "123456782"));
+  dir_.Write("share/ok.html", Html("", "111222333"));
+  CollectingSink sink;
+  auto summary = Scan({}, sink);
+  auto shrunk = StatusesOf(sink, "/shrink.html");
+  ASSERT_EQ(shrunk.size(), 1u);
+  EXPECT_EQ(shrunk[0].status, FileStatus::kUnreadable);
+  EXPECT_EQ(shrunk[0].reason, "file shrank while being read");
+  EXPECT_EQ(summary.by_status["crashed"], 0u);
+  EXPECT_EQ(sink.Values("bsn"), std::vector<std::string>{"111222333"});
 }
 
 TEST_F(IsolationTest, AHelperOverItsMemoryIsALimit) {

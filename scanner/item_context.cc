@@ -141,6 +141,12 @@ bool ItemContext::ShouldStop() const {
   return false;
 }
 
+int ItemContext::FileDescriptorOf(std::string_view bytes) const {
+  if (file_ == nullptr || budget_.depth != 0 || file_->fd() < 0) return -1;
+  std::string_view whole = file_->bytes();
+  return !whole.empty() && bytes.data() == whole.data() && bytes.size() == whole.size() ? file_->fd() : -1;
+}
+
 void ItemContext::DoneWith(uint64_t offset) {
   if (budget_.depth == 0 && file_) file_->DoneWith(offset);
 }

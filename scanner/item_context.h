@@ -42,6 +42,7 @@ class ItemContext final : public formats::ExtractContext {
   bool IsolateModuleFormats() const override { return limits_.isolate_extractors; }
   FileBudget* budget() override { return &budget_; }
   bool Cancelled() const override { return stop_.load(std::memory_order_relaxed); }
+  int FileDescriptorOf(std::string_view bytes) const override;
   // Adds the summary of repeated limit records; call once after extraction.
   void Finish();
 

@@ -111,7 +111,8 @@ bool IsDateFormatCode(std::string_view code) {
 
 std::string CellName(int64_t col, int64_t row) {
   std::string letters;
-  for (int64_t c = col + 1; c > 0; c = (c - 1) / 26) {
+  // Unsigned: col + 1 of the largest column overflowed (found by fuzzing).
+  for (uint64_t c = col < 0 ? 0 : static_cast<uint64_t>(col) + 1; c > 0; c = (c - 1) / 26) {
     letters.insert(letters.begin(), static_cast<char>('A' + (c - 1) % 26));
   }
   return letters + std::to_string(row);

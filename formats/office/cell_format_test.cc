@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdint>
+
 #include "formats/office/xml_reader.h"
 
 namespace piiscan::formats::office {
@@ -45,6 +47,9 @@ TEST(CellFormatTest, CellNames) {
   EXPECT_EQ(CellName(25, 7), "Z7");
   EXPECT_EQ(CellName(26, 7), "AA7");
   EXPECT_EQ(CellName(16383, 1048576), "XFD1048576");
+  // Fuzzing (cell_format): the largest column overflowed col + 1 (UBSan).
+  EXPECT_EQ(CellName(INT64_MAX, 1), "CRPXNLSKVLJFHH1");
+  EXPECT_EQ(CellName(-5, 3), "3");
 }
 
 TEST(CellFormatTest, DateStylesFromStylesPart) {

@@ -37,9 +37,37 @@ void OnPopplerError(const std::string& message, void*) {
   }
 }
 
+// Poppler 22.12 creates two colour profiles (lcms2) the first time a page's
+// graphics state is made, in static members GfxState::sRGBProfile and
+// GfxState::XYZProfile, checked and assigned without a lock
+// (`if (!sRGBProfile) sRGBProfile = ...` in the GfxState constructor). Two
+// threads reading their first pages at once may both create one, and one
+// thread's profile is then freed (lcms2 cmsCloseProfile) after the other
+// made it, unordered: the shape of the one TSan report seen in lcms2 (a free
+// racing an earlier write), not reproduced since. A one-page document read once here,
+// before any real one, makes them while no other thread can; afterwards
+// they are only read. (Helpers read one document at a time; the scan
+// process reads PDFs on several workers when isolation is off or a PDF is a
+// nested item over max_member_in_memory.)
+void MakePopplersStaticProfiles() {
+  static constexpr char kOnePage[] =
+      "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
+      "2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
+      "3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 10 10]>>endobj\n"
+      "trailer<</Size 4/Root 1 0 R>>\n%%EOF\n";
+  std::unique_ptr<poppler::document> doc(
+      poppler::document::load_from_raw_data(kOnePage, static_cast<int>(sizeof kOnePage - 1)));
+  if (!doc || doc->pages() < 1) return;
+  std::unique_ptr<poppler::page> page(doc->create_page(0));
+  if (page) (void)page->text(poppler::rectf(), poppler::page::physical_layout);
+}
+
 void InstallErrorHook() {
   static std::once_flag once;
-  std::call_once(once, [] { poppler::set_debug_error_function(OnPopplerError, nullptr); });
+  std::call_once(once, [] {
+    poppler::set_debug_error_function(OnPopplerError, nullptr);
+    MakePopplersStaticProfiles();  // t_errors is null: its complaints are not counted
+  });
 }
 
 // Sets the thread's error sink for the duration of one document.

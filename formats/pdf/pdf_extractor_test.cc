@@ -118,6 +118,31 @@ std::string Summary(const RecordingContext& ctx) {
   return out;
 }
 
+TEST(PdfTest, TwoThreadsReadingTheirFirstPagesAtOnce) {
+  // ctest runs each test in a process of its own, so here no page has been
+  // read before: Poppler's static colour profiles are made by whichever
+  // thread comes first (pdf_extractor.cc MakePopplersStaticProfiles); under
+  // TSan, an unordered making of them would be reported. In any build both
+  // threads must read their document fully.
+  const std::string bytes = DocumentFixture("invoice.pdf");
+  std::atomic<int> ready{0};
+  std::vector<std::string> got(2);
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 2; ++t) {
+    threads.emplace_back([&, t] {
+      ++ready;
+      while (ready.load() < 2) {
+      }
+      RecordingContext ctx;
+      PdfExtractor().Extract(bytes, {}, ctx);
+      got[static_cast<size_t>(t)] = Summary(ctx);
+    });
+  }
+  for (auto& th : threads) th.join();
+  EXPECT_EQ(got[0], got[1]);
+  EXPECT_NE(got[0].find("111222333"), std::string::npos);
+}
+
 TEST(PdfTest, ConcurrentExtractionsAgreeWithSerialOnes) {
   // One document per call and thread-local error counting: a damaged file
   // read on one thread must not make another thread's file "damaged".
