@@ -6,11 +6,11 @@
 #include <chrono>
 #include <unordered_map>
 
-#include "core/confidence.h"
 #include "store/location_json.h"
 #include "store/sqlite/file_buffer.h"
 #include "store/sqlite/replay_blob.h"
 #include "store/sqlite/schema.h"
+#include "store/sqlite/writer_rows.h"
 #include "store/sqlite/writer_sql.h"
 
 namespace piiscan::store::sqlite {
@@ -312,31 +312,11 @@ class SqliteWriter final : public StoreWriter {
     return root_;
   }
 
-  // Binds everything of a files row but its id and history (parameters 2-14
-  // of kUpdateFile; kInsertFile's are one further on, after root).
-  void BindFileState(Statement& stmt, int first) {
-    const FileState& file = buffer_.file();
-    const FileIdentity& id = file.identity;
-    stmt.Bind(first, file.path)
-        .Bind(first + 1, AsInt(id.device))
-        .Bind(first + 2, AsInt(id.inode))
-        .Bind(first + 3, AsInt(id.size))
-        .Bind(first + 4, id.mtime_ns)
-        .Bind(first + 5, id.ctime_ns)
-        .Bind(first + 6, file.type)
-        .Bind(first + 7, buffer_.status())
-        .Bind(first + 8, buffer_.reason())
-        .Bind(first + 9, AsInt(file.bytes_scanned))
-        .Bind(first + 10, info_.config_fingerprint)
-        .Bind(first + 11, static_cast<int64_t>(buffer_.findings().size()))
-        .Bind(first + 12, static_cast<int64_t>(buffer_.statuses().size()));
-  }
-
   // A file new to the store: its row and findings; nullopt (nothing written)
   // when the store has a row for it already.
   Result<std::optional<int64_t>> InsertFile(const std::string& root) {
     insert_file_.Bind(1, std::string_view(root)).Bind(2, buffer_.file().identity.relative_path);
-    BindFileState(insert_file_, 3);
+    BindFileState(insert_file_, 3, buffer_, info_.config_fingerprint);
     insert_file_.Bind(16, info_.started_unix_ms).Bind(17, scan_);
     auto n = RunCounting(db_, insert_file_);
     if (!n) return std::unexpected(n.error());
@@ -348,65 +328,16 @@ class SqliteWriter final : public StoreWriter {
     return id;
   }
 
-  // name_key and name_tokens at `first` and `first + 1`; NULL when unset.
-  static void BindNameKeys(Statement& stmt, int first, const Finding& f) {
-    if (f.name_key != 0)
-      stmt.Bind(first, f.name_key);
-    else
-      stmt.BindNull(first);
-    if (!f.name_tokens.empty())
-      stmt.Bind(first + 1, std::string_view(f.name_tokens));
-    else
-      stmt.BindNull(first + 1);
-  }
+  RowStamp Stamp() const { return {scan_, info_.started_unix_ms, options_.store_values}; }
 
   Result<void> InsertFinding(int64_t file_id, const BufferedFinding& b) {
-    const Finding& f = *b.finding;
-    insert_finding_.Bind(1, file_id)
-        .Bind(2, *b.location)
-        .Bind(3, f.detector)
-        .Bind(4, f.category)
-        .Bind(5, ConfidenceName(f.confidence))
-        .Bind(6, f.score)
-        .Bind(7, f.masked)
-        .Bind(8, f.value_hash)
-        .Bind(10, f.note)
-        .Bind(11, f.page)
-        .Bind(12, AsInt(b.count))
-        .Bind(13, f.offset)
-        .Bind(14, f.line)
-        .Bind(15, f.item_time)
-        .Bind(16, info_.started_unix_ms)
-        .Bind(17, scan_);
-    BindNameKeys(insert_finding_, 18, f);
-    if (options_.store_values && f.value)
-      insert_finding_.Bind(9, *f.value);
-    else
-      insert_finding_.BindNull(9);
+    BindNewFinding(insert_finding_, file_id, b, Stamp());
     ++new_findings_;
     return insert_finding_.Run();
   }
 
   Result<void> UpdateFinding(int64_t id, const BufferedFinding& b) {
-    const Finding& f = *b.finding;
-    update_finding_.Bind(1, id)
-        .Bind(2, f.category)
-        .Bind(3, ConfidenceName(f.confidence))
-        .Bind(4, f.score)
-        .Bind(5, f.masked)
-        .Bind(7, f.note)
-        .Bind(8, f.page)
-        .Bind(9, AsInt(b.count))
-        .Bind(10, f.offset)
-        .Bind(11, f.line)
-        .Bind(12, f.item_time)
-        .Bind(13, info_.started_unix_ms)
-        .Bind(14, scan_);
-    BindNameKeys(update_finding_, 15, f);
-    if (options_.store_values && f.value)
-      update_finding_.Bind(6, *f.value);
-    else
-      update_finding_.BindNull(6);
+    BindFoundAgain(update_finding_, id, b, Stamp());
     return update_finding_.Run();
   }
 
@@ -415,7 +346,7 @@ class SqliteWriter final : public StoreWriter {
   // current and new again; missing: resolved, last seen when the file was).
   Result<int64_t> RewriteFile(const KnownFile& known) {
     update_file_.Bind(1, known.id);
-    BindFileState(update_file_, 2);
+    BindFileState(update_file_, 2, buffer_, info_.config_fingerprint);
     update_file_.Bind(15, info_.started_unix_ms).Bind(16, scan_);
     if (auto r = update_file_.Run(); !r) return std::unexpected(r.error());
     if (known.statuses > 0) {
