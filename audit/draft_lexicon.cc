@@ -48,6 +48,13 @@ void LoadSystems(const YAML::Node& root, DraftLexicon& lex) {
   }
 }
 
+// A map of words to numbers ("twee: 2", "jaar: 12").
+std::map<std::string, int> Numbers(const YAML::Node& n) {
+  std::map<std::string, int> out;
+  for (const auto& kv : n) out[kv.first.as<std::string>()] = kv.second.as<int>();
+  return out;
+}
+
 void LoadDrafting(const YAML::Node& d, DraftLexicon& lex) {
   lex.negations = Strings(d["negations"]);
   lex.not_negations = Strings(d["not_negations"]);
@@ -72,11 +79,11 @@ void LoadDrafting(const YAML::Node& d, DraftLexicon& lex) {
   lex.other_party_words = Strings(d["other_party_words"]);
   const auto& r = d["retention"];
   lex.retention_verbs = Strings(r["verbs"]);
-  lex.retention_follow = Strings(d["retention"]["follow"]);
+  lex.retention_follow = Strings(r["follow"]);
   lex.retention_time_words = Strings(r["time_words"]);
-  for (const auto& kv : r["numbers"]) lex.number_words[kv.first.as<std::string>()] = kv.second.as<int>();
-  for (const auto& kv : r["units"]) lex.unit_months[kv.first.as<std::string>()] = kv.second.as<int>();
-  for (const auto& kv : r["day_units"]) lex.unit_days[kv.first.as<std::string>()] = kv.second.as<int>();
+  lex.number_words = Numbers(r["numbers"]);
+  lex.unit_months = Numbers(r["units"]);
+  lex.unit_days = Numbers(r["day_units"]);
   lex.period_adjectives = Strings(r["period_adjectives"]);
   lex.duration_words = Strings(r["duration_words"]);
   lex.response_before = Strings(r["response"]["before"]);
