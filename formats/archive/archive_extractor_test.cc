@@ -390,6 +390,30 @@ TEST(ArchiveBombTest, HighRatioMemberStopsAtTheRatio) {
   EXPECT_LT(run.seconds, 1.0);
 }
 
+// A member that must be held whole (no text) and whose header declares more
+// than the memory budget is refused at its first block, not after filling
+// the budget with bytes that would not be scanned.
+TEST(ArchiveBombTest, AMemberDeclaredOverTheMemoryBudgetIsRefusedAtOnce) {
+  Limits limits;
+  limits.max_ratio = 1e9;                    // the 64 MiB of zeros pass the ratio
+  limits.max_member_in_memory = 16ULL << 20;  // and are declared over the budget
+  CountingContext ctx(limits);
+  BombRun run = RunBomb("bomb_ratio.zip", ctx);
+  auto* p = FindProblem(ctx, FileStatus::kLimit, "max_member_in_memory");
+  ASSERT_NE(p, nullptr) << Problems(ctx);
+  EXPECT_EQ(p->where, Location{"nullen.bin"});
+  EXPECT_TRUE(ctx.children.empty());
+  // One block of libarchive's output at most, not the 16 MiB budget.
+  EXPECT_LT(run.charged, 1u << 20);
+
+  // Declared within the budget: read whole and handed on as before.
+  limits.max_member_in_memory = 64ULL << 20;
+  CountingContext fits(limits);
+  RunBomb("bomb_ratio.zip", fits);
+  EXPECT_EQ(FindProblem(fits, FileStatus::kLimit), nullptr) << Problems(fits);
+  EXPECT_EQ(fits.charged, 64ULL << 20);
+}
+
 TEST(ArchiveBombTest, NestedBombEndsInALimitQuickly) {
   // 10 levels x 10 members, 4 MiB of zeros at the bottom: 10^10 leaves.
   Limits limits;

@@ -92,6 +92,13 @@ class Accumulator {
       // Text needs no more than a window: past kTextWhole, or when the
       // memory budget is spent, it goes on as a stream; anything else is
       // held whole within the budget.
+      // A member that must be held whole and whose header declares more
+      // than the budget has left would only fill the budget to be refused:
+      // refused before, without holding anything.
+      if (n > 0 && out_.buffer.size() == 0 && limits_.declared_size > 0 && !IsText(p, n) &&
+          !MemberBuffer::Fits(limits_.declared_size, ctx_.limits().max_member_in_memory)) {
+        return End::kMemoryLimit;
+      }
       bool fits = out_.buffer.size() + n <= kTextWhole || !IsText(p, n);
       if (fits && out_.buffer.Append(p, n, ctx_.limits().max_member_in_memory)) {
         out_.size += n;
@@ -162,6 +169,10 @@ void MemberBuffer::Clear() {
   t_held -= capacity_;
   data_ = nullptr;
   size_ = capacity_ = 0;
+}
+
+bool MemberBuffer::Fits(uint64_t size, uint64_t budget) {
+  return t_held <= budget && size <= budget - t_held;
 }
 
 bool MemberBuffer::Append(const char* p, size_t n, uint64_t budget) {

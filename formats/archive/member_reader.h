@@ -11,7 +11,9 @@
 // both). A member that sniffs as text (formats/sniff.h) and outgrows 16 MiB
 // or the budget is streamed on through the text windows
 // (formats/text/text_stream.h) and costs a window; any other member that
-// outgrows the budget ends kMemoryLimit.
+// outgrows the budget ends kMemoryLimit, at once when its header declares
+// more than the budget has left (a header that claims less is caught as
+// the bytes arrive).
 //
 // Data that libarchive hands out as a pointer into the archive's own bytes
 // (tar members, stored zip members) is not copied: the member is then a view
@@ -66,6 +68,9 @@ class MemberBuffer {
   // Appends `n` bytes at `p` (nullptr: zeros). False, with nothing added,
   // when the worker's budget `budget` would be exceeded (or malloc fails).
   bool Append(const char* p, size_t n, uint64_t budget);
+  // Whether `size` more bytes would fit in the worker's budget beside what
+  // its other member buffers hold now.
+  static bool Fits(uint64_t size, uint64_t budget);
   std::string_view view() const { return {data_, size_}; }
   size_t size() const { return size_; }
   void Clear();
