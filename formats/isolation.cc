@@ -12,8 +12,12 @@
 #include <cerrno>
 #include <chrono>
 #include <cstring>
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "formats/isolation_helper.h"
 #include "formats/isolation_wire.h"
@@ -28,6 +32,9 @@ using wire::WireWriter;
 
 // How often a waiting worker looks at Ctrl-C and at the helper's exit.
 constexpr auto kTick = std::chrono::milliseconds(100);
+// Helpers forked by this process, and how many as spares, for tests.
+std::atomic<uint64_t> g_forked{0};
+std::atomic<uint64_t> g_spares_forked{0};
 // How long a cancelled helper may take to notice before it is killed.
 constexpr auto kCancelGrace = std::chrono::seconds(2);
 
@@ -36,12 +43,14 @@ std::string SignalName(int sig) {
   return abbrev ? std::string("SIG") + abbrev : "signal " + std::to_string(sig);
 }
 
-// One worker's helper process. Forked on first use from the worker thread:
-// by then the format module is loaded (the proxy resolved its extractor),
-// so the helper has it without loading it again. Locks other threads of
-// the scan hold at the fork stay held in the helper; it only ever runs the
-// format module, sniffing and the registry, which those threads never lock
-// (the module's libraries run in helpers only, never in the scan process).
+// One worker's helper process. The first is forked before the scan starts
+// its threads (SpareHelpers) and taken by the worker on first use; one that
+// replaces a helper that died is forked by the worker thread. Locks other
+// threads of the scan hold at a fork stay held in the helper: glibc's
+// malloc is safe, and the helper only ever runs the format module, sniffing
+// and the registry, which those threads do not lock (docs/design-notes.md:
+// the sanitizers' allocators are not safe, hence the spares). A spare
+// forked before the module was loaded loads it itself on its first item.
 class Helper {
  public:
   Helper() = default;
@@ -49,6 +58,13 @@ class Helper {
   Helper& operator=(const Helper&) = delete;
   // Between items a helper holds nothing worth a goodbye.
   ~Helper() { End(true); }
+
+  // Takes over `other`'s process (this one has none).
+  void Adopt(Helper& other) {
+    std::swap(pid_, other.pid_);
+    std::swap(fd_, other.fd_);
+    std::swap(cancel_, other.cancel_);
+  }
 
   bool alive() const { return pid_ > 0; }
   int fd() const { return fd_; }
@@ -66,6 +82,7 @@ class Helper {
     if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv) != 0) return false;
     pid_t parent = ::getpid();
     pid_t pid = ::fork();
+    g_forked.fetch_add(1, std::memory_order_relaxed);
     if (pid < 0) {
       ::close(sv[0]);
       ::close(sv[1]);
@@ -125,6 +142,32 @@ class Helper {
 };
 
 thread_local Helper t_helper;
+thread_local bool t_had_helper = false;
+
+// Helpers forked before the scan's threads, for its workers' first items.
+std::mutex g_spares_mu;
+std::vector<std::unique_ptr<Helper>> g_spares;
+
+// Gives this thread a helper: a spare for its first, else a new fork.
+bool EnsureHelper() {
+  if (t_helper.alive()) return true;
+  if (!t_had_helper) {
+    t_had_helper = true;
+    std::unique_ptr<Helper> spare;
+    {
+      std::lock_guard lock(g_spares_mu);
+      if (!g_spares.empty()) {
+        spare = std::move(g_spares.back());
+        g_spares.pop_back();
+      }
+    }
+    if (spare && spare->alive()) {
+      t_helper.Adopt(*spare);
+      return true;
+    }
+  }
+  return t_helper.Start();
+}
 
 // Replays one message of the helper into `ctx`. False on a malformed one.
 bool Replay(Msg kind, std::string_view payload, ExtractContext& ctx, FileBudget* budget) {
@@ -247,7 +290,7 @@ void RunIsolated(const Extractor& real, std::string_view type, std::string_view 
   // A helper that died between items (killed from outside) is replaced once.
   bool sent = false;
   for (int attempt = 0; attempt < 2 && !sent; ++attempt) {
-    if (!t_helper.alive() && !t_helper.Start()) break;
+    if (!EnsureHelper()) break;
     t_helper.cancel().store(0, std::memory_order_relaxed);
     sent = wire::SendFrame(t_helper.fd(), Msg::kRequest, w.out(), file_fd);
     if (!sent) t_helper.End(true);
@@ -283,5 +326,28 @@ void RunIsolated(const Extractor& real, std::string_view type, std::string_view 
                                              : "ended unexpectedly";
   ctx.Problem(FileStatus::kCrashed, who + " " + how + "; what it had read before was scanned", where);
 }
+
+SpareHelpers::SpareHelpers(unsigned count) {
+  std::lock_guard lock(g_spares_mu);
+  for (unsigned i = 0; i < count; ++i) {
+    auto helper = std::make_unique<Helper>();
+    if (!helper->Start()) break;  // the workers fork their own
+    g_spares_forked.fetch_add(1, std::memory_order_relaxed);
+    g_spares.push_back(std::move(helper));
+  }
+}
+
+SpareHelpers::~SpareHelpers() {
+  std::vector<std::unique_ptr<Helper>> left;
+  {
+    std::lock_guard lock(g_spares_mu);
+    left.swap(g_spares);
+  }
+}
+
+namespace testing {
+uint64_t HelpersForked() { return g_forked.load(std::memory_order_relaxed); }
+uint64_t SpareHelpersForked() { return g_spares_forked.load(std::memory_order_relaxed); }
+}  // namespace testing
 
 }  // namespace piiscan::formats

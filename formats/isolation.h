@@ -23,9 +23,16 @@
 // Only contexts whose IsolateModuleFormats() is true use it (the scanner's);
 // inside the helper the same extractors run directly.
 //
+// A worker's first helper is best forked before the scan starts its threads
+// (SpareHelpers): a process forked while other threads run inherits the
+// locks they hold at that moment, and the sanitizers' allocators (unlike
+// glibc's malloc) do not guard theirs against fork (docs/design-notes.md).
+//
 // Thread safety: one helper per thread (thread_local), ended when the thread
-// ends; RunIsolated is called by that thread only.
+// ends; RunIsolated is called by that thread only. SpareHelpers is made and
+// destroyed by the thread that runs the scan, around its worker threads.
 
+#include <cstdint>
 #include <string_view>
 
 #include "formats/extractor.h"
@@ -39,7 +46,25 @@ namespace piiscan::formats {
 void RunIsolated(const Extractor& real, std::string_view type, std::string_view library,
                  std::string_view bytes, int file_fd, const Location& where, ExtractContext& ctx);
 
+// Forks `count` helpers when made, for the next threads that call
+// RunIsolated to take (one each, for their first item); ends those none
+// took when destroyed. Make it before the scan starts its threads, destroy
+// it after they have ended. A fork refused leaves fewer: a thread without
+// a spare forks its own.
+class SpareHelpers {
+ public:
+  explicit SpareHelpers(unsigned count);
+  ~SpareHelpers();
+  SpareHelpers(const SpareHelpers&) = delete;
+  SpareHelpers& operator=(const SpareHelpers&) = delete;
+};
+
 namespace testing {
+// How many helpers this process has forked so far, and how many of them
+// as spares.
+uint64_t HelpersForked();
+uint64_t SpareHelpersForked();
+
 // Test programs only: `fault` runs in the helper before each item's
 // extractor, to crash, hang or exhaust memory on purpose (libraries do not
 // do it on demand); it sees the bytes the helper reads (a passed file: its

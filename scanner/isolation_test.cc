@@ -219,6 +219,33 @@ TEST_F(IsolationTest, AFileThatShrinksInTheHelperIsUnreadableNotCrashed) {
   EXPECT_EQ(sink.Values("bsn"), std::vector<std::string>{"111222333"});
 }
 
+// The workers' first helpers are forked before the scan starts its threads
+// (a process forked while other threads run inherits the locks they hold,
+// and the sanitizers' allocators do not guard theirs); only a helper that
+// replaces one that died is forked by its worker.
+TEST_F(IsolationTest, FirstHelpersAreForkedBeforeTheScansThreads) {
+  for (int i = 0; i < 4; ++i) dir_.Write("share/ok" + std::to_string(i) + ".html", Html("", "111222333"));
+  uint64_t forked = formats::testing::HelpersForked();
+  uint64_t spares = formats::testing::SpareHelpersForked();
+  CollectingSink sink;
+  Scan({}, sink);  // two workers
+  EXPECT_EQ(sink.Values("bsn").size(), 4u);
+  EXPECT_EQ(formats::testing::SpareHelpersForked() - spares, 2u);
+  EXPECT_EQ(formats::testing::HelpersForked() - forked, 2u);  // none by a worker
+
+  dir_.Write("share/crash.html", Html("PIISCAN-TEST-CRASH", "123456782"));
+  forked = formats::testing::HelpersForked();
+  spares = formats::testing::SpareHelpersForked();
+  ScanOptions one;
+  one.threads = 1;  // crash.html first, then the four others
+  CollectingSink again;
+  Scan(one, again);
+  EXPECT_EQ(StatusesOf(again, "/crash.html").size(), 1u);
+  EXPECT_EQ(again.Values("bsn").size(), 4u);
+  EXPECT_EQ(formats::testing::SpareHelpersForked() - spares, 1u);
+  EXPECT_EQ(formats::testing::HelpersForked() - forked, 2u);  // one replaces the crashed helper
+}
+
 TEST_F(IsolationTest, AHelperOverItsMemoryIsALimit) {
 #if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
   GTEST_SKIP() << "sanitizer builds set no address-space limit on helpers";

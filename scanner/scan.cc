@@ -3,10 +3,12 @@
 #include <sys/stat.h>
 
 #include <chrono>
+#include <optional>
 #include <thread>
 
 #include "formats/dispatch.h"
 #include "formats/file_parts.h"
+#include "formats/isolation.h"
 #include "scanner/bounded_queue.h"
 #include "scanner/claim_work.h"
 #include "scanner/file_reader.h"
@@ -151,9 +153,13 @@ void WalkUnits(const ScanOptions& options, WalkOptions wo, const std::atomic<boo
 reports::ScanSummary RunScan(const ScanOptions& options, const ScanInfo& info,
                              const TextConsumerFactory& consumers,
                              const std::vector<reports::Sink*>& sinks, std::atomic<bool>& stop) {
+  unsigned threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+  // The workers' helpers, forked before any thread of the scan runs (and
+  // ended after the workers, declared before them).
+  std::optional<formats::SpareHelpers> spares;
+  if (options.limits.isolate_extractors) spares.emplace(threads);
   for (auto* sink : sinks) sink->Begin(info);
   auto start = std::chrono::steady_clock::now();
-  unsigned threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
   BoundedQueue<Work> work(4096);
   BoundedQueue<ItemReport> results(256, 32);
   ProgressCounters counters;
