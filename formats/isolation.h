@@ -50,7 +50,9 @@ void RunIsolated(const Extractor& real, std::string_view type, std::string_view 
 // RunIsolated to take (one each, for their first item); ends those none
 // took when destroyed. Make it before the scan starts its threads, destroy
 // it after they have ended. A fork refused leaves fewer: a thread without
-// a spare forks its own.
+// a spare forks its own. The spares are the process's: with two scans at
+// once, a worker of one may take a spare of the other (it works the same;
+// like any helper it ends with the thread that forked it).
 class SpareHelpers {
  public:
   explicit SpareHelpers(unsigned count);
