@@ -407,9 +407,13 @@ std::vector<ScoredSystem> ScoreSystems(const SystemModel& m, const DraftLexicon&
       if (!p.table) {
         for (auto& r : ScoreSentence(m, lex, s, lead && item)) {
           if (r.score < m.threshold) continue;
+          // A name that is (part of) the organisation's, or holds it ("X B.V."
+          // for "X"); a compound on a head noun may hold it and still be a
+          // system of its own ("bibliotheeksysteem" of "De Bibliotheek").
           std::string lower = Letters(r.name);
           if (!org.empty() && !lower.empty() &&
-              (org.find(lower) != std::string::npos || lower.find(org) != std::string::npos))
+              (org.find(lower) != std::string::npos ||
+               (!r.generic && lower.find(org) != std::string::npos)))
             continue;
           auto it = std::find_if(out.begin(), out.end(),
                                  [&](const ScoredSystem& o) { return o.id == r.id; });

@@ -132,5 +132,20 @@ TEST(SystemEvidenceTest, RecordOfADraftedSystemsSubjectIsFolded) {
   EXPECT_THAT(Names(d.draft), Not(Contains("Leerlingendossier")));
 }
 
+// The organisation's name inside a compound on a head noun does not make
+// the compound the organisation: "leesnestsysteem" is a
+// system; "Leesnest B.V." is the organisation "Leesnest".
+TEST(SystemEvidenceTest, OrganisationNameInsideACompound) {
+  auto ps = statement::Segment(
+      "Uitlenen\n\nDe gegevens van leners worden opgeslagen in het leesnestsysteem.\n\n"
+      "De gegevens van leners worden verwerkt door Leesnest B.V. en opgeslagen.\n",
+      Lex().AllTerms());
+  std::vector<std::string> names;
+  for (const auto& r : ScoreSystems(Model(), Lex(), ps, "Leesnest")) names.push_back(r.name);
+  EXPECT_THAT(names, Contains("leesnestsysteem"));
+  EXPECT_THAT(names, Not(Contains("Leesnest B.V.")));
+  EXPECT_THAT(names, Not(Contains("Leesnest")));
+}
+
 }  // namespace
 }  // namespace piiscan::audit
