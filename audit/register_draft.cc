@@ -8,6 +8,7 @@
 #include "audit/draft_lexicon.h"
 #include "audit/register_draft_parts.h"
 #include "audit/statement_text.h"
+#include "audit/system_evidence.h"
 
 namespace piiscan::audit {
 namespace {
@@ -32,8 +33,8 @@ struct Context {
 
 class Drafter {
  public:
-  Drafter(const DraftLexicon& lex, const std::string& text)
-      : lex_(lex), text_(text), paragraphs_(statement::Segment(text, lex.AllTerms())) {
+  Drafter(const DraftLexicon& lex, const SystemModel& model, const std::string& text)
+      : lex_(lex), model_(model), text_(text), paragraphs_(statement::Segment(text, lex.AllTerms())) {
     std::string numbers, units;
     for (const auto& [w, n] : lex.number_words) numbers += "|" + RegexEscape(w);
     std::vector<std::string> unit_list;
@@ -68,6 +69,9 @@ class Drafter {
       d.evidence.push_back(p.evidence);
       draft_.systems.push_back(std::move(d));
     }
+    // What neither the lexicon nor the processor cues found, by the weighted evidence model.
+    AddScoredSystems(model_, lex_, ScoreSystems(model_, lex_, paragraphs_, draft_.organisation),
+                     draft_.systems);
     for (size_t p = 0; p < paragraphs_.size(); ++p) Tie(p);
     Finish();
     return std::move(draft_);
@@ -562,6 +566,7 @@ class Drafter {
   }
 
   const DraftLexicon& lex_;
+  const SystemModel& model_;
   const std::string& text_;
   std::vector<Paragraph> paragraphs_;
   std::regex period_;
@@ -585,7 +590,9 @@ class Drafter {
 Result<RegisterDraft> DraftRegister(const std::string& statement, const rules::RuleSet& rules) {
   auto lex = DraftLexicon::Load(rules);
   if (!lex) return std::unexpected(lex.error());
-  return Drafter(*lex, statement).Run();
+  auto model = SystemModel::Load(rules);
+  if (!model) return std::unexpected(model.error());
+  return Drafter(*lex, *model, statement).Run();
 }
 
 }  // namespace piiscan::audit
