@@ -3,11 +3,11 @@
 #include <poll.h>
 #include <signal.h>
 #include <sys/mman.h>
-#include <sys/prctl.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cerrno>
 #include <chrono>
@@ -21,6 +21,7 @@
 
 #include "formats/isolation_helper.h"
 #include "formats/isolation_wire.h"
+#include "formats/isolation_zygote.h"
 
 namespace piiscan::formats {
 namespace {
@@ -35,6 +36,7 @@ constexpr auto kTick = std::chrono::milliseconds(100);
 // Helpers forked by this process, and how many as spares, for tests.
 std::atomic<uint64_t> g_forked{0};
 std::atomic<uint64_t> g_spares_forked{0};
+std::atomic<uint64_t> g_zygote_forked{0};
 // How long a cancelled helper may take to notice before it is killed.
 constexpr auto kCancelGrace = std::chrono::seconds(2);
 
@@ -45,15 +47,18 @@ std::string SignalName(int sig) {
 
 // One worker's helper process. The first is forked before the scan starts
 // its threads (SpareHelpers) and taken by the worker on first use; one that
-// replaces a helper that died is forked by the worker thread. Locks other
-// threads of the scan hold at a fork stay held in the helper: glibc's
-// malloc is safe, and the helper only ever runs the format module, sniffing
-// and the registry, which those threads do not lock (docs/design-notes.md:
-// the sanitizers' allocators are not safe, hence the spares). A spare
-// forked before the module was loaded loads it itself on its first item.
+// replaces a helper that died is forked by the zygote (isolation_zygote.h),
+// so no helper is forked from a process whose other threads may hold locks.
+// Only without spares and zygote (a fork refused, a caller that made no
+// SpareHelpers) does a worker fork its helper itself: glibc's malloc is safe
+// then, and the helper only ever runs the format module, sniffing and the
+// registry, which the scan's threads do not lock (docs/design-notes.md). A
+// helper forked before the module was loaded loads it on its first item.
 class Helper {
  public:
   Helper() = default;
+  // With its Ctrl-C flag in a mapping the zygote shares.
+  explicit Helper(std::atomic<int>* cancel) : cancel_(cancel) {}
   Helper(const Helper&) = delete;
   Helper& operator=(const Helper&) = delete;
   // Between items a helper holds nothing worth a goodbye.
@@ -88,24 +93,24 @@ class Helper {
       ::close(sv[1]);
       return false;
     }
-    if (pid == 0) {
-      // Only its own socket: a copy of another worker's end kept here
-      // would hide that worker's closing from its helper (both would wait
-      // for the other at the end of the scan), and output files and stores
-      // are none of the helper's business.
-      ::close_range(3, static_cast<unsigned>(sv[1]) - 1, 0);
-      ::close_range(static_cast<unsigned>(sv[1]) + 1, ~0U, 0);
-      // Ends with the worker thread that forked it, whatever happens to it.
-      ::prctl(PR_SET_PDEATHSIG, SIGKILL);
-      if (::getppid() != parent) ::_exit(0);
-      // Ctrl-C reaches the whole process group: the scan decides.
-      ::signal(SIGINT, SIG_IGN);
-      ::signal(SIGQUIT, SIG_IGN);
-      ServeIsolatedRequests(sv[1], cancel_);
-    }
+    if (pid == 0) BecomeHelper(sv[1], cancel_, parent);
     ::close(sv[1]);
     fd_ = sv[0];
     pid_ = pid;
+    return true;
+  }
+
+  // Has the zygote fork the helper; false when there is no zygote or this
+  // helper's Ctrl-C flag is not in the mapping the zygote shares.
+  bool StartFromZygote(const std::atomic<int>* shared, size_t slots) {
+    auto at = reinterpret_cast<uintptr_t>(cancel_), from = reinterpret_cast<uintptr_t>(shared);
+    if (shared == nullptr || at < from || at >= from + slots * sizeof(*shared)) return false;
+    SpawnedHelper h = SpawnHelper(cancel_);
+    if (h.pid <= 0) return false;
+    g_forked.fetch_add(1, std::memory_order_relaxed);
+    g_zygote_forked.fetch_add(1, std::memory_order_relaxed);
+    pid_ = h.pid;
+    fd_ = h.fd;
     return true;
   }
 
@@ -144,29 +149,36 @@ class Helper {
 thread_local Helper t_helper;
 thread_local bool t_had_helper = false;
 
-// Helpers forked before the scan's threads, for its workers' first items.
+// Helpers forked before the scan's threads, for its workers' first items,
+// and the mapping of their Ctrl-C flags (one slot each), which the zygote
+// shares for the helpers it forks later.
 std::mutex g_spares_mu;
 std::vector<std::unique_ptr<Helper>> g_spares;
+std::atomic<int>* g_slots = nullptr;
+size_t g_slot_count = 0;
 
-// Gives this thread a helper: a spare for its first, else a new fork.
+// Gives this thread a helper: a spare for its first, else one from the
+// zygote, else a fork of its own.
 bool EnsureHelper() {
   if (t_helper.alive()) return true;
-  if (!t_had_helper) {
-    t_had_helper = true;
-    std::unique_ptr<Helper> spare;
-    {
-      std::lock_guard lock(g_spares_mu);
-      if (!g_spares.empty()) {
-        spare = std::move(g_spares.back());
-        g_spares.pop_back();
-      }
+  std::unique_ptr<Helper> spare;
+  const std::atomic<int>* slots = nullptr;
+  size_t slot_count = 0;
+  {
+    std::lock_guard lock(g_spares_mu);
+    if (!t_had_helper && !g_spares.empty()) {
+      spare = std::move(g_spares.back());
+      g_spares.pop_back();
     }
-    if (spare && spare->alive()) {
-      t_helper.Adopt(*spare);
-      return true;
-    }
+    slots = g_slots;
+    slot_count = g_slot_count;
   }
-  return t_helper.Start();
+  t_had_helper = true;
+  if (spare && spare->alive()) {
+    t_helper.Adopt(*spare);
+    return true;
+  }
+  return t_helper.StartFromZygote(slots, slot_count) || t_helper.Start();
 }
 
 // Replays one message of the helper into `ctx`. False on a malformed one.
@@ -329,25 +341,40 @@ void RunIsolated(const Extractor& real, std::string_view type, std::string_view 
 
 SpareHelpers::SpareHelpers(unsigned count) {
   std::lock_guard lock(g_spares_mu);
+  size_t bytes = std::max<size_t>(count, 1) * sizeof(std::atomic<int>);
+  void* map = ::mmap(nullptr, bytes, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+  if (map == MAP_FAILED) return;  // the workers fork their own
+  g_slots = static_cast<std::atomic<int>*>(map);
+  g_slot_count = std::max<size_t>(count, 1);
+  for (size_t i = 0; i < g_slot_count; ++i) new (g_slots + i) std::atomic<int>(0);
   for (unsigned i = 0; i < count; ++i) {
-    auto helper = std::make_unique<Helper>();
-    if (!helper->Start()) break;  // the workers fork their own
+    auto helper = std::make_unique<Helper>(g_slots + i);
+    if (!helper->Start()) break;
     g_spares_forked.fetch_add(1, std::memory_order_relaxed);
     g_spares.push_back(std::move(helper));
   }
+  StartZygote();
 }
 
 SpareHelpers::~SpareHelpers() {
   std::vector<std::unique_ptr<Helper>> left;
+  std::atomic<int>* slots = nullptr;
+  size_t slot_count = 0;
   {
     std::lock_guard lock(g_spares_mu);
     left.swap(g_spares);
+    std::swap(slots, g_slots);
+    std::swap(slot_count, g_slot_count);
   }
+  left.clear();
+  EndZygote();
+  if (slots != nullptr) ::munmap(slots, slot_count * sizeof(std::atomic<int>));
 }
 
 namespace testing {
 uint64_t HelpersForked() { return g_forked.load(std::memory_order_relaxed); }
 uint64_t SpareHelpersForked() { return g_spares_forked.load(std::memory_order_relaxed); }
+uint64_t ZygoteHelpersForked() { return g_zygote_forked.load(std::memory_order_relaxed); }
 }  // namespace testing
 
 }  // namespace piiscan::formats

@@ -23,10 +23,13 @@
 // Only contexts whose IsolateModuleFormats() is true use it (the scanner's);
 // inside the helper the same extractors run directly.
 //
-// A worker's first helper is best forked before the scan starts its threads
-// (SpareHelpers): a process forked while other threads run inherits the
-// locks they hold at that moment, and the sanitizers' allocators (unlike
-// glibc's malloc) do not guard theirs against fork (docs/design-notes.md).
+// No helper is best forked by a worker: a process forked while other
+// threads run inherits the locks they hold at that moment, and the
+// sanitizers' allocators and the libraries (unlike glibc's malloc) do not
+// guard theirs against fork (docs/design-notes.md). SpareHelpers, made
+// before the scan starts its threads, forks each worker's first helper and
+// a zygote (formats/isolation_zygote.h) that forks the helpers that replace
+// those that die.
 //
 // Thread safety: one helper per thread (thread_local), ended when the thread
 // ends; RunIsolated is called by that thread only. SpareHelpers is made and
@@ -47,8 +50,9 @@ void RunIsolated(const Extractor& real, std::string_view type, std::string_view 
                  std::string_view bytes, int file_fd, const Location& where, ExtractContext& ctx);
 
 // Forks `count` helpers when made, for the next threads that call
-// RunIsolated to take (one each, for their first item); ends those none
-// took when destroyed. Make it before the scan starts its threads, destroy
+// RunIsolated to take (one each, for their first item), and the zygote
+// that forks their replacements; ends the zygote and the spares none took
+// when destroyed. Make it before the scan starts its threads, destroy
 // it after they have ended. A fork refused leaves fewer: a thread without
 // a spare forks its own. The spares are the process's: with two scans at
 // once, a worker of one may take a spare of the other (it works the same;
@@ -62,10 +66,11 @@ class SpareHelpers {
 };
 
 namespace testing {
-// How many helpers this process has forked so far, and how many of them
-// as spares.
+// How many helpers this process has started so far, and how many of them
+// as spares and through the zygote.
 uint64_t HelpersForked();
 uint64_t SpareHelpersForked();
+uint64_t ZygoteHelpersForked();
 
 // Test programs only: `fault` runs in the helper before each item's
 // extractor, to crash, hang or exhaust memory on purpose (libraries do not

@@ -25,6 +25,8 @@ enum class Msg : uint8_t {
   kDated,        // helper → worker: ExtractContext::Dated
   kDoneWith,     // helper → worker: ExtractContext::DoneWith
   kDone,         // helper → worker: the item is read; the budget as it is now
+  kSpawn,        // scan → zygote: fork a helper (its cancel flag's address)
+  kSpawned,      // zygote → scan: the helper's pid (-1: none), its socket passed
 };
 
 class WireWriter {

@@ -219,31 +219,42 @@ TEST_F(IsolationTest, AFileThatShrinksInTheHelperIsUnreadableNotCrashed) {
   EXPECT_EQ(sink.Values("bsn"), std::vector<std::string>{"111222333"});
 }
 
-// The workers' first helpers are forked before the scan starts its threads
-// (a process forked while other threads run inherits the locks they hold,
-// and the sanitizers' allocators do not guard theirs); only a helper that
-// replaces one that died is forked by its worker.
-TEST_F(IsolationTest, FirstHelpersAreForkedBeforeTheScansThreads) {
+// No helper is forked by a worker while the scan's other threads run (a
+// process forked then inherits the locks they hold, and the sanitizers'
+// allocators do not guard theirs): the first ones are forked before the
+// scan starts its threads, a replacement for one that died by the zygote.
+TEST_F(IsolationTest, NoHelperIsForkedByAWorker) {
   for (int i = 0; i < 4; ++i) dir_.Write("share/ok" + std::to_string(i) + ".html", Html("", "111222333"));
   uint64_t forked = formats::testing::HelpersForked();
   uint64_t spares = formats::testing::SpareHelpersForked();
+  uint64_t zygote = formats::testing::ZygoteHelpersForked();
   CollectingSink sink;
   Scan({}, sink);  // two workers
   EXPECT_EQ(sink.Values("bsn").size(), 4u);
   EXPECT_EQ(formats::testing::SpareHelpersForked() - spares, 2u);
   EXPECT_EQ(formats::testing::HelpersForked() - forked, 2u);  // none by a worker
+  EXPECT_EQ(formats::testing::ZygoteHelpersForked() - zygote, 0u);
 
   dir_.Write("share/crash.html", Html("PIISCAN-TEST-CRASH", "123456782"));
+  dir_.Write("share/crash2.html", Html("PIISCAN-TEST-CRASH", "123456782"));
   forked = formats::testing::HelpersForked();
   spares = formats::testing::SpareHelpersForked();
+  zygote = formats::testing::ZygoteHelpersForked();
   ScanOptions one;
-  one.threads = 1;  // crash.html first, then the four others
+  one.threads = 1;  // crash.html, crash2.html, then the four others
   CollectingSink again;
   Scan(one, again);
-  EXPECT_EQ(StatusesOf(again, "/crash.html").size(), 1u);
   EXPECT_EQ(again.Values("bsn").size(), 4u);
-  EXPECT_EQ(formats::testing::SpareHelpersForked() - spares, 1u);
-  EXPECT_EQ(formats::testing::HelpersForked() - forked, 2u);  // one replaces the crashed helper
+  EXPECT_EQ(formats::testing::SpareHelpersForked() - spares, 1u);  // crashed on crash.html
+  EXPECT_EQ(formats::testing::HelpersForked() - forked, 3u);
+  EXPECT_EQ(formats::testing::ZygoteHelpersForked() - zygote, 2u);  // for crash2.html, then the rest
+  // The zygote's helper is the scan's child: how it died is known as for
+  // the spare the scan forked itself.
+  for (const char* name : {"/crash.html", "/crash2.html"}) {
+    auto crashed = StatusesOf(again, name);
+    ASSERT_EQ(crashed.size(), 1u) << name;
+    EXPECT_NE(crashed[0].reason.find("crashed (SIGABRT)"), std::string::npos) << crashed[0].reason;
+  }
 }
 
 TEST_F(IsolationTest, AHelperOverItsMemoryIsALimit) {
