@@ -110,7 +110,10 @@ def main():
     ap.add_argument("--binary", default=str(HERE.parent / "build" / "piiscan"))
     ap.add_argument("--cases")
     ap.add_argument("--jobs", default=f"1,{os.cpu_count() or 1}")
+    ap.add_argument("--limit-mb", type=float, default=200.0,
+                    help="fail (exit 1) when a case's `sum` reaches this (the promise: under 200 MB)")
     args = ap.parse_args()
+    over = []
     work = pathlib.Path(args.cases) if args.cases else pathlib.Path(tempfile.mkdtemp(prefix="hostile_"))
     if not args.cases:
         print(f"generating the big cases in {work} ...", file=sys.stderr)
@@ -140,10 +143,16 @@ def main():
                 print(f"{case:22} {size:8.1f} {jobs:>4} {m['scan']:6.1f} {m['helper']:6.1f} {m['sum']:6.1f} "
                       f"{m['rss']:6.1f} {m['pss']:6.1f} {m['wait4']:6.1f} {m['wall']:6.1f} {m['rc']:>3}",
                       flush=True)
+                if m["sum"] >= args.limit_mb:
+                    over.append(f"{case} -j{jobs}: {m['sum']:.1f} MB")
     finally:
         shutil.rmtree(keydir, ignore_errors=True)
         if not args.cases:
             shutil.rmtree(work, ignore_errors=True)
+    if over:
+        print(f"over {args.limit_mb:.0f} MB (scan and helpers, sum of peaks): " + "; ".join(over),
+              file=sys.stderr)
+        return 1
     return 0
 
 
