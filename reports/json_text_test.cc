@@ -37,6 +37,25 @@ TEST(JsonText, InvalidUtf8IsSanitisedToValidJson) {
   EXPECT_EQ(nlohmann::json::parse(json).get<std::string>(), SanitizeUtf8(bad));
 }
 
+// Plain runs are found 16 bytes at a time: a byte that needs escaping, or
+// one of a multi-byte character (invalid or not), is seen at any place of
+// any block, and also in the tail shorter than a block.
+TEST(JsonText, EveryPlaceOfAStringIsLookedAt) {
+  for (size_t size : {1u, 15u, 16u, 17u, 31u, 32u, 33u, 70u}) {
+    for (size_t at = 0; at < size; ++at) {
+      for (std::string_view odd : {"\"", "\\", "\n", "\x1f", "\xc3\xab", "\xff"}) {
+        std::string s(size, 'a');
+        s.replace(at, 1, odd);
+        std::string json = Written(s);
+        ASSERT_TRUE(IsValidUtf8(json)) << size << " " << at;
+        EXPECT_EQ(nlohmann::json::parse(json).get<std::string>(), SanitizeUtf8(s)) << size << " " << at;
+      }
+    }
+    std::string plain(size, '~');
+    EXPECT_EQ(Written(plain), "\"" + plain + "\"");
+  }
+}
+
 TEST(JsonText, LocationIsAnArrayOfStrings) {
   std::string out;
   AppendJsonLocation(out, Location{"message 3", "attachment \"a\".zip"});
