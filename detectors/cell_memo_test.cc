@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include <random>
 #include <string>
 #include <vector>
 
@@ -101,6 +102,53 @@ TEST(CellMemo, FindsByColumnAndTextAndLeavesOutColumnsThatDoNotRepeat) {
   }
   EXPECT_LE(unique_storable, 1100);
   EXPECT_EQ(status_hits, 3998);
+}
+
+// A CRM export's value column: 20,000 customers' values, each recurring
+// at random some 20,000 cells apart, so that the memo's last thousand
+// lookups hardly ever hit. The sample sees the recurrence: the column is
+// memoised and most cells after the first sightings are answered.
+TEST(CellMemo, MemoisesAColumnWhoseValuesRecurFarApart) {
+  CellMemo memo;
+  std::mt19937 rng(7);
+  std::uniform_int_distribution<int> customer(0, 19999);
+  int hits = 0;
+  const int kCells = 200000;
+  for (int i = 0; i < kCells; ++i) {
+    std::string value = "NL" + std::to_string(10000000 + customer(rng) * 7919) + "ABNA";
+    if (memo.Find("waarde", false, value) != nullptr) {
+      ++hits;
+    } else if (memo.Storable()) {
+      memo.Store({});
+    }
+    // Order numbers between them are never stored.
+    EXPECT_EQ(memo.Find("order", false, std::to_string(100000 + i)), nullptr);
+    if (i > 2000) {
+      EXPECT_FALSE(memo.Storable()) << i;
+    }
+  }
+  // At most 20,000 first sightings; ~1,000 cells per review while off.
+  EXPECT_GT(hits, kCells * 8 / 10);
+}
+
+TEST(HugeTable, IsZeroFilledAndMoves) {
+  struct alignas(64) E {
+    uint64_t a;
+    char text[56];
+  };
+  for (size_t n : {size_t{1}, size_t{1000}, size_t{1} << 16}) {  // small, and 4 MiB (huge pages)
+    HugeTable<E> t(n);
+    ASSERT_EQ(t.size(), n);
+    EXPECT_EQ(reinterpret_cast<uintptr_t>(&t[0]) % 64, 0u);
+    for (size_t i = 0; i < n; ++i) ASSERT_EQ(t[i].a, 0u) << i;
+    t[n - 1].a = 42;
+    HugeTable<E> moved = std::move(t);
+    EXPECT_TRUE(t.empty());
+    EXPECT_EQ(moved[n - 1].a, 42u);
+    moved = HugeTable<E>(8);
+    EXPECT_EQ(moved.size(), 8u);
+    EXPECT_EQ(moved[7].a, 0u);
+  }
 }
 
 }  // namespace
