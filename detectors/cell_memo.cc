@@ -41,7 +41,8 @@ uint16_t CellMemo::ColumnOf(std::string_view label, bool has_row) {
   if (columns_.size() >= kMaxColumns) {  // many files' headers: start over
     columns_.clear();
     table_ = {};
-    results_.clear();
+    pool_.clear();
+    tags_.clear();
     used_ = 0;
     sample_.assign(sample_.size(), 0);
   }
@@ -67,32 +68,33 @@ bool CellMemo::Judge(Column& c) {
   return c.on;
 }
 
-const std::vector<Detection>* CellMemo::Find(std::string_view label, bool has_row,
-                                             std::string_view text) {
-  static const std::vector<Detection> kNone;
+bool CellMemo::Find(std::string_view label, bool has_row, std::string_view text, Hit& hit) {
   storable_ = false;
-  if (text.size() > kMaxCell) return nullptr;
+  if (text.size() > kMaxCell) return false;
   column_ = ColumnOf(label, has_row);
   hash_ = std::hash<std::string_view>{}(text) ^ (uint64_t{column_} * 0x9E3779B97F4A7C15ull);
-  if (!Judge(columns_[column_])) return nullptr;
+  if (!Judge(columns_[column_])) return false;
   text_ = text;
   if (!table_.empty()) {
     const size_t mask = table_.size() - 1;
-    for (size_t i = hash_ & mask; table_[i].result != 0; i = (i + 1) & mask) {
+    for (size_t i = hash_ & mask; table_[i].first != 0; i = (i + 1) & mask) {
       const Entry& e = table_[i];
       if (e.hash == hash_ && e.column == column_ && e.length == text.size() &&
           std::memcmp(e.text, text.data(), text.size()) == 0) {
-        return e.result == 1 ? &kNone : &results_[e.result - 2];
+        hit.detections = std::span<const Detection>(pool_).subspan(e.first - 1, e.count);
+        hit.tags = std::span<uint64_t>(tags_).subspan(e.first - 1, e.count);
+        return true;
       }
     }
   }
   storable_ = true;
-  return nullptr;
+  return false;
 }
 
 void CellMemo::Store(std::span<const Detection> detections) {
   if (!storable_) return;
   storable_ = false;
+  if (detections.size() > UINT8_MAX) return;  // a cell of 48 bytes: never
   if (table_.empty()) {
     Reset(kFirstSlots);
   } else if (2 * (used_ + 1) > table_.size()) {
@@ -103,33 +105,32 @@ void CellMemo::Store(std::span<const Detection> detections) {
       table_ = HugeTable<Entry>(2 * old.size());
       const size_t mask = table_.size() - 1;
       for (const auto& e : old) {
-        if (e.result == 0) continue;
+        if (e.first == 0) continue;
         size_t i = e.hash & mask;
-        while (table_[i].result != 0) i = (i + 1) & mask;
+        while (table_[i].first != 0) i = (i + 1) & mask;
         table_[i] = e;
       }
     }
   }
   const size_t mask = table_.size() - 1;
   size_t i = hash_ & mask;
-  while (table_[i].result != 0) i = (i + 1) & mask;
+  while (table_[i].first != 0) i = (i + 1) & mask;
   Entry& e = table_[i];
   e.hash = hash_;
   e.column = column_;
   e.length = static_cast<uint8_t>(text_.size());
   std::memcpy(e.text, text_.data(), text_.size());
-  if (detections.empty()) {
-    e.result = 1;
-  } else {
-    results_.emplace_back(detections.begin(), detections.end());
-    e.result = static_cast<uint32_t>(results_.size() + 1);
-  }
+  e.first = static_cast<uint32_t>(pool_.size() + 1);
+  e.count = static_cast<uint8_t>(detections.size());
+  pool_.insert(pool_.end(), detections.begin(), detections.end());
+  tags_.resize(pool_.size(), 0);
   ++used_;
 }
 
 void CellMemo::Reset(size_t slots) {
   table_ = HugeTable<Entry>(slots);
-  results_.clear();
+  pool_.clear();
+  tags_.clear();
   used_ = 0;
 }
 

@@ -36,22 +36,33 @@ class CellMemo {
   // Cells longer than this are scanned every time (the text is kept inline).
   static constexpr size_t kMaxCell = 48;
 
-  // The stored detections of the cell (label, text), or null. After null,
-  // Storable() says whether to Store the cell's detections. A cell handed
-  // with its row's texts and one handed without are apart (`has_row`): the
-  // engine judges a BSN in a row-less cell by its own text alone.
-  const std::vector<Detection>* Find(std::string_view label, bool has_row, std::string_view text);
+  // What the memo holds for a cell: its detections, and one word per
+  // detection for the caller to remember something about it while the memo
+  // keeps it (the finding aggregator's slot, FindingAggregator::Slot); 0
+  // when stored. Valid until the next Store.
+  struct Hit {
+    std::span<const Detection> detections;
+    std::span<uint64_t> tags;
+  };
+  // True, with `hit` set, when the cell (label, text) is stored. After
+  // false, Storable() says whether to Store the cell's detections. A cell
+  // handed with its row's texts and one handed without are apart
+  // (`has_row`): the engine judges a BSN in a row-less cell by its own
+  // text alone.
+  bool Find(std::string_view label, bool has_row, std::string_view text, Hit& hit);
   bool Storable() const { return storable_; }
   // Stores the detections of the cell of the last Find (when Storable()).
   void Store(std::span<const Detection> detections);
 
  private:
+  // A cell's detections are pool_[first - 1, first - 1 + count).
   struct alignas(64) Entry {
     uint64_t hash = 0;
-    uint32_t result = 0;  // 0: empty slot; 1: no detections; else results_[result - 2]
+    uint32_t first = 0;  // 0: empty slot
     uint16_t column = 0;
     uint8_t length = 0;
-    char text[kMaxCell + 1] = {};
+    uint8_t count = 0;
+    char text[kMaxCell] = {};
   };
   static_assert(sizeof(Entry) == 64);
   struct Column {
@@ -71,7 +82,10 @@ class CellMemo {
   std::vector<uint32_t> sample_;  // fingerprints of sampled cells, direct-mapped
   HugeTable<Entry> table_;        // open addressing, power of two
   size_t used_ = 0;
-  std::vector<std::vector<Detection>> results_;
+  // The stored cells' detections one after the other (one allocation, and
+  // a hit reads one place), and their tags.
+  std::vector<Detection> pool_;
+  std::vector<uint64_t> tags_;
   // The last Find: its cell, for Store.
   bool storable_ = false;
   uint64_t hash_ = 0;

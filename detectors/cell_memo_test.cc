@@ -74,27 +74,33 @@ TEST(CellMemo, RepeatedCellsGetWhatAFreshScannerGives) {
 TEST(CellMemo, FindsByColumnAndTextAndLeavesOutColumnsThatDoNotRepeat) {
   CellMemo memo;
   Detection d{0, 0, 9, "123456782", 0.9, "column"};
-  EXPECT_EQ(memo.Find("BSN", false, "123456782"), nullptr);
+  CellMemo::Hit hit;
+  EXPECT_FALSE(memo.Find("BSN", false, "123456782", hit));
   ASSERT_TRUE(memo.Storable());
   memo.Store(std::span<const Detection>(&d, 1));
-  const auto* hit = memo.Find("BSN", false, "123456782");
-  ASSERT_NE(hit, nullptr);
-  ASSERT_EQ(hit->size(), 1u);
-  EXPECT_EQ((*hit)[0].note, "column");
-  EXPECT_EQ(memo.Find("BS", false, "N123456782"), nullptr);  // label and text apart
-  EXPECT_EQ(memo.Find("", false, "123456782"), nullptr);
-  EXPECT_EQ(memo.Find("BSN", true, "123456782"), nullptr);  // with a row: apart
-  EXPECT_EQ(memo.Find("BSN", false, std::string(CellMemo::kMaxCell + 1, '1')), nullptr);
+  ASSERT_TRUE(memo.Find("BSN", false, "123456782", hit));
+  ASSERT_EQ(hit.detections.size(), 1u);
+  EXPECT_EQ(hit.detections[0].note, "column");
+  // The caller's tag of a detection is kept with it.
+  ASSERT_EQ(hit.tags.size(), 1u);
+  EXPECT_EQ(hit.tags[0], 0u);
+  hit.tags[0] = 77;
+  ASSERT_TRUE(memo.Find("BSN", false, "123456782", hit));
+  EXPECT_EQ(hit.tags[0], 77u);
+  EXPECT_FALSE(memo.Find("BS", false, "N123456782", hit));  // label and text apart
+  EXPECT_FALSE(memo.Find("", false, "123456782", hit));
+  EXPECT_FALSE(memo.Find("BSN", true, "123456782", hit));  // with a row: apart
+  EXPECT_FALSE(memo.Find("BSN", false, std::string(CellMemo::kMaxCell + 1, '1'), hit));
   EXPECT_FALSE(memo.Storable());  // too long
   // A column of unique numbers is left out after its first review; a
   // column that repeats stays in.
   int unique_storable = 0, status_hits = 0;
   for (int i = 0; i < 4000; ++i) {
-    if (memo.Find("order", false, std::to_string(100000 + i)) == nullptr && memo.Storable()) {
+    if (!memo.Find("order", false, std::to_string(100000 + i), hit) && memo.Storable()) {
       ++unique_storable;
       memo.Store({});
     }
-    if (memo.Find("status", false, i % 2 ? "verzonden" : "geleverd") != nullptr) {
+    if (memo.Find("status", false, i % 2 ? "verzonden" : "geleverd", hit)) {
       ++status_hits;
     } else {
       memo.Store({});
@@ -112,17 +118,18 @@ TEST(CellMemo, MemoisesAColumnWhoseValuesRecurFarApart) {
   CellMemo memo;
   std::mt19937 rng(7);
   std::uniform_int_distribution<int> customer(0, 19999);
+  CellMemo::Hit hit;
   int hits = 0;
   const int kCells = 200000;
   for (int i = 0; i < kCells; ++i) {
     std::string value = "NL" + std::to_string(10000000 + customer(rng) * 7919) + "ABNA";
-    if (memo.Find("waarde", false, value) != nullptr) {
+    if (memo.Find("waarde", false, value, hit)) {
       ++hits;
     } else if (memo.Storable()) {
       memo.Store({});
     }
     // Order numbers between them are never stored.
-    EXPECT_EQ(memo.Find("order", false, std::to_string(100000 + i)), nullptr);
+    EXPECT_FALSE(memo.Find("order", false, std::to_string(100000 + i), hit));
     if (i > 2000) {
       EXPECT_FALSE(memo.Storable()) << i;
     }
