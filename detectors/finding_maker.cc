@@ -117,7 +117,7 @@ FindingAggregator::Occurrence FindingAggregator::Repeat(size_t i, double score) 
 
 FindingAggregator::Occurrence FindingAggregator::Slot(size_t spec, std::string_view value, double score,
                                                      size_t next, uint64_t* tag) {
-  constexpr uint64_t kIndexMask = (uint64_t{1} << kTagIndexBits) - 1;
+  constexpr uint64_t kIndexMask = kTagIndexMask;
   if (tag != nullptr && (*tag >> kTagIndexBits) == stamp_ && (*tag & kIndexMask) != 0) {
     return Repeat((*tag & kIndexMask) - 1, score);
   }
@@ -160,8 +160,11 @@ void MakeFindings(const std::vector<rules::DetectorSpec>& specs, std::string_vie
   LineCursor& lines = info.lines != nullptr ? *info.lines : segment_lines;
   const uint64_t base = info.lines != nullptr ? info.base_offset : 0;
   std::string hashed;  // "category:value", one buffer for the segment's findings
-  const bool tagged = tags.size() == detections.size();
+  const bool tagged = aggregator != nullptr && tags.size() == detections.size();
   for (size_t k = 0; k < detections.size(); ++k) {
+    // A memoised cell's detection counted before: its tag alone (the
+    // detection itself, far away in the memo, is not read).
+    if (tagged && aggregator->CountTagged(tags[k])) continue;
     const Detection& d = detections[k];
     Confidence conf = ConfidenceFromScore(d.score);
     if (conf < options.min_confidence) continue;

@@ -67,6 +67,16 @@ class FindingAggregator {
   // holds (the same location, nothing handed on): no hash, no table probe.
   Occurrence Slot(size_t spec, std::string_view value, double score, size_t next,
                   uint64_t* tag = nullptr);
+  // Counts an occurrence by its tag alone when the tag holds, without the
+  // detection: a tag is only written for a detection that passed the
+  // confidence filter, and the same detection again cannot beat the best
+  // score its first occurrence set. False when the tag does not hold.
+  bool CountTagged(uint64_t tag) {
+    if ((tag >> kTagIndexBits) != stamp_ || (tag & kTagIndexMask) == 0) return false;
+    ++pending_[(tag & kTagIndexMask) - 1];
+    any_pending_ = true;
+    return true;
+  }
   // After MakeFindings: how many findings `out` held.
   void EndSegment(const std::vector<Finding>& out) { seen_size_ = out.size(); }
   // Adds the occurrences counted since the last Settle to the counts in
@@ -114,6 +124,7 @@ class FindingAggregator {
   // (index + 1).
   uint64_t stamp_ = 0;
   static constexpr int kTagIndexBits = 24;
+  static constexpr uint64_t kTagIndexMask = (uint64_t{1} << kTagIndexBits) - 1;
   // Location ids of this report: the last location, and every one by key.
   Location last_where_;
   bool where_known_ = false;

@@ -149,9 +149,12 @@ TEST(FindingAggregator, TagsLeadToTheSameFindingOnlyWhileTheyHold) {
   EXPECT_TRUE(o.higher);
   EXPECT_EQ(o.index, 1u);
   EXPECT_FALSE(agg.Slot(0, "y", 0.5, out.size()).higher);  // the table agrees: 0.9 is the best
+  EXPECT_TRUE(agg.CountTagged(tag));                        // the tag alone counts too
+  EXPECT_FALSE(agg.CountTagged(0));
   agg.EndSegment(out);
   // Another location: the tag is stale, the value is new there.
   agg.BeginSegment({"B"}, out);
+  EXPECT_FALSE(agg.CountTagged(tag));
   o = agg.Slot(0, "y", 0.5, out.size(), &tag);
   EXPECT_TRUE(o.fresh);
   EXPECT_EQ(o.index, 2u);
@@ -168,7 +171,7 @@ TEST(FindingAggregator, TagsLeadToTheSameFindingOnlyWhileTheyHold) {
   EXPECT_TRUE(other.Slot(0, "y", 0.5, 0, &tag2).fresh);
   agg.EndSegment(out);
   agg.Settle(out);
-  EXPECT_EQ(out[1].count, 4u);  // first sighting + three at A
+  EXPECT_EQ(out[1].count, 5u);  // first sighting + four at A
   EXPECT_EQ(out[2].count, 1u);
   // The report was handed on: everything starts afresh, tag or not.
   out.clear();
