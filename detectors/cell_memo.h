@@ -34,12 +34,12 @@ namespace piiscan::detectors {
 class CellMemo {
  public:
   // Cells longer than this are scanned every time (the text is kept inline).
-  static constexpr size_t kMaxCell = 48;
+  static constexpr size_t kMaxCell = 44;
 
   // What the memo holds for a cell: its detections, and one word per
   // detection for the caller to remember something about it while the memo
   // keeps it (the finding aggregator's slot, FindingAggregator::Slot); 0
-  // when stored. Valid until the next Store.
+  // when stored. Valid until the next Store or Find.
   struct Hit {
     std::span<const Detection> detections;
     std::span<uint64_t> tags;
@@ -55,10 +55,13 @@ class CellMemo {
   void Store(std::span<const Detection> detections);
 
  private:
-  // A cell's detections are pool_[first - 1, first - 1 + count).
+  // A cell's detections are pool_[first - 1, first - 1 + count). The tag
+  // of a cell's only detection (most cells with any) is kept here, in the
+  // line the lookup read anyway; those of more are in tags_.
   struct alignas(64) Entry {
-    uint64_t hash = 0;
+    uint32_t hash = 0;   // the low half of the cell's hash
     uint32_t first = 0;  // 0: empty slot
+    uint64_t tag = 0;
     uint16_t column = 0;
     uint8_t length = 0;
     uint8_t count = 0;
