@@ -115,10 +115,10 @@ bool CellMemo::Find(std::string_view label, bool has_row, std::string_view text,
   return false;
 }
 
-void CellMemo::Store(std::span<const Detection> detections) {
-  if (!storable_) return;
+std::span<uint64_t> CellMemo::Store(std::span<const Detection> detections) {
+  if (!storable_) return {};
   storable_ = false;
-  if (detections.size() > UINT8_MAX) return;  // a cell of 48 bytes: never
+  if (detections.size() > UINT8_MAX) return {};  // a cell of 44 bytes: never
   if (table_.empty()) {
     Reset(kFirstSlots);
   } else if (2 * (used_ + 1) > table_.size()) {
@@ -149,6 +149,8 @@ void CellMemo::Store(std::span<const Detection> detections) {
   pool_.insert(pool_.end(), detections.begin(), detections.end());
   tags_.resize(pool_.size(), 0);
   ++used_;
+  return e.count == 1 ? std::span<uint64_t>(&e.tag, 1)
+                      : std::span<uint64_t>(tags_).subspan(e.first - 1, e.count);
 }
 
 void CellMemo::Reset(size_t slots) {

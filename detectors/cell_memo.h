@@ -51,8 +51,10 @@ class CellMemo {
   // text alone.
   bool Find(std::string_view label, bool has_row, std::string_view text, Hit& hit);
   bool Storable() const { return storable_; }
-  // Stores the detections of the cell of the last Find (when Storable()).
-  void Store(std::span<const Detection> detections);
+  // Stores the detections of the cell of the last Find (when Storable());
+  // returns their tags (empty when not stored), so that the caller can tag
+  // the first sighting's findings too. Valid until the next Store or Find.
+  std::span<uint64_t> Store(std::span<const Detection> detections);
 
  private:
   // A cell's detections are pool_[first - 1, first - 1 + count). The tag

@@ -77,13 +77,16 @@ TEST(CellMemo, FindsByColumnAndTextAndLeavesOutColumnsThatDoNotRepeat) {
   CellMemo::Hit hit;
   EXPECT_FALSE(memo.Find("BSN", false, "123456782", hit));
   ASSERT_TRUE(memo.Storable());
-  memo.Store(std::span<const Detection>(&d, 1));
+  auto stored = memo.Store(std::span<const Detection>(&d, 1));
+  ASSERT_EQ(stored.size(), 1u);
+  EXPECT_EQ(stored[0], 0u);
+  stored[0] = 76;  // the first sighting's tag
   ASSERT_TRUE(memo.Find("BSN", false, "123456782", hit));
   ASSERT_EQ(hit.detections.size(), 1u);
   EXPECT_EQ(hit.detections[0].note, "column");
   // The caller's tag of a detection is kept with it.
   ASSERT_EQ(hit.tags.size(), 1u);
-  EXPECT_EQ(hit.tags[0], 0u);
+  EXPECT_EQ(hit.tags[0], 76u);
   hit.tags[0] = 77;
   ASSERT_TRUE(memo.Find("BSN", false, "123456782", hit));
   EXPECT_EQ(hit.tags[0], 77u);

@@ -73,7 +73,7 @@ std::span<const Detection> EngineScanner::ScanView(std::string_view original,
   }
   st.row_read = false;
   ScanSegment(original, info, out);
-  if (memo && !st.row_read) st.cells.Store(out);
+  if (memo && !st.row_read) tags_ = st.cells.Store(out);
   return out;
 }
 
