@@ -102,8 +102,8 @@ bool CellMemo::Find(std::string_view label, bool has_row, std::string_view text,
     const size_t mask = table_.size() - 1;
     for (size_t i = hash_ & mask; table_[i].first != 0; i = (i + 1) & mask) {
       Entry& e = table_[i];
-      if (e.hash == static_cast<uint32_t>(hash_) && e.column == column_ && e.length == text.size() &&
-          std::memcmp(e.text, text.data(), text.size()) == 0) {
+      if (e.hash == static_cast<uint32_t>(hash_) && e.column == column_ &&
+          e.length == text.size() && std::memcmp(e.text, text.data(), text.size()) == 0) {
         hit.detections = std::span<const Detection>(pool_).subspan(e.first - 1, e.count);
         hit.tags = e.count == 1 ? std::span<uint64_t>(&e.tag, 1)
                                 : std::span<uint64_t>(tags_).subspan(e.first - 1, e.count);

@@ -115,8 +115,8 @@ FindingAggregator::Occurrence FindingAggregator::Repeat(size_t i, double score) 
   return {i, false, higher};
 }
 
-FindingAggregator::Occurrence FindingAggregator::Slot(size_t spec, std::string_view value, double score,
-                                                     size_t next, uint64_t* tag) {
+FindingAggregator::Occurrence FindingAggregator::Slot(size_t spec, std::string_view value,
+                                                      double score, size_t next, uint64_t* tag) {
   constexpr uint64_t kIndexMask = kTagIndexMask;
   if (tag != nullptr && (*tag >> kTagIndexBits) == stamp_ && (*tag & kIndexMask) != 0) {
     return Repeat((*tag & kIndexMask) - 1, score);
@@ -152,8 +152,8 @@ void FindingAggregator::Settle(std::vector<Finding>& out) {
 
 void MakeFindings(const std::vector<rules::DetectorSpec>& specs, std::string_view text,
                   const SegmentInfo& info, std::span<const Detection> detections,
-                  const FindingOptions& options, std::vector<Finding>& out, FindingAggregator* aggregator,
-                  std::span<uint64_t> tags) {
+                  const FindingOptions& options, std::vector<Finding>& out,
+                  FindingAggregator* aggregator, std::span<uint64_t> tags) {
   // The extractor's cursor over its whole source where it gave one, else
   // one over this segment (detections come sorted by begin).
   LineCursor segment_lines(text, info.base_line, 0);
@@ -170,7 +170,8 @@ void MakeFindings(const std::vector<rules::DetectorSpec>& specs, std::string_vie
     if (conf < options.min_confidence) continue;
     const auto& spec = specs[d.spec];
     if (aggregator != nullptr) {
-      if (auto o = aggregator->Slot(d.spec, d.value, d.score, out.size(), tagged ? &tags[k] : nullptr);
+      if (auto o =
+              aggregator->Slot(d.spec, d.value, d.score, out.size(), tagged ? &tags[k] : nullptr);
           !o.fresh) {
         if (o.higher) {
           Finding& same = out[o.index];

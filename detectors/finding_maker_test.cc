@@ -149,7 +149,7 @@ TEST(FindingAggregator, TagsLeadToTheSameFindingOnlyWhileTheyHold) {
   EXPECT_TRUE(o.higher);
   EXPECT_EQ(o.index, 1u);
   EXPECT_FALSE(agg.Slot(0, "y", 0.5, out.size()).higher);  // the table agrees: 0.9 is the best
-  EXPECT_TRUE(agg.CountTagged(tag));                        // the tag alone counts too
+  EXPECT_TRUE(agg.CountTagged(tag));                       // the tag alone counts too
   EXPECT_FALSE(agg.CountTagged(0));
   agg.EndSegment(out);
   // Another location: the tag is stale, the value is new there.

@@ -46,7 +46,8 @@ class HugeTable {
   }
   ~HugeTable() { Release(); }
   HugeTable(HugeTable&& o) noexcept
-      : data_(std::exchange(o.data_, nullptr)), size_(std::exchange(o.size_, 0)),
+      : data_(std::exchange(o.data_, nullptr)),
+        size_(std::exchange(o.size_, 0)),
         bytes_(std::exchange(o.bytes_, 0)) {}
   HugeTable& operator=(HugeTable&& o) noexcept {
     if (this != &o) {
