@@ -1,5 +1,7 @@
 #include "core/byte_scan.h"
 
+#include <cstring>
+
 #if defined(__x86_64__)
 #include <immintrin.h>
 #define PIISCAN_X86 1
@@ -73,14 +75,23 @@ void RangeMasksSse2(const unsigned char* p, size_t n, size_t w, unsigned char lo
 #if defined(PIISCAN_X86)
   const __m128i base = _mm_set1_epi8(static_cast<char>(lo));
   const __m128i top = _mm_set1_epi8(static_cast<char>(span));
-  for (; 64 * w + 64 <= n; ++w) {
+  auto block = [&](const unsigned char* b) {
     uint64_t m = 0;
     for (int k = 0; k < 4; ++k) {
-      __m128i v = _mm_sub_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 64 * w + 16 * k)), base);
+      __m128i v = _mm_sub_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(b + 16 * k)), base);
       auto bits = static_cast<uint64_t>(static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(v, top), v))));
       m |= bits << (16 * k);
     }
-    out[w] = m;
+    return m;
+  };
+  for (; 64 * w + 64 <= n; ++w) out[w] = block(p + 64 * w);
+  if (64 * w < n) {
+    // The partial block (all of a short cell) as one step on a padded
+    // copy instead of a byte loop; the bits past the end cleared.
+    alignas(16) unsigned char pad[64] = {};
+    std::memcpy(pad, p + 64 * w, n - 64 * w);
+    out[w] = block(pad) & ((uint64_t{1} << (n - 64 * w)) - 1);
+    return;
   }
 #endif
   for (; 64 * w < n; ++w) {
@@ -128,10 +139,10 @@ void WordMasksSse2(const unsigned char* p, size_t n, size_t w, uint64_t* word, u
   const __m128i zero = _mm_set1_epi8('0'), nine = _mm_set1_epi8(9);
   const __m128i a = _mm_set1_epi8('a'), z = _mm_set1_epi8(25), bit5 = _mm_set1_epi8(0x20);
   const __m128i cap_a = _mm_set1_epi8('A'), lead = _mm_set1_epi8(static_cast<char>(0xC0));
-  for (; 64 * w + 64 <= n; ++w) {
-    uint64_t wm = 0, cm = 0;
+  auto block = [&](const unsigned char* b, uint64_t& wm, uint64_t& cm) {
+    wm = cm = 0;
     for (int k = 0; k < 4; ++k) {
-      __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 64 * w + 16 * k));
+      __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(b + 16 * k));
       __m128i d = _mm_sub_epi8(v, zero);
       __m128i is_digit = _mm_cmpeq_epi8(_mm_min_epu8(d, nine), d);
       __m128i l = _mm_sub_epi8(_mm_or_si128(v, bit5), a);
@@ -144,8 +155,15 @@ void WordMasksSse2(const unsigned char* p, size_t n, size_t w, uint64_t* word, u
       wm |= static_cast<uint64_t>(wk) << (16 * k);
       cm |= static_cast<uint64_t>(ck) << (16 * k);
     }
-    word[w] = wm;
-    capital[w] = cm;
+  };
+  for (; 64 * w + 64 <= n; ++w) block(p + 64 * w, word[w], capital[w]);
+  if (64 * w < n) {
+    // The partial block as one step on a padded copy (zeros are neither
+    // word nor capital bytes).
+    alignas(16) unsigned char pad[64] = {};
+    std::memcpy(pad, p + 64 * w, n - 64 * w);
+    block(pad, word[w], capital[w]);
+    return;
   }
 #endif
   for (; 64 * w < n; ++w) {

@@ -6,15 +6,47 @@
 namespace piiscan::detectors {
 namespace {
 
-// The table starts small and doubles up to kMaxSlots (8 MiB); at half
-// full the memo starts over.
+// The table starts small and doubles up to kMaxSlots (16 MiB); at half
+// full the memo starts over. Half of 2^18 holds the distinct values of a
+// CRM export's value column (80,000 in bench/gen_dense.py) besides the
+// names, dates and statuses.
 constexpr size_t kFirstSlots = size_t{1} << 12;
-constexpr size_t kMaxSlots = size_t{1} << 17;
-// A column is reviewed after kReview lookups: memoised on while at least
-// one in eight of them hit; once off, tried again after kOffLookups cells.
-constexpr uint32_t kReview = 1024;
-constexpr uint32_t kOffLookups = 32 * 1024;
+constexpr size_t kMaxSlots = size_t{1} << 18;
+// One cell in 2^kSampleShift by hash is sampled, into kSampleSlots
+// fingerprints (32 KiB, shared by the columns): ~131k values' worth, as
+// many as the memo holds, so that a column counts as repeating when its
+// values recur within what the memo could keep of them. A column is
+// reviewed after kReview sampled cells (~1,000 cells): memoised while at
+// least one in six of them was seen before (the value column of
+// bench/gen_dense.py: 16-35 of 64; its article texts, which recur ~700k
+// rows apart: 0-9).
+constexpr int kSampleShift = 4;
+constexpr size_t kSampleSlots = size_t{1} << 13;
+constexpr uint32_t kReview = 64;
 constexpr size_t kMaxColumns = 1024;
+
+// A hash of a short cell (at most kMaxCell bytes), 8 bytes a step, well
+// mixed in every bit: the sample reads the top bits, the tables the low.
+uint64_t CellHash(std::string_view text) {
+  uint64_t h = 0x9E3779B97F4A7C15ull ^ text.size();
+  size_t i = 0;
+  for (; i + 8 <= text.size(); i += 8) {
+    uint64_t w;
+    std::memcpy(&w, text.data() + i, 8);
+    h = (h ^ w) * 0xBF58476D1CE4E5B9ull;
+    h ^= h >> 31;
+  }
+  if (i < text.size()) {
+    uint64_t w = 0;
+    std::memcpy(&w, text.data() + i, text.size() - i);
+    h = (h ^ w) * 0xBF58476D1CE4E5B9ull;
+  }
+  h ^= h >> 33;  // murmur3's finaliser
+  h *= 0xFF51AFD7ED558CCDull;
+  h ^= h >> 33;
+  h *= 0xC4CEB9FE1A85EC53ull;
+  return h ^ (h >> 33);
+}
 
 }  // namespace
 
@@ -31,89 +63,100 @@ uint16_t CellMemo::ColumnOf(std::string_view label, bool has_row) {
   }
   if (columns_.size() >= kMaxColumns) {  // many files' headers: start over
     columns_.clear();
-    table_.clear();
-    results_.clear();
+    table_ = {};
+    pool_.clear();
+    tags_.clear();
     used_ = 0;
+    sample_.assign(sample_.size(), 0);
   }
   columns_.push_back(Column{std::string(label), has_row});
   return last_column_ = static_cast<uint16_t>(columns_.size() - 1);
 }
 
-const std::vector<Detection>* CellMemo::Find(std::string_view label, bool has_row,
-                                             std::string_view text) {
-  static const std::vector<Detection> kNone;
+bool CellMemo::Judge(Column& c) {
+  if ((hash_ >> (64 - kSampleShift)) != 0) return c.on;
+  if (sample_.empty()) sample_.assign(kSampleSlots, 0);
+  uint32_t& slot = sample_[hash_ & (kSampleSlots - 1)];
+  const uint32_t print = static_cast<uint32_t>(hash_ >> 24) | 1;  // never 0 (empty)
+  ++c.sampled;
+  if (slot == print) {
+    ++c.seen;
+  } else {
+    slot = print;
+  }
+  if (c.sampled >= kReview) {
+    c.on = c.seen * 6 >= c.sampled;
+    c.sampled = c.seen = 0;
+  }
+  return c.on;
+}
+
+bool CellMemo::Find(std::string_view label, bool has_row, std::string_view text, Hit& hit) {
   storable_ = false;
-  if (text.size() > kMaxCell) return nullptr;
+  if (text.size() > kMaxCell) return false;
   column_ = ColumnOf(label, has_row);
-  Column& c = columns_[column_];
-  if (!c.on) {
-    if (++c.skipped < kOffLookups) return nullptr;
-    c.on = true;  // a fresh trial
-    c.lookups = c.hits = 0;
-  }
-  if (c.lookups >= kReview) {
-    c.on = c.hits * 8 >= c.lookups;
-    c.lookups = c.hits = c.skipped = 0;
-    if (!c.on) return nullptr;
-  }
-  ++c.lookups;
-  hash_ = std::hash<std::string_view>{}(text) ^ (uint64_t{column_} * 0x9E3779B97F4A7C15ull);
+  hash_ = CellHash(text) ^ (uint64_t{column_} * 0x9E3779B97F4A7C15ull);
+  if (!Judge(columns_[column_])) return false;
   text_ = text;
   if (!table_.empty()) {
     const size_t mask = table_.size() - 1;
-    for (size_t i = hash_ & mask; table_[i].result != 0; i = (i + 1) & mask) {
-      const Entry& e = table_[i];
-      if (e.hash == hash_ && e.column == column_ && e.length == text.size() &&
-          std::memcmp(e.text, text.data(), text.size()) == 0) {
-        ++c.hits;
-        return e.result == 1 ? &kNone : &results_[e.result - 2];
+    for (size_t i = hash_ & mask; table_[i].first != 0; i = (i + 1) & mask) {
+      Entry& e = table_[i];
+      if (e.hash == static_cast<uint32_t>(hash_) && e.column == column_ &&
+          e.length == text.size() && std::memcmp(e.text, text.data(), text.size()) == 0) {
+        hit.detections = std::span<const Detection>(pool_).subspan(e.first - 1, e.count);
+        hit.tags = e.count == 1 ? std::span<uint64_t>(&e.tag, 1)
+                                : std::span<uint64_t>(tags_).subspan(e.first - 1, e.count);
+        return true;
       }
     }
   }
   storable_ = true;
-  return nullptr;
+  return false;
 }
 
-void CellMemo::Store(std::span<const Detection> detections) {
-  if (!storable_) return;
+std::span<uint64_t> CellMemo::Store(std::span<const Detection> detections) {
+  if (!storable_) return {};
   storable_ = false;
+  if (detections.size() > UINT8_MAX) return {};  // a cell of 44 bytes: never
   if (table_.empty()) {
     Reset(kFirstSlots);
   } else if (2 * (used_ + 1) > table_.size()) {
     if (table_.size() >= kMaxSlots) {
       Reset(table_.size());
     } else {
-      std::vector<Entry> old = std::move(table_);
-      table_.assign(2 * old.size(), Entry{});
+      HugeTable<Entry> old = std::move(table_);
+      table_ = HugeTable<Entry>(2 * old.size());
       const size_t mask = table_.size() - 1;
       for (const auto& e : old) {
-        if (e.result == 0) continue;
+        if (e.first == 0) continue;
         size_t i = e.hash & mask;
-        while (table_[i].result != 0) i = (i + 1) & mask;
+        while (table_[i].first != 0) i = (i + 1) & mask;
         table_[i] = e;
       }
     }
   }
   const size_t mask = table_.size() - 1;
   size_t i = hash_ & mask;
-  while (table_[i].result != 0) i = (i + 1) & mask;
+  while (table_[i].first != 0) i = (i + 1) & mask;
   Entry& e = table_[i];
-  e.hash = hash_;
+  e.hash = static_cast<uint32_t>(hash_);
   e.column = column_;
   e.length = static_cast<uint8_t>(text_.size());
   std::memcpy(e.text, text_.data(), text_.size());
-  if (detections.empty()) {
-    e.result = 1;
-  } else {
-    results_.emplace_back(detections.begin(), detections.end());
-    e.result = static_cast<uint32_t>(results_.size() + 1);
-  }
+  e.first = static_cast<uint32_t>(pool_.size() + 1);
+  e.count = static_cast<uint8_t>(detections.size());
+  pool_.insert(pool_.end(), detections.begin(), detections.end());
+  tags_.resize(pool_.size(), 0);
   ++used_;
+  return e.count == 1 ? std::span<uint64_t>(&e.tag, 1)
+                      : std::span<uint64_t>(tags_).subspan(e.first - 1, e.count);
 }
 
 void CellMemo::Reset(size_t slots) {
-  table_.assign(slots, Entry{});
-  results_.clear();
+  table_ = HugeTable<Entry>(slots);
+  pool_.clear();
+  tags_.clear();
   used_ = 0;
 }
 

@@ -59,16 +59,21 @@ std::span<const Detection> EngineScanner::ScanView(std::string_view original,
                                                    std::vector<Detection>& out) {
   State& st = *state_;
   out.clear();
+  tags_ = {};
   if (original.empty() || original.size() > UINT32_MAX) return out;
   // A table cell's detections depend on its text and label alone, unless
   // its row lifted a BSN (st.row_read): repeated cells come from the memo.
   const bool memo = info.kind == SegmentKind::kCell && info.report_from == 0;
   if (memo) {
-    if (const auto* hit = st.cells.Find(info.label, !info.row.empty(), original)) return *hit;
+    CellMemo::Hit hit;
+    if (st.cells.Find(info.label, !info.row.empty(), original, hit)) {
+      tags_ = hit.tags;
+      return hit.detections;
+    }
   }
   st.row_read = false;
   ScanSegment(original, info, out);
-  if (memo && !st.row_read) st.cells.Store(out);
+  if (memo && !st.row_read) tags_ = st.cells.Store(out);
   return out;
 }
 

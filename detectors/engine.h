@@ -75,6 +75,11 @@ class EngineScanner {
   // the memo's or of `out` (cleared first), valid until the next call.
   std::span<const Detection> ScanView(std::string_view text, const SegmentInfo& info,
                                       std::vector<Detection>& out);
+  // When the last ScanView's detections came from the memo or went into
+  // it: one word per detection that the caller may set and read back
+  // whenever the memo answers the same cell again (CellMemo::Hit::tags);
+  // else empty. Valid until the next call.
+  std::span<uint64_t> MemoTags() const { return tags_; }
 
   struct State;
 
@@ -86,6 +91,7 @@ class EngineScanner {
   const Engine& engine_;
   std::unique_ptr<State> state_;
   std::vector<Detection> scratch_;  // Scan's, for ScanView
+  std::span<uint64_t> tags_;        // MemoTags
 };
 
 }  // namespace piiscan::detectors

@@ -20,6 +20,7 @@
 
 #include <re2/re2.h>
 
+#include <array>
 #include <cctype>
 #include <cstdint>
 #include <map>
@@ -181,6 +182,10 @@ struct EngineScanner::State {
   const Engine::Impl* impl = nullptr;
   // Label verdicts per spec (1 positive, -1 negative, 0 none), by label.
   std::unordered_map<std::string, std::vector<int8_t>> label_cache;
+  // The last labels as given and their verdicts in label_cache (node-based:
+  // stable until it is cleared, when these are too).
+  std::array<std::pair<std::string, const std::vector<int8_t>*>, 16> recent_labels{};
+  uint32_t next_recent_label = 0;
   // Detections of repeated cells (EngineScanner::Scan).
   CellMemo cells;
   bool row_read = false;  // this segment's detections depend on its row (resolve)

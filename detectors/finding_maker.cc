@@ -1,6 +1,7 @@
 #include "detectors/finding_maker.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cstring>
 #include <functional>
 #include <string>
@@ -64,8 +65,8 @@ void FindingAggregator::KeyTable::Clear() {
 }
 
 void FindingAggregator::KeyTable::Grow() {
-  std::vector<Entry> old = std::move(table_);
-  table_.assign(old.empty() ? 256 : 2 * old.size(), Entry{});
+  HugeTable<Entry> old = std::move(table_);
+  table_ = HugeTable<Entry>(old.empty() ? 256 : 2 * old.size());
   const size_t mask = table_.size() - 1;
   for (const auto& e : old) {
     if (e.generation != generation_) continue;
@@ -75,9 +76,15 @@ void FindingAggregator::KeyTable::Grow() {
   }
 }
 
+void FindingAggregator::Restamp() {
+  static std::atomic<uint64_t> next{1};
+  stamp_ = next.fetch_add(1, std::memory_order_relaxed);
+}
+
 void FindingAggregator::BeginSegment(const Location& where, const std::vector<Finding>& out) {
   if (out.size() != seen_size_) Clear();
   if (where_known_ && where == last_where_) return;
+  Restamp();
   location_key_.clear();
   for (const auto& step : where) {
     location_key_ += step;
@@ -97,28 +104,40 @@ void FindingAggregator::Clear() {
   locations_.clear();
   where_known_ = false;
   seen_size_ = 0;
+  Restamp();
 }
 
-FindingAggregator::Occurrence FindingAggregator::Slot(size_t spec, std::string_view value, double score,
-                                                     size_t next) {
-  const uint64_t tag = (uint64_t{location_} << 32) | spec;
-  const uint64_t hash = Mix(std::hash<std::string_view>{}(value), tag);
-  if (uint32_t at = slots_.Find(tag, value, hash); at != 0) {
-    const size_t i = at - 1;
-    ++pending_[i];
-    any_pending_ = true;
-    const bool higher = score > best_[i];
-    if (higher) best_[i] = score;
-    return {i, false, higher};
+FindingAggregator::Occurrence FindingAggregator::Repeat(size_t i, double score) {
+  ++pending_[i];
+  any_pending_ = true;
+  const bool higher = score > best_[i];
+  if (higher) best_[i] = score;
+  return {i, false, higher};
+}
+
+FindingAggregator::Occurrence FindingAggregator::Slot(size_t spec, std::string_view value,
+                                                      double score, size_t next, uint64_t* tag) {
+  constexpr uint64_t kIndexMask = kTagIndexMask;
+  if (tag != nullptr && (*tag >> kTagIndexBits) == stamp_ && (*tag & kIndexMask) != 0) {
+    return Repeat((*tag & kIndexMask) - 1, score);
   }
-  slots_.Insert(tag, value, hash, static_cast<uint32_t>(next + 1));
-  if (best_.size() <= next) {
-    best_.resize(next + 1);
-    pending_.resize(next + 1);
+  const uint64_t key_tag = (uint64_t{location_} << 32) | spec;
+  const uint64_t hash = Mix(std::hash<std::string_view>{}(value), key_tag);
+  Occurrence o;
+  if (uint32_t at = slots_.Find(key_tag, value, hash); at != 0) {
+    o = Repeat(at - 1, score);
+  } else {
+    slots_.Insert(key_tag, value, hash, static_cast<uint32_t>(next + 1));
+    if (best_.size() <= next) {
+      best_.resize(next + 1);
+      pending_.resize(next + 1);
+    }
+    best_[next] = score;
+    pending_[next] = 0;
+    o = {next, true, false};
   }
-  best_[next] = score;
-  pending_[next] = 0;
-  return {next, true, false};
+  if (tag != nullptr && o.index + 1 <= kIndexMask) *tag = (stamp_ << kTagIndexBits) | (o.index + 1);
+  return o;
 }
 
 void FindingAggregator::Settle(std::vector<Finding>& out) {
@@ -133,19 +152,27 @@ void FindingAggregator::Settle(std::vector<Finding>& out) {
 
 void MakeFindings(const std::vector<rules::DetectorSpec>& specs, std::string_view text,
                   const SegmentInfo& info, std::span<const Detection> detections,
-                  const FindingOptions& options, std::vector<Finding>& out, FindingAggregator* aggregator) {
+                  const FindingOptions& options, std::vector<Finding>& out,
+                  FindingAggregator* aggregator, std::span<uint64_t> tags) {
   // The extractor's cursor over its whole source where it gave one, else
   // one over this segment (detections come sorted by begin).
   LineCursor segment_lines(text, info.base_line, 0);
   LineCursor& lines = info.lines != nullptr ? *info.lines : segment_lines;
   const uint64_t base = info.lines != nullptr ? info.base_offset : 0;
   std::string hashed;  // "category:value", one buffer for the segment's findings
-  for (const auto& d : detections) {
+  const bool tagged = aggregator != nullptr && tags.size() == detections.size();
+  for (size_t k = 0; k < detections.size(); ++k) {
+    // A memoised cell's detection counted before: its tag alone (the
+    // detection itself, far away in the memo, is not read).
+    if (tagged && aggregator->CountTagged(tags[k])) continue;
+    const Detection& d = detections[k];
     Confidence conf = ConfidenceFromScore(d.score);
     if (conf < options.min_confidence) continue;
     const auto& spec = specs[d.spec];
     if (aggregator != nullptr) {
-      if (auto o = aggregator->Slot(d.spec, d.value, d.score, out.size()); !o.fresh) {
+      if (auto o =
+              aggregator->Slot(d.spec, d.value, d.score, out.size(), tagged ? &tags[k] : nullptr);
+          !o.fresh) {
         if (o.higher) {
           Finding& same = out[o.index];
           same.score = d.score;

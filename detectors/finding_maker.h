@@ -17,6 +17,7 @@
 #include "core/keyed_hash.h"
 #include "core/segment.h"
 #include "detectors/detection.h"
+#include "detectors/huge_table.h"
 #include "detectors/name_keys.h"
 #include "rules/detector_spec.h"
 
@@ -58,7 +59,24 @@ class FindingAggregator {
   // occurrence is counted here, not in the Finding, until Settle: a dense
   // file's findings spread over megabytes, and reading each one's count
   // and score back missed the cache once per occurrence.
-  Occurrence Slot(size_t spec, std::string_view value, double score, size_t next);
+  //
+  // `tag`, when given, is a word the caller keeps with this detection (the
+  // cell memo's, EngineScanner::MemoTags): Slot stores the finding's index
+  // there, stamped with the aggregator's current state, and the next
+  // occurrence of the same detection comes straight to it while the state
+  // holds (the same location, nothing handed on): no hash, no table probe.
+  Occurrence Slot(size_t spec, std::string_view value, double score, size_t next,
+                  uint64_t* tag = nullptr);
+  // Counts an occurrence by its tag alone when the tag holds, without the
+  // detection: a tag is only written for a detection that passed the
+  // confidence filter, and the same detection again cannot beat the best
+  // score its first occurrence set. False when the tag does not hold.
+  bool CountTagged(uint64_t tag) {
+    if ((tag >> kTagIndexBits) != stamp_ || (tag & kTagIndexMask) == 0) return false;
+    ++pending_[(tag & kTagIndexMask) - 1];
+    any_pending_ = true;
+    return true;
+  }
   // After MakeFindings: how many findings `out` held.
   void EndSegment(const std::vector<Finding>& out) { seen_size_ = out.size(); }
   // Adds the occurrences counted since the last Settle to the counts in
@@ -68,7 +86,7 @@ class FindingAggregator {
  private:
   // Open addressing over (tag, value) keys, a tag being a detector and a
   // location: one 64-byte entry per key, short values inline (one cache
-  // line per lookup), longer ones in an arena. Entries of earlier
+  // line per lookup, in huge pages: huge_table.h), longer ones in an arena. Entries of earlier
   // generations are dead, not cleared, so that starting over costs nothing
   // however large the table grew. Indexes are stored +1 (0: none).
   class KeyTable {
@@ -89,14 +107,24 @@ class FindingAggregator {
     static_assert(sizeof(Entry) == 64);
     bool Same(const Entry& e, uint64_t tag, std::string_view value, uint64_t hash) const;
     void Grow();
-    std::vector<Entry> table_;
+    HugeTable<Entry> table_;  // zero: dead (generation 0)
     std::string arena_;
     size_t used_ = 0;
     uint32_t generation_ = 1;
   };
 
+  // Starts a new stamp: tags of the old one no longer count.
+  void Restamp();
+  Occurrence Repeat(size_t i, double score);
+
   // The findings of this report, by location and detector and value.
   KeyTable slots_;
+  // Unique across aggregators (a global counter); changes whenever the
+  // location does or `out` is cleared. A tag is (stamp << kTagIndexBits) |
+  // (index + 1).
+  uint64_t stamp_ = 0;
+  static constexpr int kTagIndexBits = 24;
+  static constexpr uint64_t kTagIndexMask = (uint64_t{1} << kTagIndexBits) - 1;
   // Location ids of this report: the last location, and every one by key.
   Location last_where_;
   bool where_known_ = false;
@@ -113,9 +141,11 @@ class FindingAggregator {
 
 // Appends the findings of `detections` to `out`; with `aggregator`, an
 // occurrence of a value already in `out` at the same location counts there.
+// `tags`, empty or one per detection, are the callers' words for
+// FindingAggregator::Slot.
 void MakeFindings(const std::vector<rules::DetectorSpec>& specs, std::string_view text,
                   const SegmentInfo& info, std::span<const Detection> detections,
                   const FindingOptions& options, std::vector<Finding>& out,
-                  FindingAggregator* aggregator = nullptr);
+                  FindingAggregator* aggregator = nullptr, std::span<uint64_t> tags = {});
 
 }  // namespace piiscan::detectors

@@ -129,5 +129,57 @@ TEST(FindingAggregator, ThousandsOfValuesGrowTheTableAndANewFileStartsEmpty) {
   EXPECT_TRUE(agg.Slot(0, "NL0", 0.5, 0).fresh);  // a new file
 }
 
+// A caller's tag (the cell memo's) takes an occurrence straight to its
+// finding while the location and the report hold, and is only a hint: at
+// another location, after the report was handed on, or from another
+// aggregator it is not used, and the answer is the table's.
+TEST(FindingAggregator, TagsLeadToTheSameFindingOnlyWhileTheyHold) {
+  FindingAggregator agg, other;
+  std::vector<Finding> out;
+  uint64_t tag = 0, tag2 = 0;
+  agg.BeginSegment({"A"}, out);
+  EXPECT_TRUE(agg.Slot(0, "x", 0.5, out.size()).fresh);
+  out.emplace_back();
+  EXPECT_TRUE(agg.Slot(0, "y", 0.5, out.size(), &tag).fresh);  // the tag learns index 1
+  out.emplace_back();
+  EXPECT_NE(tag, 0u);
+  // The tagged occurrence counts at its finding, with its best score.
+  auto o = agg.Slot(0, "y", 0.9, out.size(), &tag);
+  EXPECT_FALSE(o.fresh);
+  EXPECT_TRUE(o.higher);
+  EXPECT_EQ(o.index, 1u);
+  EXPECT_FALSE(agg.Slot(0, "y", 0.5, out.size()).higher);  // the table agrees: 0.9 is the best
+  EXPECT_TRUE(agg.CountTagged(tag));                       // the tag alone counts too
+  EXPECT_FALSE(agg.CountTagged(0));
+  agg.EndSegment(out);
+  // Another location: the tag is stale, the value is new there.
+  agg.BeginSegment({"B"}, out);
+  EXPECT_FALSE(agg.CountTagged(tag));
+  o = agg.Slot(0, "y", 0.5, out.size(), &tag);
+  EXPECT_TRUE(o.fresh);
+  EXPECT_EQ(o.index, 2u);
+  out.emplace_back();
+  agg.EndSegment(out);
+  // Back at A: the table finds index 1 again; the tag learns it.
+  agg.BeginSegment({"A"}, out);
+  o = agg.Slot(0, "y", 0.5, out.size(), &tag);
+  EXPECT_FALSE(o.fresh);
+  EXPECT_EQ(o.index, 1u);
+  // Another aggregator does not take this one's tag.
+  tag2 = tag;
+  other.BeginSegment({"A"}, out);
+  EXPECT_TRUE(other.Slot(0, "y", 0.5, 0, &tag2).fresh);
+  agg.EndSegment(out);
+  agg.Settle(out);
+  EXPECT_EQ(out[1].count, 5u);  // first sighting + four at A
+  EXPECT_EQ(out[2].count, 1u);
+  // The report was handed on: everything starts afresh, tag or not.
+  out.clear();
+  agg.BeginSegment({"A"}, out);
+  o = agg.Slot(0, "y", 0.5, out.size(), &tag);
+  EXPECT_TRUE(o.fresh);
+  EXPECT_EQ(o.index, 0u);
+}
+
 }  // namespace
 }  // namespace piiscan::detectors

@@ -31,7 +31,10 @@ class DetectorConsumer final : public TextConsumer {
     detectors::FindingAggregator* aggregator = options_.aggregate ? &aggregator_ : nullptr;
     if (aggregator) aggregator->BeginSegment(where, report.findings);
     size_t first = report.findings.size();
-    detectors::MakeFindings(engine_->specs(), text, info, detections, options_, report.findings, aggregator);
+    // A memoised cell's tags keep its findings' slots in the aggregator: a
+    // repeated cell's findings are counted without a lookup.
+    detectors::MakeFindings(engine_->specs(), text, info, detections, options_, report.findings,
+                            aggregator, scanner_->MemoTags());
     if (aggregator) aggregator->EndSegment(report.findings);
     for (size_t i = first; i < report.findings.size(); ++i) {
       auto& f = report.findings[i];

@@ -264,9 +264,32 @@ class PersonNameFinder final : public Finder {
     return false;
   }
 
+  // NameColumn for the cells of a table, which come column after column:
+  // the verdicts of the last labels, as given, kept per thread.
+  static bool NameColumnOfCell(std::string_view label, bool* single_ok) {
+    struct Recent {
+      std::string label;
+      bool known = false, name = false, single = false;
+    };
+    thread_local std::array<Recent, 16> recent;
+    thread_local uint32_t next = 0;
+    for (const auto& r : recent) {
+      if (r.known && r.label == label) {
+        *single_ok = r.single;
+        return r.name;
+      }
+    }
+    Recent& r = recent[next++ % recent.size()];
+    r.label.assign(label);
+    r.name = NameColumn(label, &r.single);
+    r.known = true;
+    *single_ok = r.single;
+    return r.name;
+  }
+
   void CellName(std::string_view t, std::string_view label, std::vector<Candidate>& out) const {
     bool single_ok = false;
-    if (!NameColumn(label, &single_ok)) return;
+    if (!NameColumnOfCell(label, &single_ok)) return;
     size_t b = SkipBlanks(t, 0);
     size_t e = TrimEnd(t, b, t.size());
     if (e <= b || e - b > 80) return;

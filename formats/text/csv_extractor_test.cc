@@ -61,5 +61,25 @@ TEST(CsvExtractor, DelimiterFromTheHeaderAndATrailingEmptyCell) {
   EXPECT_EQ(Cells(csv), want);
 }
 
+// Cells of every length around the 16-byte steps of the reader's search
+// for the next delimiter, with a quote, a carriage return or the line end
+// at any position: the same cells as a plain split.
+TEST(CsvExtractor, CellsOfEveryLengthAroundTheSearchSteps) {
+  std::string csv = "a;b;c\n";
+  std::vector<CellSeen> want;
+  uint64_t line = 1;
+  for (size_t n = 1; n <= 40; ++n) {
+    ++line;
+    std::string first(n, 'x'), second = std::to_string(n) + std::string(n % 17, 'y');
+    std::string third = std::string(n, 'z') + "\"q";  // a quote inside a cell is a character
+    const uint64_t at = csv.size();
+    csv += first + ";" + second + "\r;" + third + "\n";
+    want.push_back({first, "a", at, line});
+    want.push_back({second, "b", at + n + 1, line});
+    want.push_back({third, "c", at + n + 1 + second.size() + 2, line});
+  }
+  EXPECT_EQ(Cells(csv), want);
+}
+
 }  // namespace
 }  // namespace piiscan::formats
