@@ -51,7 +51,8 @@ class CellMemo {
   // text alone.
   bool Find(std::string_view label, bool has_row, std::string_view text, Hit& hit);
   bool Storable() const { return storable_; }
-  // Stores the detections of the cell of the last Find (when Storable());
+  // Stores the detections of the cell of the last Find (when Storable();
+  // the label and text that Find was given must still be valid);
   // returns their tags (empty when not stored), so that the caller can tag
   // the first sighting's findings too. Valid until the next Store or Find.
   std::span<uint64_t> Store(std::span<const Detection> detections);

@@ -99,7 +99,8 @@ TEST(CellMemo, FindsByColumnAndTextAndLeavesOutColumnsThatDoNotRepeat) {
   // column that repeats stays in.
   int unique_storable = 0, status_hits = 0;
   for (int i = 0; i < 4000; ++i) {
-    if (!memo.Find("order", false, std::to_string(100000 + i), hit) && memo.Storable()) {
+    const std::string order = std::to_string(100000 + i);  // Store reads the cell Find saw
+    if (!memo.Find("order", false, order, hit) && memo.Storable()) {
       ++unique_storable;
       memo.Store({});
     }
