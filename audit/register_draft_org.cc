@@ -376,9 +376,16 @@ Organisation FindOrganisation(const DraftLexicon& lex, const std::string& text) 
   if (out.name.empty() && legal_count >= 2) out.name = legal;
   for (size_t i = 1; i < labelled.size(); ++i) pick(labelled[i]);
   pick(FromAlias(lex, text));
-  for (auto it = std::sregex_iterator(text.begin(), text.end(), lex.org_subject);
-       it != std::sregex_iterator() && out.name.empty(); ++it) {
-    pick((*it)[1].str());
+  // Overlapping: a name that runs on over a sentence end ("Wij werken met
+  // een drukker. Acme is verantwoordelijk") is no name, but the sentence
+  // after it may start one.
+  for (auto from = text.cbegin();
+       out.name.empty() &&
+       std::regex_search(from, text.cend(), m, lex.org_subject,
+                         from == text.cbegin() ? std::regex_constants::match_default
+                                               : std::regex_constants::match_prev_avail);) {
+    pick(m[1].str());
+    from = m[1].first + 1;
   }
   if (std::string own = FromDomain(lex, text); out.name.empty() && !own.empty()) {
     if (std::islower(static_cast<unsigned char>(own[0])))
