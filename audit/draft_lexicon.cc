@@ -130,6 +130,7 @@ void LoadDrafting(const YAML::Node& d, DraftLexicon& lex) {
   lex.org_prefix_forms = Strings(o["prefix_forms"], false);
   lex.list_joiners = Strings(d["list_joiners"]);
   lex.municipality_words = Strings(o["municipality_words"]);
+  lex.org_domain_skip = Strings(o["domain_skip"]);
   lex.processor_not_names = Strings(p["not_names"]);
   lex.sole_trader = Strings(o["sole_trader"]);
   lex.kvk = std::regex(o["kvk"].as<std::string>(), std::regex::ECMAScript | std::regex::icase);

@@ -128,6 +128,7 @@ struct DraftLexicon {
   std::vector<std::string> org_prefix_forms;
   std::vector<std::string> list_joiners;        // "en", "of": the last item of a list
   std::vector<std::string> municipality_words;  // "gemeente X" is a name
+  std::vector<std::string> org_domain_skip;     // mail hosts: "gmail" spells no organisation
   std::regex kvk;
 
   static Result<DraftLexicon> Load(const rules::RuleSet& rules);

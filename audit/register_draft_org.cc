@@ -238,6 +238,11 @@ std::string FromAcronym(const DraftLexicon& lex, const std::string& text) {
     size_t m = n;
     while (m < words.size() && IsIn(lex.name_connectors, statement::Lower(words[m]))) ++m;
     bool form = m < words.size() && IsIn(lex.org_prefix_forms, words[m]);
+    // "Stichting Kenpo Karate Utrecht (SKKU)": the form is the first initial.
+    if (!form && n > 0 && IsIn(lex.org_prefix_forms, words[n - 1])) {
+      form = true;
+      m = n - 1;
+    }
     std::vector<std::string> name(words.rend() - static_cast<long>(form ? m + 1 : n), words.rend());
     std::string joined = Join(name);
     if (!joined.empty() && joined.back() == ',') joined.pop_back();
@@ -294,8 +299,9 @@ std::pair<std::string, int> WithPrefixForm(const DraftLexicon& lex, const std::s
   // "Huisartsenpraktijk Arentsen en Groeneveld": a connector between two capitalised words.
   std::string joins;
   for (const auto& c : lex.name_connectors) joins += (joins.empty() ? "" : "|") + statement::RegexEscape(c);
-  std::regex named("(?:^|[^A-Za-z])((?:" + forms + ")[ \t][A-Z0-9][A-Za-z0-9&'.-]*(?:[ \t](?:(?:" + joins +
-                   ")[ \t])?[A-Z0-9][A-Za-z0-9&'-]*){0,3})");
+  // "Kinderopvang 1,2,3": a comma between digits stays in the name.
+  std::regex named("(?:^|[^A-Za-z])((?:" + forms + ")[ \t][A-Z0-9](?:[A-Za-z0-9&'.-]|,(?=[0-9]))*(?:[ \t](?:(?:" +
+                   joins + ")[ \t])?[A-Z0-9][A-Za-z0-9&'-]*){0,3})");
   std::map<std::string, std::pair<int, size_t>> counts;
   for (auto it = std::sregex_iterator(text.begin(), text.end(), named); it != std::sregex_iterator(); ++it) {
     std::string name = Clean((*it)[1].str(), lex);
@@ -370,11 +376,23 @@ Organisation FindOrganisation(const DraftLexicon& lex, const std::string& text) 
   if (out.name.empty() && legal_count >= 2) out.name = legal;
   for (size_t i = 1; i < labelled.size(); ++i) pick(labelled[i]);
   pick(FromAlias(lex, text));
-  for (auto it = std::sregex_iterator(text.begin(), text.end(), lex.org_subject);
-       it != std::sregex_iterator() && out.name.empty(); ++it) {
-    pick((*it)[1].str());
+  // Overlapping: a name that runs on over a sentence end ("Wij werken met
+  // een drukker. Acme is verantwoordelijk") is no name, but the sentence
+  // after it may start one.
+  for (auto from = text.cbegin();
+       out.name.empty() &&
+       std::regex_search(from, text.cend(), m, lex.org_subject,
+                         from == text.cbegin() ? std::regex_constants::match_default
+                                               : std::regex_constants::match_prev_avail);) {
+    pick(m[1].str());
+    from = m[1].first + 1;
   }
-  if (out.name.empty()) out.name = legal;
+  if (std::string own = FromDomain(lex, text); out.name.empty() && !own.empty()) {
+    if (std::islower(static_cast<unsigned char>(own[0])))
+      out.name = own;  // "oamkb": the text writes its name as its address does
+    else
+      pick(own);
+  }
   if (auto [prefixed, n] = WithPrefixForm(lex, text); n >= 2) pick(prefixed);
   pick(FromTitle(lex, text));
   for (const auto& re : lex.org_running) {
@@ -388,6 +406,9 @@ Organisation FindOrganisation(const DraftLexicon& lex, const std::string& text) 
       pick(raw);
   }
   pick(FromAcronym(lex, text));
+  // A name with a legal form that the text gives once may be a processor's
+  // ("de servers van X B.V."): it comes after the cues above.
+  if (out.name.empty()) out.name = legal;
   if (out.name.empty() && std::regex_search(text, m, lex.org_municipality)) out.name = m[1].str();
   // "Leadinfo verwerkt ..." and "Leadinfo B.V." elsewhere: the full name.
   if (!out.name.empty() && legal.size() > out.name.size() && legal.starts_with(out.name) &&

@@ -27,6 +27,10 @@ struct Organisation {
 // form, a title line ("Privacyverklaring X"), running text ("Bij X wordt"),
 // "gemeente X".
 Organisation FindOrganisation(const DraftLexicon& lex, const std::string& text);
+// The words of the text that spell the host of one of its own mail or web
+// addresses ("Natural HairDo" with www.naturalhairdo.nl); "" when none do.
+// A name in lower case only where the text writes it twice.
+std::string FromDomain(const DraftLexicon& lex, const std::string& text);
 
 struct Processor {
   std::string id;        // lower-case slug of the name
