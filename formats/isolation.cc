@@ -156,6 +156,9 @@ std::mutex g_spares_mu;
 std::vector<std::unique_ptr<Helper>> g_spares;
 std::atomic<int>* g_slots = nullptr;
 size_t g_slot_count = 0;
+size_t g_next_slot = 0;  // the next free flag; flags are not reused until all end
+unsigned g_users = 0;    // SpareHelpers alive
+constexpr size_t kSlots = 1024;
 
 // Gives this thread a helper: a spare for its first, else one from the
 // zygote, else a fork of its own.
@@ -341,19 +344,24 @@ void RunIsolated(const Extractor& real, std::string_view type, std::string_view 
 
 SpareHelpers::SpareHelpers(unsigned count) {
   std::lock_guard lock(g_spares_mu);
-  size_t bytes = std::max<size_t>(count, 1) * sizeof(std::atomic<int>);
-  void* map = ::mmap(nullptr, bytes, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
-  if (map == MAP_FAILED) return;  // the workers fork their own
-  g_slots = static_cast<std::atomic<int>*>(map);
-  g_slot_count = std::max<size_t>(count, 1);
-  for (size_t i = 0; i < g_slot_count; ++i) new (g_slots + i) std::atomic<int>(0);
-  for (unsigned i = 0; i < count; ++i) {
-    auto helper = std::make_unique<Helper>(g_slots + i);
+  // The first of the process's SpareHelpers (two scans at once share)
+  // maps the flags and starts the zygote; the last unmaps and ends them.
+  if (g_users++ == 0) {
+    void* map = ::mmap(nullptr, kSlots * sizeof(std::atomic<int>), PROT_READ | PROT_WRITE,
+                       MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+    if (map == MAP_FAILED) return;  // the workers fork their own
+    g_slots = static_cast<std::atomic<int>*>(map);
+    g_slot_count = kSlots;
+    g_next_slot = 0;
+    for (size_t i = 0; i < g_slot_count; ++i) new (g_slots + i) std::atomic<int>(0);
+    StartZygote();
+  }
+  for (unsigned i = 0; i < count && g_slots != nullptr && g_next_slot < g_slot_count; ++i) {
+    auto helper = std::make_unique<Helper>(g_slots + g_next_slot++);
     if (!helper->Start()) break;
     g_spares_forked.fetch_add(1, std::memory_order_relaxed);
     g_spares.push_back(std::move(helper));
   }
-  StartZygote();
 }
 
 SpareHelpers::~SpareHelpers() {
@@ -362,13 +370,16 @@ SpareHelpers::~SpareHelpers() {
   size_t slot_count = 0;
   {
     std::lock_guard lock(g_spares_mu);
-    left.swap(g_spares);
-    std::swap(slots, g_slots);
-    std::swap(slot_count, g_slot_count);
+    left.swap(g_spares);  // another scan's workers then start theirs from the zygote
+    if (--g_users == 0) {
+      std::swap(slots, g_slots);
+      std::swap(slot_count, g_slot_count);
+    }
   }
   left.clear();
+  if (slots == nullptr) return;
   EndZygote();
-  if (slots != nullptr) ::munmap(slots, slot_count * sizeof(std::atomic<int>));
+  ::munmap(slots, slot_count * sizeof(std::atomic<int>));
 }
 
 namespace testing {

@@ -54,9 +54,10 @@ void RunIsolated(const Extractor& real, std::string_view type, std::string_view 
 // that forks their replacements; ends the zygote and the spares none took
 // when destroyed. Make it before the scan starts its threads, destroy
 // it after they have ended. A fork refused leaves fewer: a thread without
-// a spare forks its own. The spares are the process's: with two scans at
-// once, a worker of one may take a spare of the other (it works the same;
-// like any helper it ends with the thread that forked it).
+// a spare forks its own. Spares, zygote and the helpers' Ctrl-C flags are
+// the process's: with two scans at once, a worker of one may take a spare
+// of the other (like any helper it ends with the thread that forked it),
+// and the last SpareHelpers to go ends the zygote.
 class SpareHelpers {
  public:
   explicit SpareHelpers(unsigned count);

@@ -257,6 +257,23 @@ TEST_F(IsolationTest, NoHelperIsForkedByAWorker) {
   }
 }
 
+// Two scans at once in one process share the spares and the zygote: both
+// read everything, also after helpers of both crashed and were replaced.
+TEST_F(IsolationTest, TwoScansAtOnceShareTheSparesAndTheZygote) {
+  for (int i = 0; i < 3; ++i) dir_.Write("share/ok" + std::to_string(i) + ".html", Html("", "111222333"));
+  dir_.Write("share/crash.html", Html("PIISCAN-TEST-CRASH", "123456782"));
+  CollectingSink first, second;
+  std::thread other([&] { Scan({}, second); });
+  Scan({}, first);
+  other.join();
+  for (CollectingSink* sink : {&first, &second}) {
+    EXPECT_EQ(sink->Values("bsn").size(), 3u);
+    auto crashed = StatusesOf(*sink, "/crash.html");
+    ASSERT_EQ(crashed.size(), 1u);
+    EXPECT_NE(crashed[0].reason.find("crashed (SIGABRT)"), std::string::npos) << crashed[0].reason;
+  }
+}
+
 TEST_F(IsolationTest, AHelperOverItsMemoryIsALimit) {
 #if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
   GTEST_SKIP() << "sanitizer builds set no address-space limit on helpers";
