@@ -68,6 +68,23 @@ size_t FindNonAsciiOfSse2(const unsigned char* p, size_t i, size_t n, unsigned c
   return n;
 }
 
+size_t FindControlNonAsciiOrSse2(const unsigned char* p, size_t i, size_t n, char a, char b) {
+#if defined(PIISCAN_X86)
+  // As signed bytes, the control bytes and every byte of 0x80 and up are
+  // below 0x20: one comparison finds both.
+  const __m128i space = _mm_set1_epi8(0x20), va = _mm_set1_epi8(a), vb = _mm_set1_epi8(b);
+  for (; i + 16 <= n; i += 16) {
+    __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
+    __m128i hit = _mm_or_si128(_mm_cmplt_epi8(v, space), _mm_or_si128(_mm_cmpeq_epi8(v, va), _mm_cmpeq_epi8(v, vb)));
+    if (int m = _mm_movemask_epi8(hit)) return i + static_cast<size_t>(__builtin_ctz(static_cast<unsigned>(m)));
+  }
+#endif
+  for (; i < n; ++i) {
+    if (p[i] < 0x20 || p[i] >= 0x80 || static_cast<char>(p[i]) == a || static_cast<char>(p[i]) == b) return i;
+  }
+  return n;
+}
+
 // Masks of the bytes in [lo, lo + span] (digits: '0', 9; capitals: 'A', 25)
 // for the 64-byte blocks from `w` on (the last, partial one plainly).
 void RangeMasksSse2(const unsigned char* p, size_t n, size_t w, unsigned char lo, unsigned char span,
@@ -322,6 +339,10 @@ size_t FindNonAsciiOf(std::string_view s, size_t i, unsigned char a, unsigned ch
   if (UseAvx2()) return FindNonAsciiOfAvx2(p, i, s.size(), a, b, c);
 #endif
   return FindNonAsciiOfSse2(p, i, s.size(), a, b, c);
+}
+
+size_t FindControlNonAsciiOr(std::string_view s, size_t i, char a, char b) {
+  return FindControlNonAsciiOrSse2(reinterpret_cast<const unsigned char*>(s.data()), i, s.size(), a, b);
 }
 
 void DigitMasks(std::string_view s, uint64_t* out) {

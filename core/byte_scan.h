@@ -20,6 +20,12 @@ uint64_t CountByte(std::string_view s, char c);
 // are skipped with one test.
 size_t FindNonAsciiOf(std::string_view s, size_t i, unsigned char a, unsigned char b, unsigned char c);
 
+// Index of the first byte at or after `i` that is a control byte (below
+// 0x20), not ASCII (0x80 and up), or equal to `a` or `b`, or s.size(): the
+// end of a run a JSON string takes as it is (`a`, `b`: '"' and '\\'). 16
+// bytes a step.
+size_t FindControlNonAsciiOr(std::string_view s, size_t i, char a, char b);
+
 // Digit bitmap: bit b of out[w] is set when s[64 * w + b] is an ASCII
 // digit. `out` must hold (s.size() + 63) / 64 words; bits past the end of
 // `s` are clear. One pass, so that a caller looking for many short digit

@@ -16,10 +16,11 @@ namespace {
 std::string RandomText(uint32_t seed, size_t n) {
   std::mt19937 rng(seed);
   // Plus the bytes at the edges of the classes tested: capitals, letters,
-  // digits, controls and whitespace, UTF-8 lead and continuation bytes.
+  // digits, controls and whitespace, UTF-8 lead and continuation bytes,
+  // a quote and a backslash.
   const std::string alphabet =
       "abcdefghij klm\n\n0123456789\xC2\xA0\xE2\x80\x93\xEF\xBC\x91\xC3\xA9"
-      "AZaz@[`{/:\x01\x1F\t\r\x0C\x0B\x7F\x80\xBF\xC0\xFF";
+      "AZaz@[`{/:\x01\x1F\t\r\x0C\x0B\x7F\x80\xBF\xC0\xFF\"\\";
   std::string s;
   for (size_t i = 0; i < n; ++i) s.push_back(alphabet[rng() % alphabet.size()]);
   // Long runs without the bytes looked for, so the vector skips are taken.
@@ -78,6 +79,10 @@ TEST_P(ByteScan, AgreesWithPlainLoops) {
       size_t lead = from;
       while (lead < text.size() && u[lead] != 0xC2 && u[lead] != 0xE2 && u[lead] != 0xEF) ++lead;
       ASSERT_EQ(FindNonAsciiOf(text, from, 0xC2, 0xE2, 0xEF), lead) << from;
+      size_t plain = from;
+      while (plain < text.size() && u[plain] >= 0x20 && u[plain] < 0x80 && text[plain] != '"' && text[plain] != '\\')
+        ++plain;
+      ASSERT_EQ(FindControlNonAsciiOr(text, from, '"', '\\'), plain) << from;
     }
   }
   EXPECT_EQ(FindNonAsciiOf(std::string(100, 'x') + "\xC3\xA9", 0, 0xC2, 0xE2, 0xEF), 102u);

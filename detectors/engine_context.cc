@@ -106,17 +106,13 @@ bool HasStem(const std::string& label, const std::vector<std::string>& stems) {
 // label, a mail header name): the verdicts are cached per label.
 const std::vector<int8_t>* LabelContext(const Engine::Impl& im, State& st, std::string_view raw_label) {
   if (raw_label.empty()) return nullptr;
-  // A table's cells come column after column: the labels of the last few
-  // segments, as given, answer most without lowering and hashing.
-  for (const auto& [recent, verdict] : st.recent_labels) {
-    if (verdict != nullptr && recent == raw_label) return verdict;
-  }
+  if (const auto* recent = st.recent_labels.Find(raw_label)) return *recent;
   std::string label = AsciiLower(raw_label);
   auto it = st.label_cache.find(label);
   if (it == st.label_cache.end()) {
     if (st.label_cache.size() > 1024) {
       st.label_cache.clear();
-      for (auto& r : st.recent_labels) r.second = nullptr;
+      st.recent_labels.Clear();
     }
     std::vector<int8_t> verdict(im.specs.size(), 0);
     for (size_t i = 0; i < im.specs.size(); ++i) {
@@ -126,9 +122,7 @@ const std::vector<int8_t>* LabelContext(const Engine::Impl& im, State& st, std::
     }
     it = st.label_cache.emplace(std::move(label), std::move(verdict)).first;
   }
-  auto& slot = st.recent_labels[st.next_recent_label++ % st.recent_labels.size()];
-  slot.first.assign(raw_label);
-  slot.second = &it->second;
+  st.recent_labels.Put(raw_label, &it->second);
   return &it->second;
 }
 

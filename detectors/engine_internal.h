@@ -43,6 +43,7 @@
 #include "detectors/hs_database_cache.h"
 #include "detectors/keyword_hits.h"
 #include "detectors/numeric_tokens.h"
+#include "detectors/recent_labels.h"
 #include "detectors/validators/surroundings.h"
 #include "detectors/validators/validator.h"
 #include "detectors/window_matcher.h"
@@ -184,8 +185,7 @@ struct EngineScanner::State {
   std::unordered_map<std::string, std::vector<int8_t>> label_cache;
   // The last labels as given and their verdicts in label_cache (node-based:
   // stable until it is cleared, when these are too).
-  std::array<std::pair<std::string, const std::vector<int8_t>*>, 16> recent_labels{};
-  uint32_t next_recent_label = 0;
+  RecentLabels<const std::vector<int8_t>*> recent_labels;
   // Detections of repeated cells (EngineScanner::Scan).
   CellMemo cells;
   bool row_read = false;  // this segment's detections depend on its row (resolve)

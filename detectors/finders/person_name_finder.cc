@@ -4,6 +4,7 @@
 #include <array>
 
 #include "detectors/finders/name_parser.h"
+#include "detectors/recent_labels.h"
 #include "detectors/finders/organisation_cue.h"
 
 namespace piiscan::detectors {
@@ -267,24 +268,19 @@ class PersonNameFinder final : public Finder {
   // NameColumn for the cells of a table, which come column after column:
   // the verdicts of the last labels, as given, kept per thread.
   static bool NameColumnOfCell(std::string_view label, bool* single_ok) {
-    struct Recent {
-      std::string label;
-      bool known = false, name = false, single = false;
+    struct Verdict {
+      bool name = false, single = false;
     };
-    thread_local std::array<Recent, 16> recent;
-    thread_local uint32_t next = 0;
-    for (const auto& r : recent) {
-      if (r.known && r.label == label) {
-        *single_ok = r.single;
-        return r.name;
-      }
+    thread_local RecentLabels<Verdict> recent;
+    Verdict v;
+    if (const Verdict* kept = recent.Find(label)) {
+      v = *kept;
+    } else {
+      v.name = NameColumn(label, &v.single);
+      recent.Put(label, v);
     }
-    Recent& r = recent[next++ % recent.size()];
-    r.label.assign(label);
-    r.name = NameColumn(label, &r.single);
-    r.known = true;
-    *single_ok = r.single;
-    return r.name;
+    *single_ok = v.single;
+    return v.name;
   }
 
   void CellName(std::string_view t, std::string_view label, std::vector<Candidate>& out) const {
