@@ -87,13 +87,13 @@ class Helper {
     if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv) != 0) return false;
     pid_t parent = ::getpid();
     pid_t pid = ::fork();
-    g_forked.fetch_add(1, std::memory_order_relaxed);
     if (pid < 0) {
       ::close(sv[0]);
       ::close(sv[1]);
       return false;
     }
     if (pid == 0) BecomeHelper(sv[1], cancel_, parent);
+    g_forked.fetch_add(1, std::memory_order_relaxed);
     ::close(sv[1]);
     fd_ = sv[0];
     pid_ = pid;
